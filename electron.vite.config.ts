@@ -1,0 +1,17 @@
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+
+export default defineConfig({
+  main: {
+    build: { rollupOptions: { input: { index: resolve('electron/main.ts') } } },
+  },
+  preload: {
+    build: { rollupOptions: { input: { index: resolve('electron/preload.ts') }, output: { format: 'cjs' } } },
+  },
+  renderer: {
+    root: resolve('src/renderer'),
+    build: { rollupOptions: { input: { index: resolve('src/renderer/index.html') } } },
+    plugins: [react()],
+  },
+});

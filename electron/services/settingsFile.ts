@@ -1,0 +1,63 @@
+import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { migrateSettings } from '../../src/core/settings/migrations';
+import { defaultSettings, SettingsSchema, type Settings } from '../../src/core/settings/schema';
+import type { Notice } from '../../src/core/state/appState';
+
+export interface LoadedSettings {
+  settings: Settings;
+  /** Set when the file could not be used and was moved aside; the user must be told. */
+  recovered: Notice | null;
+  /** True when the file on disk needs writing: new, migrated or recovered. */
+  needsWrite: boolean;
+}
+
+type Reading = { kind: 'missing' } | { kind: 'valid'; settings: Settings; migrated: boolean } | { kind: 'unusable'; reason: string };
+
+function readSettingsFile(path: string): Reading {
+  if (!existsSync(path)) return { kind: 'missing' };
+  let document: unknown;
+  try {
+    document = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    return { kind: 'unusable', reason: `not valid JSON (${(error as Error).message})` };
+  }
+  if (typeof document !== 'object' || document === null || Array.isArray(document)) {
+    return { kind: 'unusable', reason: 'the file does not hold a settings object' };
+  }
+  const migration = migrateSettings(document as Record<string, unknown>);
+  if (migration.kind === 'unsupported') return { kind: 'unusable', reason: migration.reason };
+  const parsed = SettingsSchema.safeParse(migration.document);
+  if (!parsed.success) {
+    const [issue] = parsed.error.issues;
+    return { kind: 'unusable', reason: `schema violation at ${issue?.path.join('.') || '(root)'}: ${issue?.message}` };
+  }
+  return { kind: 'valid', settings: parsed.data, migrated: migration.kind === 'migrated' };
+}
+
+export function backupPathFor(path: string, now: number): string {
+  const stamp = new Date(now).toISOString().replace(/[:.]/g, '-');
+  return path.replace(/\.json$/, '') + `.corrupt-${stamp}.json`;
+}
+
+/**
+ * Reads the settings file. A file that cannot be used is moved aside with a timestamp, never
+ * overwritten, and defaults take its place.
+ */
+export function loadSettingsFile(path: string, now: number): LoadedSettings {
+  const reading = readSettingsFile(path);
+  switch (reading.kind) {
+    case 'missing':
+      return { settings: defaultSettings(now), recovered: null, needsWrite: true };
+    case 'valid':
+      return { settings: reading.settings, recovered: null, needsWrite: reading.migrated };
+    case 'unusable': {
+      const backupPath = backupPathFor(path, now);
+      renameSync(path, backupPath);
+      return {
+        settings: defaultSettings(now),
+        recovered: { id: `settings-recovered-${now}`, kind: 'settings-recovered', backupPath, reason: reading.reason },
+        needsWrite: true,
+      };
+    }
+  }
+}

@@ -1,0 +1,29 @@
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { startWebShell } from './webShell';
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '5180' },
+    'data-dir': { type: 'string', default: '.data/web' },
+  },
+});
+
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+  console.error(`--port must be a whole number from 0 to 65535, not "${values.port}"`);
+  process.exit(2);
+}
+const dataDir = resolve(values['data-dir']);
+mkdirSync(dataDir, { recursive: true });
+
+const shell = await startWebShell({ port, dataDir, rendererDir: resolve('out/renderer') });
+console.log(`Profiltelefon (webbskal) körs: ${shell.url}`);
+console.log(`Data: ${dataDir}`);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    void shell.close().then(() => process.exit(0));
+  });
+}

@@ -1,0 +1,17 @@
+import type { Result } from '../../src/core/errors';
+import type { AppState } from '../../src/core/state/appState';
+
+/** The browser shell's WebSocket frames. A request names an IPC channel exactly as the preload would. */
+export interface ShellRequest {
+  id: number;
+  channel: string;
+  payload: unknown;
+}
+
+export type ShellMessage =
+  | { type: 'result'; id: number; result: Result<unknown> }
+  | { type: 'event'; event: 'state:changed'; state: AppState };
+
+export const SHELL_IPC_PATH = '/__shell/ipc';
+export const SHELL_BRIDGE_PATH = '/__shell/bridge.js';
+export const TOKEN_STORAGE_KEY = 'profiltelefon.shellToken';

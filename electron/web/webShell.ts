@@ -1,0 +1,188 @@
+import { randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, sep } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { fail, ok, type Result } from '../../src/core/errors';
+import type { NotificationRecord } from '../../src/core/state/appState';
+import { AppServices, validateDebugRequest } from '../services/appServices';
+import { createConfBackend } from '../services/confBackend';
+import { OffsetClock } from '../services/offsetClock';
+import { timerScheduler } from '../services/scheduler';
+import { SHELL_BRIDGE_PATH, SHELL_IPC_PATH, type ShellMessage, type ShellRequest } from './protocol';
+
+export interface WebShellOptions {
+  dataDir: string;
+  /** 0 picks a free port. */
+  port: number;
+  rendererDir: string;
+}
+
+export interface WebShell {
+  url: string;
+  port: number;
+  token: string;
+  services: AppServices;
+  close(): Promise<void>;
+}
+
+const HOST = '127.0.0.1';
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.wav': 'audio/wav',
+  '.ogg': 'audio/ogg',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+};
+
+async function bundleBridge(): Promise<string> {
+  const entry = fileURLToPath(new URL('./bridgeClient.ts', import.meta.url));
+  const result = await build({ entryPoints: [entry], bundle: true, format: 'iife', write: false, target: 'chrome120', logLevel: 'silent' });
+  const [file] = result.outputFiles;
+  if (!file) throw new Error('the bridge script did not build');
+  return file.text;
+}
+
+function sameToken(given: string | null, expected: string): boolean {
+  if (given === null) return false;
+  const a = Buffer.from(given);
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** The same services as the Electron app, with the IPC contract carried over a loopback WebSocket. */
+export async function startWebShell(options: WebShellOptions): Promise<WebShell> {
+  const token = randomBytes(24).toString('base64url');
+  const clock = new OffsetClock();
+  const services = new AppServices({
+    dataDir: options.dataDir,
+    openBackend: createConfBackend,
+    clock,
+    scheduler: timerScheduler,
+    systemTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+    notificationSink: (record: NotificationRecord) => console.log(`[notis] ${record.title} – ${record.body}`),
+    newId: () => randomUUID(),
+  });
+  services.start();
+  const bridgeScript = await bundleBridge();
+  const indexHtml = (await readFile(join(options.rendererDir, 'index.html'), 'utf8')).replace(
+    '<head>',
+    `<head>\n    <script src="${SHELL_BRIDGE_PATH}"></script>`,
+  );
+
+  const server = createServer((request, response) => {
+    serveStatic(request, response, options.rendererDir, indexHtml, bridgeScript).catch((error: Error) => {
+      response.writeHead(500).end(error.message);
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, HOST, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const origin = `http://${HOST}:${port}`;
+
+  const sockets = new WebSocketServer({ noServer: true });
+  server.on('upgrade', (request, socket, head) => {
+    const url = new URL(request.url ?? '/', origin);
+    const trusted =
+      url.pathname === SHELL_IPC_PATH &&
+      request.headers.origin === origin &&
+      request.headers.host === `${HOST}:${port}` &&
+      sameToken(url.searchParams.get('token'), token);
+    if (!trusted) {
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
+      return;
+    }
+    sockets.handleUpgrade(request, socket, head, (client) => attachClient(client, services, clock));
+  });
+
+  return {
+    url: `${origin}/?token=${token}`,
+    port,
+    token,
+    services,
+    async close() {
+      for (const client of sockets.clients) client.terminate();
+      sockets.close();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      services.dispose();
+    },
+  };
+}
+
+function attachClient(client: WebSocket, services: AppServices, clock: OffsetClock): void {
+  const send = (message: ShellMessage) => client.send(JSON.stringify(message));
+  const unsubscribe = services.onStateChanged((state) => send({ type: 'event', event: 'state:changed', state }));
+  client.on('close', unsubscribe);
+  client.on('message', (data) => {
+    let request: ShellRequest;
+    try {
+      request = JSON.parse(String(data)) as ShellRequest;
+    } catch {
+      return;
+    }
+    if (typeof request !== 'object' || request === null || typeof request.id !== 'number') return;
+    const result = request.channel.startsWith('debug:')
+      ? runDebug(services, clock, request.channel, request.payload)
+      : services.invoke(request.channel, request.payload);
+    send({ type: 'result', id: request.id, result });
+  });
+}
+
+function runDebug(services: AppServices, clock: OffsetClock, channel: unknown, payload: unknown): Result<unknown> {
+  const checked = validateDebugRequest(channel, payload);
+  if (!checked.ok) return checked;
+  const request = checked.value;
+  switch (request.channel) {
+    case 'debug:clock-advance':
+      clock.advance((request.payload as { ms: number }).ms);
+      services.profiles.recheck();
+      return ok(services.state);
+    case 'debug:resume':
+      services.profiles.recheck();
+      return ok(services.state);
+    case 'debug:tray-click': {
+      const clicked = services.clickTrayItem((request.payload as { itemId: string }).itemId);
+      return clicked.ok ? ok(services.state) : clicked;
+    }
+    default:
+      return fail('unknown-channel', `Unknown channel "${String(channel)}".`);
+  }
+}
+
+async function serveStatic(
+  request: IncomingMessage,
+  response: ServerResponse,
+  rendererDir: string,
+  indexHtml: string,
+  bridgeScript: string,
+): Promise<void> {
+  const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://shell').pathname);
+  if (pathname === '/' || pathname === '/index.html') {
+    response.writeHead(200, { 'content-type': CONTENT_TYPES['.html'], 'cache-control': 'no-store' }).end(indexHtml);
+    return;
+  }
+  if (pathname === SHELL_BRIDGE_PATH) {
+    response.writeHead(200, { 'content-type': CONTENT_TYPES['.js'], 'cache-control': 'no-store' }).end(bridgeScript);
+    return;
+  }
+  const file = normalize(join(rendererDir, pathname));
+  if (!file.startsWith(normalize(rendererDir) + sep)) {
+    response.writeHead(404).end();
+    return;
+  }
+  try {
+    const body = await readFile(file);
+    response.writeHead(200, { 'content-type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+  } catch {
+    response.writeHead(404).end();
+  }
+}

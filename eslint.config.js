@@ -1,0 +1,38 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+
+const nodeOrAppImports = ['electron', 'node:*', 'fs', 'path', 'os', 'conf', 'electron-store', 'react', 'react-dom', 'jssip'];
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': ['error', { patterns: ['electron', 'node:*', '**/electron/**'] }],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: nodeOrAppImports, patterns: ['node:*', '**/renderer/**', '**/electron/**'] }],
+    },
+  },
+  {
+    files: ['electron/services/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: ['electron', 'electron-store', 'react'], patterns: ['**/renderer/**'] }],
+    },
+  },
+);

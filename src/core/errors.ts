@@ -1,0 +1,20 @@
+/** A rule the user or a caller broke. `code` is stable and translated by the UI; `message` is English. */
+export interface AppError {
+  code: string;
+  message: string;
+  field?: string;
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = <T = never>(code: string, message: string, field?: string): Result<T> => ({
+  ok: false,
+  error: field === undefined ? { code, message } : { code, message, field },
+});
+
+export class AppErrorException extends Error {
+  constructor(readonly appError: AppError) {
+    super(appError.message);
+  }
+}

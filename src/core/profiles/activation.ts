@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { fail, ok, type Result } from '../errors';
+import type { Activation, Settings } from '../settings/schema';
+import { endForLength } from '../time/lengths';
+import type { TimeContext } from '../time/workingHours';
+import { BASE_PROFILE_ID } from './defaults';
+import type { Profile } from './model';
+import { findProfile } from './operations';
+
+export const TEMPORARY_MESSAGE_MAX = 200;
+
+export const ActivationLengthSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('default') }).strict(),
+  z.object({ kind: z.literal('untilChanged') }).strict(),
+  z.object({ kind: z.literal('minutes'), minutes: z.number().int() }).strict(),
+  z.object({ kind: z.literal('until'), until: z.number() }).strict(),
+]);
+export type ActivationLength = z.infer<typeof ActivationLengthSchema>;
+
+export interface ActivationRequest {
+  profileId: string;
+  length: ActivationLength;
+  temporaryMessage: string | null;
+}
+
+export function timeContextOf(settings: Settings, systemTimeZone: string): TimeContext {
+  return { timeZone: settings.timeZone ?? systemTimeZone, workingHours: settings.workingHours };
+}
+
+function endOf(profile: Profile, length: ActivationLength, now: number, context: TimeContext): Result<number | null> {
+  switch (length.kind) {
+    case 'default':
+      return ok(endForLength(profile.defaultLength, now, context));
+    case 'untilChanged':
+      return ok(null);
+    case 'minutes':
+      if (length.minutes <= 0) return fail('length-not-positive', 'The length must be greater than zero.', 'length');
+      return ok(now + length.minutes * 60_000);
+    case 'until':
+      if (length.until <= now) return fail('until-in-past', 'The end time must be in the future.', 'until');
+      return ok(length.until);
+  }
+}
+
+/** A temporary message lives only as long as this activation; every new activation replaces it. */
+export function activateProfile(
+  settings: Settings,
+  request: ActivationRequest,
+  now: number,
+  context: TimeContext,
+): Result<Settings> {
+  const profile = findProfile(settings, request.profileId);
+  if (!profile) return fail('profile-not-found', `No profile has the id "${request.profileId}".`, 'profileId');
+  const message = request.temporaryMessage?.trim() ?? '';
+  if (message.length > TEMPORARY_MESSAGE_MAX) {
+    return fail('message-too-long', `The status message may be at most ${TEMPORARY_MESSAGE_MAX} characters.`, 'temporaryMessage');
+  }
+  const until = endOf(profile, request.length, now, context);
+  if (!until.ok) return until;
+  const active: Activation = { profileId: profile.id, since: now, until: until.value, temporaryMessage: message === '' ? null : message };
+  return ok({ ...settings, active });
+}
+
+export interface ExpiryOutcome {
+  settings: Settings;
+  /** The profile that ended, when one did. */
+  ended: Profile | null;
+}
+
+/** Ends a timed activation whose end has passed; the base profile takes over from the moment it ended. */
+export function expireIfDue(settings: Settings, now: number): ExpiryOutcome {
+  const { active } = settings;
+  if (active.until === null || active.until > now) return { settings, ended: null };
+  const ended = findProfile(settings, active.profileId) ?? null;
+  return {
+    settings: { ...settings, active: { profileId: BASE_PROFILE_ID, since: active.until, until: null, temporaryMessage: null } },
+    ended,
+  };
+}
+
+export function activeProfile(settings: Settings): Profile {
+  const profile = findProfile(settings, settings.active.profileId) ?? findProfile(settings, BASE_PROFILE_ID);
+  if (!profile) throw new Error('settings hold no base profile');
+  return profile;
+}

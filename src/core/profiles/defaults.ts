@@ -1,0 +1,91 @@
+import type { CallerId, DefaultLength, IncomingCalls, NotificationMatrix, Profile, ProfileStatus } from './model';
+
+export const BASE_PROFILE_ID = 'available';
+export const BASE_PROFILE_NUMBER = 1;
+
+const everywhere = { desktop: true, mobile: true, web: true };
+const nowhere = { desktop: false, mobile: false, web: false };
+const mobileOnly = { desktop: false, mobile: true, web: false };
+
+const allNotifications: NotificationMatrix = {
+  incomingCall: everywhere,
+  missedCall: everywhere,
+  voicemail: everywhere,
+  chat: everywhere,
+  sms: everywhere,
+  profileEnding: everywhere,
+};
+
+/** Calls are answered by an announcement, so nothing rings; what was left behind still notifies. */
+const awayAtDesk: NotificationMatrix = { ...allNotifications, incomingCall: nowhere };
+
+/** Off work: the desktop stays quiet except for the profile ending; the phone gets voicemail and SMS. */
+const offWork: NotificationMatrix = {
+  incomingCall: nowhere,
+  missedCall: mobileOnly,
+  voicemail: mobileOnly,
+  chat: nowhere,
+  sms: mobileOnly,
+  profileEnding: everywhere,
+};
+
+const ringThenVoicemail: IncomingCalls = {
+  action: { kind: 'ring' },
+  noAnswer: { afterSeconds: 25, target: { kind: 'voicemail' } },
+  whenBusy: { kind: 'callWaiting' },
+};
+
+const announce = (text: string): IncomingCalls => ({
+  action: { kind: 'announcement', text, then: { kind: 'forward', target: { kind: 'voicemail' } } },
+  noAnswer: null,
+  whenBusy: { kind: 'forward', target: { kind: 'voicemail' } },
+});
+
+const forwardToMobile: IncomingCalls = {
+  action: { kind: 'forward', target: { kind: 'mobile' } },
+  noAnswer: null,
+  whenBusy: { kind: 'forward', target: { kind: 'mobile' } },
+};
+
+interface Row {
+  id: string;
+  name: string;
+  status: ProfileStatus;
+  defaultLength: DefaultLength;
+  incoming: IncomingCalls;
+  callerId: CallerId;
+  notifications: NotificationMatrix;
+  calendarPriority: number;
+}
+
+const rows: Row[] = [
+  { id: BASE_PROFILE_ID, name: 'Tillgänglig', status: 'available', defaultLength: { kind: 'untilChanged' }, incoming: ringThenVoicemail, callerId: 'landline', notifications: allNotifications, calendarPriority: 0 },
+  { id: 'lunch', name: 'Lunch', status: 'available', defaultLength: { kind: 'minutes', minutes: 60 }, incoming: announce('Jag är på lunch till {end}.'), callerId: 'landline', notifications: awayAtDesk, calendarPriority: 40 },
+  { id: 'meeting', name: 'Möte', status: 'available', defaultLength: { kind: 'minutes', minutes: 60 }, incoming: announce('Jag sitter i möte till {end}.'), callerId: 'landline', notifications: awayAtDesk, calendarPriority: 50 },
+  { id: 'left-for-the-day', name: 'Slutat för dagen', status: 'unavailable', defaultLength: { kind: 'nextWorkingDayStart' }, incoming: announce('Jag har slutat för dagen och är tillbaka {end}.'), callerId: 'mobile', notifications: offWork, calendarPriority: 30 },
+  { id: 'vacation', name: 'Semester', status: 'unavailable', defaultLength: { kind: 'days', days: 7 }, incoming: announce('Jag har semester till {end}.'), callerId: 'mobile', notifications: offWork, calendarPriority: 80 },
+  { id: 'sick', name: 'Sjuk', status: 'unavailable', defaultLength: { kind: 'nextWorkingDayStart' }, incoming: announce('Jag är sjuk i dag.'), callerId: 'landline', notifications: offWork, calendarPriority: 90 },
+  { id: 'temporarily-out', name: 'Tillfälligt ute', status: 'available', defaultLength: { kind: 'minutes', minutes: 30 }, incoming: forwardToMobile, callerId: 'landline', notifications: allNotifications, calendarPriority: 20 },
+  { id: 'business-trip', name: 'Tjänsteresa', status: 'available', defaultLength: { kind: 'endOfWorkingDay' }, incoming: forwardToMobile, callerId: 'mobile', notifications: allNotifications, calendarPriority: 60 },
+  { id: 'care-of-child', name: 'Vård av barn', status: 'unavailable', defaultLength: { kind: 'nextWorkingDayStart' }, incoming: announce('Jag är hemma för vård av barn.'), callerId: 'landline', notifications: offWork, calendarPriority: 90 },
+  { id: 'training', name: 'Utbildning', status: 'unavailable', defaultLength: { kind: 'endOfWorkingDay' }, incoming: announce('Jag är på utbildning till {end}.'), callerId: 'landline', notifications: offWork, calendarPriority: 70 },
+];
+
+export function defaultProfiles(): Profile[] {
+  return rows.map((row, index) =>
+    structuredClone({
+      id: row.id,
+      number: index + 1,
+      name: row.name,
+      status: row.status,
+      statusMessage: '',
+      notifications: row.notifications,
+      callerId: { calls: row.callerId, sms: row.callerId },
+      incoming: row.incoming,
+      recordCalls: false,
+      allowListenIn: false,
+      defaultLength: row.defaultLength,
+      calendarPriority: row.calendarPriority,
+    }),
+  );
+}

@@ -1,0 +1,104 @@
+import { z } from 'zod';
+
+export const PROFILE_STATUSES = ['available', 'unavailable'] as const;
+export const NOTIFICATION_KINDS = ['incomingCall', 'missedCall', 'voicemail', 'chat', 'sms', 'profileEnding'] as const;
+export const PLATFORMS = ['desktop', 'mobile', 'web'] as const;
+export const NUMBER_KINDS = ['landline', 'mobile', 'switchboard'] as const;
+
+export const ProfileStatusSchema = z.enum(PROFILE_STATUSES);
+export const NotificationKindSchema = z.enum(NOTIFICATION_KINDS);
+export const PlatformSchema = z.enum(PLATFORMS);
+export const NumberKindSchema = z.enum(NUMBER_KINDS);
+export const CallerIdSchema = z.enum([...NUMBER_KINDS, 'hidden']);
+
+const platformFlags = z.object({ desktop: z.boolean(), mobile: z.boolean(), web: z.boolean() }).strict();
+export const NotificationMatrixSchema = z
+  .object({
+    incomingCall: platformFlags,
+    missedCall: platformFlags,
+    voicemail: platformFlags,
+    chat: platformFlags,
+    sms: platformFlags,
+    profileEnding: platformFlags,
+  })
+  .strict();
+
+export const ForwardTargetSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('mobile') }).strict(),
+  z.object({ kind: z.literal('voicemail') }).strict(),
+  z.object({ kind: z.literal('number'), number: z.string() }).strict(),
+]);
+
+export const IncomingActionSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('ring') }).strict(),
+  z.object({ kind: z.literal('busy') }).strict(),
+  z.object({ kind: z.literal('forward'), target: ForwardTargetSchema }).strict(),
+  z
+    .object({
+      kind: z.literal('announcement'),
+      /** `{end}` is replaced by the profile's end time, e.g. "Jag är på lunch till {end}". */
+      text: z.string().max(500),
+      then: z.discriminatedUnion('kind', [
+        z.object({ kind: z.literal('forward'), target: ForwardTargetSchema }).strict(),
+        z.object({ kind: z.literal('hangup') }).strict(),
+      ]),
+    })
+    .strict(),
+]);
+
+export const WhenBusySchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('callWaiting') }).strict(),
+  z.object({ kind: z.literal('busy') }).strict(),
+  z.object({ kind: z.literal('forward'), target: ForwardTargetSchema }).strict(),
+]);
+
+export const IncomingCallsSchema = z
+  .object({
+    action: IncomingActionSchema,
+    noAnswer: z.object({ afterSeconds: z.number().int(), target: ForwardTargetSchema }).strict().nullable(),
+    whenBusy: WhenBusySchema,
+  })
+  .strict();
+
+const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
+
+export const DefaultLengthSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('untilChanged') }).strict(),
+  z.object({ kind: z.literal('minutes'), minutes: z.number().int() }).strict(),
+  z.object({ kind: z.literal('untilTimeOfDay'), time: timeOfDay }).strict(),
+  z.object({ kind: z.literal('endOfWorkingDay') }).strict(),
+  z.object({ kind: z.literal('nextWorkingDayStart') }).strict(),
+  z.object({ kind: z.literal('days'), days: z.number().int() }).strict(),
+]);
+
+export const ProfileSchema = z
+  .object({
+    id: z.string().min(1).max(64),
+    number: z.number().int(),
+    name: z.string().max(60),
+    status: ProfileStatusSchema,
+    statusMessage: z.string().max(200),
+    notifications: NotificationMatrixSchema,
+    callerId: z.object({ calls: CallerIdSchema, sms: CallerIdSchema }).strict(),
+    incoming: IncomingCallsSchema,
+    recordCalls: z.boolean(),
+    allowListenIn: z.boolean(),
+    defaultLength: DefaultLengthSchema,
+    calendarPriority: z.number().int(),
+  })
+  .strict();
+
+export type ProfileStatus = z.infer<typeof ProfileStatusSchema>;
+export type NotificationKind = z.infer<typeof NotificationKindSchema>;
+export type Platform = z.infer<typeof PlatformSchema>;
+export type NumberKind = z.infer<typeof NumberKindSchema>;
+export type CallerId = z.infer<typeof CallerIdSchema>;
+export type NotificationMatrix = z.infer<typeof NotificationMatrixSchema>;
+export type ForwardTarget = z.infer<typeof ForwardTargetSchema>;
+export type IncomingAction = z.infer<typeof IncomingActionSchema>;
+export type IncomingCalls = z.infer<typeof IncomingCallsSchema>;
+export type DefaultLength = z.infer<typeof DefaultLengthSchema>;
+export type Profile = z.infer<typeof ProfileSchema>;
+/** What a user submits to create a profile: everything but the id. A missing number takes the next free one. */
+export const ProfileDraftSchema = ProfileSchema.omit({ id: true }).extend({ number: z.number().int().optional() });
+export type ProfileDraft = z.infer<typeof ProfileDraftSchema>;

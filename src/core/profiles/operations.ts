@@ -1,0 +1,44 @@
+import { fail, ok, type Result } from '../errors';
+import type { Settings } from '../settings/schema';
+import { BASE_PROFILE_ID } from './defaults';
+import type { Profile, ProfileDraft } from './model';
+import { nextFreeProfileNumber, validateProfile } from './validation';
+
+function firstError<T>(errors: ReturnType<typeof validateProfile>): Result<T> | null {
+  const [error] = errors;
+  return error ? { ok: false, error } : null;
+}
+
+export function findProfile(settings: Settings, profileId: string): Profile | undefined {
+  return settings.profiles.find((profile) => profile.id === profileId);
+}
+
+export function createProfile(settings: Settings, draft: ProfileDraft, id: string): Result<Settings> {
+  const candidate: Profile = { ...draft, id, number: draft.number ?? nextFreeProfileNumber(settings.profiles) };
+  const refused = firstError<Settings>(validateProfile(candidate, settings.profiles, settings.account.numbers));
+  if (refused) return refused;
+  return ok({ ...settings, profiles: sortByNumber([...settings.profiles, candidate]) });
+}
+
+export function updateProfile(settings: Settings, profile: Profile): Result<Settings> {
+  const previous = findProfile(settings, profile.id);
+  if (!previous) return fail('profile-not-found', `No profile has the id "${profile.id}".`, 'id');
+  const others = settings.profiles.filter((other) => other.id !== profile.id);
+  const refused = firstError<Settings>(validateProfile(profile, others, settings.account.numbers, previous));
+  if (refused) return refused;
+  return ok({ ...settings, profiles: sortByNumber([...others, profile]) });
+}
+
+export function deleteProfile(settings: Settings, profileId: string): Result<Settings> {
+  const profile = findProfile(settings, profileId);
+  if (!profile) return fail('profile-not-found', `No profile has the id "${profileId}".`, 'id');
+  if (profileId === BASE_PROFILE_ID) return fail('delete-base', `"${profile.name}" is the base profile and cannot be deleted.`);
+  if (profileId === settings.active.profileId) {
+    return fail('delete-active', `"${profile.name}" is active and cannot be deleted. Switch to another profile first.`);
+  }
+  return ok({ ...settings, profiles: settings.profiles.filter((other) => other.id !== profileId) });
+}
+
+function sortByNumber(profiles: Profile[]): Profile[] {
+  return profiles.sort((a, b) => a.number - b.number);
+}

@@ -1,0 +1,108 @@
+import type { AppError } from '../errors';
+import type { AccountNumbers } from '../settings/schema';
+import { BASE_PROFILE_ID, BASE_PROFILE_NUMBER } from './defaults';
+import type { CallerId, DefaultLength, ForwardTarget, Profile } from './model';
+
+export const PROFILE_NUMBER_MAX = 999;
+export const NO_ANSWER_SECONDS = { min: 5, max: 300 } as const;
+const E164 = /^\+[1-9]\d{6,14}$/;
+
+const numberKindNames: Record<Exclude<CallerId, 'hidden'>, string> = {
+  landline: 'landline',
+  mobile: 'mobile',
+  switchboard: 'switchboard',
+};
+
+/**
+ * Every rule a profile breaks, each with its own code and field, so a form can show them inline
+ * and the IPC can refuse the same things. `previous` is the stored version when editing: a caller
+ * ID that was already stored is not re-checked, so clearing a number from the account does not
+ * lock its profiles against unrelated edits.
+ */
+export function validateProfile(
+  candidate: Profile,
+  otherProfiles: readonly Profile[],
+  numbers: AccountNumbers,
+  previous?: Profile,
+): AppError[] {
+  const errors: AppError[] = [];
+  const name = candidate.name.trim();
+  if (name === '') {
+    errors.push({ code: 'name-empty', field: 'name', message: 'The profile name must not be empty.' });
+  } else {
+    const twin = otherProfiles.find((other) => other.name.trim().toLocaleLowerCase('sv') === name.toLocaleLowerCase('sv'));
+    if (twin) errors.push({ code: 'name-duplicate', field: 'name', message: `Another profile is already named "${twin.name}".` });
+  }
+
+  if (candidate.number < 1 || candidate.number > PROFILE_NUMBER_MAX) {
+    errors.push({ code: 'number-out-of-range', field: 'number', message: `The profile number must be from 1 to ${PROFILE_NUMBER_MAX}.` });
+  } else if (candidate.id === BASE_PROFILE_ID && candidate.number !== BASE_PROFILE_NUMBER) {
+    errors.push({ code: 'number-base-fixed', field: 'number', message: 'The base profile keeps number 1.' });
+  } else {
+    const twin = otherProfiles.find((other) => other.number === candidate.number);
+    if (twin) {
+      errors.push({ code: 'number-duplicate', field: 'number', message: `Profile number ${candidate.number} is already used by "${twin.name}".` });
+    }
+  }
+
+  for (const use of ['calls', 'sms'] as const) {
+    const choice = candidate.callerId[use];
+    if (choice === 'hidden' || previous?.callerId[use] === choice) continue;
+    if (numbers[choice] === null) {
+      errors.push({
+        code: 'caller-id-not-owned',
+        field: `callerId.${use}`,
+        message: `The account has no ${numberKindNames[choice]} number to show.`,
+      });
+    }
+  }
+
+  errors.push(...validateDefaultLength(candidate.defaultLength));
+
+  const { incoming } = candidate;
+  if (incoming.noAnswer) {
+    const seconds = incoming.noAnswer.afterSeconds;
+    if (seconds < NO_ANSWER_SECONDS.min || seconds > NO_ANSWER_SECONDS.max) {
+      errors.push({
+        code: 'no-answer-out-of-range',
+        field: 'incoming.noAnswer.afterSeconds',
+        message: `The no-answer time must be from ${NO_ANSWER_SECONDS.min} to ${NO_ANSWER_SECONDS.max} seconds.`,
+      });
+    }
+    errors.push(...validateForwardTarget(incoming.noAnswer.target, 'incoming.noAnswer.target'));
+  }
+  const action = incoming.action;
+  if (action.kind === 'forward') errors.push(...validateForwardTarget(action.target, 'incoming.action.target'));
+  if (action.kind === 'announcement') {
+    if (action.text.trim() === '') {
+      errors.push({ code: 'announcement-empty', field: 'incoming.action.text', message: 'The announcement text must not be empty.' });
+    }
+    if (action.then.kind === 'forward') errors.push(...validateForwardTarget(action.then.target, 'incoming.action.then.target'));
+  }
+  if (incoming.whenBusy.kind === 'forward') {
+    errors.push(...validateForwardTarget(incoming.whenBusy.target, 'incoming.whenBusy.target'));
+  }
+  return errors;
+}
+
+export function validateDefaultLength(length: DefaultLength): AppError[] {
+  if ((length.kind === 'minutes' && length.minutes <= 0) || (length.kind === 'days' && length.days <= 0)) {
+    const field = length.kind === 'minutes' ? 'defaultLength.minutes' : 'defaultLength.days';
+    return [{ code: 'length-not-positive', field, message: 'The default length must be greater than zero.' }];
+  }
+  return [];
+}
+
+function validateForwardTarget(target: ForwardTarget, field: string): AppError[] {
+  if (target.kind === 'number' && !E164.test(target.number)) {
+    return [{ code: 'forward-number-invalid', field, message: `"${target.number}" is not a phone number in international form (+46…).` }];
+  }
+  return [];
+}
+
+export function nextFreeProfileNumber(profiles: readonly Profile[]): number {
+  const used = new Set(profiles.map((profile) => profile.number));
+  let number = 1;
+  while (used.has(number)) number++;
+  return number;
+}

@@ -1,0 +1,70 @@
+import { z } from 'zod';
+import { ProfileSchema } from '../profiles/model';
+import { defaultProfiles, BASE_PROFILE_ID } from '../profiles/defaults';
+import { DEFAULT_WORKING_HOURS, WorkingHoursSchema } from '../time/workingHours';
+
+export const SETTINGS_VERSION = 1;
+
+export const LANGUAGES = ['sv', 'en'] as const;
+export const LanguageSchema = z.enum(LANGUAGES);
+export type Language = z.infer<typeof LanguageSchema>;
+
+export const ActivationSchema = z
+  .object({
+    profileId: z.string(),
+    since: z.number(),
+    /** Epoch ms; null means until changed. */
+    until: z.number().nullable(),
+    temporaryMessage: z.string().max(200).nullable(),
+  })
+  .strict();
+export type Activation = z.infer<typeof ActivationSchema>;
+
+const e164 = z.string().regex(/^\+[1-9]\d{6,14}$/, 'expected an E.164 number such as +46701234567');
+
+export const AccountNumbersSchema = z
+  .object({ landline: e164.nullable(), mobile: e164.nullable(), switchboard: e164.nullable() })
+  .strict();
+export type AccountNumbers = z.infer<typeof AccountNumbersSchema>;
+
+export const SettingsSchema = z
+  .object({
+    schemaVersion: z.literal(SETTINGS_VERSION),
+    profiles: z.array(ProfileSchema).min(1),
+    active: ActivationSchema,
+    account: z
+      .object({
+        numbers: AccountNumbersSchema,
+        addOns: z.object({ recording: z.boolean(), listenIn: z.boolean() }).strict(),
+      })
+      .strict(),
+    ui: z.object({ language: LanguageSchema, showProfileNumbers: z.boolean() }).strict(),
+    /** IANA zone for working hours and end times; null follows the system. */
+    timeZone: z.string().nullable(),
+    workingHours: WorkingHoursSchema,
+  })
+  .strict()
+  .superRefine((settings, context) => {
+    if (!settings.profiles.some((profile) => profile.id === BASE_PROFILE_ID)) {
+      context.addIssue({ code: 'custom', path: ['profiles'], message: 'the base profile is missing' });
+    }
+    if (!settings.profiles.some((profile) => profile.id === settings.active.profileId)) {
+      context.addIssue({ code: 'custom', path: ['active', 'profileId'], message: 'the active profile does not exist' });
+    }
+  });
+export type Settings = z.infer<typeof SettingsSchema>;
+
+export function defaultSettings(now: number): Settings {
+  return {
+    schemaVersion: SETTINGS_VERSION,
+    profiles: defaultProfiles(),
+    active: { profileId: BASE_PROFILE_ID, since: now, until: null, temporaryMessage: null },
+    account: {
+      numbers: { landline: null, mobile: null, switchboard: null },
+      addOns: { recording: false, listenIn: false },
+    },
+    ui: { language: 'sv', showProfileNumbers: false },
+    timeZone: null,
+    workingHours: DEFAULT_WORKING_HOURS,
+  };
+}

@@ -1,0 +1,29 @@
+import type { NotificationKind, Profile } from '../profiles/model';
+import type { Activation, Settings } from '../settings/schema';
+import type { TrayModel } from '../tray/menuModel';
+
+export type Notice = { id: string; kind: 'settings-recovered'; backupPath: string; reason: string };
+
+export interface NotificationRecord {
+  id: string;
+  kind: NotificationKind;
+  title: string;
+  body: string;
+  at: number;
+}
+
+/** Everything the renderer shows, sent whole on every change. */
+export interface AppState {
+  profiles: Profile[];
+  active: Activation;
+  account: Settings['account'];
+  ui: Settings['ui'];
+  timeZone: string;
+  workingHours: Settings['workingHours'];
+  notices: Notice[];
+  tray: TrayModel;
+  /** Desktop notifications shown (or, in the browser shell, recorded) this run, newest last. */
+  notifications: NotificationRecord[];
+  /** The services' clock when this state was built; the renderer counts down from it. */
+  now: number;
+}

@@ -1,0 +1,68 @@
+import type { NotificationRecord } from '../../core/state/appState';
+import { useAppStore } from '../store/appStore';
+import { useTranslation } from '../useTranslation';
+
+const CLOCK_STEPS_MINUTES = [15, 60];
+
+const NO_NOTIFICATIONS: NotificationRecord[] = [];
+
+/** The browser shell's window onto what Electron would show through the OS: the tray and notifications. */
+export function DebugPanel() {
+  const t = useTranslation();
+  const tray = useAppStore((store) => store.state?.tray);
+  const notifications = useAppStore((store) => store.state?.notifications ?? NO_NOTIFICATIONS);
+  const invokeDebug = useAppStore((store) => store.invokeDebug);
+  if (!window.softphoneDebug || !tray) return null;
+
+  return (
+    <aside className="debug-panel" aria-labelledby="debug-heading">
+      <h2 id="debug-heading">{t('debug.heading')}</h2>
+      <section aria-label={t('debug.tray')} data-testid="tray-model">
+        <h3>{t('debug.tray')}</h3>
+        <p>
+          <span className={`status-dot status-dot--${tray.status}`} aria-hidden="true" />{' '}
+          <span data-testid="tray-tooltip">{tray.tooltip}</span>
+        </p>
+        <ul role="menu" aria-label={t('debug.tray')}>
+          {tray.items.map((item) =>
+            item.kind === 'separator' ? (
+              <li key={item.id} role="separator" />
+            ) : (
+              <li key={item.id} role="none">
+                <button
+                  type="button"
+                  role={item.kind === 'profile' ? 'menuitemradio' : 'menuitem'}
+                  aria-checked={item.kind === 'profile' ? item.checked : undefined}
+                  onClick={() => void invokeDebug('debug:tray-click', { itemId: item.id })}
+                >
+                  {item.label}
+                </button>
+              </li>
+            ),
+          )}
+        </ul>
+      </section>
+      <section aria-label={t('debug.notifications')} data-testid="notification-log">
+        <h3>{t('debug.notifications')}</h3>
+        {notifications.length === 0 ? (
+          <p>{t('debug.noNotifications')}</p>
+        ) : (
+          <ol>
+            {notifications.map((record) => (
+              <li key={record.id} data-kind={record.kind}>
+                <strong>{record.title}</strong> {record.body}
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+      <div className="debug-panel__clock">
+        {CLOCK_STEPS_MINUTES.map((minutes) => (
+          <button key={minutes} type="button" onClick={() => void invokeDebug('debug:clock-advance', { ms: minutes * 60_000 })}>
+            {t('debug.advance', { minutes })}
+          </button>
+        ))}
+      </div>
+    </aside>
+  );
+}

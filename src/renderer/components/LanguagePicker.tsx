@@ -1,0 +1,23 @@
+import { LANGUAGES, type Language } from '../../core/settings/schema';
+import { useAppStore } from '../store/appStore';
+import { useLanguage, useTranslation } from '../useTranslation';
+
+const names: Record<Language, string> = { sv: 'Svenska', en: 'English' };
+
+export function LanguagePicker() {
+  const t = useTranslation();
+  const language = useLanguage();
+  const invoke = useAppStore((store) => store.invoke);
+  return (
+    <label className="language-picker">
+      {t('language.label')}{' '}
+      <select value={language} onChange={(event) => void invoke('ui:update', { language: event.target.value as Language })}>
+        {LANGUAGES.map((option) => (
+          <option key={option} value={option}>
+            {names[option]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

@@ -1,0 +1,29 @@
+import type { Notice } from '../../core/state/appState';
+import { useAppStore } from '../store/appStore';
+import { useTranslation } from '../useTranslation';
+
+const NO_NOTICES: Notice[] = [];
+
+export function Notices() {
+  const t = useTranslation();
+  const notices = useAppStore((store) => store.state?.notices ?? NO_NOTICES);
+  const error = useAppStore((store) => store.error);
+  const invoke = useAppStore((store) => store.invoke);
+  return (
+    <>
+      {notices.map((notice) => (
+        <div key={notice.id} role="alert" className="banner banner--warning" data-notice={notice.kind}>
+          <p>{t('notice.settingsRecovered', { backup: notice.backupPath, reason: notice.reason })}</p>
+          <button type="button" onClick={() => void invoke('notice:dismiss', { noticeId: notice.id })}>
+            {t('notice.dismiss')}
+          </button>
+        </div>
+      ))}
+      {error && (
+        <div role="alert" className="banner banner--error" data-error-code={error.code}>
+          {t('error.generic', { message: error.message })}
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,13 @@
+import { useCallback } from 'react';
+import { translate, type MessageKey } from '../core/i18n/messages';
+import type { Language } from '../core/settings/schema';
+import { useAppStore } from './store/appStore';
+
+export function useLanguage(): Language {
+  return useAppStore((store) => store.state?.ui.language ?? 'sv');
+}
+
+export function useTranslation(): (key: MessageKey, params?: Record<string, string | number>) => string {
+  const language = useLanguage();
+  return useCallback((key, params) => translate(language, key, params), [language]);
+}
