@@ -17,7 +17,8 @@ const numberKindNames: Record<Exclude<CallerId, 'hidden'>, string> = {
  * Every rule a profile breaks, each with its own code and field, so a form can show them inline
  * and the IPC can refuse the same things. `previous` is the stored version when editing: a caller
  * ID that was already stored is not re-checked, so clearing a number from the account does not
- * lock its profiles against unrelated edits.
+ * lock its profiles against unrelated edits. An account with no numbers at all is not set up yet,
+ * so caller IDs cannot be checked against it.
  */
 export function validateProfile(
   candidate: Profile,
@@ -45,9 +46,10 @@ export function validateProfile(
     }
   }
 
+  const accountKnown = Object.values(numbers).some((number) => number !== null);
   for (const use of ['calls', 'sms'] as const) {
     const choice = candidate.callerId[use];
-    if (choice === 'hidden' || previous?.callerId[use] === choice) continue;
+    if (!accountKnown || choice === 'hidden' || previous?.callerId[use] === choice) continue;
     if (numbers[choice] === null) {
       errors.push({
         code: 'caller-id-not-owned',

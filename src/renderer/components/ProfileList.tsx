@@ -1,3 +1,4 @@
+import { startTransition, useOptimistic } from 'react';
 import type { Profile } from '../../core/profiles/model';
 import { formatEndTime } from '../../core/time/format';
 import { useAppStore } from '../store/appStore';
@@ -45,6 +46,12 @@ export function ProfileList() {
   const profiles = useAppStore((store) => store.state?.profiles ?? NO_PROFILES);
   const showNumbers = useAppStore((store) => store.state?.ui.showProfileNumbers ?? false);
   const invoke = useAppStore((store) => store.invoke);
+  const [shownNumbers, showNumbersNow] = useOptimistic(showNumbers);
+  const toggleNumbers = (show: boolean) =>
+    startTransition(async () => {
+      showNumbersNow(show);
+      await invoke('ui:update', { showProfileNumbers: show });
+    });
 
   return (
     <section aria-labelledby="profiles-heading">
@@ -53,15 +60,15 @@ export function ProfileList() {
         <label className="toggle">
           <input
             type="checkbox"
-            checked={showNumbers}
-            onChange={(event) => void invoke('ui:update', { showProfileNumbers: event.target.checked })}
+            checked={shownNumbers}
+            onChange={(event) => toggleNumbers(event.target.checked)}
           />
           {t('profiles.showNumbers')}
         </label>
       </div>
       <ul className="profile-list" aria-label={t('profiles.heading')}>
         {profiles.map((profile) => (
-          <ProfileRow key={profile.id} profile={profile} showNumber={showNumbers} />
+          <ProfileRow key={profile.id} profile={profile} showNumber={shownNumbers} />
         ))}
       </ul>
     </section>

@@ -1,0 +1,29 @@
+import { AppServices } from '../../electron/services/appServices';
+import { createConfBackend } from '../../electron/services/confBackend';
+import type { NotificationRecord } from '../../src/core/state/appState';
+import { ManualClock } from './manualClock';
+
+export const STOCKHOLM = 'Europe/Stockholm';
+
+export interface TestApp {
+  services: AppServices;
+  clock: ManualClock;
+  shown: NotificationRecord[];
+}
+
+/** The real services on real files in `dataDir`, with a manual clock. */
+export function openTestApp(dataDir: string, clock = new ManualClock('2026-11-23T09:00:00+01:00')): TestApp {
+  const shown: NotificationRecord[] = [];
+  let ids = 0;
+  const services = new AppServices({
+    dataDir,
+    openBackend: createConfBackend,
+    clock,
+    scheduler: clock,
+    systemTimeZone: STOCKHOLM,
+    notificationSink: (record) => shown.push(record),
+    newId: () => `custom-${++ids}`,
+  });
+  services.start();
+  return { services, clock, shown };
+}
