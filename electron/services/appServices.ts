@@ -87,6 +87,7 @@ export class AppServices {
       ui: settings.ui,
       timeZone,
       workingHours: settings.workingHours,
+      reminderBeforeEndMinutes: settings.reminderBeforeEndMinutes,
       notices: this.#notices,
       tray: buildTrayModel(settings, now, timeZone),
       notifications: [...this.#notifications.records],

@@ -10,6 +10,7 @@ import {
 import { createProfile, deleteProfile, updateProfile } from '../../src/core/profiles/operations';
 import type { Profile, ProfileDraft } from '../../src/core/profiles/model';
 import type { Settings } from '../../src/core/settings/schema';
+import { formatEndTime } from '../../src/core/time/format';
 import type { Clock } from '../../src/core/time/clock';
 import type { TimeContext } from '../../src/core/time/workingHours';
 import type { NotificationCenter } from './notificationCenter';
@@ -34,6 +35,8 @@ export interface ProfileServiceDeps {
 export class ProfileService {
   readonly #listeners = new Set<() => void>();
   #cancelTimer: (() => void) | null = null;
+  /** The activation (`profileId@since`) already reminded of its end, so it is reminded once. */
+  #remindedActivation: string | null = null;
 
   constructor(private readonly deps: ProfileServiceDeps) {}
 
@@ -56,10 +59,13 @@ export class ProfileService {
 
   /** Call on start, on resume from sleep and when the system clock changed. */
   recheck(): void {
-    const outcome = expireIfDue(this.settings, this.deps.clock.now());
+    const now = this.deps.clock.now();
+    const outcome = expireIfDue(this.settings, now);
     if (outcome.ended) {
       this.#commit(outcome.settings);
       this.#announceEnd(outcome.ended);
+    } else if (this.#reminderDue(now)) {
+      this.#remind();
     }
     this.#scheduleExpiry();
   }
@@ -116,12 +122,43 @@ export class ProfileService {
     });
   }
 
+  /** The moment to remind of the active profile's end, if the reminder is on and still to come for it. */
+  #reminderAt(): number | null {
+    const { until, since, profileId } = this.settings.active;
+    const leadMs = this.settings.reminderBeforeEndMinutes * 60_000;
+    if (until === null || leadMs === 0 || this.#remindedActivation === `${profileId}@${since}`) return null;
+    const at = until - leadMs;
+    return since < at ? at : null;
+  }
+
+  #reminderDue(now: number): boolean {
+    const at = this.#reminderAt();
+    return at !== null && now >= at;
+  }
+
+  #remind(): void {
+    const { profileId, since, until } = this.settings.active;
+    this.#remindedActivation = `${profileId}@${since}`;
+    const profile = this.activeProfile;
+    const language = this.settings.ui.language;
+    const now = this.deps.clock.now();
+    this.deps.notifications.request(profile, {
+      kind: 'profileEnding',
+      title: translate(language, 'notification.profileEnding.title', {
+        profile: profile.name,
+        time: formatEndTime(until ?? now, now, language, this.timeContext.timeZone),
+      }),
+      body: translate(language, 'notification.profileEnding.body', { minutes: this.settings.reminderBeforeEndMinutes }),
+    });
+  }
+
   #scheduleExpiry(): void {
     this.#cancelTimer?.();
     this.#cancelTimer = null;
     const { until } = this.settings.active;
     if (until === null) return;
-    const delay = Math.min(Math.max(until - this.deps.clock.now(), 0), MAX_TIMER_MS);
+    const next = this.#reminderAt() ?? until;
+    const delay = Math.min(Math.max(next - this.deps.clock.now(), 0), MAX_TIMER_MS);
     this.#cancelTimer = this.deps.scheduler.schedule(() => this.recheck(), delay);
   }
 }

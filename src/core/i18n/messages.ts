@@ -1,6 +1,8 @@
 import type { Language } from '../settings/schema';
+import { editorMessages } from './editorMessages';
+import { switcherMessages } from './switcherMessages';
 
-const sv = {
+const svCommon = {
   'app.title': 'Profiltelefon',
   'profiles.heading': 'Profiler',
   'profiles.active': 'Aktiv',
@@ -18,18 +20,23 @@ const sv = {
   'tray.tooltipUntil': 'Profiltelefon – {profile} till {time}',
   'notification.profileEnded.title': 'Profilen {profile} har avslutats',
   'notification.profileEnded.body': 'Du är nu {base}.',
+  'notification.profileEnding.title': 'Profilen {profile} tar slut {time}',
+  'notification.profileEnding.body': 'Om {minutes} minuter återgår du till din grundprofil.',
   'debug.heading': 'Felsökning (webbskal)',
   'debug.tray': 'Systemfältets meny',
   'debug.notifications': 'Skrivbordsnotiser',
   'debug.noNotifications': 'Inga notiser ännu',
   'debug.advance': 'Flytta klockan {minutes} min framåt',
   'language.label': 'Språk',
+  'nav.label': 'Vyer',
+  'nav.switcher': 'Profiler',
+  'nav.editor': 'Redigera profiler',
   'error.generic': 'Något gick fel: {message}',
 } as const;
 
-export type MessageKey = keyof typeof sv;
+type CommonKey = keyof typeof svCommon;
 
-const en: Record<MessageKey, string> = {
+const enCommon: Record<CommonKey, string> = {
   'app.title': 'Profile Phone',
   'profiles.heading': 'Profiles',
   'profiles.active': 'Active',
@@ -47,14 +54,23 @@ const en: Record<MessageKey, string> = {
   'tray.tooltipUntil': 'Profile Phone – {profile} until {time}',
   'notification.profileEnded.title': 'The profile {profile} has ended',
   'notification.profileEnded.body': 'You are now {base}.',
+  'notification.profileEnding.title': 'The profile {profile} ends at {time}',
+  'notification.profileEnding.body': 'In {minutes} minutes you return to your base profile.',
   'debug.heading': 'Debug (browser shell)',
   'debug.tray': 'Tray menu',
   'debug.notifications': 'Desktop notifications',
   'debug.noNotifications': 'No notifications yet',
   'debug.advance': 'Move the clock {minutes} min forward',
   'language.label': 'Language',
+  'nav.label': 'Views',
+  'nav.switcher': 'Profiles',
+  'nav.editor': 'Edit profiles',
   'error.generic': 'Something went wrong: {message}',
 };
+
+const sv = { ...svCommon, ...editorMessages.sv, ...switcherMessages.sv };
+export type MessageKey = keyof typeof sv;
+const en: Record<MessageKey, string> = { ...enCommon, ...editorMessages.en, ...switcherMessages.en };
 
 const catalogues: Record<Language, Record<MessageKey, string>> = { sv, en };
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { fail, ok, type Result } from '../errors';
 import type { Activation, Settings } from '../settings/schema';
 import { endForLength } from '../time/lengths';
+import { QUICK_LENGTH_IDS, resolveQuickLength } from '../time/quickLengths';
 import type { TimeContext } from '../time/workingHours';
 import { BASE_PROFILE_ID } from './defaults';
 import type { Profile } from './model';
@@ -14,6 +15,7 @@ export const ActivationLengthSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('untilChanged') }).strict(),
   z.object({ kind: z.literal('minutes'), minutes: z.number().int() }).strict(),
   z.object({ kind: z.literal('until'), until: z.number() }).strict(),
+  z.object({ kind: z.literal('quick'), quick: z.enum(QUICK_LENGTH_IDS) }).strict(),
 ]);
 export type ActivationLength = z.infer<typeof ActivationLengthSchema>;
 
@@ -39,6 +41,8 @@ function endOf(profile: Profile, length: ActivationLength, now: number, context:
     case 'until':
       if (length.until <= now) return fail('until-in-past', 'The end time must be in the future.', 'until');
       return ok(length.until);
+    case 'quick':
+      return endOf(profile, resolveQuickLength(length.quick, now, context), now, context);
   }
 }
 

@@ -1,9 +1,11 @@
-import { SETTINGS_VERSION } from './schema';
+import { DEFAULT_REMINDER_MINUTES, SETTINGS_VERSION } from './schema';
 
 /** Upgrades a stored document of version N to N + 1. The key is N. */
 export type Migration = (document: Record<string, unknown>) => Record<string, unknown>;
 
-export const MIGRATIONS: Record<number, Migration> = {};
+export const MIGRATIONS: Record<number, Migration> = {
+  1: (document) => ({ ...document, reminderBeforeEndMinutes: DEFAULT_REMINDER_MINUTES }),
+};
 
 export type MigrationOutcome =
   | { kind: 'current'; document: Record<string, unknown> }

@@ -3,7 +3,8 @@ import { ProfileSchema } from '../profiles/model';
 import { defaultProfiles, BASE_PROFILE_ID } from '../profiles/defaults';
 import { DEFAULT_WORKING_HOURS, WorkingHoursSchema } from '../time/workingHours';
 
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
+export const DEFAULT_REMINDER_MINUTES = 5;
 
 export const LANGUAGES = ['sv', 'en'] as const;
 export const LanguageSchema = z.enum(LANGUAGES);
@@ -42,6 +43,8 @@ export const SettingsSchema = z
     /** IANA zone for working hours and end times; null follows the system. */
     timeZone: z.string().nullable(),
     workingHours: WorkingHoursSchema,
+    /** How long before a timed profile ends the user is reminded; 0 turns the reminder off. */
+    reminderBeforeEndMinutes: z.number().int().min(0).max(240),
   })
   .strict()
   .superRefine((settings, context) => {
@@ -66,5 +69,6 @@ export function defaultSettings(now: number): Settings {
     ui: { language: 'sv', showProfileNumbers: false },
     timeZone: null,
     workingHours: DEFAULT_WORKING_HOURS,
+    reminderBeforeEndMinutes: DEFAULT_REMINDER_MINUTES,
   };
 }

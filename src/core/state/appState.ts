@@ -20,6 +20,7 @@ export interface AppState {
   ui: Settings['ui'];
   timeZone: string;
   workingHours: Settings['workingHours'];
+  reminderBeforeEndMinutes: number;
   notices: Notice[];
   tray: TrayModel;
   /** Desktop notifications shown (or, in the browser shell, recorded) this run, newest last. */

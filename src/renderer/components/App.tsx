@@ -1,15 +1,23 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { connectAppStore, useAppStore } from '../store/appStore';
 import { useLanguage, useTranslation } from '../useTranslation';
 import { DebugPanel } from './DebugPanel';
+import { ProfileEditorPage } from './editor/ProfileEditorPage';
 import { LanguagePicker } from './LanguagePicker';
 import { Notices } from './Notices';
 import { ProfileList } from './ProfileList';
+
+type View = 'switcher' | 'editor';
+const VIEWS = [
+  ['switcher', 'nav.switcher'],
+  ['editor', 'nav.editor'],
+] as const;
 
 export function App() {
   const t = useTranslation();
   const language = useLanguage();
   const ready = useAppStore((store) => store.state !== null);
+  const [view, setView] = useState<View>('switcher');
   useEffect(() => connectAppStore(), []);
   useEffect(() => {
     document.documentElement.lang = language;
@@ -22,9 +30,17 @@ export function App() {
         <h1>{t('app.title')}</h1>
         <LanguagePicker />
       </header>
+      <nav className="app__nav" aria-label={t('nav.label')}>
+        {VIEWS.map(([id, label]) => (
+          <button key={id} type="button" aria-current={view === id ? 'page' : undefined} onClick={() => setView(id)}>
+            {t(label)}
+          </button>
+        ))}
+      </nav>
       <main aria-busy={!ready}>
         <Notices />
-        {ready && <ProfileList />}
+        {ready && view === 'switcher' && <ProfileList />}
+        {ready && view === 'editor' && <ProfileEditorPage />}
       </main>
       <DebugPanel />
     </div>

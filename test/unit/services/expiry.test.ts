@@ -14,14 +14,11 @@ describe('activation and expiry with an injected clock', () => {
 
     app.clock.advance(59 * 60_000);
     expect(app.services.state.active.profileId).toBe('lunch');
-    expect(app.shown).toEqual([]);
 
     app.clock.advance(60_000);
     expect(app.services.state.active).toEqual({ profileId: 'available', since: at('2026-11-23T12:30:00+01:00'), until: null, temporaryMessage: null });
-    expect(app.shown.map((record) => [record.kind, record.title, record.body])).toEqual([
-      ['profileEnding', 'Profilen Lunch har avslutats', 'Du är nu Tillgänglig.'],
-    ]);
-    expect(app.services.state.notifications).toHaveLength(1);
+    expect(app.shown.at(-1)).toMatchObject({ kind: 'profileEnding', title: 'Profilen Lunch har avslutats', body: 'Du är nu Tillgänglig.' });
+    expect(app.services.state.notifications.at(-1)?.title).toBe('Profilen Lunch har avslutats');
   });
 
   it('activates until a chosen moment, or until changed', () => {
@@ -98,7 +95,38 @@ describe('activation and expiry with an injected clock', () => {
     app.services.invoke('profile:activate', { profileId: 'lunch', length: { kind: 'default' }, temporaryMessage: null });
     app.clock.advance(61 * 60_000);
     expect(app.services.state.active.profileId).toBe('available');
+    expect(app.shown.map((record) => record.title)).not.toContain('Profilen Lunch har avslutats');
+  });
+
+  it('reminds once, the configured time before the end, while the ending profile allows it', () => {
+    const app = openTestApp(newDir(), new ManualClock('2026-11-23T11:30:00+01:00'));
+    app.services.invoke('profile:activate', { profileId: 'lunch', length: { kind: 'default' }, temporaryMessage: null });
+    app.clock.advance(54 * 60_000);
     expect(app.shown).toEqual([]);
+    app.clock.advance(60_000);
+    expect(app.shown.map((record) => [record.title, record.body, record.at])).toEqual([
+      ['Profilen Lunch tar slut 12:30', 'Om 5 minuter återgår du till din grundprofil.', at('2026-11-23T12:25:00+01:00')],
+    ]);
+    app.services.profiles.recheck();
+    app.clock.advance(2 * 60_000);
+    expect(app.shown).toHaveLength(1);
+  });
+
+  it('does not remind of an activation shorter than the reminder lead', () => {
+    const app = openTestApp(newDir(), new ManualClock('2026-11-23T11:30:00+01:00'));
+    app.services.invoke('profile:activate', { profileId: 'lunch', length: { kind: 'minutes', minutes: 3 }, temporaryMessage: null });
+    app.clock.advance(2 * 60_000);
+    expect(app.shown).toEqual([]);
+  });
+
+  it('resolves a quick length at the moment of activation', () => {
+    const app = openTestApp(newDir(), new ManualClock('2026-11-27T15:10:00+01:00'));
+    app.services.invoke('profile:activate', { profileId: 'meeting', length: { kind: 'quick', quick: 'endOfWorkingDay' }, temporaryMessage: null });
+    expect(app.services.state.active.until).toBe(at('2026-11-27T17:00:00+01:00'));
+    app.services.invoke('profile:activate', { profileId: 'meeting', length: { kind: 'quick', quick: 'tomorrow0800' }, temporaryMessage: null });
+    expect(app.services.state.active.until).toBe(at('2026-11-28T08:00:00+01:00'));
+    app.services.invoke('profile:activate', { profileId: 'meeting', length: { kind: 'quick', quick: '2h' }, temporaryMessage: null });
+    expect(app.services.state.active.until).toBe(at('2026-11-27T17:10:00+01:00'));
   });
 });
 

@@ -21,7 +21,7 @@ describe('a settings file that cannot be used', () => {
     ['truncated JSON', '{"schemaVersion": 1, "profiles": [', 'not valid JSON'],
     ['a JSON array', '[1, 2, 3]', 'the file does not hold a settings object'],
     ['a missing version', '{"profiles": []}', 'schemaVersion is missing or not a positive whole number'],
-    ['a version from a newer app', JSON.stringify({ ...defaultSettings(0), schemaVersion: 99 }), 'schemaVersion 99 is newer than this app understands (1)'],
+    ['a version from a newer app', JSON.stringify({ ...defaultSettings(0), schemaVersion: 99 }), 'schemaVersion 99 is newer than this app understands (2)'],
     ['a schema violation', JSON.stringify({ ...defaultSettings(0), ui: { language: 'fi', showProfileNumbers: false } }), 'schema violation at ui.language'],
   ];
 
@@ -74,6 +74,18 @@ describe('a good settings file', () => {
     const dir = newDir();
     openTestApp(dir, new ManualClock(NOW));
     expect(existsSync(join(dir, 'settings.json'))).toBe(true);
+  });
+});
+
+describe('a settings file from version 1', () => {
+  it('gains the reminder setting, keeps everything else, and is written back as the current version', () => {
+    const { reminderBeforeEndMinutes: _dropped, ...current } = defaultSettings(0);
+    const version1 = { ...current, schemaVersion: 1, ui: { language: 'en', showProfileNumbers: true } };
+    const { dir, app } = openWithFile(JSON.stringify(version1));
+    expect(app.services.state.notices).toEqual([]);
+    expect(app.services.state.ui).toEqual({ language: 'en', showProfileNumbers: true });
+    const onDisk = JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8'));
+    expect([onDisk.schemaVersion, onDisk.reminderBeforeEndMinutes]).toEqual([2, 5]);
   });
 });
 
