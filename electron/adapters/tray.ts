@@ -14,7 +14,10 @@ function toMenuItem(item: TrayMenuItem, onClick: (itemId: string) => void): Menu
     case 'profile':
       return { type: 'radio', label: item.label, checked: item.checked, click: () => onClick(item.id) };
     case 'action':
+    case 'activate-for':
       return { label: item.label, click: () => onClick(item.id) };
+    case 'submenu':
+      return { label: item.label, submenu: item.items.map((inner) => toMenuItem(inner, onClick)) };
   }
 }
 

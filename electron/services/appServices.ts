@@ -12,7 +12,8 @@ import {
 import { validatePayload } from '../../src/core/ipc/validatePayload';
 import type { AppState, Notice } from '../../src/core/state/appState';
 import type { Clock } from '../../src/core/time/clock';
-import { buildTrayModel, type TrayMenuItem } from '../../src/core/tray/menuModel';
+import type { ActivationLength } from '../../src/core/profiles/activation';
+import { buildTrayModel, findTrayItem } from '../../src/core/tray/menuModel';
 import { NotificationCenter, type NotificationSink } from './notificationCenter';
 import { ProfileService } from './profileService';
 import type { Scheduler } from './scheduler';
@@ -115,10 +116,13 @@ export class AppServices {
 
   /** The tray's menu items, from Electron's Tray or the browser shell's debug panel, both come here. */
   clickTrayItem(itemId: string): Result<TrayAction> {
-    const item: TrayMenuItem | undefined = this.state.tray.items.find((candidate) => candidate.id === itemId);
-    if (!item || item.kind === 'separator') return fail('tray-item-unknown', `The tray menu has no item "${itemId}".`);
+    const item = findTrayItem(this.state.tray.items, itemId);
+    if (!item || item.kind === 'separator' || item.kind === 'submenu') {
+      return fail('tray-item-unknown', `The tray menu has no item "${itemId}".`);
+    }
     if (item.kind === 'action') return ok({ kind: item.id });
-    const activated = this.profiles.activate({ profileId: item.profileId, length: { kind: 'default' }, temporaryMessage: null });
+    const length: ActivationLength = item.kind === 'activate-for' ? { kind: 'quick', quick: item.quick } : { kind: 'default' };
+    const activated = this.profiles.activate({ profileId: item.profileId, length, temporaryMessage: null });
     return activated.ok ? ok({ kind: 'handled' }) : activated;
   }
 

@@ -1,0 +1,205 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { get } from 'node:http';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export interface PbxUser {
+  user: string;
+  password: string;
+}
+
+export interface PbxOptions {
+  users?: PbxUser[];
+  /** Loopback TCP port for ws://; a free one is picked when omitted. */
+  port?: number;
+}
+
+export interface RunningPbx {
+  wsUrl: string;
+  domain: string;
+  port: number;
+  users: PbxUser[];
+  /** Temp dir with the SQLite DB and kamailio.log; removed by stop(). */
+  dir: string;
+  logFile: string;
+  stop(): Promise<void>;
+  /** Stops Kamailio and starts it again on the same port and DB; registrations are lost. */
+  restart(): Promise<void>;
+}
+
+export const PBX_DOMAIN = '127.0.0.1';
+
+export const DEMO_USERS: PbxUser[] = [
+  { user: 'alice', password: 'alice-pass' },
+  { user: 'bob', password: 'bob-pass' },
+  { user: 'carol', password: 'carol-pass' },
+];
+
+const CONFIG_FILE = fileURLToPath(new URL('kamailio.cfg', import.meta.url));
+const SCHEMA_DIR = '/usr/share/kamailio/db_sqlite';
+const SCHEMAS = ['standard', 'auth_db', 'presence'];
+const KAMAILIO = existsSync('/usr/sbin/kamailio') ? '/usr/sbin/kamailio' : 'kamailio';
+const START_TIMEOUT_MS = 15_000;
+const STOP_TIMEOUT_MS = 5_000;
+
+const running = new Set<ChildProcess>();
+let exitHookInstalled = false;
+
+export async function startPbx(options: PbxOptions = {}): Promise<RunningPbx> {
+  const users = options.users ?? DEMO_USERS;
+  const port = options.port ?? (await freeLoopbackPort());
+  const dir = mkdtempSync(join(tmpdir(), 'pbx-'));
+  const dbFile = join(dir, 'pbx.sqlite');
+  const logFile = join(dir, 'kamailio.log');
+  let child: ChildProcess;
+  try {
+    createDatabase(dbFile, users);
+    child = await launch(dir, dbFile, logFile, port);
+  } catch (error) {
+    // the error already carries the log's tail
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+  return {
+    wsUrl: `ws://${PBX_DOMAIN}:${port}`,
+    domain: PBX_DOMAIN,
+    port,
+    users,
+    dir,
+    logFile,
+    async stop() {
+      await terminate(child);
+      rmSync(dir, { recursive: true, force: true });
+    },
+    async restart() {
+      await terminate(child);
+      child = await launch(dir, dbFile, logFile, port);
+    },
+  };
+}
+
+function createDatabase(dbFile: string, users: PbxUser[]): void {
+  const quote = (value: string) => `'${value.replaceAll("'", "''")}'`;
+  const schema = SCHEMAS.map((name) => readFileSync(join(SCHEMA_DIR, `${name}-create.sql`), 'utf8'));
+  const inserts = users.map(
+    ({ user, password }) =>
+      `INSERT INTO subscriber (username, domain, password) VALUES (${quote(user)}, ${quote(PBX_DOMAIN)}, ${quote(password)});`,
+  );
+  const result = spawnSync('sqlite3', [dbFile], { input: [...schema, ...inserts].join('\n'), encoding: 'utf8' });
+  if (result.error) throw new Error(`cannot run sqlite3: ${result.error.message}`);
+  if (result.status !== 0) throw new Error(`sqlite3 failed to create ${dbFile}: ${result.stderr}`);
+}
+
+async function launch(dir: string, dbFile: string, logFile: string, port: number): Promise<ChildProcess> {
+  await assertPortFree(port);
+  const runDir = join(dir, 'run');
+  mkdirSync(runDir, { recursive: true });
+  const args = [
+    '-DD', // stay in the foreground, so our child is Kamailio's main process
+    '-E',
+    '-f', CONFIG_FILE,
+    '-l', `tcp:${PBX_DOMAIN}:${port}`,
+    '-A', `DBURL="sqlite:///${dbFile}"`,
+    '-Y', runDir,
+    '-P', join(runDir, 'kamailio.pid'),
+    '-w', dir,
+    '-m', '64',
+    '-M', '8',
+  ];
+  const log = openSync(logFile, 'a');
+  // setpriv makes the kernel send SIGTERM to Kamailio if Node dies without running exit hooks.
+  const child = existsSync('/usr/bin/setpriv')
+    ? spawn('/usr/bin/setpriv', ['--pdeathsig', 'TERM', KAMAILIO, ...args], { stdio: ['ignore', log, log] })
+    : spawn(KAMAILIO, args, { stdio: ['ignore', log, log] });
+  closeSync(log);
+  track(child);
+
+  const exited = new Promise<string>((resolve) => {
+    child.once('error', (error) => resolve(error.message));
+    child.once('exit', (code, signal) => resolve(`exited with ${signal ?? `code ${code}`}`));
+  });
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  for (;;) {
+    const outcome = await Promise.race([exited, probe(port)]);
+    if (outcome === 'kamailio') return child;
+    if (outcome !== 'closed' || Date.now() > deadline) {
+      await terminate(child);
+      const reason =
+        outcome === 'other'
+          ? `cannot listen: port ${port} is taken by another server`
+          : outcome === 'closed'
+            ? `did not accept connections on port ${port} within ${START_TIMEOUT_MS} ms`
+            : outcome;
+      throw new Error(`Kamailio ${reason}. Last lines of its log:\n${tail(logFile, 40)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+async function terminate(child: ChildProcess): Promise<void> {
+  if (child.pid !== undefined && child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), STOP_TIMEOUT_MS);
+    await exited;
+    clearTimeout(timer);
+  }
+  running.delete(child);
+}
+
+function track(child: ChildProcess): void {
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  if (!exitHookInstalled) {
+    exitHookInstalled = true;
+    // SIGTERM, not SIGKILL: only Kamailio's main process can stop its children.
+    process.once('exit', () => {
+      for (const leftover of running) leftover.kill('SIGTERM');
+    });
+  }
+}
+
+/**
+ * Kamailio keeps running when it cannot bind its port, so a successful TCP connect
+ * is not enough: only its xhttp route answers with `Server: kamailio`.
+ */
+function probe(port: number): Promise<'kamailio' | 'other' | 'closed'> {
+  return new Promise((resolve) => {
+    const request = get({ host: PBX_DOMAIN, port, path: '/', agent: false }, (response) => {
+      response.resume();
+      resolve(String(response.headers.server).startsWith('kamailio') ? 'kamailio' : 'other');
+    });
+    request.once('error', () => resolve('closed'));
+    request.setTimeout(5_000, () => request.destroy(new Error('no HTTP answer')));
+  });
+}
+
+function assertPortFree(port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', (error) => reject(new Error(`cannot start Kamailio on ${PBX_DOMAIN}:${port}: ${error.message}`)));
+    server.listen(port, PBX_DOMAIN, () => server.close(() => resolve()));
+  });
+}
+
+function freeLoopbackPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, PBX_DOMAIN, () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+function tail(file: string, lines: number): string {
+  try {
+    return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}
