@@ -1,15 +1,20 @@
-import { app, BrowserWindow, Notification, powerMonitor } from 'electron';
+import { app, BrowserWindow, dialog, Notification, powerMonitor } from 'electron';
+import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { EVENT_STATE_CHANGED } from '../src/core/ipc/channels';
+import { EVENT_PHONE_DIAL, EVENT_STATE_CHANGED } from '../src/core/ipc/channels';
 import { systemClock } from '../src/core/time/clock';
 import { createAppWindow } from './adapters/appWindow';
 import { createElectronStoreBackend } from './adapters/electronStoreBackend';
+import { safeStorageCipher } from './adapters/safeStorageCipher';
 import { registerIpc } from './adapters/ipc';
 import { AppTray } from './adapters/tray';
 import { AppServices } from './services/appServices';
 import { timerScheduler } from './services/scheduler';
 
+const CALL_LINK_SCHEMES = ['tel', 'sip', 'callto'];
+
 let window: BrowserWindow | null = null;
+let services: AppServices | null = null;
 let quitting = false;
 
 function showWindow(): void {
@@ -31,17 +36,36 @@ function openWindow(): BrowserWindow {
   return created;
 }
 
+/** `--provision <file>`: a company's settings file, applied whole or not at all. */
+function provisionFromArgv(appServices: AppServices, argv: readonly string[]): void {
+  const index = argv.indexOf('--provision');
+  const file = index >= 0 ? argv[index + 1] : undefined;
+  if (file === undefined) return;
+  const applied = appServices.importProvisioning(readFileSync(file, 'utf8'));
+  if (!applied.ok) dialog.showErrorBox('Profiltelefon', `Provisioneringsfilen ${file} avvisades: ${applied.error.message}`);
+}
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', () => showWindow());
+  app.on('second-instance', (_event, argv) => {
+    const handled = services?.handleLaunch(argv);
+    if (!handled?.ok || handled.value.kind !== 'activated') showWindow();
+  });
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    services?.handleLaunch([url]);
+    showWindow();
+  });
   app.on('before-quit', () => {
     quitting = true;
   });
   void app.whenReady().then(() => {
-    const services = new AppServices({
+    for (const scheme of CALL_LINK_SCHEMES) app.setAsDefaultProtocolClient(scheme);
+    const appServices = new AppServices({
       dataDir: app.getPath('userData'),
       openBackend: createElectronStoreBackend,
+      secretCipher: safeStorageCipher,
       clock: systemClock,
       scheduler: timerScheduler,
       systemTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
@@ -52,26 +76,33 @@ if (!app.requestSingleInstanceLock()) {
       },
       newId: () => randomUUID(),
     });
-    services.start();
-    registerIpc(services, () => window?.webContents ?? null);
-    const tray = new AppTray(services.state.tray, (itemId) => {
-      const clicked = services.clickTrayItem(itemId);
+    services = appServices;
+    appServices.start();
+    provisionFromArgv(appServices, process.argv);
+    registerIpc(appServices, () => window?.webContents ?? null);
+    const tray = new AppTray(appServices.state.tray, (itemId) => {
+      const clicked = appServices.clickTrayItem(itemId);
       if (clicked.ok && clicked.value.kind === 'open') showWindow();
       if (clicked.ok && clicked.value.kind === 'quit') app.quit();
     });
-    services.onStateChanged((state) => {
+    appServices.onStateChanged((state) => {
       tray.render(state.tray);
       window?.webContents.send(EVENT_STATE_CHANGED, state);
     });
-    powerMonitor.on('resume', () => services.profiles.recheck());
-    powerMonitor.on('unlock-screen', () => services.profiles.recheck());
+    appServices.onDialRequest((target) => {
+      showWindow();
+      window?.webContents.send(EVENT_PHONE_DIAL, target);
+    });
+    powerMonitor.on('resume', () => appServices.profiles.recheck());
+    powerMonitor.on('unlock-screen', () => appServices.profiles.recheck());
     window = openWindow();
+    window.webContents.once('did-finish-load', () => appServices.handleLaunch(process.argv));
     app.on('window-all-closed', () => {
       // The phone keeps running in the tray.
     });
     app.on('will-quit', () => {
       tray.destroy();
-      services.dispose();
+      appServices.dispose();
     });
   });
 }

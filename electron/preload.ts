@@ -1,18 +1,22 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { EVENT_STATE_CHANGED, isInvokeChannel } from '../src/core/ipc/channels';
+import { EVENT_PHONE_DIAL, EVENT_STATE_CHANGED, isInvokeChannel, type EventChannel } from '../src/core/ipc/channels';
+import type { DialTarget } from '../src/core/numbers/phoneNumber';
 import type { SoftphoneApi } from '../src/core/ipc/contract';
 import type { AppState } from '../src/core/state/appState';
+
+function listen<T>(event: EventChannel, listener: (payload: T) => void): () => void {
+  const relay = (_event: IpcRendererEvent, payload: T) => listener(payload);
+  ipcRenderer.on(event, relay);
+  return () => ipcRenderer.removeListener(event, relay);
+}
 
 const softphone: SoftphoneApi = {
   invoke: (channel, payload) => {
     if (!isInvokeChannel(channel)) return Promise.reject(new Error(`Unknown channel "${String(channel)}"`));
     return ipcRenderer.invoke(channel, payload);
   },
-  onStateChanged(listener) {
-    const relay = (_event: IpcRendererEvent, state: AppState) => listener(state);
-    ipcRenderer.on(EVENT_STATE_CHANGED, relay);
-    return () => ipcRenderer.removeListener(EVENT_STATE_CHANGED, relay);
-  },
+  onStateChanged: (listener) => listen<AppState>(EVENT_STATE_CHANGED, listener),
+  onDialRequest: (listener) => listen<DialTarget>(EVENT_PHONE_DIAL, listener),
 };
 
 contextBridge.exposeInMainWorld('softphone', softphone);

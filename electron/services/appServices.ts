@@ -1,22 +1,33 @@
 import { join } from 'node:path';
+import { applyAccountPatch } from '../../src/core/account/patch';
+import { parseProvisioning } from '../../src/core/account/provisioning';
+import { parseAutomationArgs } from '../../src/core/automation/args';
 import { fail, ok, type Result } from '../../src/core/errors';
 import {
   debugSchemas,
   invokeSchemas,
   isDebugChannel,
   isInvokeChannel,
+  type AccountPatch,
   type ChannelPayload,
+  type ChannelResponse,
   type DebugChannel,
   type InvokeChannel,
 } from '../../src/core/ipc/contract';
 import { validatePayload } from '../../src/core/ipc/validatePayload';
+import { findCallLinkInArgv, parseCallLink } from '../../src/core/links/callLink';
+import type { DialTarget } from '../../src/core/numbers/phoneNumber';
+import type { ActivationLength } from '../../src/core/profiles/activation';
+import type { Settings } from '../../src/core/settings/schema';
 import type { AppState, Notice } from '../../src/core/state/appState';
 import type { Clock } from '../../src/core/time/clock';
-import type { ActivationLength } from '../../src/core/profiles/activation';
 import { buildTrayModel, findTrayItem } from '../../src/core/tray/menuModel';
+import { HistoryStore } from './historyStore';
 import { NotificationCenter, type NotificationSink } from './notificationCenter';
 import { ProfileService } from './profileService';
 import type { Scheduler } from './scheduler';
+import type { SecretCipher } from './secretStore';
+import { SecretStore } from './secretStore';
 import { loadSettingsFile } from './settingsFile';
 import { SettingsStore, type SettingsBackend } from './settingsStore';
 
@@ -24,6 +35,8 @@ export interface AppServicesOptions {
   dataDir: string;
   /** Opens the settings file after it was checked: electron-store in Electron, conf elsewhere. */
   openBackend: (dataDir: string) => SettingsBackend;
+  /** How the SIP password is kept: the OS keychain in Electron. */
+  secretCipher: SecretCipher;
   clock: Clock;
   scheduler: Scheduler;
   systemTimeZone: string;
@@ -32,6 +45,7 @@ export interface AppServicesOptions {
 }
 
 export type TrayAction = { kind: 'handled' } | { kind: 'open' } | { kind: 'quit' };
+export type LaunchOutcome = { kind: 'nothing' } | { kind: 'activated' } | { kind: 'dialing'; target: DialTarget };
 
 type Handlers = { [C in InvokeChannel]: (payload: ChannelPayload<C>) => Result<unknown> };
 
@@ -39,15 +53,20 @@ type Handlers = { [C in InvokeChannel]: (payload: ChannelPayload<C>) => Result<u
 export class AppServices {
   readonly profiles: ProfileService;
   readonly #notifications: NotificationCenter;
-  readonly #listeners = new Set<(state: AppState) => void>();
+  readonly #history: HistoryStore;
+  readonly #password: SecretStore;
+  readonly #stateListeners = new Set<(state: AppState) => void>();
+  readonly #dialListeners = new Set<(target: DialTarget) => void>();
   #notices: Notice[];
   readonly #handlers: Handlers;
 
   constructor(private readonly options: AppServicesOptions) {
-    const settingsPath = join(options.dataDir, 'settings.json');
-    const loaded = loadSettingsFile(settingsPath, options.clock.now());
+    const now = options.clock.now();
+    const loaded = loadSettingsFile(join(options.dataDir, 'settings.json'), now);
     const store = new SettingsStore(options.openBackend(options.dataDir), loaded.settings, loaded.needsWrite);
-    this.#notices = loaded.recovered ? [loaded.recovered] : [];
+    this.#history = new HistoryStore(join(options.dataDir, 'history.json'), now);
+    this.#password = new SecretStore(join(options.dataDir, 'sip-password.bin'), options.secretCipher);
+    this.#notices = [loaded.recovered, this.#history.recovered].filter((notice): notice is Notice => notice !== null);
     this.#notifications = new NotificationCenter((record) => {
       options.notificationSink(record);
       this.#emit();
@@ -69,6 +88,16 @@ export class AppServices {
       'profile:delete': (payload) => this.profiles.delete(payload.profileId),
       'ui:update': (payload) => this.profiles.updateUi(dropUndefined(payload)),
       'notice:dismiss': (payload) => this.#dismissNotice(payload.noticeId),
+      'account:update': (payload) => this.#updateAccount(payload),
+      'account:set-password': (payload) => this.#setPassword(payload.password),
+      'account:sip-credentials': () => ok({ password: this.#password.get() }),
+      'provision:import': (payload) => this.importProvisioning(payload.json),
+      'history:record': (payload) => {
+        this.#history.record(payload);
+        this.#emit();
+        return ok(null);
+      },
+      'notification:request': (payload) => ok({ shown: this.#notifications.request(this.profiles.activeProfile, payload) !== null }),
     };
   }
 
@@ -85,6 +114,8 @@ export class AppServices {
       profiles: settings.profiles,
       active: settings.active,
       account: settings.account,
+      sipPasswordSet: this.#password.isSet,
+      history: [...this.#history.entries],
       ui: settings.ui,
       timeZone,
       workingHours: settings.workingHours,
@@ -97,21 +128,28 @@ export class AppServices {
   }
 
   onStateChanged(listener: (state: AppState) => void): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+    this.#stateListeners.add(listener);
+    return () => this.#stateListeners.delete(listener);
+  }
+
+  onDialRequest(listener: (target: DialTarget) => void): () => void {
+    this.#dialListeners.add(listener);
+    return () => this.#dialListeners.delete(listener);
   }
 
   /** Validates an untrusted request from the renderer and runs its handler. Nothing changes on a bad payload. */
-  invoke(channel: unknown, payload: unknown): Result<AppState> {
+  invoke(channel: unknown, payload: unknown): Result<unknown> {
     if (!isInvokeChannel(channel)) return fail('unknown-channel', `Unknown channel "${String(channel)}".`);
     return this.#run(channel, payload);
   }
 
-  #run<C extends InvokeChannel>(channel: C, payload: unknown): Result<AppState> {
+  #run<C extends InvokeChannel>(channel: C, payload: unknown): Result<ChannelResponse<C>> {
     const checked = validatePayload(channel, invokeSchemas[channel] as never, payload) as Result<ChannelPayload<C>>;
     if (!checked.ok) return checked;
     const result = this.#handlers[channel](checked.value);
-    return result.ok ? ok(this.state) : result;
+    if (!result.ok) return result;
+    const answersWithValue = channel === 'account:sip-credentials' || channel === 'notification:request';
+    return ok((answersWithValue ? result.value : this.state) as ChannelResponse<C>);
   }
 
   /** The tray's menu items, from Electron's Tray or the browser shell's debug panel, both come here. */
@@ -126,9 +164,74 @@ export class AppServices {
     return activated.ok ? ok({ kind: 'handled' }) : activated;
   }
 
+  /**
+   * The arguments of a launch: `--profile …` switches the profile, a tel:/sip:/callto: link is
+   * handed to the phone. A refusal is shown to the user, and changes nothing.
+   */
+  handleLaunch(argv: readonly string[]): Result<LaunchOutcome> {
+    const outcome = this.#interpretLaunch(argv);
+    if (!outcome.ok) {
+      this.#notices = [...this.#notices, { id: `launch-${this.options.clock.now()}`, kind: 'launch-refused', message: outcome.error.message }];
+      this.#emit();
+    }
+    return outcome;
+  }
+
+  #interpretLaunch(argv: readonly string[]): Result<LaunchOutcome> {
+    const command = parseAutomationArgs(argv, this.profiles.settings.profiles, this.options.clock.now());
+    if (!command.ok) return command;
+    if (command.value) {
+      const activated = this.profiles.activate(command.value);
+      return activated.ok ? ok({ kind: 'activated' }) : activated;
+    }
+    const link = findCallLinkInArgv(argv);
+    if (link === null) return ok({ kind: 'nothing' });
+    const target = parseCallLink(link);
+    if (!target.ok) return target;
+    for (const listener of this.#dialListeners) listener(target.value);
+    return ok({ kind: 'dialing', target: target.value });
+  }
+
+  /** Applies a provisioning file whole, or not at all. */
+  importProvisioning(text: string): Result<null> {
+    const parsed = parseProvisioning(text);
+    if (!parsed.ok) return parsed;
+    const { account, ui, workingHours, timeZone, reminderBeforeEndMinutes } = parsed.value;
+    const settings = this.profiles.settings;
+    const { password, ...accountPatch } = account ?? {};
+    const nextAccount = applyAccountPatch(settings.account, accountPatch);
+    if (!nextAccount.ok) return nextAccount;
+    const next: Settings = {
+      ...settings,
+      account: nextAccount.value,
+      ui: { ...settings.ui, ...ui },
+      workingHours: workingHours ?? settings.workingHours,
+      timeZone: timeZone ?? settings.timeZone,
+      reminderBeforeEndMinutes: reminderBeforeEndMinutes ?? settings.reminderBeforeEndMinutes,
+    };
+    const saved = this.profiles.apply(ok(next));
+    if (!saved.ok) return saved;
+    if (password !== undefined) this.#password.set(password);
+    this.#emit();
+    return ok(null);
+  }
+
   dispose(): void {
     this.profiles.dispose();
-    this.#listeners.clear();
+    this.#stateListeners.clear();
+    this.#dialListeners.clear();
+  }
+
+  #updateAccount(patch: AccountPatch): Result<Settings> {
+    const settings = this.profiles.settings;
+    const account = applyAccountPatch(settings.account, patch);
+    return account.ok ? this.profiles.apply(ok({ ...settings, account: account.value })) : account;
+  }
+
+  #setPassword(password: string): Result<null> {
+    this.#password.set(password);
+    this.#emit();
+    return ok(null);
   }
 
   #dismissNotice(noticeId: string): Result<null> {
@@ -142,7 +245,7 @@ export class AppServices {
 
   #emit(): void {
     const state = this.state;
-    for (const listener of this.#listeners) listener(state);
+    for (const listener of this.#stateListeners) listener(state);
   }
 }
 
@@ -155,4 +258,3 @@ export function validateDebugRequest<C extends DebugChannel>(channel: unknown, p
 function dropUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as Partial<T>;
 }
-

@@ -96,6 +96,11 @@ export class ProfileService {
     this.#listeners.clear();
   }
 
+  /** Saves settings another service changed, through the same write and change notice. */
+  apply(result: Result<Settings>): Result<Settings> {
+    return this.#apply(result);
+  }
+
   #apply(result: Result<Settings>): Result<Settings> {
     if (!result.ok) return result;
     try {

@@ -3,7 +3,9 @@
  * `window.softphone` that Electron's preload gives it, carried over the shell's WebSocket.
  */
 import type { Result } from '../../src/core/errors';
+import { EVENT_PHONE_DIAL, EVENT_STATE_CHANGED, type EventChannel } from '../../src/core/ipc/channels';
 import type { SoftphoneApi, SoftphoneDebugApi } from '../../src/core/ipc/contract';
+import type { DialTarget } from '../../src/core/numbers/phoneNumber';
 import type { AppState } from '../../src/core/state/appState';
 import { SHELL_IPC_PATH, TOKEN_STORAGE_KEY, type ShellMessage, type ShellRequest } from './protocol';
 
@@ -20,8 +22,8 @@ function takeToken(): string {
 }
 
 const token = takeToken();
-const pending = new Map<number, (result: Result<AppState>) => void>();
-const stateListeners = new Set<(state: AppState) => void>();
+const pending = new Map<number, (result: Result<unknown>) => void>();
+const eventListeners = new Map<EventChannel, Set<(payload: unknown) => void>>();
 let nextId = 1;
 
 const socketUrl = new URL(SHELL_IPC_PATH, window.location.href);
@@ -36,10 +38,10 @@ const opened = new Promise<void>((resolve, reject) => {
 socket.addEventListener('message', (event) => {
   const message = JSON.parse(String(event.data)) as ShellMessage;
   if (message.type === 'result') {
-    pending.get(message.id)?.(message.result as Result<AppState>);
+    pending.get(message.id)?.(message.result);
     pending.delete(message.id);
   } else {
-    for (const listener of stateListeners) listener(message.state);
+    for (const listener of eventListeners.get(message.event) ?? []) listener(message.payload);
   }
 });
 
@@ -49,7 +51,7 @@ socket.addEventListener('close', (event) => {
   pending.clear();
 });
 
-async function send(channel: string, payload: unknown): Promise<Result<AppState>> {
+async function send<T>(channel: string, payload: unknown): Promise<Result<T>> {
   try {
     await opened;
   } catch (error) {
@@ -57,17 +59,23 @@ async function send(channel: string, payload: unknown): Promise<Result<AppState>
   }
   const request: ShellRequest = { id: nextId++, channel, payload };
   return new Promise((resolve) => {
-    pending.set(request.id, resolve);
+    pending.set(request.id, (result) => resolve(result as Result<T>));
     socket.send(JSON.stringify(request));
   });
 }
 
+function listen<T>(event: EventChannel, listener: (payload: T) => void): () => void {
+  const listeners = eventListeners.get(event) ?? new Set();
+  eventListeners.set(event, listeners);
+  const relay = (payload: unknown) => listener(payload as T);
+  listeners.add(relay);
+  return () => listeners.delete(relay);
+}
+
 const softphone: SoftphoneApi = {
   invoke: (channel, payload) => send(channel, payload),
-  onStateChanged(listener) {
-    stateListeners.add(listener);
-    return () => stateListeners.delete(listener);
-  },
+  onStateChanged: (listener) => listen<AppState>(EVENT_STATE_CHANGED, listener),
+  onDialRequest: (listener) => listen<DialTarget>(EVENT_PHONE_DIAL, listener),
 };
 const softphoneDebug: SoftphoneDebugApi = { invoke: (channel, payload) => send(channel, payload) };
 

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { startWebShell } from './webShell';
@@ -7,6 +7,7 @@ const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '5180' },
     'data-dir': { type: 'string', default: '.data/web' },
+    provision: { type: 'string' },
   },
 });
 
@@ -19,6 +20,14 @@ const dataDir = resolve(values['data-dir']);
 mkdirSync(dataDir, { recursive: true });
 
 const shell = await startWebShell({ port, dataDir, rendererDir: resolve('out/renderer') });
+if (values.provision !== undefined) {
+  const provisioned = shell.services.importProvisioning(readFileSync(resolve(values.provision), 'utf8'));
+  if (!provisioned.ok) {
+    console.error(`Provisioneringsfilen avvisades: ${provisioned.error.message}`);
+    await shell.close();
+    process.exit(2);
+  }
+}
 console.log(`Profiltelefon (webbskal) körs: ${shell.url}`);
 console.log(`Data: ${dataDir}`);
 

@@ -1,5 +1,5 @@
 import type { Result } from '../../src/core/errors';
-import type { AppState } from '../../src/core/state/appState';
+import type { EventChannel } from '../../src/core/ipc/channels';
 
 /** The browser shell's WebSocket frames. A request names an IPC channel exactly as the preload would. */
 export interface ShellRequest {
@@ -10,7 +10,7 @@ export interface ShellRequest {
 
 export type ShellMessage =
   | { type: 'result'; id: number; result: Result<unknown> }
-  | { type: 'event'; event: 'state:changed'; state: AppState };
+  | { type: 'event'; event: EventChannel; payload: unknown };
 
 export const SHELL_IPC_PATH = '/__shell/ipc';
 export const SHELL_BRIDGE_PATH = '/__shell/bridge.js';

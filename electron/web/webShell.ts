@@ -7,10 +7,12 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { fail, ok, type Result } from '../../src/core/errors';
+import { EVENT_PHONE_DIAL, EVENT_STATE_CHANGED } from '../../src/core/ipc/channels';
 import type { NotificationRecord } from '../../src/core/state/appState';
 import { AppServices, validateDebugRequest } from '../services/appServices';
 import { createConfBackend } from '../services/confBackend';
 import { OffsetClock } from '../services/offsetClock';
+import { developmentOnlyPlainCipher } from '../services/secretStore';
 import { timerScheduler } from '../services/scheduler';
 import { SHELL_BRIDGE_PATH, SHELL_IPC_PATH, type ShellMessage, type ShellRequest } from './protocol';
 
@@ -64,6 +66,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
   const services = new AppServices({
     dataDir: options.dataDir,
     openBackend: createConfBackend,
+    secretCipher: developmentOnlyPlainCipher,
     clock,
     scheduler: timerScheduler,
     systemTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
@@ -120,8 +123,11 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
 
 function attachClient(client: WebSocket, services: AppServices, clock: OffsetClock): void {
   const send = (message: ShellMessage) => client.send(JSON.stringify(message));
-  const unsubscribe = services.onStateChanged((state) => send({ type: 'event', event: 'state:changed', state }));
-  client.on('close', unsubscribe);
+  const unsubscribers = [
+    services.onStateChanged((state) => send({ type: 'event', event: EVENT_STATE_CHANGED, payload: state })),
+    services.onDialRequest((target) => send({ type: 'event', event: EVENT_PHONE_DIAL, payload: target })),
+  ];
+  client.on('close', () => unsubscribers.forEach((unsubscribe) => unsubscribe()));
   client.on('message', (data) => {
     let request: ShellRequest;
     try {
@@ -149,6 +155,10 @@ function runDebug(services: AppServices, clock: OffsetClock, channel: unknown, p
     case 'debug:resume':
       services.profiles.recheck();
       return ok(services.state);
+    case 'debug:second-launch': {
+      const launched = services.handleLaunch((request.payload as { argv: string[] }).argv);
+      return launched.ok ? ok(services.state) : launched;
+    }
     case 'debug:tray-click': {
       const clicked = services.clickTrayItem((request.payload as { itemId: string }).itemId);
       return clicked.ok ? ok(services.state) : clicked;

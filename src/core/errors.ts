@@ -3,6 +3,8 @@ export interface AppError {
   code: string;
   message: string;
   field?: string;
+  /** Every problem found, when there were several (e.g. each wrong field of a provisioning file). */
+  details?: AppError[];
 }
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };

@@ -1,5 +1,6 @@
 import { AppServices } from '../../electron/services/appServices';
 import { createConfBackend } from '../../electron/services/confBackend';
+import { developmentOnlyPlainCipher } from '../../electron/services/secretStore';
 import type { NotificationRecord } from '../../src/core/state/appState';
 import { ManualClock } from './manualClock';
 
@@ -18,6 +19,7 @@ export function openTestApp(dataDir: string, clock = new ManualClock('2026-11-23
   const services = new AppServices({
     dataDir,
     openBackend: createConfBackend,
+    secretCipher: developmentOnlyPlainCipher,
     clock,
     scheduler: clock,
     systemTimeZone: STOCKHOLM,

@@ -7,15 +7,25 @@ export const INVOKE_CHANNELS = [
   'profile:delete',
   'ui:update',
   'notice:dismiss',
+  'account:update',
+  'account:set-password',
+  'account:sip-credentials',
+  'provision:import',
+  'history:record',
+  'notification:request',
 ] as const;
 
-export const DEBUG_CHANNELS = ['debug:clock-advance', 'debug:tray-click', 'debug:resume'] as const;
+export const DEBUG_CHANNELS = ['debug:clock-advance', 'debug:tray-click', 'debug:resume', 'debug:second-launch'] as const;
+
+/** Main pushes these to the renderer. */
+export const EVENT_CHANNELS = ['state:changed', 'phone:dial'] as const;
 
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
 export type DebugChannel = (typeof DEBUG_CHANNELS)[number];
+export type EventChannel = (typeof EVENT_CHANNELS)[number];
 
-/** Main pushes these to the renderer. */
 export const EVENT_STATE_CHANGED = 'state:changed';
+export const EVENT_PHONE_DIAL = 'phone:dial';
 
 export function isInvokeChannel(channel: unknown): channel is InvokeChannel {
   return (INVOKE_CHANNELS as readonly unknown[]).includes(channel);

@@ -1,12 +1,29 @@
 import { z } from 'zod';
+import { ColleagueSchema, SipAccountSchema } from '../account/model';
 import type { Result } from '../errors';
+import type { DialTarget } from '../numbers/phoneNumber';
+import { CallHistoryEntrySchema } from '../phone/history';
 import { ActivationLengthSchema } from '../profiles/activation';
-import { ProfileDraftSchema, ProfileSchema } from '../profiles/model';
+import { NotificationKindSchema, ProfileDraftSchema, ProfileSchema } from '../profiles/model';
 import { LanguageSchema } from '../settings/schema';
 import type { AppState } from '../state/appState';
 import type { DebugChannel, InvokeChannel } from './channels';
 
 export * from './channels';
+
+/** A number as the user typed it; main normalises it to E.164 or refuses it. null clears it. */
+const typedNumber = z.string().max(40).nullable();
+
+export const AccountPatchSchema = z
+  .object({
+    numbers: z.object({ landline: typedNumber, mobile: typedNumber, switchboard: typedNumber }).partial().strict().optional(),
+    addOns: z.object({ recording: z.boolean(), listenIn: z.boolean() }).partial().strict().optional(),
+    sip: SipAccountSchema.partial().optional(),
+    voicemail: z.string().max(300).nullable().optional(),
+    directory: z.array(ColleagueSchema).max(5000).optional(),
+  })
+  .strict();
+export type AccountPatch = z.infer<typeof AccountPatchSchema>;
 
 /** Requests the renderer may make. Main validates each payload against its schema before any handler runs. */
 export const invokeSchemas = {
@@ -19,21 +36,39 @@ export const invokeSchemas = {
   'profile:delete': z.object({ profileId: z.string().min(1) }).strict(),
   'ui:update': z.object({ language: LanguageSchema.optional(), showProfileNumbers: z.boolean().optional() }).strict(),
   'notice:dismiss': z.object({ noticeId: z.string().min(1) }).strict(),
+  'account:update': AccountPatchSchema,
+  'account:set-password': z.object({ password: z.string().max(200) }).strict(),
+  'account:sip-credentials': z.null(),
+  'provision:import': z.object({ json: z.string().max(1_000_000) }).strict(),
+  'history:record': CallHistoryEntrySchema,
+  'notification:request': z
+    .object({ kind: NotificationKindSchema, title: z.string().min(1).max(200), body: z.string().max(500) })
+    .strict(),
 } satisfies Record<InvokeChannel, z.ZodType>;
 
-/** Only the browser shell answers these: they stand in for the OS (clock, tray clicks, resume). */
+/** Only the browser shell answers these: they stand in for the OS (clock, tray clicks, resume, a second launch). */
 export const debugSchemas = {
   'debug:clock-advance': z.object({ ms: z.number().int().positive() }).strict(),
   'debug:tray-click': z.object({ itemId: z.string().min(1) }).strict(),
   'debug:resume': z.null(),
+  'debug:second-launch': z.object({ argv: z.array(z.string().max(4096)).max(50) }).strict(),
 } satisfies Record<DebugChannel, z.ZodType>;
 
 export type ChannelPayload<C extends InvokeChannel | DebugChannel> = z.infer<(typeof invokeSchemas & typeof debugSchemas)[C]>;
 
+/** What each request answers with; everything not listed answers with the new state. */
+interface SpecialResponses {
+  'account:sip-credentials': { password: string | null };
+  'notification:request': { shown: boolean };
+}
+export type ChannelResponse<C extends InvokeChannel | DebugChannel> = C extends keyof SpecialResponses ? SpecialResponses[C] : AppState;
+
 /** What `window.softphone` is, in Electron (preload) and in the browser shell (bridge script) alike. */
 export interface SoftphoneApi {
-  invoke<C extends InvokeChannel>(channel: C, payload: ChannelPayload<C>): Promise<Result<AppState>>;
+  invoke<C extends InvokeChannel>(channel: C, payload: ChannelPayload<C>): Promise<Result<ChannelResponse<C>>>;
   onStateChanged(listener: (state: AppState) => void): () => void;
+  /** A tel:/sip:/callto: link the OS handed to the app: the phone should dial it. */
+  onDialRequest(listener: (target: DialTarget) => void): () => void;
 }
 
 export interface SoftphoneDebugApi {

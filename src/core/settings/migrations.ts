@@ -1,10 +1,15 @@
+import { emptyAccount } from '../account/model';
 import { DEFAULT_REMINDER_MINUTES, SETTINGS_VERSION } from './schema';
 
 /** Upgrades a stored document of version N to N + 1. The key is N. */
 export type Migration = (document: Record<string, unknown>) => Record<string, unknown>;
 
 export const MIGRATIONS: Record<number, Migration> = {
-  1: (document) => ({ ...document, reminderBeforeEndMinutes: DEFAULT_REMINDER_MINUTES }),
+  1: (document) => ({
+    ...document,
+    reminderBeforeEndMinutes: DEFAULT_REMINDER_MINUTES,
+    account: { ...emptyAccount(), ...(document.account as object) },
+  }),
 };
 
 export type MigrationOutcome =

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AccountSchema, emptyAccount } from '../account/model';
 import { ProfileSchema } from '../profiles/model';
 import { defaultProfiles, BASE_PROFILE_ID } from '../profiles/defaults';
 import { DEFAULT_WORKING_HOURS, WorkingHoursSchema } from '../time/workingHours';
@@ -21,24 +22,14 @@ export const ActivationSchema = z
   .strict();
 export type Activation = z.infer<typeof ActivationSchema>;
 
-const e164 = z.string().regex(/^\+[1-9]\d{6,14}$/, 'expected an E.164 number such as +46701234567');
-
-export const AccountNumbersSchema = z
-  .object({ landline: e164.nullable(), mobile: e164.nullable(), switchboard: e164.nullable() })
-  .strict();
-export type AccountNumbers = z.infer<typeof AccountNumbersSchema>;
+export type { AccountNumbers } from '../account/model';
 
 export const SettingsSchema = z
   .object({
     schemaVersion: z.literal(SETTINGS_VERSION),
     profiles: z.array(ProfileSchema).min(1),
     active: ActivationSchema,
-    account: z
-      .object({
-        numbers: AccountNumbersSchema,
-        addOns: z.object({ recording: z.boolean(), listenIn: z.boolean() }).strict(),
-      })
-      .strict(),
+    account: AccountSchema,
     ui: z.object({ language: LanguageSchema, showProfileNumbers: z.boolean() }).strict(),
     /** IANA zone for working hours and end times; null follows the system. */
     timeZone: z.string().nullable(),
@@ -62,10 +53,7 @@ export function defaultSettings(now: number): Settings {
     schemaVersion: SETTINGS_VERSION,
     profiles: defaultProfiles(),
     active: { profileId: BASE_PROFILE_ID, since: now, until: null, temporaryMessage: null },
-    account: {
-      numbers: { landline: null, mobile: null, switchboard: null },
-      addOns: { recording: false, listenIn: false },
-    },
+    account: emptyAccount(),
     ui: { language: 'sv', showProfileNumbers: false },
     timeZone: null,
     workingHours: DEFAULT_WORKING_HOURS,

@@ -1,8 +1,11 @@
+import type { CallHistoryEntry } from '../phone/history';
 import type { NotificationKind, Profile } from '../profiles/model';
 import type { Activation, Settings } from '../settings/schema';
 import type { TrayModel } from '../tray/menuModel';
 
-export type Notice = { id: string; kind: 'settings-recovered'; backupPath: string; reason: string };
+export type Notice =
+  | { id: string; kind: 'settings-recovered' | 'history-recovered'; backupPath: string; reason: string }
+  | { id: string; kind: 'launch-refused'; message: string };
 
 export interface NotificationRecord {
   id: string;
@@ -17,6 +20,10 @@ export interface AppState {
   profiles: Profile[];
   active: Activation;
   account: Settings['account'];
+  /** Whether a SIP password is stored; the password itself only crosses IPC on request. */
+  sipPasswordSet: boolean;
+  /** Newest first. */
+  history: CallHistoryEntry[];
   ui: Settings['ui'];
   timeZone: string;
   workingHours: Settings['workingHours'];

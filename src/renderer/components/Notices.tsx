@@ -13,7 +13,14 @@ export function Notices() {
     <>
       {notices.map((notice) => (
         <div key={notice.id} role="alert" className="banner banner--warning" data-notice={notice.kind}>
-          <p>{t('notice.settingsRecovered', { backup: notice.backupPath, reason: notice.reason })}</p>
+          <p>
+            {notice.kind === 'launch-refused'
+              ? t('notice.launchRefused', { message: notice.message })
+              : t(notice.kind === 'settings-recovered' ? 'notice.settingsRecovered' : 'notice.historyRecovered', {
+                  backup: notice.backupPath,
+                  reason: notice.reason,
+                })}
+          </p>
           <button type="button" onClick={() => void invoke('notice:dismiss', { noticeId: notice.id })}>
             {t('notice.dismiss')}
           </button>

@@ -1,6 +1,10 @@
 import { create } from 'zustand';
 import type { AppError } from '../../core/errors';
 import type { ChannelPayload, DebugChannel, InvokeChannel } from '../../core/ipc/contract';
+import type { Result } from '../../core/errors';
+
+/** The requests that answer with the new state; the others are asked through `window.softphone` directly. */
+type StateChannel = Exclude<InvokeChannel, 'account:sip-credentials' | 'notification:request'>;
 import type { AppState } from '../../core/state/appState';
 
 interface AppStore {
@@ -10,12 +14,12 @@ interface AppStore {
   /** Local time when `state` arrived, to count down from `state.now`. */
   receivedAt: number;
   setState(state: AppState): void;
-  invoke<C extends InvokeChannel>(channel: C, payload: ChannelPayload<C>): Promise<boolean>;
+  invoke<C extends StateChannel>(channel: C, payload: ChannelPayload<C>): Promise<boolean>;
   invokeDebug<C extends DebugChannel>(channel: C, payload: ChannelPayload<C>): Promise<boolean>;
 }
 
 export const useAppStore = create<AppStore>((set) => {
-  const settle = (result: Awaited<ReturnType<Window['softphone']['invoke']>>): boolean => {
+  const settle = (result: Result<AppState>): boolean => {
     if (result.ok) set({ state: result.value, error: null, receivedAt: Date.now() });
     else set({ error: result.error });
     return result.ok;
@@ -25,7 +29,7 @@ export const useAppStore = create<AppStore>((set) => {
     error: null,
     receivedAt: 0,
     setState: (state) => set({ state, receivedAt: Date.now() }),
-    invoke: async (channel, payload) => settle(await window.softphone.invoke(channel, payload)),
+    invoke: async (channel, payload) => settle((await window.softphone.invoke(channel, payload)) as Result<AppState>),
     invokeDebug: async (channel, payload) => {
       if (!window.softphoneDebug) return false;
       return settle(await window.softphoneDebug.invoke(channel, payload));

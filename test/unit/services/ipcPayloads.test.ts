@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { AppState } from '../../../src/core/state/appState';
 import { openTestApp } from '../../helpers/services';
 import { useTempDirs } from '../../helpers/tempDir';
 
@@ -45,6 +46,6 @@ describe('IPC payloads are checked before any handler runs', () => {
   it('answers a good payload with the new state', () => {
     const app = openTestApp(newDir());
     const result = app.services.invoke('ui:update', { showProfileNumbers: true });
-    expect(result.ok && result.value.ui.showProfileNumbers).toBe(true);
+    expect(result.ok && (result.value as AppState).ui.showProfileNumbers).toBe(true);
   });
 });

@@ -32,7 +32,7 @@ describe('a settings file that cannot be used', () => {
       expect(readFileSync(backup, 'utf8')).toBe(contents);
       const [notice] = app.services.state.notices;
       expect(notice).toMatchObject({ kind: 'settings-recovered', backupPath: backup });
-      expect(notice?.reason).toContain(reason);
+      expect(notice?.kind === 'settings-recovered' && notice.reason).toContain(reason);
       expect(app.services.state.profiles).toHaveLength(10);
       expect(JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8')).schemaVersion).toBe(SETTINGS_VERSION);
     });

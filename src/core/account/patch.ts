@@ -1,0 +1,70 @@
+import type { AccountPatch } from '../ipc/contract';
+import { fail, ok, type AppError, type Result } from '../errors';
+import { normalizeToE164 } from '../numbers/phoneNumber';
+import { parseSipAddress } from '../numbers/sipAddress';
+import { NUMBER_KINDS } from '../profiles/model';
+import type { Account } from './model';
+
+function checkServerUrl(url: string): AppError | null {
+  if (url === '') return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return { code: 'sip-server-invalid', field: 'sip.serverUrl', message: `"${url}" is not a web address.` };
+  }
+  if (parsed.protocol !== 'wss:' && parsed.protocol !== 'ws:') {
+    return { code: 'sip-server-not-websocket', field: 'sip.serverUrl', message: `The SIP server must be a WebSocket address (wss:// or ws://), not "${parsed.protocol}".` };
+  }
+  return null;
+}
+
+/**
+ * Applies a change to the account, normalising typed numbers to E.164. Every wrong field is
+ * reported; the account changes only when all are right.
+ */
+export function applyAccountPatch(account: Account, patch: AccountPatch): Result<Account> {
+  const errors: AppError[] = [];
+  const numbers = { ...account.numbers };
+  for (const kind of NUMBER_KINDS) {
+    const typed = patch.numbers?.[kind];
+    if (typed === undefined) continue;
+    if (typed === null || typed.trim() === '') {
+      numbers[kind] = null;
+      continue;
+    }
+    const normalised = normalizeToE164(typed);
+    if (normalised.ok) numbers[kind] = normalised.value;
+    else errors.push({ ...normalised.error, field: `numbers.${kind}` });
+  }
+
+  const sip = { ...account.sip, ...patch.sip };
+  const serverError = checkServerUrl(sip.serverUrl.trim());
+  if (serverError) errors.push(serverError);
+  if (sip.uri.trim() !== '') {
+    const uri = parseSipAddress(sip.uri);
+    if (uri.ok) sip.uri = uri.value;
+    else errors.push({ ...uri.error, code: 'sip-uri-invalid', field: 'sip.uri' });
+  }
+
+  const directory = patch.directory ?? account.directory;
+  directory.forEach((colleague, index) => {
+    if (!parseSipAddress(colleague.uri).ok) {
+      errors.push({ code: 'colleague-uri-invalid', field: `directory.${index}.uri`, message: `"${colleague.uri}" is not a SIP address.` });
+    }
+  });
+
+  const [first] = errors;
+  if (first) {
+    const result = fail<Account>(first.code, first.message, first.field);
+    if (!result.ok && errors.length > 1) result.error.details = errors;
+    return result;
+  }
+  return ok({
+    numbers,
+    addOns: { ...account.addOns, ...patch.addOns },
+    sip: { ...sip, serverUrl: sip.serverUrl.trim() },
+    voicemail: patch.voicemail === undefined ? account.voicemail : patch.voicemail,
+    directory,
+  });
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { fail, ok, type AppError, type Result } from '../errors';
+import { AccountPatchSchema } from '../ipc/contract';
+import { LanguageSchema } from '../settings/schema';
+import { WorkingHoursSchema } from '../time/workingHours';
+
+/** What a company may roll out: the account, its SIP password, and a few defaults. */
+export const ProvisioningSchema = z
+  .object({
+    account: AccountPatchSchema.extend({ password: z.string().max(200).optional() }).strict().optional(),
+    ui: z.object({ language: LanguageSchema }).partial().strict().optional(),
+    workingHours: WorkingHoursSchema.optional(),
+    timeZone: z.string().max(64).optional(),
+    reminderBeforeEndMinutes: z.number().int().min(0).max(240).optional(),
+  })
+  .strict();
+export type Provisioning = z.infer<typeof ProvisioningSchema>;
+
+/** Reads a provisioning file's text; every wrong field gets its own error, listed in `details`. */
+export function parseProvisioning(text: string): Result<Provisioning> {
+  let document: unknown;
+  try {
+    document = JSON.parse(text);
+  } catch (error) {
+    return fail('provisioning-not-json', `The provisioning file is not valid JSON: ${(error as Error).message}`);
+  }
+  const parsed = ProvisioningSchema.safeParse(document);
+  if (parsed.success) {
+    if (parsed.data.timeZone !== undefined && !isKnownTimeZone(parsed.data.timeZone)) {
+      return fail('provisioning-invalid', `Unknown time zone "${parsed.data.timeZone}".`, 'timeZone');
+    }
+    return ok(parsed.data);
+  }
+  const details: AppError[] = parsed.error.issues.map((issue) => {
+    const path = issue.code === 'unrecognized_keys' ? [...issue.path, ...issue.keys] : issue.path;
+    const field = path.join('.') || '(file)';
+    const message = issue.code === 'unrecognized_keys' ? 'is not a setting this app knows' : issue.message;
+    return { code: 'provisioning-invalid', field, message: `${field}: ${message}` };
+  });
+  return { ok: false, error: { ...details[0]!, message: `The provisioning file has ${details.length} error(s). ${details.map((detail) => detail.message).join('; ')}`, details } };
+}
+
+function isKnownTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}

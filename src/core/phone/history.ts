@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { CallerIdSchema } from '../profiles/model';
+
+export const CALL_OUTCOMES = ['answered', 'missed', 'declined', 'busy', 'failed', 'cancelled', 'forwarded'] as const;
+
+export const CallHistoryEntrySchema = z
+  .object({
+    id: z.string().min(1).max(100),
+    direction: z.enum(['incoming', 'outgoing']),
+    /** The other party as shown: a number in E.164 when known, else the SIP URI. */
+    remoteUri: z.string().max(300),
+    remoteName: z.string().max(100),
+    remoteNumber: z.string().max(30).nullable(),
+    startedAt: z.number(),
+    answeredAt: z.number().nullable(),
+    endedAt: z.number(),
+    outcome: z.enum(CALL_OUTCOMES),
+    /** Outgoing calls: which of the user's numbers was presented. */
+    callerIdShown: CallerIdSchema.nullable(),
+  })
+  .strict();
+export type CallHistoryEntry = z.infer<typeof CallHistoryEntrySchema>;
+
+export const CALL_HISTORY_LIMIT = 500;

@@ -1,0 +1,169 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { CallHistoryEntry } from '../../../src/core/phone/history';
+import type { AppState } from '../../../src/core/state/appState';
+import type { DialTarget } from '../../../src/core/numbers/phoneNumber';
+import { openTestApp } from '../../helpers/services';
+import { useTempDirs } from '../../helpers/tempDir';
+
+const newDir = useTempDirs();
+
+function settingsText(dir: string): string {
+  return readFileSync(join(dir, 'settings.json'), 'utf8');
+}
+
+describe('account settings', () => {
+  it('normalise typed numbers to E.164 and keep the SIP settings', () => {
+    const app = openTestApp(newDir());
+    const result = app.services.invoke('account:update', {
+      numbers: { landline: '08-123 456 78', mobile: '070-123 45 67' },
+      sip: { serverUrl: 'wss://pbx.example.se/ws', uri: 'sip:anna@example.se', displayName: 'Anna Andersson' },
+    });
+    expect(result.ok).toBe(true);
+    expect(app.services.state.account.numbers).toEqual({ landline: '+46812345678', mobile: '+46701234567', switchboard: null });
+    expect(app.services.state.account.sip).toMatchObject({ serverUrl: 'wss://pbx.example.se/ws', uri: 'sip:anna@example.se' });
+  });
+
+  it('report every wrong field and change nothing', () => {
+    const dir = newDir();
+    const app = openTestApp(dir);
+    const before = settingsText(dir);
+    const result = app.services.invoke('account:update', {
+      numbers: { mobile: 'ring mig' },
+      sip: { serverUrl: 'https://pbx.example.se', uri: 'not a uri' },
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.details?.map((error) => [error.code, error.field])).toEqual([
+      ['number-invalid-characters', 'numbers.mobile'],
+      ['sip-server-not-websocket', 'sip.serverUrl'],
+      ['sip-uri-invalid', 'sip.uri'],
+    ]);
+    expect(settingsText(dir)).toBe(before);
+  });
+
+  it('keep the password out of the settings file and out of the state', () => {
+    const dir = newDir();
+    const app = openTestApp(dir);
+    app.services.invoke('account:set-password', { password: 'hemligt-123' });
+    expect(settingsText(dir)).not.toContain('hemligt-123');
+    expect(JSON.stringify(app.services.state)).not.toContain('hemligt-123');
+    expect(app.services.state.sipPasswordSet).toBe(true);
+    expect(app.services.invoke('account:sip-credentials', null)).toEqual({ ok: true, value: { password: 'hemligt-123' } });
+  });
+});
+
+describe('provisioning', () => {
+  const good = {
+    account: {
+      sip: { serverUrl: 'ws://127.0.0.1:8088', uri: 'sip:alice@127.0.0.1', authUser: '', displayName: 'Alice' },
+      password: 'alice-pass',
+      numbers: { landline: '+46 8 123 456 78', mobile: '0701234567' },
+      addOns: { recording: true },
+    },
+    ui: { language: 'en' },
+  };
+
+  it('applies a good file whole', () => {
+    const app = openTestApp(newDir());
+    expect(app.services.invoke('provision:import', { json: JSON.stringify(good) }).ok).toBe(true);
+    const state = app.services.state;
+    expect([state.account.sip.uri, state.account.numbers.mobile, state.account.addOns.recording, state.ui.language, state.sipPasswordSet]).toEqual([
+      'sip:alice@127.0.0.1',
+      '+46701234567',
+      true,
+      'en',
+      true,
+    ]);
+  });
+
+  const bad: [string, string, string[]][] = [
+    ['not JSON', '{"account": ', ['provisioning-not-json']],
+    ['unknown fields and wrong types', JSON.stringify({ account: { sip: { serverUrl: 5 } }, colour: 'blue', ui: { language: 'fi' } }), ['account.sip.serverUrl', 'ui.language', 'colour']],
+    ['an unknown time zone', JSON.stringify({ timeZone: 'Europe/Atlantis' }), ['timeZone']],
+    ['a bad number', JSON.stringify({ account: { numbers: { mobile: '12' } } }), ['numbers.mobile']],
+  ];
+
+  for (const [what, text, expected] of bad) {
+    it(`refuses ${what}, naming each field, and changes nothing`, () => {
+      const dir = newDir();
+      const app = openTestApp(dir);
+      const before = settingsText(dir);
+      const result = app.services.invoke('provision:import', { json: text });
+      expect(result.ok).toBe(false);
+      if (result.ok) return;
+      const named = result.error.details?.map((error) => error.field) ?? [result.error.field ?? result.error.code];
+      expect(named).toEqual(expected);
+      expect(settingsText(dir)).toBe(before);
+      expect(existsSync(join(dir, 'sip-password.bin'))).toBe(false);
+    });
+  }
+});
+
+describe('call history', () => {
+  const entry = (id: string, startedAt: number): CallHistoryEntry => ({
+    id,
+    direction: 'incoming',
+    remoteUri: 'sip:bob@127.0.0.1',
+    remoteName: 'Bob',
+    remoteNumber: '+46812345678',
+    startedAt,
+    answeredAt: null,
+    endedAt: startedAt + 20_000,
+    outcome: 'missed',
+    callerIdShown: null,
+  });
+
+  it('keeps entries newest first across a restart', () => {
+    const dir = newDir();
+    const app = openTestApp(dir);
+    app.services.invoke('history:record', entry('a', 1_000));
+    app.services.invoke('history:record', entry('b', 2_000));
+    expect(openTestApp(dir).services.state.history.map((item) => item.id)).toEqual(['b', 'a']);
+  });
+
+  it('moves a damaged history file aside and says so', () => {
+    const dir = newDir();
+    writeFileSync(join(dir, 'history.json'), '{"entries": [{"id": 1}]}');
+    const app = openTestApp(dir);
+    expect(app.services.state.history).toEqual([]);
+    expect(app.services.state.notices.map((notice) => notice.kind)).toEqual(['history-recovered']);
+  });
+});
+
+describe('a second launch', () => {
+  it('switches the profile with --profile, --for and --message', () => {
+    const app = openTestApp(newDir());
+    const result = app.services.handleLaunch(['/usr/bin/profiltelefon', '--profile', 'Möte', '--for', '45', '--message', 'Hos kund']);
+    expect(result).toEqual({ ok: true, value: { kind: 'activated' } });
+    expect(app.services.state.active).toMatchObject({ profileId: 'meeting', until: app.clock.now() + 45 * 60_000, temporaryMessage: 'Hos kund' });
+  });
+
+  it('hands a tel: link to the phone', () => {
+    const app = openTestApp(newDir());
+    const dialled: DialTarget[] = [];
+    app.services.onDialRequest((target) => dialled.push(target));
+    app.services.handleLaunch(['/usr/bin/profiltelefon', 'tel:+46-8-123%20456%2078']);
+    expect(dialled).toEqual([{ kind: 'number', e164: '+46812345678' }]);
+  });
+
+  it('refuses bad arguments with a notice and changes nothing', () => {
+    const app = openTestApp(newDir());
+    const result = app.services.handleLaunch(['app', '--profile', 'Fika']);
+    expect(result.ok ? null : result.error.code).toBe('args-profile-unknown');
+    expect(app.services.state.active.profileId).toBe('available');
+    expect(app.services.state.notices.map((notice) => notice.kind)).toEqual(['launch-refused']);
+  });
+});
+
+describe('notification requests from the phone', () => {
+  it('follow the active profile desktop column', () => {
+    const app = openTestApp(newDir());
+    const ask = () => app.services.invoke('notification:request', { kind: 'incomingCall', title: 'Samtal från Bob', body: '' });
+    expect(ask()).toEqual({ ok: true, value: { shown: true } });
+    app.services.invoke('profile:activate', { profileId: 'lunch', length: { kind: 'default' }, temporaryMessage: null });
+    expect(ask()).toEqual({ ok: true, value: { shown: false } });
+    expect((app.services.invoke('state:get', null) as { value: AppState }).value.notifications.map((record) => record.title)).toEqual(['Samtal från Bob']);
+  });
+});
