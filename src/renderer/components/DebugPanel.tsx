@@ -1,10 +1,47 @@
 import type { NotificationRecord } from '../../core/state/appState';
+import type { TrayMenuItem } from '../../core/tray/menuModel';
 import { useAppStore } from '../store/appStore';
 import { useTranslation } from '../useTranslation';
 
 const CLOCK_STEPS_MINUTES = [15, 60];
 
 const NO_NOTIFICATIONS: NotificationRecord[] = [];
+
+/** The tray menu as Electron would draw it, submenus included, clickable through the same service call. */
+function TrayMenu({ items, label, onClick }: { items: TrayMenuItem[]; label: string; onClick(itemId: string): void }) {
+  return (
+    <ul role="menu" aria-label={label}>
+      {items.map((item) => {
+        switch (item.kind) {
+          case 'separator':
+            return <li key={item.id} role="separator" />;
+          case 'submenu':
+            return (
+              <li key={item.id} role="none">
+                <details>
+                  <summary>{item.label}</summary>
+                  <TrayMenu items={item.items} label={item.label} onClick={onClick} />
+                </details>
+              </li>
+            );
+          default:
+            return (
+              <li key={item.id} role="none">
+                <button
+                  type="button"
+                  role={item.kind === 'profile' ? 'menuitemradio' : 'menuitem'}
+                  aria-checked={item.kind === 'profile' ? item.checked : undefined}
+                  onClick={() => onClick(item.id)}
+                >
+                  {item.label}
+                </button>
+              </li>
+            );
+        }
+      })}
+    </ul>
+  );
+}
 
 /** The browser shell's window onto what Electron would show through the OS: the tray and notifications. */
 export function DebugPanel() {
@@ -23,24 +60,7 @@ export function DebugPanel() {
           <span className={`status-dot status-dot--${tray.status}`} aria-hidden="true" />{' '}
           <span data-testid="tray-tooltip">{tray.tooltip}</span>
         </p>
-        <ul role="menu" aria-label={t('debug.tray')}>
-          {tray.items.map((item) =>
-            item.kind === 'separator' ? (
-              <li key={item.id} role="separator" />
-            ) : (
-              <li key={item.id} role="none">
-                <button
-                  type="button"
-                  role={item.kind === 'profile' ? 'menuitemradio' : 'menuitem'}
-                  aria-checked={item.kind === 'profile' ? item.checked : undefined}
-                  onClick={() => void invokeDebug('debug:tray-click', { itemId: item.id })}
-                >
-                  {item.label}
-                </button>
-              </li>
-            ),
-          )}
-        </ul>
+        <TrayMenu items={tray.items} label={t('debug.tray')} onClick={(itemId) => void invokeDebug('debug:tray-click', { itemId })} />
       </section>
       <section aria-label={t('debug.notifications')} data-testid="notification-log">
         <h3>{t('debug.notifications')}</h3>
