@@ -1,5 +1,6 @@
 import type { Language } from '../settings/schema';
 import { editorMessages } from './editorMessages';
+import { presenceMessages } from './presenceMessages';
 import { switcherMessages } from './switcherMessages';
 
 const svCommon = {
@@ -84,9 +85,9 @@ const enCommon: Record<CommonKey, string> = {
   'error.generic': 'Something went wrong: {message}',
 };
 
-const sv = { ...svCommon, ...editorMessages.sv, ...switcherMessages.sv };
+const sv = { ...svCommon, ...editorMessages.sv, ...switcherMessages.sv, ...presenceMessages.sv };
 export type MessageKey = keyof typeof sv;
-const en: Record<MessageKey, string> = { ...enCommon, ...editorMessages.en, ...switcherMessages.en };
+const en: Record<MessageKey, string> = { ...enCommon, ...editorMessages.en, ...switcherMessages.en, ...presenceMessages.en };
 
 const catalogues: Record<Language, Record<MessageKey, string>> = { sv, en };
 

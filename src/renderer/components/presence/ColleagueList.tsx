@@ -1,0 +1,99 @@
+import { useMemo, useState, type UIEvent } from 'react';
+import type { Colleague } from '../../../core/account/model';
+import { isOffline } from '../../../core/presence/parse';
+import { formatEndTime } from '../../../core/time/format';
+import { useAppStore } from '../../store/appStore';
+import { useColleagueStore, type ColleagueEntry } from '../../presence/colleagueStore';
+import { useServiceNow } from '../../useServiceNow';
+import { useLanguage, useTranslation } from '../../useTranslation';
+
+const ROW_HEIGHT = 56;
+const VIEWPORT_HEIGHT = 448;
+const OVERSCAN = 6;
+const NO_COLLEAGUES: Colleague[] = [];
+
+interface ColleagueListProps {
+  onCall(uri: string): void;
+  onMessage(uri: string): void;
+}
+
+function useStatusText(entry: ColleagueEntry | undefined): { profile: string; detail: string; tone: string } {
+  const t = useTranslation();
+  const language = useLanguage();
+  const now = useServiceNow();
+  const timeZone = useAppStore((store) => store.state?.timeZone ?? 'UTC');
+  const presence = entry?.presence;
+  if (!presence) return { profile: entry?.subscription === 'terminated' ? t('presence.offline') : t('presence.unknown'), detail: '', tone: 'offline' };
+  if (isOffline(presence)) return { profile: t('presence.offline'), detail: '', tone: 'offline' };
+  const parts = [t(`presence.callState.${presence.callState}`)];
+  if (presence.until !== null) parts.push(t('presence.until', { time: formatEndTime(presence.until, now, language, timeZone) }));
+  if (presence.note) parts.push(presence.note);
+  return { profile: presence.profileName ?? '', detail: parts.join(' · '), tone: presence.callState };
+}
+
+function ColleagueRow({ colleague, top, onCall, onMessage }: { colleague: Colleague; top: number } & ColleagueListProps) {
+  const t = useTranslation();
+  const entry = useColleagueStore((store) => store.byUri[colleague.uri]);
+  const watching = useColleagueStore((store) => store.watching[colleague.uri] === true);
+  const toggleWatch = useColleagueStore((store) => store.toggleWatch);
+  const status = useStatusText(entry);
+  return (
+    <li className="colleague" style={{ transform: `translateY(${top}px)` }} data-uri={colleague.uri}>
+      <span className={`call-dot call-dot--${status.tone}`} aria-hidden="true" />
+      <span className="colleague__text">
+        <span className="colleague__name">{colleague.name}</span>
+        <span className="colleague__profile">{status.profile}</span>
+        <span className="colleague__detail">{status.detail}</span>
+      </span>
+      <button type="button" aria-label={t('presence.call', { name: colleague.name })} onClick={() => onCall(colleague.uri)}>
+        ☎
+      </button>
+      <button type="button" aria-label={t('presence.message', { name: colleague.name })} onClick={() => onMessage(colleague.uri)}>
+        ✉
+      </button>
+      <button type="button" aria-label={t('presence.watch', { name: colleague.name })} aria-pressed={watching} onClick={() => toggleWatch(colleague.uri)}>
+        🔔
+      </button>
+    </li>
+  );
+}
+
+/** Only the rows in view are rendered, so a thousand colleagues scroll as smoothly as ten. */
+export function ColleagueList({ onCall, onMessage }: ColleagueListProps) {
+  const t = useTranslation();
+  const directory = useAppStore((store) => store.state?.account.directory ?? NO_COLLEAGUES);
+  const announcement = useColleagueStore((store) => store.announcement);
+  const [filter, setFilter] = useState('');
+  const [scrollTop, setScrollTop] = useState(0);
+  const shown = useMemo(() => {
+    const needle = filter.trim().toLocaleLowerCase('sv');
+    return needle === '' ? directory : directory.filter((colleague) => colleague.name.toLocaleLowerCase('sv').includes(needle));
+  }, [directory, filter]);
+  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(shown.length, Math.ceil((scrollTop + VIEWPORT_HEIGHT) / ROW_HEIGHT) + OVERSCAN);
+  const announcedName = directory.find((colleague) => colleague.uri === announcement)?.name;
+
+  return (
+    <section aria-labelledby="colleagues-heading" className="colleagues">
+      <h2 id="colleagues-heading">{t('presence.heading')}</h2>
+      <p role="status" className="colleagues__announcement">
+        {announcedName ? t('presence.nowAvailable', { name: announcedName }) : ''}
+      </p>
+      <label className="colleagues__filter">
+        {t('presence.filter')}
+        <input type="search" value={filter} onChange={(event) => setFilter(event.target.value)} />
+      </label>
+      {shown.length === 0 ? (
+        <p>{t('presence.empty')}</p>
+      ) : (
+        <div className="colleagues__viewport" style={{ height: VIEWPORT_HEIGHT }} onScroll={(event: UIEvent<HTMLDivElement>) => setScrollTop(event.currentTarget.scrollTop)}>
+          <ul aria-label={t('presence.heading')} style={{ height: shown.length * ROW_HEIGHT }}>
+            {shown.slice(first, last).map((colleague, index) => (
+              <ColleagueRow key={colleague.uri} colleague={colleague} top={(first + index) * ROW_HEIGHT} onCall={onCall} onMessage={onMessage} />
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}

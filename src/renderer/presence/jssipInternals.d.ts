@@ -1,0 +1,31 @@
+/* JsSIP ships no types for the two internals PUBLISH needs; these name only what we use. */
+declare module 'jssip/lib/RequestSender' {
+  import type { UA } from 'jssip/lib/UA';
+  import type { IncomingResponse, OutgoingRequest } from 'jssip/lib/SIPMessage';
+
+  interface RequestSenderHandlers {
+    onReceiveResponse(response: IncomingResponse): void;
+    onRequestTimeout(): void;
+    onTransportError(): void;
+  }
+
+  export default class RequestSender {
+    constructor(ua: UA, request: OutgoingRequest, handlers: RequestSenderHandlers);
+    send(): void;
+  }
+}
+
+declare module 'jssip/lib/SIPMessage.js' {
+  import type { UA } from 'jssip/lib/UA';
+  import type { URI } from 'jssip/lib/URI';
+  import type { OutgoingRequest as Request } from 'jssip/lib/SIPMessage';
+
+  export const OutgoingRequest: new (
+    method: string,
+    ruri: URI,
+    ua: UA,
+    params: { to_uri?: URI },
+    extraHeaders: string[],
+    body?: string,
+  ) => Request;
+}
