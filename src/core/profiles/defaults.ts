@@ -71,9 +71,12 @@ const rows: Row[] = [
   { id: 'training', name: 'Utbildning', status: 'unavailable', defaultLength: { kind: 'endOfWorkingDay' }, incoming: announce('Jag är på utbildning till {end}.'), callerId: 'landline', notifications: offWork, calendarPriority: 70 },
 ];
 
+/** A deep copy that shares nothing, not even the flag objects several kinds start out with. */
+const separateCopy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+
 export function defaultProfiles(): Profile[] {
   return rows.map((row, index) =>
-    structuredClone({
+    separateCopy({
       id: row.id,
       number: index + 1,
       name: row.name,

@@ -5,6 +5,12 @@ export const NOTIFICATION_KINDS = ['incomingCall', 'missedCall', 'voicemail', 'c
 export const PLATFORMS = ['desktop', 'mobile', 'web'] as const;
 export const NUMBER_KINDS = ['landline', 'mobile', 'switchboard'] as const;
 
+/**
+ * A bound on text size only; the user-facing limits are rules in validation.ts, so that a too-long
+ * name gets its own error rather than a generic invalid payload.
+ */
+const SIZE_GUARD = 5000;
+
 export const ProfileStatusSchema = z.enum(PROFILE_STATUSES);
 export const NotificationKindSchema = z.enum(NOTIFICATION_KINDS);
 export const PlatformSchema = z.enum(PLATFORMS);
@@ -37,7 +43,7 @@ export const IncomingActionSchema = z.discriminatedUnion('kind', [
     .object({
       kind: z.literal('announcement'),
       /** `{end}` is replaced by the profile's end time, e.g. "Jag är på lunch till {end}". */
-      text: z.string().max(500),
+      text: z.string().max(SIZE_GUARD),
       then: z.discriminatedUnion('kind', [
         z.object({ kind: z.literal('forward'), target: ForwardTargetSchema }).strict(),
         z.object({ kind: z.literal('hangup') }).strict(),
@@ -75,9 +81,9 @@ export const ProfileSchema = z
   .object({
     id: z.string().min(1).max(64),
     number: z.number().int(),
-    name: z.string().max(60),
+    name: z.string().max(SIZE_GUARD),
     status: ProfileStatusSchema,
-    statusMessage: z.string().max(200),
+    statusMessage: z.string().max(SIZE_GUARD),
     notifications: NotificationMatrixSchema,
     callerId: z.object({ calls: CallerIdSchema, sms: CallerIdSchema }).strict(),
     incoming: IncomingCallsSchema,

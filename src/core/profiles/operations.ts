@@ -4,27 +4,32 @@ import { BASE_PROFILE_ID } from './defaults';
 import type { Profile, ProfileDraft } from './model';
 import { nextFreeProfileNumber, validateProfile } from './validation';
 
-function firstError<T>(errors: ReturnType<typeof validateProfile>): Result<T> | null {
+/** The first broken rule, carrying every broken rule in `details` when there are several. */
+function refusal<T>(errors: ReturnType<typeof validateProfile>): Result<T> | null {
   const [error] = errors;
-  return error ? { ok: false, error } : null;
+  if (!error) return null;
+  return { ok: false, error: errors.length > 1 ? { ...error, details: errors } : error };
 }
+
+const withTrimmedName = <P extends { name: string }>(profile: P): P => ({ ...profile, name: profile.name.trim() });
 
 export function findProfile(settings: Settings, profileId: string): Profile | undefined {
   return settings.profiles.find((profile) => profile.id === profileId);
 }
 
 export function createProfile(settings: Settings, draft: ProfileDraft, id: string): Result<Settings> {
-  const candidate: Profile = { ...draft, id, number: draft.number ?? nextFreeProfileNumber(settings.profiles) };
-  const refused = firstError<Settings>(validateProfile(candidate, settings.profiles, settings.account.numbers));
+  const candidate: Profile = withTrimmedName({ ...draft, id, number: draft.number ?? nextFreeProfileNumber(settings.profiles) });
+  const refused = refusal<Settings>(validateProfile(candidate, settings.profiles, settings.account.numbers));
   if (refused) return refused;
   return ok({ ...settings, profiles: sortByNumber([...settings.profiles, candidate]) });
 }
 
-export function updateProfile(settings: Settings, profile: Profile): Result<Settings> {
+export function updateProfile(settings: Settings, submitted: Profile): Result<Settings> {
+  const profile = withTrimmedName(submitted);
   const previous = findProfile(settings, profile.id);
   if (!previous) return fail('profile-not-found', `No profile has the id "${profile.id}".`, 'id');
   const others = settings.profiles.filter((other) => other.id !== profile.id);
-  const refused = firstError<Settings>(validateProfile(profile, others, settings.account.numbers, previous));
+  const refused = refusal<Settings>(validateProfile(profile, others, settings.account.numbers, previous));
   if (refused) return refused;
   return ok({ ...settings, profiles: sortByNumber([...others, profile]) });
 }

@@ -4,6 +4,9 @@ import { BASE_PROFILE_ID, BASE_PROFILE_NUMBER } from './defaults';
 import type { CallerId, DefaultLength, ForwardTarget, Profile } from './model';
 
 export const PROFILE_NUMBER_MAX = 999;
+export const TEXT_LIMITS = { name: 60, statusMessage: 200, announcement: 500 } as const;
+export const CALENDAR_PRIORITY = { min: 0, max: 100 } as const;
+export const LENGTH_LIMITS = { minutes: 365 * 24 * 60, days: 365 } as const;
 export const NO_ANSWER_SECONDS = { min: 5, max: 300 } as const;
 const E164 = /^\+[1-9]\d{6,14}$/;
 
@@ -33,6 +36,20 @@ export function validateProfile(
   } else {
     const twin = otherProfiles.find((other) => other.name.trim().toLocaleLowerCase('sv') === name.toLocaleLowerCase('sv'));
     if (twin) errors.push({ code: 'name-duplicate', field: 'name', message: `Another profile is already named "${twin.name}".` });
+  }
+
+  if (candidate.name.length > TEXT_LIMITS.name) {
+    errors.push({ code: 'name-too-long', field: 'name', message: `The profile name may be at most ${TEXT_LIMITS.name} characters.` });
+  }
+  if (candidate.statusMessage.length > TEXT_LIMITS.statusMessage) {
+    errors.push({ code: 'status-message-too-long', field: 'statusMessage', message: `The status message may be at most ${TEXT_LIMITS.statusMessage} characters.` });
+  }
+  if (candidate.calendarPriority < CALENDAR_PRIORITY.min || candidate.calendarPriority > CALENDAR_PRIORITY.max) {
+    errors.push({
+      code: 'calendar-priority-out-of-range',
+      field: 'calendarPriority',
+      message: `The calendar priority must be from ${CALENDAR_PRIORITY.min} to ${CALENDAR_PRIORITY.max}.`,
+    });
   }
 
   if (candidate.number < 1 || candidate.number > PROFILE_NUMBER_MAX) {
@@ -78,6 +95,12 @@ export function validateProfile(
   if (action.kind === 'announcement') {
     if (action.text.trim() === '') {
       errors.push({ code: 'announcement-empty', field: 'incoming.action.text', message: 'The announcement text must not be empty.' });
+    } else if (action.text.length > TEXT_LIMITS.announcement) {
+      errors.push({
+        code: 'announcement-too-long',
+        field: 'incoming.action.text',
+        message: `The announcement text may be at most ${TEXT_LIMITS.announcement} characters.`,
+      });
     }
     if (action.then.kind === 'forward') errors.push(...validateForwardTarget(action.then.target, 'incoming.action.then.target'));
   }
@@ -88,9 +111,12 @@ export function validateProfile(
 }
 
 export function validateDefaultLength(length: DefaultLength): AppError[] {
-  if ((length.kind === 'minutes' && length.minutes <= 0) || (length.kind === 'days' && length.days <= 0)) {
-    const field = length.kind === 'minutes' ? 'defaultLength.minutes' : 'defaultLength.days';
-    return [{ code: 'length-not-positive', field, message: 'The default length must be greater than zero.' }];
+  if (length.kind !== 'minutes' && length.kind !== 'days') return [];
+  const amount = length.kind === 'minutes' ? length.minutes : length.days;
+  const field = `defaultLength.${length.kind}`;
+  if (amount <= 0) return [{ code: 'length-not-positive', field, message: 'The default length must be greater than zero.' }];
+  if (amount > LENGTH_LIMITS[length.kind]) {
+    return [{ code: 'length-too-long', field, message: `The default length may be at most ${LENGTH_LIMITS[length.kind]} ${length.kind}.` }];
   }
   return [];
 }

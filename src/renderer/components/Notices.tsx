@@ -1,6 +1,7 @@
 import type { Notice } from '../../core/state/appState';
 import { useAppStore } from '../store/appStore';
 import { useTranslation } from '../useTranslation';
+import { useErrorText } from './editor/errorText';
 
 const NO_NOTICES: Notice[] = [];
 
@@ -9,6 +10,7 @@ export function Notices() {
   const notices = useAppStore((store) => store.state?.notices ?? NO_NOTICES);
   const error = useAppStore((store) => store.error);
   const invoke = useAppStore((store) => store.invoke);
+  const errorText = useErrorText();
   return (
     <>
       {notices.map((notice) => (
@@ -28,7 +30,7 @@ export function Notices() {
       ))}
       {error && (
         <div role="alert" className="banner banner--error" data-error-code={error.code}>
-          {t('error.generic', { message: error.message })}
+          {t('error.generic', { message: errorText(error) })}
         </div>
       )}
     </>

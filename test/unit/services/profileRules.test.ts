@@ -180,3 +180,33 @@ describe('creating, editing and deleting', () => {
     expect(app.services.state.profiles[1]!.callerId).toEqual({ calls: 'switchboard', sms: 'hidden' });
   });
 });
+
+describe('limits the form and the IPC share', () => {
+  const lunch = defaultProfiles()[1]!;
+  const cases: [string, Profile, string, string][] = [
+    ['a name over 60 characters', { ...lunch, name: 'L'.repeat(61) }, 'name-too-long', 'name'],
+    ['a status message over 200 characters', { ...lunch, statusMessage: 's'.repeat(201) }, 'status-message-too-long', 'statusMessage'],
+    ['a calendar priority over 100', { ...lunch, calendarPriority: 101 }, 'calendar-priority-out-of-range', 'calendarPriority'],
+    ['a default length over a year', { ...lunch, defaultLength: { kind: 'days', days: 366 } }, 'length-too-long', 'defaultLength.days'],
+  ];
+  for (const [what, profile, code, field] of cases) {
+    it(`refuses ${what}`, () => {
+      const dir = newDir();
+      const app = openTestApp(dir);
+      expect(expectRefused(dir, app, 'profile:update', profile)).toMatchObject({ code, field });
+    });
+  }
+
+  it('reports every broken rule at once', () => {
+    const dir = newDir();
+    const app = openTestApp(dir);
+    const error = expectRefused(dir, app, 'profile:update', { ...lunch, name: '', number: 3 });
+    expect(error?.details?.map((detail) => detail.code)).toEqual(['name-empty', 'number-duplicate']);
+  });
+
+  it('stores names without surrounding spaces', () => {
+    const app = openTestApp(newDir());
+    app.services.invoke('profile:update', { ...lunch, name: '  Långlunch  ' });
+    expect(app.services.state.profiles[1]!.name).toBe('Långlunch');
+  });
+});

@@ -1,0 +1,80 @@
+import { FIELD, LENGTH_CHOICES, type LengthChoice, type ProfileFormDraft } from '../../../core/profiles/editorModel';
+import type { WorkingHours } from '../../../core/time/workingHours';
+import { useTranslation } from '../../useTranslation';
+import { SelectField, TextField } from './controls';
+import type { EditDraft } from './useProfileEditor';
+
+interface DefaultLengthFieldProps {
+  draft: ProfileFormDraft;
+  edit: EditDraft;
+  workingHours: WorkingHours;
+}
+
+/** Standardlängd (presets, or a kind with a typed value) and Kalenderprioritet. */
+export function DefaultLengthField({ draft, edit, workingHours }: DefaultLengthFieldProps) {
+  const t = useTranslation();
+  const { length } = draft;
+  const labelOf = (choice: LengthChoice): string => {
+    if (choice === 'nextWorkingDayStart') return t('editor.length.nextWorkingDayStart', { time: workingHours.start });
+    if (choice === 'endOfWorkingDay') return t('editor.length.endOfWorkingDay', { time: workingHours.end });
+    return t(`editor.length.${choice}`);
+  };
+  const editLength = (change: (next: ProfileFormDraft['length']) => void) => edit((next) => change(next.length));
+
+  return (
+    <fieldset className="editor-section">
+      <legend className="editor-section__legend">{t('editor.section.length')}</legend>
+      <div className="editor-row">
+        <SelectField
+          path="defaultLength.kind"
+          label={t('editor.length')}
+          hint={t('editor.length.hint')}
+          value={length.choice}
+          choices={LENGTH_CHOICES.map((choice) => ({ value: choice, label: labelOf(choice) }))}
+          onChange={(choice) => editLength((next) => void (next.choice = choice))}
+        />
+        {length.choice === 'minutes' && (
+          <TextField
+            path={FIELD.lengthMinutes}
+            label={t('editor.length.minutesInput')}
+            type="number"
+            size="short"
+            min={1}
+            value={length.minutes}
+            onChange={(minutes) => editLength((next) => void (next.minutes = minutes))}
+          />
+        )}
+        {length.choice === 'untilTimeOfDay' && (
+          <TextField
+            path={FIELD.lengthTime}
+            label={t('editor.length.timeInput')}
+            type="time"
+            size="short"
+            value={length.time}
+            onChange={(time) => editLength((next) => void (next.time = time))}
+          />
+        )}
+        {length.choice === 'days' && (
+          <TextField
+            path={FIELD.lengthDays}
+            label={t('editor.length.daysInput')}
+            type="number"
+            size="short"
+            min={1}
+            value={length.days}
+            onChange={(days) => editLength((next) => void (next.days = days))}
+          />
+        )}
+      </div>
+      <TextField
+        path={FIELD.calendarPriority}
+        label={t('editor.calendarPriority')}
+        hint={t('editor.calendarPriority.hint')}
+        type="number"
+        size="short"
+        value={draft.calendarPriority}
+        onChange={(priority) => edit((next) => void (next.calendarPriority = priority))}
+      />
+    </fieldset>
+  );
+}

@@ -1,0 +1,52 @@
+import { FIELD, type ProfileFormDraft } from '../../../core/profiles/editorModel';
+import { PROFILE_NUMBER_MAX } from '../../../core/profiles/validation';
+import { useTranslation } from '../../useTranslation';
+import { RadioGroup, TextField } from './controls';
+import type { EditDraft } from './useProfileEditor';
+
+/** Name, number, status and the permanent status message: what colleagues and the calendar see. */
+export function GeneralFields({ draft, edit }: { draft: ProfileFormDraft; edit: EditDraft }) {
+  const t = useTranslation();
+  return (
+    <fieldset className="editor-section">
+      <legend className="editor-section__legend">{t('editor.section.general')}</legend>
+      <TextField
+          path={FIELD.name}
+          label={t('editor.name')}
+          hint={t('editor.name.hint')}
+          value={draft.name}
+          maxLength={60}
+          onChange={(name) => edit((next) => void (next.name = name))}
+        />
+      <TextField
+        path={FIELD.number}
+        label={t('editor.number')}
+        hint={t('editor.number.hint', { max: PROFILE_NUMBER_MAX })}
+        type="number"
+        size="short"
+        min={1}
+        max={PROFILE_NUMBER_MAX}
+        value={draft.number}
+        onChange={(number) => edit((next) => void (next.number = number))}
+      />
+      <RadioGroup
+        legend={t('editor.status')}
+        name="editor-status"
+        value={draft.status}
+        choices={[
+          { value: 'available', label: t('editor.status.available'), hint: t('editor.status.availableHint') },
+          { value: 'unavailable', label: t('editor.status.unavailable'), hint: t('editor.status.unavailableHint') },
+        ]}
+        onChange={(status) => edit((next) => void (next.status = status))}
+      />
+      <TextField
+        path={FIELD.statusMessage}
+        label={t('editor.statusMessage')}
+        hint={t('editor.statusMessage.hint')}
+        value={draft.statusMessage}
+        maxLength={200}
+        onChange={(message) => edit((next) => void (next.statusMessage = message))}
+      />
+    </fieldset>
+  );
+}

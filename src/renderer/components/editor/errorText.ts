@@ -1,0 +1,27 @@
+import { useCallback } from 'react';
+import type { AppError } from '../../../core/errors';
+import { editorErrorKey } from '../../../core/i18n/editorMessages';
+import { CALENDAR_PRIORITY, NO_ANSWER_SECONDS, PROFILE_NUMBER_MAX, TEXT_LIMITS } from '../../../core/profiles/validation';
+import { useTranslation } from '../../useTranslation';
+
+/** The limits some error texts name; the English `message` carries them already. */
+const ERROR_PARAMS: Partial<Record<string, Record<string, number>>> = {
+  'number-out-of-range': { max: PROFILE_NUMBER_MAX },
+  'no-answer-out-of-range': { min: NO_ANSWER_SECONDS.min, max: NO_ANSWER_SECONDS.max },
+  'name-too-long': { max: TEXT_LIMITS.name },
+  'status-message-too-long': { max: TEXT_LIMITS.statusMessage },
+  'announcement-too-long': { max: TEXT_LIMITS.announcement },
+  'calendar-priority-out-of-range': CALENDAR_PRIORITY,
+};
+
+/** An AppError in the UI language; a code the editor does not know shows its English message. */
+export function useErrorText(): (error: AppError) => string {
+  const t = useTranslation();
+  return useCallback(
+    (error: AppError) => {
+      const key = editorErrorKey(error.code);
+      return key === null ? error.message : t(key, ERROR_PARAMS[error.code]);
+    },
+    [t],
+  );
+}
