@@ -63,7 +63,7 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     for (const scheme of CALL_LINK_SCHEMES) app.setAsDefaultProtocolClient(scheme);
     const appServices = new AppServices({
-      dataDir: app.getPath('userData'),
+      dataDir: process.env.PROFILTELEFON_DATA_DIR ?? app.getPath('userData'),
       openBackend: createElectronStoreBackend,
       secretCipher: safeStorageCipher,
       clock: systemClock,
@@ -93,7 +93,7 @@ if (!app.requestSingleInstanceLock()) {
       showWindow();
       window?.webContents.send(EVENT_PHONE_DIAL, target);
     });
-    powerMonitor.on('resume', () => appServices.profiles.recheck());
+    powerMonitor.on('resume', () => appServices.resume());
     powerMonitor.on('unlock-screen', () => appServices.profiles.recheck());
     window = openWindow();
     window.webContents.once('did-finish-load', () => appServices.handleLaunch(process.argv));

@@ -22,6 +22,7 @@ import type { Settings } from '../../src/core/settings/schema';
 import type { AppState, Notice } from '../../src/core/state/appState';
 import type { Clock } from '../../src/core/time/clock';
 import { buildTrayModel, findTrayItem } from '../../src/core/tray/menuModel';
+import { CalendarService, type CalendarServiceOptions } from './calendarService';
 import { HistoryStore } from './historyStore';
 import { NotificationCenter, type NotificationSink } from './notificationCenter';
 import { ProfileService } from './profileService';
@@ -42,6 +43,8 @@ export interface AppServicesOptions {
   systemTimeZone: string;
   notificationSink: NotificationSink;
   newId: () => string;
+  /** Feed timeout, size limit and refresh interval; the defaults suit production. */
+  calendar?: Partial<CalendarServiceOptions>;
 }
 
 export type TrayAction = { kind: 'handled' } | { kind: 'open' } | { kind: 'quit' };
@@ -52,6 +55,7 @@ type Handlers = { [C in InvokeChannel]: (payload: ChannelPayload<C>) => Result<u
 /** The services both shells share, and the one place IPC payloads are checked before any handler runs. */
 export class AppServices {
   readonly profiles: ProfileService;
+  readonly calendar: CalendarService;
   readonly #notifications: NotificationCenter;
   readonly #history: HistoryStore;
   readonly #password: SecretStore;
@@ -78,8 +82,23 @@ export class AppServices {
       systemTimeZone: options.systemTimeZone,
       notifications: this.#notifications,
       newId: options.newId,
+      calendarActivationsAt: (now) => this.calendar.activationsAt(now),
+    });
+    this.calendar = new CalendarService({
+      dataDir: options.dataDir,
+      clock: options.clock,
+      scheduler: options.scheduler,
+      settings: () => this.profiles.settings,
+      save: (settings) => this.profiles.apply(ok(settings)),
+      timeZone: () => this.profiles.timeContext.timeZone,
+      newId: options.newId,
+      ...(options.calendar ? { options: options.calendar } : {}),
     });
     this.profiles.onChange(() => this.#emit());
+    this.calendar.onChange(() => {
+      this.profiles.recheck();
+      this.#emit();
+    });
     this.#handlers = {
       'state:get': () => ok(null),
       'profile:activate': (payload) => this.profiles.activate(payload),
@@ -98,12 +117,27 @@ export class AppServices {
         return ok(null);
       },
       'notification:request': (payload) => ok({ shown: this.#notifications.request(this.profiles.activeProfile, payload) !== null }),
+      'calendar:add-source': (payload) => this.calendar.addSource(payload.location),
+      'calendar:remove-source': (payload) => this.calendar.removeSource(payload.sourceId),
+      'calendar:sync': (payload) => this.calendar.requestSync(payload.sourceId),
+      'calendar:skip': (payload) => this.calendar.setSkipped(payload.key, payload.skipped),
+      'calendar:set-unmarked-rule': (payload) => this.calendar.setUnmarkedBusyProfile(payload.profileNumber),
     };
   }
 
-  /** Ends a profile that ran out while the app was closed, and starts the expiry timer. */
+  /**
+   * Puts right what happened while the app was closed (a profile that ran out, a meeting that began
+   * or ended) from the cached calendars, starts the timers, and syncs the calendars.
+   */
   start(): void {
+    this.calendar.start();
     this.profiles.recheck();
+  }
+
+  /** After sleep: the same re-check, and the feeds are read again. */
+  resume(): void {
+    this.profiles.recheck();
+    this.calendar.resume();
   }
 
   get state(): AppState {
@@ -123,6 +157,7 @@ export class AppServices {
       notices: this.#notices,
       tray: buildTrayModel(settings, now, timeZone),
       notifications: [...this.#notifications.records],
+      calendar: this.calendar.view(now),
       now,
     };
   }
@@ -217,6 +252,7 @@ export class AppServices {
   }
 
   dispose(): void {
+    this.calendar.dispose();
     this.profiles.dispose();
     this.#stateListeners.clear();
     this.#dialListeners.clear();

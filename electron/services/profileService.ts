@@ -1,12 +1,9 @@
+import { nextCalendarChange, type CalendarActivation } from '../../src/core/calendar';
+import { reconcileCalendar } from '../../src/core/calendar/reconcile';
+import { markChosenByHand } from '../../src/core/calendar/suppression';
 import { fail, ok, type Result } from '../../src/core/errors';
 import { translate } from '../../src/core/i18n/messages';
-import {
-  activateProfile,
-  activeProfile,
-  expireIfDue,
-  timeContextOf,
-  type ActivationRequest,
-} from '../../src/core/profiles/activation';
+import { activateProfile, activeProfile, timeContextOf, type ActivationRequest } from '../../src/core/profiles/activation';
 import { createProfile, deleteProfile, updateProfile } from '../../src/core/profiles/operations';
 import type { Profile, ProfileDraft } from '../../src/core/profiles/model';
 import type { Settings } from '../../src/core/settings/schema';
@@ -17,9 +14,13 @@ import type { NotificationCenter } from './notificationCenter';
 import type { Scheduler } from './scheduler';
 import type { SettingsStore } from './settingsStore';
 
+/** The calendar's planned activations around a moment; the calendar service gives them. */
+export type CalendarActivationsAt = (now: number) => readonly CalendarActivation[];
+
 /**
- * The longest the service sleeps while a timed profile is active. Timers follow monotonic time, so
- * a wall-clock change is noticed at the next wake-up even if nobody reports it.
+ * The longest the service sleeps while a timed profile is active or a calendar change is ahead.
+ * Timers follow monotonic time, so a wall-clock change is noticed at the next wake-up even if
+ * nobody reports it.
  */
 export const MAX_TIMER_MS = 60_000;
 
@@ -30,6 +31,7 @@ export interface ProfileServiceDeps {
   systemTimeZone: string;
   notifications: NotificationCenter;
   newId: () => string;
+  calendarActivationsAt: CalendarActivationsAt;
 }
 
 export class ProfileService {
@@ -57,21 +59,26 @@ export class ProfileService {
     return () => this.#listeners.delete(listener);
   }
 
-  /** Call on start, on resume from sleep and when the system clock changed. */
+  /**
+   * Puts the active profile right for now: ends a timed profile whose time is up, and lets the
+   * calendar switch. Call on start, on resume from sleep, when the system clock changed and when
+   * the calendar changed; the timer calls it too.
+   */
   recheck(): void {
     const now = this.deps.clock.now();
-    const outcome = expireIfDue(this.settings, now);
-    if (outcome.ended) {
-      this.#commit(outcome.settings);
-      this.#announceEnd(outcome.ended);
-    } else if (this.#reminderDue(now)) {
-      this.#remind();
-    }
-    this.#scheduleExpiry();
+    const outcome = reconcileCalendar(this.settings, this.deps.calendarActivationsAt(now), now);
+    if (outcome.settings !== this.settings) this.#commit(outcome.settings);
+    if (outcome.ended) this.#announceEnd(outcome.ended);
+    else if (this.#reminderDue(now)) this.#remind();
+    this.#scheduleWakeUp(now);
   }
 
+  /** A profile chosen by hand (switcher, tray, a launch argument): it wins over the meeting under way. */
   activate(request: ActivationRequest): Result<Settings> {
-    return this.#apply(activateProfile(this.settings, request, this.deps.clock.now(), this.timeContext));
+    const now = this.deps.clock.now();
+    const activated = activateProfile(this.settings, request, now, this.timeContext);
+    if (!activated.ok) return activated;
+    return this.#apply(ok(markChosenByHand(activated.value, this.deps.calendarActivationsAt(now), now)));
   }
 
   create(draft: ProfileDraft): Result<Settings> {
@@ -108,8 +115,9 @@ export class ProfileService {
     } catch (error) {
       return fail('settings-write-failed', `The settings could not be saved: ${(error as Error).message}`);
     }
-    this.#scheduleExpiry();
-    return result;
+    // Profiles, priorities and calendar settings all bear on what the calendar wants now.
+    this.recheck();
+    return ok(this.settings);
   }
 
   #commit(settings: Settings): void {
@@ -127,9 +135,14 @@ export class ProfileService {
     });
   }
 
-  /** The moment to remind of the active profile's end, if the reminder is on and still to come for it. */
+  /**
+   * The moment to remind of the active profile's end, if the reminder is on and still to come for
+   * it. A calendar activation ends with its meeting, which the user knows, and gives back the
+   * earlier profile rather than the base profile, so it is not reminded of.
+   */
   #reminderAt(): number | null {
-    const { until, since, profileId } = this.settings.active;
+    const { until, since, profileId, source } = this.settings.active;
+    if (source?.kind === 'calendar') return null;
     const leadMs = this.settings.reminderBeforeEndMinutes * 60_000;
     if (until === null || leadMs === 0 || this.#remindedActivation === `${profileId}@${since}`) return null;
     const at = until - leadMs;
@@ -157,13 +170,15 @@ export class ProfileService {
     });
   }
 
-  #scheduleExpiry(): void {
+  /** Wakes at the reminder, the active profile's end or the calendar's next start or end, whichever is first. */
+  #scheduleWakeUp(now: number): void {
     this.#cancelTimer?.();
     this.#cancelTimer = null;
     const { until } = this.settings.active;
-    if (until === null) return;
-    const next = this.#reminderAt() ?? until;
-    const delay = Math.min(Math.max(next - this.deps.clock.now(), 0), MAX_TIMER_MS);
+    const moments = [this.#reminderAt() ?? until, nextCalendarChange(this.deps.calendarActivationsAt(now), now)];
+    const due = moments.filter((moment): moment is number => moment !== null);
+    if (due.length === 0) return;
+    const delay = Math.min(Math.max(Math.min(...due) - now, 0), MAX_TIMER_MS);
     this.#cancelTimer = this.deps.scheduler.schedule(() => this.recheck(), delay);
   }
 }

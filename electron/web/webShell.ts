@@ -153,7 +153,7 @@ function runDebug(services: AppServices, clock: OffsetClock, channel: unknown, p
       services.profiles.recheck();
       return ok(services.state);
     case 'debug:resume':
-      services.profiles.recheck();
+      services.resume();
       return ok(services.state);
     case 'debug:second-launch': {
       const launched = services.handleLaunch((request.payload as { argv: string[] }).argv);

@@ -12,7 +12,9 @@ const pbx = await startPbx({ port, users: DEMO_USERS });
 console.log(`Test PBX (Kamailio) listening on ${pbx.wsUrl}`);
 console.log(`Domain: ${pbx.domain}   Log: ${pbx.logFile}`);
 console.log('Users:');
-for (const { user, password } of pbx.users) console.log(`  sip:${user}@${pbx.domain}  password ${password}`);
+for (const { user, password, numbers = [] } of pbx.users) {
+  console.log(`  sip:${user}@${pbx.domain}  password ${password}  numbers ${numbers.join(', ') || '(none)'}`);
+}
 console.log('Press Ctrl-C to stop.');
 
 let stopping = false;

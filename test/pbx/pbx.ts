@@ -9,6 +9,11 @@ import { fileURLToPath } from 'node:url';
 export interface PbxUser {
   user: string;
   password: string;
+  /**
+   * E.164 numbers the user owns: he may present them as caller ID (the From user), and calls and
+   * messages to them reach him. A number two users share (a switchboard) reaches the first of them.
+   */
+  numbers?: string[];
 }
 
 export interface PbxOptions {
@@ -32,10 +37,12 @@ export interface RunningPbx {
 
 export const PBX_DOMAIN = '127.0.0.1';
 
+export const DEMO_SWITCHBOARD = '+46855500000';
+
 export const DEMO_USERS: PbxUser[] = [
-  { user: 'alice', password: 'alice-pass' },
-  { user: 'bob', password: 'bob-pass' },
-  { user: 'carol', password: 'carol-pass' },
+  { user: 'alice', password: 'alice-pass', numbers: ['+46812345601', '+46701110001', DEMO_SWITCHBOARD] },
+  { user: 'bob', password: 'bob-pass', numbers: ['+46812345602', '+46701110002', DEMO_SWITCHBOARD] },
+  { user: 'carol', password: 'carol-pass', numbers: ['+46812345603', '+46701110003', DEMO_SWITCHBOARD] },
 ];
 
 const CONFIG_FILE = fileURLToPath(new URL('kamailio.cfg', import.meta.url));
@@ -81,14 +88,37 @@ export async function startPbx(options: PbxOptions = {}): Promise<RunningPbx> {
   };
 }
 
+/** The user names and numbers kamailio.cfg puts into SQL text; anything else is refused before it reaches the DB. */
+const USER_NAME = /^[A-Za-z0-9._-]{1,64}$/;
+const E164 = /^\+[1-9][0-9]{6,14}$/;
+
+/** Which numbers each user may present, and which user a call to a number reaches (first owner wins). */
+const CALLER_IDS_TABLE = `CREATE TABLE caller_ids (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  username TEXT NOT NULL,
+  number TEXT NOT NULL,
+  UNIQUE (username, number)
+);
+CREATE INDEX caller_ids_number ON caller_ids (number);`;
+
+export function validatePbxUsers(users: PbxUser[]): void {
+  for (const { user, numbers = [] } of users) {
+    if (!USER_NAME.test(user)) throw new Error(`PBX user name ${JSON.stringify(user)} may only hold letters, digits, ".", "_" and "-"`);
+    const bad = numbers.find((number) => !E164.test(number));
+    if (bad !== undefined) throw new Error(`PBX user ${user} has the number ${JSON.stringify(bad)}, which is not E.164 (+46812345601)`);
+  }
+}
+
 function createDatabase(dbFile: string, users: PbxUser[]): void {
+  validatePbxUsers(users);
   const quote = (value: string) => `'${value.replaceAll("'", "''")}'`;
   const schema = SCHEMAS.map((name) => readFileSync(join(SCHEMA_DIR, `${name}-create.sql`), 'utf8'));
-  const inserts = users.map(
-    ({ user, password }) =>
-      `INSERT INTO subscriber (username, domain, password) VALUES (${quote(user)}, ${quote(PBX_DOMAIN)}, ${quote(password)});`,
-  );
-  const result = spawnSync('sqlite3', [dbFile], { input: [...schema, ...inserts].join('\n'), encoding: 'utf8' });
+  const inserts = users.flatMap(({ user, password, numbers = [] }) => [
+    `INSERT INTO subscriber (username, domain, password) VALUES (${quote(user)}, ${quote(PBX_DOMAIN)}, ${quote(password)});`,
+    ...numbers.map((number) => `INSERT INTO caller_ids (username, number) VALUES (${quote(user)}, ${quote(number)});`),
+  ]);
+  const input = [...schema, CALLER_IDS_TABLE, ...inserts].join('\n');
+  const result = spawnSync('sqlite3', [dbFile], { input, encoding: 'utf8' });
   if (result.error) throw new Error(`cannot run sqlite3: ${result.error.message}`);
   if (result.status !== 0) throw new Error(`sqlite3 failed to create ${dbFile}: ${result.stderr}`);
 }
@@ -103,6 +133,7 @@ async function launch(dir: string, dbFile: string, logFile: string, port: number
     '-f', CONFIG_FILE,
     '-l', `tcp:${PBX_DOMAIN}:${port}`,
     '-A', `DBURL="sqlite:///${dbFile}"`,
+    '-A', `SQLCON="pbx=>sqlite:///${dbFile}"`,
     '-Y', runDir,
     '-P', join(runDir, 'kamailio.pid'),
     '-w', dir,

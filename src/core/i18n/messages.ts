@@ -1,6 +1,9 @@
 import type { Language } from '../settings/schema';
+import { accountMessages } from './accountMessages';
+import { calendarMessages } from './calendarMessages';
 import { editorMessages } from './editorMessages';
 import { presenceMessages } from './presenceMessages';
+import { phoneMessages } from './phoneMessages';
 import { switcherMessages } from './switcherMessages';
 
 const svCommon = {
@@ -40,6 +43,7 @@ const svCommon = {
   'nav.label': 'Vyer',
   'nav.switcher': 'Profiler',
   'nav.editor': 'Redigera profiler',
+  'nav.account': 'Konto',
   'error.generic': 'Något gick fel: {message}',
 } as const;
 
@@ -82,12 +86,29 @@ const enCommon: Record<CommonKey, string> = {
   'nav.label': 'Views',
   'nav.switcher': 'Profiles',
   'nav.editor': 'Edit profiles',
+  'nav.account': 'Account',
   'error.generic': 'Something went wrong: {message}',
 };
 
-const sv = { ...svCommon, ...editorMessages.sv, ...switcherMessages.sv, ...presenceMessages.sv };
+const sv = {
+  ...svCommon,
+  ...editorMessages.sv,
+  ...switcherMessages.sv,
+  ...presenceMessages.sv,
+  ...phoneMessages.sv,
+  ...accountMessages.sv,
+  ...calendarMessages.sv,
+};
 export type MessageKey = keyof typeof sv;
-const en: Record<MessageKey, string> = { ...enCommon, ...editorMessages.en, ...switcherMessages.en, ...presenceMessages.en };
+const en: Record<MessageKey, string> = {
+  ...enCommon,
+  ...editorMessages.en,
+  ...switcherMessages.en,
+  ...presenceMessages.en,
+  ...phoneMessages.en,
+  ...accountMessages.en,
+  ...calendarMessages.en,
+};
 
 const catalogues: Record<Language, Record<MessageKey, string>> = { sv, en };
 

@@ -13,6 +13,11 @@ export const INVOKE_CHANNELS = [
   'provision:import',
   'history:record',
   'notification:request',
+  'calendar:add-source',
+  'calendar:remove-source',
+  'calendar:sync',
+  'calendar:skip',
+  'calendar:set-unmarked-rule',
 ] as const;
 
 export const DEBUG_CHANNELS = ['debug:clock-advance', 'debug:tray-click', 'debug:resume', 'debug:second-launch'] as const;

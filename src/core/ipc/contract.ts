@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ColleagueSchema, SipAccountSchema } from '../account/model';
 import type { Result } from '../errors';
 import type { DialTarget } from '../numbers/phoneNumber';
+import { MAX_SOURCE_LOCATION_LENGTH } from '../calendar/settings';
 import { CallHistoryEntrySchema } from '../phone/history';
 import { ActivationLengthSchema } from '../profiles/activation';
 import { NotificationKindSchema, ProfileDraftSchema, ProfileSchema } from '../profiles/model';
@@ -44,6 +45,13 @@ export const invokeSchemas = {
   'notification:request': z
     .object({ kind: NotificationKindSchema, title: z.string().min(1).max(200), body: z.string().max(500) })
     .strict(),
+  /** A file path or a feed URL as typed; main decides which, and refuses what it cannot use. */
+  'calendar:add-source': z.object({ location: z.string().max(MAX_SOURCE_LOCATION_LENGTH + 100) }).strict(),
+  'calendar:remove-source': z.object({ sourceId: z.string().min(1).max(64) }).strict(),
+  /** null syncs every source. */
+  'calendar:sync': z.object({ sourceId: z.string().min(1).max(64).nullable() }).strict(),
+  'calendar:skip': z.object({ key: z.string().min(1).max(MAX_SOURCE_LOCATION_LENGTH), skipped: z.boolean() }).strict(),
+  'calendar:set-unmarked-rule': z.object({ profileNumber: z.number().int().min(1).max(999).nullable() }).strict(),
 } satisfies Record<InvokeChannel, z.ZodType>;
 
 /** Only the browser shell answers these: they stand in for the OS (clock, tray clicks, resume, a second launch). */

@@ -1,4 +1,5 @@
 import { emptyAccount } from '../account/model';
+import { defaultCalendarSettings } from '../calendar/settings';
 import { DEFAULT_REMINDER_MINUTES, SETTINGS_VERSION } from './schema';
 
 /** Upgrades a stored document of version N to N + 1. The key is N. */
@@ -9,6 +10,7 @@ export const MIGRATIONS: Record<number, Migration> = {
     ...document,
     reminderBeforeEndMinutes: DEFAULT_REMINDER_MINUTES,
     account: { ...emptyAccount(), ...(document.account as object) },
+    calendar: defaultCalendarSettings(),
   }),
 };
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AccountSchema, emptyAccount } from '../account/model';
+import { ActivationSourceSchema, CalendarSettingsSchema, defaultCalendarSettings } from '../calendar/settings';
 import { ProfileSchema } from '../profiles/model';
 import { defaultProfiles, BASE_PROFILE_ID } from '../profiles/defaults';
 import { DEFAULT_WORKING_HOURS, WorkingHoursSchema } from '../time/workingHours';
@@ -18,6 +19,8 @@ export const ActivationSchema = z
     /** Epoch ms; null means until changed. */
     until: z.number().nullable(),
     temporaryMessage: z.string().max(200).nullable(),
+    /** Chosen by hand, or put on by the calendar; absent for the start-up default and the base profile after a timed one ended. */
+    source: ActivationSourceSchema.optional(),
   })
   .strict();
 export type Activation = z.infer<typeof ActivationSchema>;
@@ -36,6 +39,7 @@ export const SettingsSchema = z
     workingHours: WorkingHoursSchema,
     /** How long before a timed profile ends the user is reminded; 0 turns the reminder off. */
     reminderBeforeEndMinutes: z.number().int().min(0).max(240),
+    calendar: CalendarSettingsSchema,
   })
   .strict()
   .superRefine((settings, context) => {
@@ -58,5 +62,6 @@ export function defaultSettings(now: number): Settings {
     timeZone: null,
     workingHours: DEFAULT_WORKING_HOURS,
     reminderBeforeEndMinutes: DEFAULT_REMINDER_MINUTES,
+    calendar: defaultCalendarSettings(),
   };
 }

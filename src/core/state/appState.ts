@@ -1,3 +1,4 @@
+import type { CalendarState } from '../calendar/view';
 import type { CallHistoryEntry } from '../phone/history';
 import type { NotificationKind, Profile } from '../profiles/model';
 import type { Activation, Settings } from '../settings/schema';
@@ -32,6 +33,8 @@ export interface AppState {
   tray: TrayModel;
   /** Desktop notifications shown (or, in the browser shell, recorded) this run, newest last. */
   notifications: NotificationRecord[];
+  /** Calendar sources, their sync status, and the activations to come. Holds no event titles. */
+  calendar: CalendarState;
   /** The services' clock when this state was built; the renderer counts down from it. */
   now: number;
 }

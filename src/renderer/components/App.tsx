@@ -1,16 +1,23 @@
 import { useEffect, useState } from 'react';
 import { connectAppStore, useAppStore } from '../store/appStore';
 import { useLanguage, useTranslation } from '../useTranslation';
+import { AccountView } from './account/AccountView';
+import { CalendarPage } from './calendar/CalendarPage';
 import { DebugPanel } from './DebugPanel';
 import { ProfileEditorPage } from './editor/ProfileEditorPage';
 import { LanguagePicker } from './LanguagePicker';
 import { Notices } from './Notices';
+import { PhoneHost } from './phone/PhoneHost';
+import { PhoneView } from './phone/PhoneView';
 import { ProfileList } from './ProfileList';
 
-type View = 'switcher' | 'editor';
+type View = 'switcher' | 'editor' | 'calendar' | 'phone' | 'account';
 const VIEWS = [
   ['switcher', 'nav.switcher'],
   ['editor', 'nav.editor'],
+  ['calendar', 'calendar.nav'],
+  ['phone', 'nav.phone'],
+  ['account', 'nav.account'],
 ] as const;
 
 export function App() {
@@ -39,8 +46,12 @@ export function App() {
       </nav>
       <main aria-busy={!ready}>
         <Notices />
+        {ready && <PhoneHost onShowPhone={() => setView('phone')} />}
         {ready && view === 'switcher' && <ProfileList />}
         {ready && view === 'editor' && <ProfileEditorPage />}
+        {ready && view === 'calendar' && <CalendarPage />}
+        {ready && view === 'phone' && <PhoneView />}
+        {ready && view === 'account' && <AccountView />}
       </main>
       <DebugPanel />
     </div>

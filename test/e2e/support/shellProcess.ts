@@ -9,13 +9,20 @@ export interface ShellProcess {
   stop(): Promise<void>;
 }
 
+export interface ShellOptions {
+  /** A provisioning file (`--provision`), applied before the shell serves the page. */
+  provisionFile?: string;
+}
+
 export function newDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'profiltelefon-e2e-'));
 }
 
 /** Starts `npm run web`'s program (without the build, which the test command ran once) on a free port. */
-export function startShell(dataDir: string): Promise<ShellProcess> {
-  const child: ChildProcess = spawn('npx', ['tsx', 'electron/web/cli.ts', '--port', '0', '--data-dir', dataDir], {
+export function startShell(dataDir: string, options: ShellOptions = {}): Promise<ShellProcess> {
+  const args = ['tsx', 'electron/web/cli.ts', '--port', '0', '--data-dir', dataDir];
+  if (options.provisionFile !== undefined) args.push('--provision', options.provisionFile);
+  const child: ChildProcess = spawn('npx', args, {
     env: { ...process.env, TZ: 'Europe/Stockholm' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

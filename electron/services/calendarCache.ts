@@ -1,0 +1,95 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+
+/** The last good copy of a source: its text, with what is needed to ask the server whether it changed. */
+export interface CachedCalendar {
+  location: string;
+  text: string;
+  etag: string | null;
+  lastModified: string | null;
+  /** When this copy was last read or confirmed unchanged. */
+  syncedAt: number;
+}
+
+const MetaSchema = z
+  .object({
+    location: z.string(),
+    etag: z.string().nullable(),
+    lastModified: z.string().nullable(),
+    syncedAt: z.number(),
+  })
+  .strict();
+type Meta = z.infer<typeof MetaSchema>;
+
+export type CacheReading = { kind: 'missing' } | { kind: 'found'; entry: CachedCalendar } | { kind: 'unusable'; reason: string };
+
+/**
+ * One `<id>.ics` and one `<id>.meta.json` per source in `calendar-cache/` in the data directory.
+ * Each is written to a temporary file and renamed, text first, so a crash leaves at worst an old
+ * meta beside a newer text, which only costs a full download next time.
+ */
+export class CalendarCache {
+  constructor(private readonly dir: string) {}
+
+  /** A copy that cannot be read is moved aside with `now` in its name, never deleted. */
+  read(sourceId: string, location: string, now: number): CacheReading {
+    const metaPath = this.#metaPath(sourceId);
+    const textPath = this.#textPath(sourceId);
+    if (!existsSync(metaPath) || !existsSync(textPath)) return { kind: 'missing' };
+    let meta: Meta;
+    try {
+      meta = MetaSchema.parse(JSON.parse(readFileSync(metaPath, 'utf8')));
+    } catch (error) {
+      this.#moveAside(sourceId, now);
+      return { kind: 'unusable', reason: (error as Error).message };
+    }
+    if (meta.location !== location) return { kind: 'missing' };
+    return { kind: 'found', entry: { ...meta, text: readFileSync(textPath, 'utf8') } };
+  }
+
+  write(sourceId: string, entry: CachedCalendar): void {
+    mkdirSync(this.dir, { recursive: true });
+    const { text, ...meta } = entry;
+    writeAtomically(this.#textPath(sourceId), text);
+    this.writeMeta(sourceId, meta);
+  }
+
+  /** A 304: the text stays, only the time of the last good sync moves. */
+  writeMeta(sourceId: string, meta: Meta): void {
+    mkdirSync(this.dir, { recursive: true });
+    writeAtomically(this.#metaPath(sourceId), JSON.stringify(meta));
+  }
+
+  remove(sourceId: string): void {
+    rmSync(this.#textPath(sourceId), { force: true });
+    rmSync(this.#metaPath(sourceId), { force: true });
+  }
+
+  #moveAside(sourceId: string, now: number): void {
+    const stamp = new Date(now).toISOString().replace(/[:.]/g, '-');
+    for (const path of [this.#metaPath(sourceId), this.#textPath(sourceId)]) {
+      if (existsSync(path)) renameSync(path, `${path}.corrupt-${stamp}`);
+    }
+  }
+
+  #textPath(sourceId: string): string {
+    return join(this.dir, `${fileNameOf(sourceId)}.ics`);
+  }
+
+  #metaPath(sourceId: string): string {
+    return join(this.dir, `${fileNameOf(sourceId)}.meta.json`);
+  }
+}
+
+/** Source ids come from the settings file, which a person can edit: never let one name a path. */
+function fileNameOf(sourceId: string): string {
+  return /^[A-Za-z0-9_-]{1,64}$/.test(sourceId) ? sourceId : createHash('sha256').update(sourceId).digest('hex').slice(0, 32);
+}
+
+function writeAtomically(path: string, contents: string): void {
+  const temporary = `${path}.tmp`;
+  writeFileSync(temporary, contents);
+  renameSync(temporary, path);
+}

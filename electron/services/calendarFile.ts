@@ -1,0 +1,37 @@
+import { open } from 'node:fs/promises';
+import type { CalendarSourceError } from '../../src/core/calendar/view';
+import type { ReadOutcome } from './calendarFeed';
+
+function failed(error: CalendarSourceError): ReadOutcome {
+  return { kind: 'failed', error };
+}
+
+/** Reads an ICS file source afresh; the size is checked before the file is read. */
+export async function readCalendarFile(path: string, maxBytes: number): Promise<ReadOutcome> {
+  let handle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    return failed(openError(path, error));
+  }
+  try {
+    const stats = await handle.stat();
+    if (!stats.isFile()) return failed({ code: 'file-not-a-file', message: `${path} is not a file` });
+    if (stats.size > maxBytes) return failed({ code: 'ics-too-large', message: `The file is larger than ${maxBytes} bytes`, maxBytes });
+    const bytes = await handle.readFile();
+    // The file may have grown since it was measured.
+    if (bytes.byteLength > maxBytes) return failed({ code: 'ics-too-large', message: `The file is larger than ${maxBytes} bytes`, maxBytes });
+    return { kind: 'fresh', text: new TextDecoder('utf-8').decode(bytes), etag: null, lastModified: null };
+  } catch (error) {
+    return failed(openError(path, error));
+  } finally {
+    await handle.close();
+  }
+}
+
+function openError(path: string, error: unknown): CalendarSourceError {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return { code: 'file-not-found', message: `There is no file at ${path}` };
+  if (code === 'EISDIR') return { code: 'file-not-a-file', message: `${path} is not a file` };
+  return { code: 'file-unreadable', message: `${path} could not be read (${code ?? (error as Error).message})` };
+}

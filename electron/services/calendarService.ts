@@ -1,0 +1,337 @@
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { parseIcs, type CalendarActivation } from '../../src/core/calendar';
+import { addCalendarSource, removeCalendarSource, setUnmarkedBusyProfile } from '../../src/core/calendar/sources';
+import type { CalendarSource } from '../../src/core/calendar/settings';
+import { sourceErrorOfParse } from '../../src/core/calendar/sourceError';
+import { activeSuppressions, skipActivation, unskipActivation } from '../../src/core/calendar/suppression';
+import type { CalendarParseWarning, ParsedCalendar } from '../../src/core/calendar/types';
+import { upcomingActivations } from '../../src/core/calendar/upcoming';
+import type { CalendarSourceError, CalendarSourceStatus, CalendarState, SourceWarningCode, SourceWarningSummary } from '../../src/core/calendar/view';
+import { fail, ok, type Result } from '../../src/core/errors';
+import type { Settings } from '../../src/core/settings/schema';
+import type { Clock } from '../../src/core/time/clock';
+import { CalendarCache } from './calendarCache';
+import { fetchFeed, type ReadOutcome } from './calendarFeed';
+import { readCalendarFile } from './calendarFile';
+import { CalendarPlanner, type CalendarPlan } from './calendarPlanner';
+import type { Scheduler } from './scheduler';
+
+export interface CalendarServiceOptions {
+  /** How long a feed may take, body included. */
+  fetchTimeoutMs: number;
+  /** The largest feed or file read; a feed is abandoned as soon as it passes this. */
+  maxBytes: number;
+  refreshIntervalMs: number;
+}
+
+export const DEFAULT_CALENDAR_OPTIONS: CalendarServiceOptions = {
+  fetchTimeoutMs: 10_000,
+  maxBytes: 10 * 1024 * 1024,
+  refreshIntervalMs: 5 * 60_000,
+};
+
+/** Enough for two busy weeks; the list is for glancing at what comes, not a calendar. */
+const UPCOMING_LIMIT = 50;
+
+export interface CalendarServiceDeps {
+  dataDir: string;
+  clock: Clock;
+  scheduler: Scheduler;
+  settings: () => Settings;
+  /** Saves settings through the profile service, which then puts the active profile right. */
+  save: (settings: Settings) => Result<Settings>;
+  timeZone: () => string;
+  newId: () => string;
+  options?: Partial<CalendarServiceOptions>;
+}
+
+/** What is known of one source this run, beside its definition in the settings. */
+interface SourceRuntime {
+  calendar: ParsedCalendar | null;
+  textDigest: string | null;
+  etag: string | null;
+  lastModified: string | null;
+  lastGoodSyncAt: number | null;
+  lastAttemptAt: number | null;
+  error: CalendarSourceError | null;
+  parseWarnings: CalendarParseWarning[];
+}
+
+function emptyRuntime(): SourceRuntime {
+  return { calendar: null, textDigest: null, etag: null, lastModified: null, lastGoodSyncAt: null, lastAttemptAt: null, error: null, parseWarnings: [] };
+}
+
+/**
+ * Keeps the calendar sources read: each from its cache at start, then afresh on start, on an
+ * interval, on resume and on request. A source that fails keeps its last good copy. Titles stay in
+ * here: everything this service hands out is times, keys and profile numbers.
+ */
+export class CalendarService {
+  readonly #options: CalendarServiceOptions;
+  readonly #cache: CalendarCache;
+  readonly #planner = new CalendarPlanner();
+  readonly #runtime = new Map<string, SourceRuntime>();
+  readonly #inFlight = new Map<string, Promise<void>>();
+  readonly #listeners = new Set<() => void>();
+  readonly #shutdown = new AbortController();
+  #cancelRefresh: (() => void) | null = null;
+
+  constructor(private readonly deps: CalendarServiceDeps) {
+    this.#options = { ...DEFAULT_CALENDAR_OPTIONS, ...deps.options };
+    this.#cache = new CalendarCache(join(deps.dataDir, 'calendar-cache'));
+  }
+
+  /** Reads every source's cached copy, so the schedule works before the first sync ends, then syncs. */
+  start(): void {
+    for (const source of this.#sources()) this.#loadCache(source);
+    this.#scheduleRefresh();
+    void this.syncAll();
+  }
+
+  /** On resume from sleep: the feeds may have changed while the machine slept. */
+  resume(): void {
+    this.#scheduleRefresh();
+    void this.syncAll();
+  }
+
+  onChange(listener: () => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  activationsAt(now: number): readonly CalendarActivation[] {
+    return this.#plan(now).activations;
+  }
+
+  view(now: number): CalendarState {
+    const settings = this.deps.settings();
+    const plan = this.#plan(now);
+    const { active } = settings;
+    return {
+      sources: settings.calendar.sources.map((source) => this.#statusOf(source)),
+      unmarkedBusyProfileNumber: settings.calendar.unmarkedBusyProfileNumber,
+      upcoming: upcomingActivations({
+        activations: plan.activations,
+        unknownMarkers: plan.unknownMarkers,
+        suppressed: activeSuppressions(settings.calendar.suppressed, now),
+        activeKey: active.source?.kind === 'calendar' ? active.source.key : null,
+        now,
+        limit: UPCOMING_LIMIT,
+      }),
+    };
+  }
+
+  addSource(location: string): Result<Settings> {
+    const added = addCalendarSource(this.deps.settings(), location, this.deps.newId());
+    if (!added.ok) return added;
+    const saved = this.deps.save(added.value.settings);
+    if (!saved.ok) return saved;
+    this.#runtime.set(added.value.source.id, emptyRuntime());
+    this.#scheduleRefresh();
+    void this.sync(added.value.source.id);
+    return saved;
+  }
+
+  removeSource(sourceId: string): Result<Settings> {
+    const removed = removeCalendarSource(this.deps.settings(), sourceId);
+    if (!removed.ok) return removed;
+    const saved = this.deps.save(removed.value);
+    if (!saved.ok) return saved;
+    this.#runtime.delete(sourceId);
+    this.#cache.remove(sourceId);
+    this.#scheduleRefresh();
+    return saved;
+  }
+
+  /** "Synka nu": starts the sync and answers at once; the outcome arrives as a change. */
+  requestSync(sourceId: string | null): Result<null> {
+    if (sourceId !== null && !this.#sources().some((source) => source.id === sourceId)) {
+      return fail('source-unknown', `There is no calendar "${sourceId}".`, 'sourceId');
+    }
+    if (sourceId === null) void this.syncAll();
+    else void this.sync(sourceId);
+    return ok(null);
+  }
+
+  setSkipped(key: string, skipped: boolean): Result<Settings> {
+    const now = this.deps.clock.now();
+    const settings = this.deps.settings();
+    const next = skipped ? skipActivation(settings, this.activationsAt(now), key, now) : unskipActivation(settings, key, now);
+    return next.ok ? this.deps.save(next.value) : next;
+  }
+
+  setUnmarkedBusyProfile(profileNumber: number | null): Result<Settings> {
+    const next = setUnmarkedBusyProfile(this.deps.settings(), profileNumber);
+    return next.ok ? this.deps.save(next.value) : next;
+  }
+
+  syncAll(): Promise<void> {
+    return Promise.all(this.#sources().map((source) => this.sync(source.id))).then(() => undefined);
+  }
+
+  sync(sourceId: string): Promise<void> {
+    const running = this.#inFlight.get(sourceId);
+    if (running) return running;
+    const source = this.#sources().find((candidate) => candidate.id === sourceId);
+    if (!source) return Promise.resolve();
+    const syncing = this.#syncSource(source).finally(() => {
+      this.#inFlight.delete(sourceId);
+      this.#emit();
+    });
+    this.#inFlight.set(sourceId, syncing);
+    this.#emit();
+    return syncing;
+  }
+
+  /** Resolves once no source is being read, including reads started meanwhile. */
+  async whenIdle(): Promise<void> {
+    while (this.#inFlight.size > 0) await Promise.all(this.#inFlight.values());
+  }
+
+  dispose(): void {
+    this.#cancelRefresh?.();
+    this.#cancelRefresh = null;
+    this.#shutdown.abort();
+    this.#listeners.clear();
+  }
+
+  #sources(): CalendarSource[] {
+    return this.deps.settings().calendar.sources;
+  }
+
+  #runtimeOf(sourceId: string): SourceRuntime {
+    let runtime = this.#runtime.get(sourceId);
+    if (!runtime) this.#runtime.set(sourceId, (runtime = emptyRuntime()));
+    return runtime;
+  }
+
+  #loadCache(source: CalendarSource): void {
+    const reading = this.#cache.read(source.id, source.location, this.deps.clock.now());
+    if (reading.kind !== 'found') return;
+    const parsed = parseIcs(reading.entry.text, { maxBytes: this.#options.maxBytes });
+    if (!parsed.ok) return;
+    const runtime = this.#runtimeOf(source.id);
+    Object.assign(runtime, {
+      calendar: parsed.value,
+      textDigest: digest(reading.entry.text),
+      etag: reading.entry.etag,
+      lastModified: reading.entry.lastModified,
+      lastGoodSyncAt: reading.entry.syncedAt,
+      parseWarnings: parsed.value.warnings,
+    });
+  }
+
+  async #syncSource(source: CalendarSource): Promise<void> {
+    const runtime = this.#runtimeOf(source.id);
+    const outcome = await this.#read(source, runtime);
+    if (this.#shutdown.signal.aborted || !this.#sources().some((current) => current.id === source.id && current.location === source.location)) return;
+    const now = this.deps.clock.now();
+    runtime.lastAttemptAt = now;
+    this.#accept(source, runtime, outcome, now);
+  }
+
+  #read(source: CalendarSource, runtime: SourceRuntime): Promise<ReadOutcome> {
+    const { maxBytes, fetchTimeoutMs } = this.#options;
+    if (source.kind === 'file') return readCalendarFile(source.location, maxBytes);
+    return fetchFeed({
+      url: source.location,
+      etag: runtime.calendar ? runtime.etag : null,
+      lastModified: runtime.calendar ? runtime.lastModified : null,
+      timeoutMs: fetchTimeoutMs,
+      maxBytes,
+      scheduler: this.deps.scheduler,
+      signal: this.#shutdown.signal,
+    });
+  }
+
+  /** Takes a good read as the new copy; anything else is recorded as the source's error and changes nothing else. */
+  #accept(source: CalendarSource, runtime: SourceRuntime, outcome: ReadOutcome, now: number): void {
+    if (outcome.kind === 'failed') {
+      runtime.error = outcome.error;
+      return;
+    }
+    if (outcome.kind === 'unchanged') {
+      if (!runtime.calendar) {
+        runtime.error = { code: 'feed-http-status', message: 'The server answered 304 Not Modified to a request for the whole calendar', httpStatus: 304 };
+        return;
+      }
+      runtime.error = null;
+      runtime.lastGoodSyncAt = now;
+      this.#writeCache(() => this.#cache.writeMeta(source.id, { location: source.location, etag: runtime.etag, lastModified: runtime.lastModified, syncedAt: now }));
+      return;
+    }
+    const textDigest = digest(outcome.text);
+    if (textDigest !== runtime.textDigest) {
+      const parsed = parseIcs(outcome.text, { maxBytes: this.#options.maxBytes });
+      if (!parsed.ok) {
+        runtime.error = sourceErrorOfParse(parsed.error);
+        return;
+      }
+      runtime.calendar = parsed.value;
+      runtime.parseWarnings = parsed.value.warnings;
+      runtime.textDigest = textDigest;
+    }
+    Object.assign(runtime, { etag: outcome.etag, lastModified: outcome.lastModified, lastGoodSyncAt: now, error: null });
+    this.#writeCache(() =>
+      this.#cache.write(source.id, { location: source.location, text: outcome.text, etag: outcome.etag, lastModified: outcome.lastModified, syncedAt: now }),
+    );
+  }
+
+  /** A cache that cannot be written costs only the copy after a restart; this run goes on with the copy in memory. */
+  #writeCache(write: () => void): void {
+    try {
+      write();
+    } catch {
+      // The next good sync tries again.
+    }
+  }
+
+  #plan(now: number): CalendarPlan {
+    const settings = this.deps.settings();
+    const sources = settings.calendar.sources.flatMap((source) => {
+      const calendar = this.#runtime.get(source.id)?.calendar;
+      return calendar ? [{ sourceId: source.id, calendar }] : [];
+    });
+    return this.#planner.plan(sources, settings.profiles, settings.calendar.unmarkedBusyProfileNumber, this.deps.timeZone(), now);
+  }
+
+  #statusOf(source: CalendarSource): CalendarSourceStatus {
+    const runtime = this.#runtime.get(source.id) ?? emptyRuntime();
+    return {
+      id: source.id,
+      kind: source.kind,
+      location: source.location,
+      syncing: this.#inFlight.has(source.id),
+      lastGoodSyncAt: runtime.lastGoodSyncAt,
+      lastAttemptAt: runtime.lastAttemptAt,
+      error: runtime.error,
+      eventCount: runtime.calendar ? runtime.calendar.events.length : null,
+      warnings: summarise([...runtime.parseWarnings, ...this.#planner.expansionWarnings(source.id)]),
+    };
+  }
+
+  #scheduleRefresh(): void {
+    this.#cancelRefresh?.();
+    this.#cancelRefresh = null;
+    if (this.#sources().length === 0 || this.#shutdown.signal.aborted) return;
+    this.#cancelRefresh = this.deps.scheduler.schedule(() => {
+      this.#scheduleRefresh();
+      void this.syncAll();
+    }, this.#options.refreshIntervalMs);
+  }
+
+  #emit(): void {
+    for (const listener of this.#listeners) listener();
+  }
+}
+
+function digest(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+function summarise(warnings: readonly { code: SourceWarningCode }[]): SourceWarningSummary[] {
+  const counts = new Map<SourceWarningCode, number>();
+  for (const { code } of warnings) counts.set(code, (counts.get(code) ?? 0) + 1);
+  return [...counts].map(([code, count]) => ({ code, count }));
+}

@@ -1,0 +1,65 @@
+import { z } from 'zod';
+
+export const MAX_CALENDAR_SOURCES = 20;
+export const MAX_SOURCE_LOCATION_LENGTH = 2048;
+/** Far more activations than fit in the planning window; keeps a runaway list from bloating the settings file. */
+export const MAX_SUPPRESSED_ACTIVATIONS = 2000;
+
+export const CALENDAR_SOURCE_KINDS = ['file', 'url'] as const;
+export type CalendarSourceKind = (typeof CALENDAR_SOURCE_KINDS)[number];
+
+export const CalendarSourceSchema = z
+  .object({
+    id: z.string().min(1).max(64),
+    kind: z.enum(CALENDAR_SOURCE_KINDS),
+    /** An absolute file path, or an https (or loopback http) URL. */
+    location: z.string().min(1).max(MAX_SOURCE_LOCATION_LENGTH),
+  })
+  .strict();
+export type CalendarSource = z.infer<typeof CalendarSourceSchema>;
+
+/**
+ * A calendar activation the calendar must leave alone until it ends: one the user skipped in the
+ * list, or one that was in force when the user chose a profile by hand.
+ */
+export const SuppressedActivationSchema = z
+  .object({
+    key: z.string().min(1).max(MAX_SOURCE_LOCATION_LENGTH),
+    /** The activation's end; the entry is pruned once it has passed. */
+    end: z.number(),
+    reason: z.enum(['skipped', 'overridden']),
+  })
+  .strict();
+export type SuppressedActivation = z.infer<typeof SuppressedActivationSchema>;
+
+export const CalendarSettingsSchema = z
+  .object({
+    sources: z.array(CalendarSourceSchema).max(MAX_CALENDAR_SOURCES),
+    /** Profile number that busy events without a marker activate; null (the default) leaves them alone. */
+    unmarkedBusyProfileNumber: z.number().int().min(1).max(999).nullable(),
+    suppressed: z.array(SuppressedActivationSchema).max(MAX_SUPPRESSED_ACTIVATIONS),
+  })
+  .strict();
+export type CalendarSettings = z.infer<typeof CalendarSettingsSchema>;
+
+export function defaultCalendarSettings(): CalendarSettings {
+  return { sources: [], unmarkedBusyProfileNumber: null, suppressed: [] };
+}
+
+export const ReturnToSchema = z
+  .object({
+    profileId: z.string(),
+    since: z.number(),
+    until: z.number().nullable(),
+    byHand: z.boolean(),
+  })
+  .strict();
+/** The profile that returns when a calendar activation ends, as it was when the calendar took over. */
+export type ReturnTo = z.infer<typeof ReturnToSchema>;
+
+/** What put the active profile on. `byHand` in ReturnTo keeps the same distinction for the profile underneath. */
+export const ActivationSourceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('manual') }).strict(),
+  z.object({ kind: z.literal('calendar'), key: z.string().min(1), returnTo: ReturnToSchema }).strict(),
+]);
+export type ActivationSource = z.infer<typeof ActivationSourceSchema>;

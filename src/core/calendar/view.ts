@@ -1,0 +1,75 @@
+import type { CalendarWarningCode, ExpansionWarning, IcsErrorCode } from './types';
+import type { CalendarSourceKind } from './settings';
+
+/** Why a source could not be read this time. The last good copy goes on working meanwhile. */
+export type CalendarSourceErrorCode =
+  | IcsErrorCode
+  | 'file-not-found'
+  | 'file-not-a-file'
+  | 'file-unreadable'
+  | 'feed-unreachable'
+  | 'feed-timeout'
+  | 'feed-http-status'
+  | 'feed-not-https';
+
+export interface CalendarSourceError {
+  code: CalendarSourceErrorCode;
+  /** English, for tests and logs; the UI words it from the code. */
+  message: string;
+  /** For `feed-http-status`. */
+  httpStatus?: number;
+  /** For `ics-too-large`. */
+  maxBytes?: number;
+  /** For `feed-timeout`. */
+  timeoutMs?: number;
+}
+
+export type SourceWarningCode = CalendarWarningCode | ExpansionWarning['code'];
+
+/** Problems inside a calendar that was read, counted by kind. Carries no titles. */
+export interface SourceWarningSummary {
+  code: SourceWarningCode;
+  count: number;
+}
+
+export interface CalendarSourceStatus {
+  id: string;
+  kind: CalendarSourceKind;
+  location: string;
+  syncing: boolean;
+  /** When the copy in use was last read or confirmed unchanged; null before the first good read. */
+  lastGoodSyncAt: number | null;
+  lastAttemptAt: number | null;
+  /** The last attempt's failure; null after a good one. */
+  error: CalendarSourceError | null;
+  /** Events in the copy in use; null when there is none yet. */
+  eventCount: number | null;
+  warnings: SourceWarningSummary[];
+}
+
+/**
+ * - active: the calendar has this profile on now;
+ * - planned: it will switch at the start;
+ * - outranked: in force now, but the current profile or another event has a higher calendar priority;
+ * - skipped: the user chose "Hoppa över";
+ * - overridden: the user chose a profile by hand during it;
+ * - unknown-profile: its marker names a profile number that does not exist.
+ */
+export type UpcomingState = 'active' | 'planned' | 'outranked' | 'skipped' | 'overridden' | 'unknown-profile';
+
+/** One line of "14:00–15:00 → Möte (#3)". Holds no title: titles never leave the calendar service. */
+export interface UpcomingActivation {
+  key: string;
+  start: number;
+  end: number;
+  /** null for `unknown-profile`. */
+  profileId: string | null;
+  profileNumber: number;
+  state: UpcomingState;
+}
+
+export interface CalendarState {
+  sources: CalendarSourceStatus[];
+  unmarkedBusyProfileNumber: number | null;
+  upcoming: UpcomingActivation[];
+}

@@ -1,0 +1,74 @@
+import type { Account } from '../account/model';
+import type { AppError } from '../errors';
+import type { Profile } from '../profiles/model';
+import { announcementDurationMs, announcementText, type AnnouncementContext } from './announcement';
+import { resolveForwardTarget, type ResolvedTarget } from './dialTarget';
+
+export interface IncomingSituation extends AnnouncementContext {
+  profile: Profile;
+  account: Account;
+  /** The user is already in a call, or placing one. */
+  busy: boolean;
+}
+
+export type IncomingDecision =
+  | {
+      kind: 'ring';
+      /** The user is in another call: ring softly, and hold that call on answer. */
+      callWaiting: boolean;
+      noAnswer: { afterMs: number; target: ResolvedTarget } | null;
+    }
+  | { kind: 'reject-busy' }
+  /** 302 with the target as Contact. */
+  | { kind: 'forward'; target: ResolvedTarget }
+  /** Answer, let the caller hear a tone and read the text, then transfer (REFER) or hang up. */
+  | { kind: 'announce'; text: string; durationMs: number; then: { kind: 'transfer'; target: ResolvedTarget } | { kind: 'hangup' } };
+
+export interface IncomingOutcome {
+  decision: IncomingDecision;
+  /** Settings that could not be followed, e.g. a forward to a mobile number the account lacks. */
+  problems: AppError[];
+}
+
+/** What the active profile does with a new incoming call. A target that cannot be reached never loses the call: it rings instead. */
+export function decideIncoming(situation: IncomingSituation): IncomingOutcome {
+  const { profile, account, busy } = situation;
+  const problems: AppError[] = [];
+  const forwardTo = (target: Parameters<typeof resolveForwardTarget>[0]): ResolvedTarget | null => {
+    const resolved = resolveForwardTarget(target, account);
+    if (resolved.ok) return resolved.value;
+    problems.push(resolved.error);
+    return null;
+  };
+  const ring = (callWaiting: boolean): IncomingDecision => {
+    const noAnswer = profile.incoming.noAnswer;
+    const target = noAnswer !== null && noAnswer.afterSeconds > 0 ? forwardTo(noAnswer.target) : null;
+    return { kind: 'ring', callWaiting, noAnswer: noAnswer !== null && target !== null ? { afterMs: noAnswer.afterSeconds * 1000, target } : null };
+  };
+
+  if (busy) {
+    const whenBusy = profile.incoming.whenBusy;
+    if (whenBusy.kind === 'callWaiting') return { decision: ring(true), problems };
+    if (whenBusy.kind === 'busy') return { decision: { kind: 'reject-busy' }, problems };
+    const target = forwardTo(whenBusy.target);
+    return { decision: target ? { kind: 'forward', target } : { kind: 'reject-busy' }, problems };
+  }
+
+  const action = profile.incoming.action;
+  switch (action.kind) {
+    case 'ring':
+      return { decision: ring(false), problems };
+    case 'busy':
+      return { decision: { kind: 'reject-busy' }, problems };
+    case 'forward': {
+      const target = forwardTo(action.target);
+      return { decision: target ? { kind: 'forward', target } : ring(false), problems };
+    }
+    case 'announcement': {
+      const text = announcementText(action.text, situation);
+      const target = action.then.kind === 'forward' ? forwardTo(action.then.target) : null;
+      const then = target ? { kind: 'transfer' as const, target } : { kind: 'hangup' as const };
+      return { decision: { kind: 'announce', text, durationMs: announcementDurationMs(text), then }, problems };
+    }
+  }
+}

@@ -1,0 +1,44 @@
+import type { Account } from '../account/model';
+import { fail, ok, type Result } from '../errors';
+import { parseAccountAddress } from './accountAddress';
+
+/** Everything the SIP stack needs to register, checked. */
+export interface UaSettings {
+  wsUrl: string;
+  /** `sip:alice@example.com` */
+  uri: string;
+  domain: string;
+  host: string;
+  authUser: string;
+  password: string;
+  displayName: string;
+}
+
+export function uaSettingsFrom(account: Account, password: string | null): Result<UaSettings> {
+  const { serverUrl, uri, authUser, displayName } = account.sip;
+  if (serverUrl.trim() === '' && uri.trim() === '') {
+    return fail('phone-not-configured', 'The phone is not set up: the account has no SIP server and no SIP address');
+  }
+  if (serverUrl.trim() === '') return fail('sip-server-missing', 'The account has no SIP server (wss://…)', 'sip.serverUrl');
+  let url: URL;
+  try {
+    url = new URL(serverUrl.trim());
+  } catch {
+    return fail('sip-server-invalid', `"${serverUrl}" is not a web address`, 'sip.serverUrl');
+  }
+  if (url.protocol !== 'ws:' && url.protocol !== 'wss:') {
+    return fail('sip-server-not-websocket', `The SIP server must be a WebSocket address (wss:// or ws://), not "${url.protocol}"`, 'sip.serverUrl');
+  }
+  const address = parseAccountAddress(uri);
+  if (!address.ok) return address;
+  if (password === null || password === '') return fail('sip-password-missing', 'No SIP password is stored for the account', 'password');
+  return ok({
+    wsUrl: serverUrl.trim(),
+    uri: address.value.uri,
+    domain: address.value.domain,
+    host: address.value.host,
+    authUser: authUser.trim() === '' ? address.value.user : authUser.trim(),
+    password,
+    displayName: displayName.trim(),
+  });
+}

@@ -1,0 +1,100 @@
+import { useState, type FormEvent } from 'react';
+import type { Account } from '../../../core/account/model';
+import { useAppStore } from '../../store/appStore';
+import { useTranslation } from '../../useTranslation';
+import { TextField } from './TextField';
+import { useAccountRequest } from './useAccountRequest';
+
+interface Draft {
+  serverUrl: string;
+  uri: string;
+  authUser: string;
+  displayName: string;
+  password: string;
+  landline: string;
+  mobile: string;
+  switchboard: string;
+  voicemail: string;
+  recording: boolean;
+  listenIn: boolean;
+}
+
+function draftOf(account: Account): Draft {
+  return {
+    ...account.sip,
+    password: '',
+    landline: account.numbers.landline ?? '',
+    mobile: account.numbers.mobile ?? '',
+    switchboard: account.numbers.switchboard ?? '',
+    voicemail: account.voicemail ?? '',
+    ...account.addOns,
+  };
+}
+
+const blankToNull = (value: string) => (value.trim() === '' ? null : value.trim());
+
+export function SipAccountForm({ account }: { account: Account }) {
+  const t = useTranslation();
+  const passwordSet = useAppStore((store) => store.state?.sipPasswordSet ?? false);
+  const [draft, setDraft] = useState(() => draftOf(account));
+  const request = useAccountRequest();
+  const set = (field: keyof Draft) => (value: string) => setDraft((current) => ({ ...current, [field]: value }));
+
+  const save = async (event: FormEvent) => {
+    event.preventDefault();
+    const saved = await request.send('account:update', {
+      sip: { serverUrl: draft.serverUrl, uri: draft.uri, authUser: draft.authUser, displayName: draft.displayName },
+      numbers: { landline: blankToNull(draft.landline), mobile: blankToNull(draft.mobile), switchboard: blankToNull(draft.switchboard) },
+      voicemail: blankToNull(draft.voicemail),
+      addOns: { recording: draft.recording, listenIn: draft.listenIn },
+    });
+    if (saved && draft.password !== '') {
+      await request.send('account:set-password', { password: draft.password });
+      setDraft((current) => ({ ...current, password: '' }));
+    }
+  };
+
+  return (
+    <form className="account-form" onSubmit={(event) => void save(event)} noValidate>
+      <fieldset>
+        <legend>{t('account.sip')}</legend>
+        <TextField label={t('account.serverUrl')} hint={t('account.serverUrlHint')} value={draft.serverUrl} onChange={set('serverUrl')} error={request.errorFor('sip.serverUrl')} />
+        <TextField label={t('account.uri')} value={draft.uri} onChange={set('uri')} error={request.errorFor('sip.uri')} autoComplete="username" />
+        <TextField label={t('account.authUser')} value={draft.authUser} onChange={set('authUser')} />
+        <TextField label={t('account.displayName')} value={draft.displayName} onChange={set('displayName')} />
+        <TextField
+          label={t('account.password')}
+          type="password"
+          autoComplete="current-password"
+          hint={passwordSet ? `${t('account.passwordSet')} ${t('account.passwordHint')}` : t('account.passwordHint')}
+          value={draft.password}
+          onChange={set('password')}
+        />
+      </fieldset>
+      <fieldset>
+        <legend>{t('account.numbers')}</legend>
+        <TextField label={t('account.landline')} type="tel" value={draft.landline} onChange={set('landline')} error={request.errorFor('numbers.landline')} />
+        <TextField label={t('account.mobile')} type="tel" value={draft.mobile} onChange={set('mobile')} error={request.errorFor('numbers.mobile')} />
+        <TextField label={t('account.switchboard')} type="tel" value={draft.switchboard} onChange={set('switchboard')} error={request.errorFor('numbers.switchboard')} />
+        <TextField label={t('account.voicemail')} value={draft.voicemail} onChange={set('voicemail')} />
+      </fieldset>
+      <fieldset>
+        <legend>{t('account.addOns')}</legend>
+        <label className="account-check">
+          <input type="checkbox" checked={draft.recording} onChange={(event) => setDraft((current) => ({ ...current, recording: event.target.checked }))} />
+          {t('account.recording')}
+        </label>
+        <label className="account-check">
+          <input type="checkbox" checked={draft.listenIn} onChange={(event) => setDraft((current) => ({ ...current, listenIn: event.target.checked }))} />
+          {t('account.listenIn')}
+        </label>
+      </fieldset>
+      <div className="account-form__actions">
+        <button type="submit" className="primary" disabled={request.busy}>
+          {t('account.save')}
+        </button>
+        <p role="status">{request.done ? t('account.saved') : ''}</p>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,14 @@
+import type { AppError, Result } from '../../../core/errors';
+import type { ChannelPayload } from '../../../core/ipc/contract';
+import type { AppState } from '../../../core/state/appState';
+import { useAppStore } from '../../store/appStore';
+
+type CalendarChannel = 'calendar:add-source' | 'calendar:remove-source' | 'calendar:sync' | 'calendar:skip' | 'calendar:set-unmarked-rule';
+
+/** Asks main and takes the new state; a refusal is handed back for the view to word, not shown as the global banner. */
+export async function calendarRequest<C extends CalendarChannel>(channel: C, payload: ChannelPayload<C>): Promise<AppError | null> {
+  const result = (await window.softphone.invoke(channel, payload)) as Result<AppState>;
+  if (!result.ok) return result.error;
+  useAppStore.getState().setState(result.value);
+  return null;
+}

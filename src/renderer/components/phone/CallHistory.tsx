@@ -1,0 +1,80 @@
+import { useId } from 'react';
+import type { CallHistoryEntry } from '../../../core/phone/history';
+import type { RemoteParty } from '../../../core/phone/remoteParty';
+import { formatEndTime } from '../../../core/time/format';
+import { phone } from '../../phone/phone';
+import { usePhoneStore } from '../../phone/phoneStore';
+import { useAppStore } from '../../store/appStore';
+import { useLanguage, useTranslation } from '../../useTranslation';
+import { useParty } from './usePhoneText';
+
+const SHOWN = 50;
+const NO_HISTORY: CallHistoryEntry[] = [];
+
+function partyOf(entry: CallHistoryEntry): RemoteParty {
+  return { number: entry.remoteNumber, name: entry.remoteName, uri: entry.remoteUri, anonymous: entry.remoteUri === '' && entry.remoteNumber === null };
+}
+
+/** Calls made and received, newest first, kept by main across restarts; missed calls stand out. */
+export function CallHistory() {
+  const t = useTranslation();
+  const language = useLanguage();
+  const party = useParty();
+  const history = useAppStore((store) => store.state?.history ?? NO_HISTORY);
+  const now = useAppStore((store) => store.state?.now ?? 0);
+  const timeZone = useAppStore((store) => store.state?.timeZone ?? 'Europe/Stockholm');
+  const headingId = useId();
+  const missed = history.filter((entry) => entry.outcome === 'missed').length;
+
+  return (
+    <section className="phone-history" aria-labelledby={headingId}>
+      <h3 id={headingId}>
+        {t('phone.history.heading')}
+        {missed > 0 && <span className="phone-badge">{t('phone.history.missedCount', { count: missed })}</span>}
+      </h3>
+      {history.length === 0 ? (
+        <p className="phone-hint">{t('phone.history.empty')}</p>
+      ) : (
+        <ol className="phone-history__list" aria-labelledby={headingId} data-testid="call-history">
+          {history.slice(0, SHOWN).map((entry) => {
+            const remote = partyOf(entry);
+            const { primary, secondary } = party.describe(remote);
+            const callBack = entry.remoteNumber ?? entry.remoteUri;
+            return (
+              <li key={entry.id} className={`phone-history__entry phone-history__entry--${entry.outcome}`} data-outcome={entry.outcome} data-direction={entry.direction}>
+                <span className="phone-history__direction" aria-hidden="true">
+                  {entry.direction === 'incoming' ? '↙' : '↗'}
+                </span>
+                <span className="phone-history__party">
+                  <span className="phone-party__primary">{primary}</span>
+                  {secondary !== '' && <span className="phone-party__secondary">{secondary}</span>}
+                </span>
+                <span className="phone-history__meta">
+                  {t(entry.direction === 'incoming' ? 'phone.history.incoming' : 'phone.history.outgoing')}, {t(`phone.outcome.${entry.outcome}`)}
+                  {' · '}
+                  <time dateTime={new Date(entry.startedAt).toISOString()}>{formatEndTime(entry.startedAt, now, language, timeZone)}</time>
+                  {entry.callerIdShown !== null && (
+                    <>
+                      {' · '}
+                      {t('phone.history.shown', {
+                        callerId: entry.callerIdShown === 'hidden' ? t('phone.callerId.hidden') : t(`phone.callerId.kind.${entry.callerIdShown}`),
+                      })}
+                    </>
+                  )}
+                </span>
+                {callBack !== '' && (
+                  <button type="button" className="phone-button phone-button--small" aria-label={t('phone.history.callBack', { party: party.line(remote) })} onClick={() => {
+                    const placed = phone.dial(callBack);
+                    if (!placed.ok) usePhoneStore.setState({ error: placed.error });
+                  }}>
+                    {t('phone.dialer.call')}
+                  </button>
+                )}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}

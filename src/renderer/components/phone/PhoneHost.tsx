@@ -1,0 +1,37 @@
+import { useEffect, useRef } from 'react';
+import { phone } from '../../phone/phone';
+import { connectPhone } from '../../phone/phoneConnection';
+import { usePhoneStore } from '../../phone/phoneStore';
+import { installTestHook } from '../../phone/testHook';
+import { IncomingCall } from './IncomingCall';
+
+/**
+ * Runs the phone for the whole app, whatever view is open, and shows ringing calls above every
+ * view. `onShowPhone` opens the phone view when a call needs its controls.
+ */
+export function PhoneHost({ onShowPhone }: { onShowPhone(): void }) {
+  const showPhone = useRef(onShowPhone);
+  useEffect(() => {
+    showPhone.current = onShowPhone;
+  }, [onShowPhone]);
+  useEffect(() => {
+    const disconnect = connectPhone(phone);
+    const removeHook = installTestHook(phone);
+    const unsubscribeDial = window.softphone.onDialRequest(() => showPhone.current());
+    return () => {
+      unsubscribeDial();
+      removeHook();
+      disconnect();
+    };
+  }, []);
+  const calls = usePhoneStore((store) => store.calls);
+  const ringing = calls.filter((call) => call.status === 'ringing');
+  if (ringing.length === 0) return null;
+  return (
+    <div className="phone-host">
+      {ringing.map((call) => (
+        <IncomingCall key={call.id} call={call} onAnswered={() => showPhone.current()} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import { usePhoneStore } from '../../phone/phoneStore';
+import { useTranslation } from '../../useTranslation';
+import { usePhoneErrorText } from './usePhoneText';
+
+/** Where the phone stands with the PBX, announced politely to screen readers as it changes. */
+export function RegistrationStatus() {
+  const t = useTranslation();
+  const errorText = usePhoneErrorText();
+  const registration = usePhoneStore((store) => store.registration);
+  const registrations = usePhoneStore((store) => store.registrations);
+
+  let text: string;
+  switch (registration.kind) {
+    case 'registered':
+      text = t('phone.registration.registered', { aor: registration.aor.replace(/^sips?:/, '') });
+      break;
+    case 'connecting':
+      text = t('phone.registration.connecting');
+      break;
+    case 'reconnecting':
+      text = t('phone.registration.reconnecting', { attempt: registration.attempt });
+      break;
+    case 'failed': {
+      const retry = registration.retryInMs === null ? '' : ` ${t('phone.registration.retry', { seconds: Math.ceil(registration.retryInMs / 1000) })}`;
+      text = t('phone.registration.failed', { reason: errorText(registration.error) }) + retry;
+      break;
+    }
+    case 'not-configured':
+      text = t('phone.registration.notConfigured', { reason: errorText(registration.problem) });
+      break;
+    case 'stopped':
+      text = t('phone.registration.stopped');
+      break;
+  }
+  const tone = registration.kind === 'registered' ? 'ok' : registration.kind === 'failed' || registration.kind === 'not-configured' ? 'error' : 'pending';
+  return (
+    <p
+      role="status"
+      className={`phone-registration phone-registration--${tone}`}
+      data-testid="registration-status"
+      data-state={registration.kind}
+      data-registrations={registrations}
+      data-error-code={registration.kind === 'failed' ? registration.error.code : undefined}
+    >
+      <span className="phone-registration__dot" aria-hidden="true" />
+      {text}
+    </p>
+  );
+}

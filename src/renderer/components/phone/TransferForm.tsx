@@ -1,0 +1,48 @@
+import { useId, useState, type FormEvent } from 'react';
+import type { AppError } from '../../../core/errors';
+import { phone } from '../../phone/phone';
+import { useTranslation } from '../../useTranslation';
+import { usePhoneErrorText } from './usePhoneText';
+
+/** Blind transfer of a connected call to a number, extension or SIP address. */
+export function TransferForm({ callId }: { callId: string }) {
+  const t = useTranslation();
+  const errorText = usePhoneErrorText();
+  const [text, setText] = useState('');
+  const [error, setError] = useState<AppError | null>(null);
+  const inputId = useId();
+  const errorId = useId();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const transferred = phone.transfer(callId, text);
+    setError(transferred.ok ? null : transferred.error);
+  };
+  return (
+    <form className="phone-transfer" onSubmit={submit} noValidate>
+      <label htmlFor={inputId}>{t('phone.call.transferTo')}</label>
+      <div className="phone-dialer__row">
+        <input
+          id={inputId}
+          type="tel"
+          autoComplete="off"
+          value={text}
+          maxLength={300}
+          aria-invalid={error !== null}
+          aria-describedby={error ? errorId : undefined}
+          onChange={(event) => {
+            setText(event.target.value);
+            setError(null);
+          }}
+        />
+        <button type="submit" className="phone-button">
+          {t('phone.call.transferSubmit')}
+        </button>
+      </div>
+      {error && (
+        <p id={errorId} role="alert" className="phone-error" data-error-code={error.code}>
+          {errorText(error)}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,249 @@
+import { UA, WebSocketInterface } from 'jssip';
+import type { CallOptions, IncomingMessageEvent, OutgoingMessageEvent, RTCSessionEvent } from 'jssip/lib/UA';
+import { fail, ok, type AppError, type Result } from '../../core/errors';
+import type { DialTarget } from '../../core/numbers/phoneNumber';
+import { resolveDialTarget, resolveTypedTarget, type ResolvedTarget } from '../../core/phone/dialTarget';
+import { outgoingIdentity, type OutgoingIdentity } from '../../core/phone/identity';
+import { checkOutgoingBody, type MessageKind } from '../../core/phone/message';
+import { parseAccountAddress } from '../../core/phone/accountAddress';
+import { partyForTarget } from '../../core/phone/remoteParty';
+import type { UaSettings } from '../../core/phone/uaSettings';
+import { CallRegistry, type InviteIdentityHeaders } from './callRegistry';
+import { receiveMessage } from './incomingMessages';
+import type { PhoneContext, PhoneEnvironment } from './phoneEnvironment';
+import { addMessage, updateMessage, usePhoneStore } from './phoneStore';
+import { RegistrationWatcher } from './registrationWatcher';
+import { applyIdentityHeaders, makeFromAnonymous } from './sipRequests';
+import { TonePlayer } from './tones';
+
+const USER_AGENT = 'Profiltelefon/0.1 (JsSIP 3.13)';
+const NOT_READY: AppError = { code: 'phone-not-ready', message: 'The app has not loaded its settings yet' };
+
+/**
+ * The one owner of the JsSIP UA: registers, places and receives calls and messages. A new account
+ * or password replaces the UA whole.
+ */
+export class PhoneController {
+  readonly #tones = new TonePlayer();
+  readonly #calls: CallRegistry;
+  #ua: UA | null = null;
+  #watcher: RegistrationWatcher | null = null;
+  #settings: UaSettings | null = null;
+  #pendingMessageIdentity: OutgoingIdentity | null = null;
+  #messageSequence = 0;
+
+  constructor(private readonly env: PhoneEnvironment) {
+    this.#calls = new CallRegistry(env, this.#tones, (identity) => this.#callOptions(identity));
+  }
+
+  /** Starts (or restarts) the phone for these settings; an error leaves it stopped and says why. */
+  configure(settings: Result<UaSettings>): void {
+    this.stop();
+    if (!settings.ok) {
+      usePhoneStore.setState({ registration: { kind: 'not-configured', problem: settings.error } });
+      return;
+    }
+    this.#settings = settings.value;
+    let ua: UA;
+    try {
+      ua = new UA({
+        sockets: [new WebSocketInterface(settings.value.wsUrl)],
+        uri: settings.value.uri,
+        authorization_user: settings.value.authUser,
+        password: settings.value.password,
+        display_name: settings.value.displayName,
+        user_agent: USER_AGENT,
+        register: true,
+        register_expires: 300,
+        session_timers: false,
+        connection_recovery_min_interval: 2,
+        connection_recovery_max_interval: 30,
+      });
+    } catch (error) {
+      const problem = { code: 'phone-config-rejected', message: `The SIP settings were refused: ${(error as Error).message}` };
+      usePhoneStore.setState({ registration: { kind: 'not-configured', problem } });
+      return;
+    }
+    this.#watcher = new RegistrationWatcher(ua, settings.value.uri);
+    ua.on('newRTCSession', (event: RTCSessionEvent) => this.#calls.track(event));
+    ua.on('newMessage', (event: IncomingMessageEvent | OutgoingMessageEvent) => {
+      if (event.originator === 'remote') {
+        receiveMessage(event as IncomingMessageEvent, this.env, `in-${++this.#messageSequence}`);
+        return;
+      }
+      // The request is built but not yet sent: the last moment its identity can be set.
+      const identity = this.#pendingMessageIdentity;
+      if (!identity) return;
+      const request = (event as OutgoingMessageEvent).request;
+      if (identity.anonymous) makeFromAnonymous(request);
+      applyIdentityHeaders(request, identity);
+    });
+    this.#ua = ua;
+    usePhoneStore.setState({ registration: { kind: 'connecting' } });
+    ua.start();
+  }
+
+  stop(): void {
+    this.#calls.endAll();
+    this.#watcher?.stop();
+    this.#watcher = null;
+    this.#ua?.stop();
+    this.#ua = null;
+    this.#settings = null;
+    usePhoneStore.setState({ registration: { kind: 'stopped' } });
+  }
+
+  dispose(): void {
+    this.stop();
+    this.#tones.close();
+  }
+
+  /** Calls what the user typed: a number, an extension or a SIP address. The dialer shows a refusal itself. */
+  dial(text: string): Result<string> {
+    const context = this.env.context();
+    if (!context) return fail(NOT_READY.code, NOT_READY.message);
+    const target = resolveTypedTarget(text, context.account);
+    if (!target.ok) return target;
+    return this.#place(target.value, context, '');
+  }
+
+  /** Calls a tel:/sip:/callto: link the OS handed over; a `;ext=` is dialled as DTMF once connected. */
+  dialTarget(target: DialTarget): Result<string> {
+    const context = this.env.context();
+    if (!context) return this.#refuse(NOT_READY);
+    const address = parseAccountAddress(context.account.sip.uri);
+    if (!address.ok) return this.#refuse(address.error);
+    const extension = target.kind === 'number' ? (target.extension ?? '') : '';
+    const placed = this.#place(resolveDialTarget(target, address.value.domain), context, extension);
+    return placed.ok ? placed : this.#refuse(placed.error);
+  }
+
+  answer(callId: string): Result<null> {
+    return this.#settle(this.#calls.answer(callId));
+  }
+
+  decline(callId: string): Result<null> {
+    return this.#settle(this.#calls.decline(callId));
+  }
+
+  hangUp(callId: string): Result<null> {
+    return this.#settle(this.#calls.hangUp(callId));
+  }
+
+  setHold(callId: string, hold: boolean): Result<null> {
+    return this.#settle(this.#calls.setHold(callId, hold));
+  }
+
+  setMuted(callId: string, muted: boolean): Result<null> {
+    return this.#settle(this.#calls.setMuted(callId, muted));
+  }
+
+  sendDtmf(callId: string, tones: string): Result<null> {
+    return this.#settle(this.#calls.sendDtmf(callId, tones));
+  }
+
+  /** Blind transfer: the other party is asked (REFER) to call `text`, and this phone leaves the call. The form shows a refusal. */
+  transfer(callId: string, text: string): Result<null> {
+    const context = this.env.context();
+    if (!context) return fail(NOT_READY.code, NOT_READY.message);
+    const target = resolveTypedTarget(text, context.account);
+    if (!target.ok) return target;
+    return this.#calls.transfer(callId, target.value);
+  }
+
+  /** Sends a chat (under the user's SIP address) or an SMS (under the profile's SMS caller ID); the composer shows a refusal. */
+  sendMessage(kind: MessageKind, to: string, text: string): Result<string> {
+    const context = this.env.context();
+    if (!context) return fail(NOT_READY.code, NOT_READY.message);
+    const target = resolveTypedTarget(to, context.account);
+    if (!target.ok) return target;
+    if (kind === 'sms' && target.value.number === null) {
+      return fail('sms-needs-number', 'An SMS can only go to a phone number');
+    }
+    const body = checkOutgoingBody(text);
+    if (!body.ok) return body;
+    const identity = outgoingIdentity(kind, context.profile, context.account);
+    if (!identity.ok) return identity;
+    const ua = this.#connectedUa();
+    if (!ua.ok) return ua;
+
+    const id = `out-${++this.#messageSequence}`;
+    addMessage({
+      id,
+      direction: 'outgoing',
+      kind,
+      remote: partyForTarget(target.value.uri, target.value.number),
+      body: body.value,
+      at: Date.now(),
+      status: 'sending',
+      presentedNumber: identity.value.number,
+      error: null,
+    });
+    this.#pendingMessageIdentity = identity.value;
+    try {
+      ua.value.sendMessage(target.value.uri, body.value, {
+        contentType: 'text/plain;charset=utf-8',
+        // An anonymous From is set while the request is built (see configure); JsSIP has no option for it.
+        ...(identity.value.anonymous ? {} : { fromUserName: identity.value.fromUser }),
+        ...(identity.value.fromDisplayName === '' ? {} : { fromDisplayName: identity.value.fromDisplayName }),
+        eventHandlers: {
+          succeeded: () => updateMessage(id, { status: 'sent' }),
+          failed: ({ response, cause }) =>
+            updateMessage(id, {
+              status: 'failed',
+              error: { code: 'message-failed', message: `${String(cause ?? 'Failed')}${response ? ` (${response.status_code})` : ''}` },
+            }),
+        },
+      });
+    } finally {
+      this.#pendingMessageIdentity = null;
+    }
+    return ok(id);
+  }
+
+  /** The identity headers of the last incoming INVITE, as the PBX delivered them. */
+  get lastIncomingInvite(): InviteIdentityHeaders | null {
+    return this.#calls.lastIncomingInvite;
+  }
+
+  /** Only for the browser shell's test hook: answer every ringing call at once. */
+  setAutoAnswer(enabled: boolean): void {
+    this.#calls.autoAnswer = enabled;
+  }
+
+  #place(target: ResolvedTarget, context: PhoneContext, dtmfAfterConnect: string): Result<string> {
+    const ua = this.#connectedUa();
+    if (!ua.ok) return ua;
+    const identity = outgoingIdentity('call', context.profile, context.account);
+    if (!identity.ok) return identity;
+    const placed = this.#calls.place(ua.value, target, identity.value, dtmfAfterConnect);
+    if (placed.ok) usePhoneStore.setState({ error: null });
+    return placed;
+  }
+
+  #callOptions(identity: OutgoingIdentity): CallOptions {
+    return {
+      mediaConstraints: { audio: true, video: false },
+      pcConfig: { iceServers: [] },
+      anonymous: identity.anonymous,
+      ...(identity.anonymous ? {} : { fromUserName: identity.fromUser }),
+      ...(identity.fromDisplayName === '' ? {} : { fromDisplayName: identity.fromDisplayName }),
+      eventHandlers: { sending: ({ request }) => applyIdentityHeaders(request, identity) },
+    };
+  }
+
+  #connectedUa(): Result<UA> {
+    if (!this.#ua || !this.#settings) return fail('phone-not-configured', 'The phone is not set up');
+    if (!this.#ua.isConnected()) return fail('phone-offline', 'The phone has no connection to the PBX right now');
+    return ok(this.#ua);
+  }
+
+  #settle(result: Result<null>): Result<null> {
+    return result.ok ? result : this.#refuse(result.error);
+  }
+
+  #refuse(error: AppError): Result<never> {
+    usePhoneStore.setState({ error });
+    return { ok: false, error };
+  }
+}

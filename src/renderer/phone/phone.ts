@@ -1,0 +1,5 @@
+import { PhoneController } from './PhoneController';
+import { appPhoneEnvironment } from './phoneEnvironment';
+
+/** The app's one phone. */
+export const phone = new PhoneController(appPhoneEnvironment);

@@ -1,0 +1,64 @@
+import type { UA } from 'jssip';
+import { backoffDelayMs, describeRegistrationFailure, REGISTRATION_BACKOFF } from '../../core/phone/registration';
+import { usePhoneStore } from './phoneStore';
+
+/**
+ * Mirrors a UA's connection and registration in the phone store. JsSIP reconnects a dropped socket
+ * by itself (with its own backoff) and registers again once connected; what it does not retry is
+ * a registration the PBX refused while the socket stayed up, so that is retried here, with backoff,
+ * unless only the user can fix it (a wrong password).
+ */
+export class RegistrationWatcher {
+  #failedAttempts = 0;
+  #retryTimer: ReturnType<typeof setTimeout> | null = null;
+  #stopped = false;
+
+  constructor(
+    private readonly ua: UA,
+    private readonly aor: string,
+  ) {
+    const set = (registration: ReturnType<typeof usePhoneStore.getState>['registration']) => {
+      if (!this.#stopped) usePhoneStore.setState({ registration });
+    };
+    let attempt = 0;
+    ua.on('connecting', ({ attempts }) => {
+      attempt = attempts;
+      set(attempts === 0 ? { kind: 'connecting' } : { kind: 'reconnecting', attempt: attempts });
+    });
+    ua.on('disconnected', () => set({ kind: 'reconnecting', attempt: attempt + 1 }));
+    ua.on('registered', () => {
+      this.#failedAttempts = 0;
+      this.#clearRetry();
+      if (this.#stopped) return;
+      usePhoneStore.setState((store) => ({ registration: { kind: 'registered', aor: this.aor }, registrations: store.registrations + 1 }));
+    });
+    ua.on('registrationFailed', ({ response, cause }) => {
+      const { error, retry } = describeRegistrationFailure({
+        cause: String(cause ?? 'Unknown'),
+        statusCode: response?.status_code ?? null,
+        reasonPhrase: response?.reason_phrase ?? null,
+      });
+      // A lost socket is JsSIP's to recover; retrying here would only race it.
+      const retryInMs = retry && ua.isConnected() ? this.#scheduleRetry() : null;
+      set({ kind: 'failed', error, retryInMs });
+    });
+  }
+
+  stop(): void {
+    this.#stopped = true;
+    this.#clearRetry();
+  }
+
+  #scheduleRetry(): number {
+    this.#failedAttempts += 1;
+    const delay = backoffDelayMs(this.#failedAttempts, REGISTRATION_BACKOFF, Math.random());
+    this.#clearRetry();
+    this.#retryTimer = setTimeout(() => this.ua.register(), delay);
+    return delay;
+  }
+
+  #clearRetry(): void {
+    if (this.#retryTimer !== null) clearTimeout(this.#retryTimer);
+    this.#retryTimer = null;
+  }
+}

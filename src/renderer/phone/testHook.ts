@@ -1,0 +1,36 @@
+import type { Result } from '../../core/errors';
+import type { InviteIdentityHeaders } from './callRegistry';
+import type { PhoneController } from './PhoneController';
+import { usePhoneStore, type CallView } from './phoneStore';
+
+/** What benchmarks and tests may drive directly; only the browser shell has it. */
+export interface PhoneTestHook {
+  dial(text: string): Result<string>;
+  hangUp(callId: string): Result<null>;
+  setAutoAnswer(enabled: boolean): void;
+  calls(): CallView[];
+  registered(): boolean;
+  lastIncomingInvite(): InviteIdentityHeaders | null;
+}
+
+declare global {
+  interface Window {
+    phoneTestHook?: PhoneTestHook;
+  }
+}
+
+/** Installs `window.phoneTestHook` when the page runs in the browser shell, which alone gives `softphoneDebug`. */
+export function installTestHook(controller: PhoneController): () => void {
+  if (!window.softphoneDebug) return () => undefined;
+  window.phoneTestHook = {
+    dial: (text) => controller.dial(text),
+    hangUp: (callId) => controller.hangUp(callId),
+    setAutoAnswer: (enabled) => controller.setAutoAnswer(enabled),
+    calls: () => usePhoneStore.getState().calls,
+    registered: () => usePhoneStore.getState().registration.kind === 'registered',
+    lastIncomingInvite: () => controller.lastIncomingInvite,
+  };
+  return () => {
+    delete window.phoneTestHook;
+  };
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { callOutcome, countMissedSince, historyEntry, type CallEnding } from '../../../src/core/phone/callRecord';
+import { CallHistoryEntrySchema } from '../../../src/core/phone/history';
+
+const ending = (change: Partial<CallEnding>): CallEnding => ({ direction: 'incoming', answered: false, cause: 'Terminated', originator: 'remote', phoneAction: null, ...change });
+
+describe('callOutcome', () => {
+  it.each([
+    [ending({ answered: true }), 'answered'],
+    [ending({ cause: 'Canceled', originator: 'remote' }), 'missed'],
+    [ending({ cause: 'Rejected', originator: 'local' }), 'declined'],
+    [ending({ cause: 'Rejected', originator: 'local', phoneAction: 'rejected-busy' }), 'busy'],
+    [ending({ cause: 'Rejected', originator: 'local', phoneAction: 'forwarded' }), 'forwarded'],
+    [ending({ cause: 'Rejected', originator: 'local', phoneAction: 'forwarded-no-answer' }), 'missed'],
+    [ending({ answered: true, phoneAction: 'announced' }), 'missed'],
+    [ending({ answered: true, phoneAction: 'announced-transferred' }), 'forwarded'],
+    [ending({ answered: true, phoneAction: 'transferred' }), 'answered'],
+    [ending({ direction: 'outgoing', answered: true }), 'answered'],
+    [ending({ direction: 'outgoing', cause: 'Canceled', originator: 'local' }), 'cancelled'],
+    [ending({ direction: 'outgoing', cause: 'Busy' }), 'busy'],
+    [ending({ direction: 'outgoing', cause: 'Rejected' }), 'declined'],
+    [ending({ direction: 'outgoing', cause: 'Not Found' }), 'failed'],
+    [ending({ direction: 'outgoing', cause: 'Redirected' }), 'forwarded'],
+  ])('%j → %s', (input, outcome) => {
+    expect(callOutcome(input)).toBe(outcome);
+  });
+});
+
+describe('historyEntry', () => {
+  it('fits the history schema whatever the network sent', () => {
+    const entry = historyEntry({
+      id: 'x'.repeat(300),
+      direction: 'incoming',
+      remote: { number: null, name: 'N'.repeat(300), uri: `sip:${'u'.repeat(400)}@example.se`, anonymous: false },
+      startedAt: 2_000,
+      answeredAt: null,
+      endedAt: 1_000,
+      outcome: 'missed',
+      callerIdShown: 'landline',
+    });
+    expect(CallHistoryEntrySchema.safeParse(entry).success).toBe(true);
+    expect(entry.endedAt).toBe(2_000);
+    expect(entry.callerIdShown).toBeNull();
+  });
+});
+
+describe('countMissedSince', () => {
+  it('counts only missed calls after the moment', () => {
+    const base = { direction: 'incoming' as const, remoteUri: '', remoteName: '', remoteNumber: null, answeredAt: null, endedAt: 0, callerIdShown: null };
+    const history = [
+      { ...base, id: 'a', startedAt: 30, outcome: 'missed' as const },
+      { ...base, id: 'b', startedAt: 20, outcome: 'answered' as const },
+      { ...base, id: 'c', startedAt: 10, outcome: 'missed' as const },
+    ];
+    expect(countMissedSince(history, 15)).toBe(1);
+  });
+});
