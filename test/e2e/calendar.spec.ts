@@ -82,6 +82,9 @@ test('a feed added in the view switches to Möte at the meeting start and gives 
     `Just nu: Möte från kalendern, till ${hhmm(meeting.end)}. Sedan: Tillfälligt ute.`,
   );
   await expect(upcoming(page).getByRole('listitem')).toContainText('Aktiv nu');
+  await page.getByRole('navigation', { name: 'Vyer' }).getByRole('button', { name: 'Profiler', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Aktivera Möte' })).toContainText('från kalendern');
+  await page.getByRole('navigation', { name: 'Vyer' }).getByRole('button', { name: 'Kalender' }).click();
 
   await advanceClock(page, 60);
   await expect(trayTooltip(page)).toContainText('Profiltelefon – Tillfälligt ute till');

@@ -17,6 +17,7 @@ const sv = {
   'switcher.endInPast': 'Sluttiden måste ligga i framtiden.',
   'switcher.remaining': '{time} kvar',
   'switcher.message': 'Meddelande: {message}',
+  'switcher.fromCalendar': 'från kalendern',
 } as const;
 
 const en: Record<keyof typeof sv, string> = {
@@ -37,6 +38,7 @@ const en: Record<keyof typeof sv, string> = {
   'switcher.endInPast': 'The end time must be in the future.',
   'switcher.remaining': '{time} left',
   'switcher.message': 'Message: {message}',
+  'switcher.fromCalendar': 'from the calendar',
 };
 
 export const switcherMessages = { sv, en };

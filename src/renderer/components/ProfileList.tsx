@@ -39,6 +39,7 @@ function ActiveDetails() {
       {active.until !== null && (
         <span className="profile__remaining">{t('switcher.remaining', { time: formatRemaining(active.until, now, language) })}</span>
       )}
+      {active.source?.kind === 'calendar' && <span className="profile__remaining">{t('switcher.fromCalendar')}</span>}
     </>
   );
 }
