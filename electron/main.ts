@@ -1,7 +1,7 @@
 import { app, BrowserWindow, dialog, Notification, powerMonitor } from 'electron';
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { EVENT_PHONE_DIAL, EVENT_STATE_CHANGED } from '../src/core/ipc/channels';
+import { EVENT_APP_QUITTING, EVENT_PHONE_DIAL, EVENT_STATE_CHANGED } from '../src/core/ipc/channels';
 import { systemClock } from '../src/core/time/clock';
 import { createAppWindow } from './adapters/appWindow';
 import { createElectronStoreBackend } from './adapters/electronStoreBackend';
@@ -57,8 +57,13 @@ if (!app.requestSingleInstanceLock()) {
     services?.handleLaunch([url]);
     showWindow();
   });
-  app.on('before-quit', () => {
+  app.on('before-quit', (event) => {
+    if (quitting) return;
     quitting = true;
+    if (!services) return;
+    // Sign off first (presence removed, registration ended), then quit for real.
+    event.preventDefault();
+    void services.prepareToQuit().then(() => app.quit());
   });
   void app.whenReady().then(() => {
     for (const scheme of CALL_LINK_SCHEMES) app.setAsDefaultProtocolClient(scheme);
@@ -89,6 +94,7 @@ if (!app.requestSingleInstanceLock()) {
       tray.render(state.tray);
       window?.webContents.send(EVENT_STATE_CHANGED, state);
     });
+    appServices.onQuitting(() => window?.webContents.send(EVENT_APP_QUITTING, null));
     appServices.onDialRequest((target) => {
       showWindow();
       window?.webContents.send(EVENT_PHONE_DIAL, target);

@@ -50,6 +50,8 @@ export interface AppServicesOptions {
 export type TrayAction = { kind: 'handled' } | { kind: 'open' } | { kind: 'quit' };
 export type LaunchOutcome = { kind: 'nothing' } | { kind: 'activated' } | { kind: 'dialing'; target: DialTarget };
 
+const QUIT_GRACE_MS = 3_000;
+
 type Handlers = { [C in InvokeChannel]: (payload: ChannelPayload<C>) => Result<unknown> };
 
 /** The services both shells share, and the one place IPC payloads are checked before any handler runs. */
@@ -61,6 +63,8 @@ export class AppServices {
   readonly #password: SecretStore;
   readonly #stateListeners = new Set<(state: AppState) => void>();
   readonly #dialListeners = new Set<(target: DialTarget) => void>();
+  readonly #quitListeners = new Set<() => void>();
+  #signedOff: (() => void) | null = null;
   #notices: Notice[];
   readonly #handlers: Handlers;
 
@@ -122,6 +126,10 @@ export class AppServices {
       'calendar:sync': (payload) => this.calendar.requestSync(payload.sourceId),
       'calendar:skip': (payload) => this.calendar.setSkipped(payload.key, payload.skipped),
       'calendar:set-unmarked-rule': (payload) => this.calendar.setUnmarkedBusyProfile(payload.profileNumber),
+      'app:ready-to-quit': () => {
+        this.#signedOff?.();
+        return ok(null);
+      },
     };
   }
 
@@ -170,6 +178,30 @@ export class AppServices {
   onDialRequest(listener: (target: DialTarget) => void): () => void {
     this.#dialListeners.add(listener);
     return () => this.#dialListeners.delete(listener);
+  }
+
+  onQuitting(listener: () => void): () => void {
+    this.#quitListeners.add(listener);
+    return () => this.#quitListeners.delete(listener);
+  }
+
+  /**
+   * Asks the renderer to sign off (remove its presence, unregister) before the app quits, and
+   * resolves when it has, or after a grace period if it cannot answer.
+   */
+  prepareToQuit(): Promise<void> {
+    return new Promise((resolve) => {
+      let cancelGrace = () => {};
+      const finish = () => {
+        cancelGrace();
+        this.#signedOff = null;
+        resolve();
+      };
+      if (this.#quitListeners.size === 0) return finish();
+      this.#signedOff = finish;
+      cancelGrace = this.options.scheduler.schedule(finish, QUIT_GRACE_MS);
+      for (const listener of this.#quitListeners) listener();
+    });
   }
 
   /** Validates an untrusted request from the renderer and runs its handler. Nothing changes on a bad payload. */
@@ -256,6 +288,7 @@ export class AppServices {
     this.profiles.dispose();
     this.#stateListeners.clear();
     this.#dialListeners.clear();
+    this.#quitListeners.clear();
   }
 
   #updateAccount(patch: AccountPatch): Result<Settings> {

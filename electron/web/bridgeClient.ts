@@ -3,7 +3,7 @@
  * `window.softphone` that Electron's preload gives it, carried over the shell's WebSocket.
  */
 import type { Result } from '../../src/core/errors';
-import { EVENT_PHONE_DIAL, EVENT_STATE_CHANGED, type EventChannel } from '../../src/core/ipc/channels';
+import { EVENT_APP_QUITTING, EVENT_PHONE_DIAL, EVENT_STATE_CHANGED, type EventChannel } from '../../src/core/ipc/channels';
 import type { SoftphoneApi, SoftphoneDebugApi } from '../../src/core/ipc/contract';
 import type { DialTarget } from '../../src/core/numbers/phoneNumber';
 import type { AppState } from '../../src/core/state/appState';
@@ -76,6 +76,7 @@ const softphone: SoftphoneApi = {
   invoke: (channel, payload) => send(channel, payload),
   onStateChanged: (listener) => listen<AppState>(EVENT_STATE_CHANGED, listener),
   onDialRequest: (listener) => listen<DialTarget>(EVENT_PHONE_DIAL, listener),
+  onQuitting: (listener) => listen<null>(EVENT_APP_QUITTING, () => listener()),
 };
 const softphoneDebug: SoftphoneDebugApi = { invoke: (channel, payload) => send(channel, payload) };
 

@@ -19,7 +19,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65_535) {
 const dataDir = resolve(values['data-dir']);
 mkdirSync(dataDir, { recursive: true });
 
-const shell = await startWebShell({ port, dataDir, rendererDir: resolve('out/renderer') });
+const shell = await startWebShell({ port, dataDir, rendererDir: resolve('out/renderer'), onQuit: () => exit() });
 if (values.provision !== undefined) {
   const provisioned = shell.services.importProvisioning(readFileSync(resolve(values.provision), 'utf8'));
   if (!provisioned.ok) {
@@ -31,8 +31,9 @@ if (values.provision !== undefined) {
 console.log(`Profiltelefon (webbskal) körs: ${shell.url}`);
 console.log(`Data: ${dataDir}`);
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    void shell.close().then(() => process.exit(0));
-  });
+function exit(): void {
+  console.log('Profiltelefon (webbskal) avslutas.');
+  void shell.close().then(() => process.exit(0));
 }
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, exit);

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { fail, ok, type Result } from '../../src/core/errors';
-import { EVENT_PHONE_DIAL, EVENT_STATE_CHANGED } from '../../src/core/ipc/channels';
+import { EVENT_APP_QUITTING, EVENT_PHONE_DIAL, EVENT_STATE_CHANGED } from '../../src/core/ipc/channels';
 import type { NotificationRecord } from '../../src/core/state/appState';
 import { AppServices, validateDebugRequest } from '../services/appServices';
 import { createConfBackend } from '../services/confBackend';
@@ -17,6 +17,8 @@ import { timerScheduler } from '../services/scheduler';
 import { SHELL_BRIDGE_PATH, SHELL_IPC_PATH, type ShellMessage, type ShellRequest } from './protocol';
 
 export interface WebShellOptions {
+  /** What the tray's Avsluta does here, once the page has signed off: the CLI closes and exits. */
+  onQuit?: () => void;
   dataDir: string;
   /** 0 picks a free port. */
   port: number;
@@ -74,6 +76,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     newId: () => randomUUID(),
   });
   services.start();
+  const quit = () => void services.prepareToQuit().then(() => options.onQuit?.());
   const bridgeScript = await bundleBridge();
   const indexHtml = (await readFile(join(options.rendererDir, 'index.html'), 'utf8')).replace(
     '<head>',
@@ -104,7 +107,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
       socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n');
       return;
     }
-    sockets.handleUpgrade(request, socket, head, (client) => attachClient(client, services, clock));
+    sockets.handleUpgrade(request, socket, head, (client) => attachClient(client, services, clock, quit));
   });
 
   return {
@@ -121,11 +124,12 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
   };
 }
 
-function attachClient(client: WebSocket, services: AppServices, clock: OffsetClock): void {
+function attachClient(client: WebSocket, services: AppServices, clock: OffsetClock, quit: () => void): void {
   const send = (message: ShellMessage) => client.send(JSON.stringify(message));
   const unsubscribers = [
     services.onStateChanged((state) => send({ type: 'event', event: EVENT_STATE_CHANGED, payload: state })),
     services.onDialRequest((target) => send({ type: 'event', event: EVENT_PHONE_DIAL, payload: target })),
+    services.onQuitting(() => send({ type: 'event', event: EVENT_APP_QUITTING, payload: null })),
   ];
   client.on('close', () => unsubscribers.forEach((unsubscribe) => unsubscribe()));
   client.on('message', (data) => {
@@ -137,13 +141,13 @@ function attachClient(client: WebSocket, services: AppServices, clock: OffsetClo
     }
     if (typeof request !== 'object' || request === null || typeof request.id !== 'number') return;
     const result = request.channel.startsWith('debug:')
-      ? runDebug(services, clock, request.channel, request.payload)
+      ? runDebug(services, clock, quit, request.channel, request.payload)
       : services.invoke(request.channel, request.payload);
     send({ type: 'result', id: request.id, result });
   });
 }
 
-function runDebug(services: AppServices, clock: OffsetClock, channel: unknown, payload: unknown): Result<unknown> {
+function runDebug(services: AppServices, clock: OffsetClock, quit: () => void, channel: unknown, payload: unknown): Result<unknown> {
   const checked = validateDebugRequest(channel, payload);
   if (!checked.ok) return checked;
   const request = checked.value;
@@ -161,6 +165,7 @@ function runDebug(services: AppServices, clock: OffsetClock, channel: unknown, p
     }
     case 'debug:tray-click': {
       const clicked = services.clickTrayItem((request.payload as { itemId: string }).itemId);
+      if (clicked.ok && clicked.value.kind === 'quit') quit();
       return clicked.ok ? ok(services.state) : clicked;
     }
     default:

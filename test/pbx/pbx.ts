@@ -117,7 +117,9 @@ function createDatabase(dbFile: string, users: PbxUser[]): void {
     `INSERT INTO subscriber (username, domain, password) VALUES (${quote(user)}, ${quote(PBX_DOMAIN)}, ${quote(password)});`,
     ...numbers.map((number) => `INSERT INTO caller_ids (username, number) VALUES (${quote(user)}, ${quote(number)});`),
   ]);
-  const input = [...schema, CALLER_IDS_TABLE, ...inserts].join('\n');
+  // WAL: Kamailio's processes read (digest auth, caller IDs) while presence writes; in the default
+  // rollback journal a write locks readers out, and a refused read looks like a wrong password.
+  const input = ['PRAGMA journal_mode=WAL;', ...schema, CALLER_IDS_TABLE, ...inserts].join('\n');
   const result = spawnSync('sqlite3', [dbFile], { input, encoding: 'utf8' });
   if (result.error) throw new Error(`cannot run sqlite3: ${result.error.message}`);
   if (result.status !== 0) throw new Error(`sqlite3 failed to create ${dbFile}: ${result.stderr}`);

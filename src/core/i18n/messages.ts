@@ -44,6 +44,7 @@ const svCommon = {
   'nav.switcher': 'Profiler',
   'nav.editor': 'Redigera profiler',
   'nav.account': 'Konto',
+  'nav.colleagues': 'Kollegor',
   'error.generic': 'Något gick fel: {message}',
 } as const;
 
@@ -87,6 +88,7 @@ const enCommon: Record<CommonKey, string> = {
   'nav.switcher': 'Profiles',
   'nav.editor': 'Edit profiles',
   'nav.account': 'Account',
+  'nav.colleagues': 'Colleagues',
   'error.generic': 'Something went wrong: {message}',
 };
 

@@ -18,12 +18,13 @@ export const INVOKE_CHANNELS = [
   'calendar:sync',
   'calendar:skip',
   'calendar:set-unmarked-rule',
+  'app:ready-to-quit',
 ] as const;
 
 export const DEBUG_CHANNELS = ['debug:clock-advance', 'debug:tray-click', 'debug:resume', 'debug:second-launch'] as const;
 
 /** Main pushes these to the renderer. */
-export const EVENT_CHANNELS = ['state:changed', 'phone:dial'] as const;
+export const EVENT_CHANNELS = ['state:changed', 'phone:dial', 'app:quitting'] as const;
 
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
 export type DebugChannel = (typeof DEBUG_CHANNELS)[number];
@@ -31,6 +32,8 @@ export type EventChannel = (typeof EVENT_CHANNELS)[number];
 
 export const EVENT_STATE_CHANGED = 'state:changed';
 export const EVENT_PHONE_DIAL = 'phone:dial';
+/** The app is about to quit: the renderer signs off (presence, registration) and answers `app:ready-to-quit`. */
+export const EVENT_APP_QUITTING = 'app:quitting';
 
 export function isInvokeChannel(channel: unknown): channel is InvokeChannel {
   return (INVOKE_CHANNELS as readonly unknown[]).includes(channel);

@@ -52,6 +52,7 @@ export const invokeSchemas = {
   'calendar:sync': z.object({ sourceId: z.string().min(1).max(64).nullable() }).strict(),
   'calendar:skip': z.object({ key: z.string().min(1).max(MAX_SOURCE_LOCATION_LENGTH), skipped: z.boolean() }).strict(),
   'calendar:set-unmarked-rule': z.object({ profileNumber: z.number().int().min(1).max(999).nullable() }).strict(),
+  'app:ready-to-quit': z.null(),
 } satisfies Record<InvokeChannel, z.ZodType>;
 
 /** Only the browser shell answers these: they stand in for the OS (clock, tray clicks, resume, a second launch). */
@@ -77,6 +78,8 @@ export interface SoftphoneApi {
   onStateChanged(listener: (state: AppState) => void): () => void;
   /** A tel:/sip:/callto: link the OS handed to the app: the phone should dial it. */
   onDialRequest(listener: (target: DialTarget) => void): () => void;
+  /** The app is quitting; answer with `app:ready-to-quit` once signed off. */
+  onQuitting(listener: () => void): () => void;
 }
 
 export interface SoftphoneDebugApi {

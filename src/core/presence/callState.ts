@@ -32,3 +32,16 @@ export function visibleCallState(call: CallState): VisibleCallState {
       return call.direction === 'incoming' ? 'ringing-in' : 'ringing-out';
   }
 }
+
+export type PhoneCallPhase = 'ringing' | 'dialing' | 'alerting' | 'active' | 'announcing';
+
+/**
+ * The one call state a phone with several calls shows: in a call beats ringing, an incoming ring
+ * beats an outgoing one. A call the profile's announcement answers keeps the user free.
+ */
+export function summariseCalls(calls: readonly { direction: 'incoming' | 'outgoing'; status: PhoneCallPhase }[]): CallState {
+  if (calls.some((call) => call.status === 'active')) return { kind: 'busy' };
+  if (calls.some((call) => call.direction === 'incoming' && call.status === 'ringing')) return { kind: 'ringing', direction: 'incoming' };
+  if (calls.some((call) => call.status === 'dialing' || call.status === 'alerting')) return { kind: 'ringing', direction: 'outgoing' };
+  return { kind: 'idle' };
+}

@@ -82,7 +82,7 @@ export function expireIfDue(settings: Settings, now: number): ExpiryOutcome {
   };
 }
 
-export function activeProfile(settings: Settings): Profile {
+export function activeProfile(settings: Pick<Settings, 'profiles' | 'active'>): Profile {
   const profile = findProfile(settings, settings.active.profileId) ?? findProfile(settings, BASE_PROFILE_ID);
   if (!profile) throw new Error('settings hold no base profile');
   return profile;

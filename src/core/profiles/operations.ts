@@ -13,7 +13,7 @@ function refusal<T>(errors: ReturnType<typeof validateProfile>): Result<T> | nul
 
 const withTrimmedName = <P extends { name: string }>(profile: P): P => ({ ...profile, name: profile.name.trim() });
 
-export function findProfile(settings: Settings, profileId: string): Profile | undefined {
+export function findProfile(settings: Pick<Settings, 'profiles'>, profileId: string): Profile | undefined {
   return settings.profiles.find((profile) => profile.id === profileId);
 }
 

@@ -1,7 +1,10 @@
 import { useEffect, useState } from 'react';
 import { connectAppStore, useAppStore } from '../store/appStore';
 import { useLanguage, useTranslation } from '../useTranslation';
+import { phone } from '../phone/phone';
+import { requestCompose } from '../phone/composeRequest';
 import { AccountView } from './account/AccountView';
+import { ColleagueList } from './presence/ColleagueList';
 import { CalendarPage } from './calendar/CalendarPage';
 import { DebugPanel } from './DebugPanel';
 import { ProfileEditorPage } from './editor/ProfileEditorPage';
@@ -11,12 +14,13 @@ import { PhoneHost } from './phone/PhoneHost';
 import { PhoneView } from './phone/PhoneView';
 import { ProfileList } from './ProfileList';
 
-type View = 'switcher' | 'editor' | 'calendar' | 'phone' | 'account';
+type View = 'switcher' | 'editor' | 'calendar' | 'phone' | 'colleagues' | 'account';
 const VIEWS = [
   ['switcher', 'nav.switcher'],
   ['editor', 'nav.editor'],
   ['calendar', 'calendar.nav'],
   ['phone', 'nav.phone'],
+  ['colleagues', 'nav.colleagues'],
   ['account', 'nav.account'],
 ] as const;
 
@@ -51,6 +55,18 @@ export function App() {
         {ready && view === 'editor' && <ProfileEditorPage />}
         {ready && view === 'calendar' && <CalendarPage />}
         {ready && view === 'phone' && <PhoneView />}
+        {ready && view === 'colleagues' && (
+          <ColleagueList
+            onCall={(uri) => {
+              setView('phone');
+              phone.dial(uri);
+            }}
+            onMessage={(uri) => {
+              requestCompose(uri);
+              setView('phone');
+            }}
+          />
+        )}
         {ready && view === 'account' && <AccountView />}
       </main>
       <DebugPanel />

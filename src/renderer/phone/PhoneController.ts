@@ -8,7 +8,8 @@ import { checkOutgoingBody, type MessageKind } from '../../core/phone/message';
 import { parseAccountAddress } from '../../core/phone/accountAddress';
 import { partyForTarget } from '../../core/phone/remoteParty';
 import type { UaSettings } from '../../core/phone/uaSettings';
-import { CallRegistry, type InviteIdentityHeaders } from './callRegistry';
+import { CallRegistry } from './callRegistry';
+import type { InviteIdentityHeaders } from './trackedCall';
 import { receiveMessage } from './incomingMessages';
 import type { PhoneContext, PhoneEnvironment } from './phoneEnvironment';
 import { addMessage, updateMessage, usePhoneStore } from './phoneStore';
@@ -83,6 +84,11 @@ export class PhoneController {
     ua.start();
   }
 
+  /** The UA while the phone runs, for presence to publish and subscribe over the same connection. */
+  get ua(): UA | null {
+    return this.#ua;
+  }
+
   stop(): void {
     this.#calls.endAll();
     this.#watcher?.stop();
@@ -98,8 +104,14 @@ export class PhoneController {
     this.#tones.close();
   }
 
-  /** Calls what the user typed: a number, an extension or a SIP address. The dialer shows a refusal itself. */
+  /** Calls a number, an extension or a SIP address; a refusal is shown in the phone view. */
   dial(text: string): Result<string> {
+    const placed = this.tryDial(text);
+    return placed.ok ? placed : this.#refuse(placed.error);
+  }
+
+  /** Like `dial`, for the dialer, which shows a refusal beside what the user typed. */
+  tryDial(text: string): Result<string> {
     const context = this.env.context();
     if (!context) return fail(NOT_READY.code, NOT_READY.message);
     const target = resolveTypedTarget(text, context.account);

@@ -1,40 +1,29 @@
-import type { RTCSession, IncomingDTMFEvent, OutgoingDTMFEvent, IncomingInfoEvent, OutgoingInfoEvent, ReferEvent } from 'jssip/lib/RTCSession';
-import type { IncomingRequest } from 'jssip/lib/SIPMessage';
+import type { IncomingDTMFEvent, IncomingInfoEvent, OutgoingDTMFEvent, OutgoingInfoEvent, ReferEvent } from 'jssip/lib/RTCSession';
 import type { CallOptions, RTCSessionEvent, UA } from 'jssip/lib/UA';
 import { fail, ok, type Result } from '../../core/errors';
-import { callOutcome, historyEntry, type PhoneAction } from '../../core/phone/callRecord';
-import { checkReferTarget, type ResolvedTarget } from '../../core/phone/dialTarget';
-import { outgoingIdentity, type OutgoingIdentity } from '../../core/phone/identity';
-import { decideIncoming, type IncomingDecision } from '../../core/phone/incomingDecision';
+import { callOutcome, historyEntry } from '../../core/phone/callRecord';
+import type { ResolvedTarget } from '../../core/phone/dialTarget';
+import type { OutgoingIdentity } from '../../core/phone/identity';
+import { decideIncoming } from '../../core/phone/incomingDecision';
 import { readIncomingBody } from '../../core/phone/message';
 import { partyLine } from '../../core/phone/partyDisplay';
-import { partyForTarget, remotePartyFrom, UNKNOWN_PARTY, type RemoteParty } from '../../core/phone/remoteParty';
-import { parseAccountAddress } from '../../core/phone/accountAddress';
+import { partyForTarget, remotePartyFrom, UNKNOWN_PARTY } from '../../core/phone/remoteParty';
+import { playAnnouncement } from './announcementPlayback';
 import type { PhoneEnvironment } from './phoneEnvironment';
 import { updateCall, usePhoneStore, type CallStatus, type CallView } from './phoneStore';
+import { referredCall } from './referredCall';
 import { playRemoteAudio } from './remoteAudio';
 import type { TonePlayer } from './tones';
-
-interface TrackedCall {
-  id: string;
-  session: RTCSession;
-  direction: 'incoming' | 'outgoing';
-  status: CallStatus;
-  remote: RemoteParty;
-  identity: OutgoingIdentity | null;
-  /** performance.now() when the user dialled, for the setup time. */
-  dialedAt: number | null;
-  /** performance.now() when the INVITE left. */
-  inviteSentAt: number | null;
-  dtmfAfterConnect: string;
-  startedAt: number;
-  answeredAt: number | null;
-  phoneAction: PhoneAction | null;
-  /** An announcement to play once the call is confirmed. */
-  announcement: Extract<IncomingDecision, { kind: 'announce' }> | null;
-  timers: Set<ReturnType<typeof setTimeout>>;
-  stopAudio: (() => void) | null;
-}
+import {
+  attempt,
+  clearTimers,
+  hangUpQuietly,
+  headerOf,
+  later,
+  redirect,
+  type InviteIdentityHeaders,
+  type TrackedCall,
+} from './trackedCall';
 
 interface PendingOutgoing {
   target: ResolvedTarget;
@@ -47,14 +36,6 @@ const DTMF = /^[0-9A-D#*]+$/;
 const KEPT_DTMF = 64;
 const MAX_ANNOUNCEMENT_SHOWN = 500;
 const ANSWER_MEDIA = { mediaConstraints: { audio: true, video: false }, pcConfig: { iceServers: [] } };
-
-/** The identity headers of an INVITE as it reached this phone, for diagnostics. */
-export interface InviteIdentityHeaders {
-  from: string | null;
-  pAssertedIdentity: string | null;
-  pPreferredIdentity: string | null;
-  privacy: string | null;
-}
 
 /** Every call in progress: follows each JsSIP session, mirrors it in the phone store, and records it when it ends. */
 export class CallRegistry {
@@ -108,6 +89,7 @@ export class CallRegistry {
         dtmfAfterConnect: pending?.dtmfAfterConnect ?? '',
       };
       this.#add(call);
+      this.#show(call);
       return;
     }
     const headers: InviteIdentityHeaders = {
@@ -129,13 +111,14 @@ export class CallRegistry {
       dtmfAfterConnect: '',
     };
     this.#add(call);
+    // Shown only once the profile has decided: a call it turns away never appears.
     this.#handleIncoming(call);
   }
 
   answer(id: string): Result<null> {
     const call = this.#calls.get(id);
     if (!call || call.status !== 'ringing') return fail('call-not-ringing', 'That call is no longer ringing');
-    this.#clearTimers(call);
+    clearTimers(call);
     this.#holdAll();
     return attempt(() => call.session.answer(ANSWER_MEDIA));
   }
@@ -201,6 +184,9 @@ export class CallRegistry {
   #add(call: TrackedCall): void {
     this.#calls.set(call.id, call);
     this.#listen(call);
+  }
+
+  #show(call: TrackedCall, change: Partial<CallView> = {}): void {
     const view: CallView = {
       id: call.id,
       direction: call.direction,
@@ -218,13 +204,15 @@ export class CallRegistry {
       announcement: null,
       setup: null,
       transfer: null,
+      ...change,
     };
     usePhoneStore.setState((store) => ({ calls: [...store.calls, view], lastEnded: null }));
   }
 
   #listen(call: TrackedCall): void {
     const { session } = call;
-    // Without this JsSIP waits for ICE gathering to finish; on loopback the first candidate is enough.
+    // Without this JsSIP waits for ICE gathering to finish. With no ICE servers every candidate is a
+    // host candidate, known at once, so the first one is enough to send the SDP.
     session.on('icecandidate', (event) => event.ready());
     const connection: RTCPeerConnection | null = session.connection ?? null;
     if (connection) call.stopAudio = playRemoteAudio(connection);
@@ -248,7 +236,7 @@ export class CallRegistry {
         updateCall(call.id, { setup: { fromDialMs: now - call.dialedAt, fromInviteMs: now - call.inviteSentAt } });
       }
       if (call.dtmfAfterConnect !== '') this.sendDtmf(call.id, call.dtmfAfterConnect);
-      if (call.announcement) this.#playAnnouncement(call, call.announcement);
+      if (call.announcement) playAnnouncement(call, call.announcement);
     });
     session.on('ended', ({ cause, originator }) => this.#finish(call, cause, originator));
     session.on('failed', ({ cause, originator }) => this.#finish(call, cause, originator));
@@ -277,7 +265,7 @@ export class CallRegistry {
     }
     const busy = [...this.#calls.values()].some((other) => other !== call);
     const { decision, problems } = decideIncoming({ ...context, busy });
-    usePhoneStore.setState({ problems });
+    if (problems.length > 0 || usePhoneStore.getState().problems.length > 0) usePhoneStore.setState({ problems });
     switch (decision.kind) {
       case 'reject-busy':
         call.phoneAction = 'rejected-busy';
@@ -290,8 +278,8 @@ export class CallRegistry {
       case 'announce': {
         call.phoneAction = 'announced';
         call.announcement = decision;
-        updateCall(call.id, { status: 'announcing', announcement: decision.text });
         call.status = 'announcing';
+        this.#show(call, { announcement: decision.text });
         const stream = this.tones.announcementStream(decision.durationMs);
         // Never the microphone: the caller must not hear the office while the user is away.
         const media = stream ? { mediaStream: stream } : { mediaConstraints: { audio: false, video: false } };
@@ -299,69 +287,41 @@ export class CallRegistry {
         return;
       }
       case 'ring': {
-        updateCall(call.id, { callWaiting: decision.callWaiting });
+        if (this.autoAnswer) {
+          // An auto-answered call never rings: no ringtone, no incoming-call notification.
+          this.answer(call.id);
+          this.#show(call);
+          return;
+        }
+        this.#show(call, { callWaiting: decision.callWaiting });
         this.#updateTones();
         const caller = partyLine(call.remote, this.#labels());
         this.env.notify('incomingCall', this.env.text('phone.notify.incoming.title'), caller);
         if (decision.noAnswer) {
           const target = decision.noAnswer.target;
-          this.#later(call, decision.noAnswer.afterMs, () => {
+          later(call, decision.noAnswer.afterMs, () => {
             if (call.status !== 'ringing') return;
             call.phoneAction = 'forwarded-no-answer';
             redirect(call.session, target);
           });
         }
-        if (this.autoAnswer) this.answer(call.id);
         return;
       }
     }
-  }
-
-  #playAnnouncement(call: TrackedCall, announcement: Extract<IncomingDecision, { kind: 'announce' }>): void {
-    // The caller's phone shows the text, if it can: speech cannot be synthesised into the call.
-    void attempt(() => call.session.sendInfo('text/plain;charset=utf-8', announcement.text));
-    this.#later(call, announcement.durationMs, () => {
-      const then = announcement.then;
-      if (then.kind === 'hangup') {
-        hangUpQuietly(call.session);
-        return;
-      }
-      const referred = attempt(() =>
-        call.session.refer(then.target.uri, {
-          eventHandlers: {
-            requestSucceeded: () => {
-              call.phoneAction = 'announced-transferred';
-              hangUpQuietly(call.session);
-            },
-            requestFailed: () => hangUpQuietly(call.session),
-          },
-        }),
-      );
-      if (!referred.ok) hangUpQuietly(call.session);
-    });
   }
 
   /** The other party asks us to call someone else (a blind transfer, or an announcement's forward). */
   #onRefer(event: ReferEvent): void {
-    const context = this.env.context();
-    const address = context ? parseAccountAddress(context.account.sip.uri) : null;
-    const referTo = event.request.parseHeader<{ uri: { scheme: string; host: string; user: string | null; toString(): string } }>('refer-to');
-    const allowed = address?.ok && referTo ? checkReferTarget(referTo.uri, address.value.host) : null;
-    if (!context || !allowed?.ok || !referTo) {
-      if (allowed && !allowed.ok) console.warn(allowed.error.message);
+    const referred = referredCall(event, this.env);
+    if (!referred.ok) {
+      console.warn(`A transfer was not followed: ${referred.error.message}`);
       event.reject();
       return;
     }
-    const identity = outgoingIdentity('call', context.profile, context.account);
-    if (!identity.ok) {
-      event.reject();
-      return;
-    }
-    const uri = `sip:${referTo.uri.user ?? ''}@${referTo.uri.host}`;
-    const number = /^\+[1-9][0-9]{6,14}$/.test(referTo.uri.user ?? '') ? referTo.uri.user : null;
-    this.#pending = { target: { uri, number }, identity: identity.value, dtmfAfterConnect: '', dialedAt: performance.now() };
+    const { target, identity } = referred.value;
+    this.#pending = { target, identity, dtmfAfterConnect: '', dialedAt: performance.now() };
     try {
-      event.accept(undefined, this.callOptions(identity.value));
+      event.accept(undefined, this.callOptions(identity));
     } finally {
       this.#pending = null;
     }
@@ -369,7 +329,7 @@ export class CallRegistry {
 
   #finish(call: TrackedCall, cause: string, originator: string): void {
     if (!this.#calls.delete(call.id)) return;
-    this.#clearTimers(call);
+    clearTimers(call);
     call.stopAudio?.();
     const outcome = callOutcome({ direction: call.direction, answered: call.answeredAt !== null, cause, originator, phoneAction: call.phoneAction });
     this.env.recordHistory(
@@ -423,44 +383,7 @@ export class CallRegistry {
     return ok(call);
   }
 
-  #later(call: TrackedCall, ms: number, action: () => void): void {
-    const timer = setTimeout(() => {
-      call.timers.delete(timer);
-      action();
-    }, ms);
-    call.timers.add(timer);
-  }
-
-  #clearTimers(call: TrackedCall): void {
-    for (const timer of call.timers) clearTimeout(timer);
-    call.timers.clear();
-  }
-
   #labels() {
     return { hidden: this.env.text('phone.party.hidden'), unknown: this.env.text('phone.party.unknown') };
-  }
-}
-
-function headerOf(request: IncomingRequest, name: string): string | null {
-  return request.hasHeader(name) ? request.getHeader(name) : null;
-}
-
-/** 302 with one Contact: the PBX follows it to the target. */
-function redirect(session: RTCSession, target: ResolvedTarget): void {
-  void attempt(() => session.terminate({ status_code: 302, reason_phrase: 'Moved Temporarily', extraHeaders: [`Contact: <${target.uri}>`] }));
-}
-
-function hangUpQuietly(session: RTCSession, statusCode?: number): void {
-  if (session.isEnded()) return;
-  void attempt(() => session.terminate(statusCode === undefined ? {} : { status_code: statusCode }));
-}
-
-/** JsSIP throws when a session is in the wrong state for an action (e.g. it ended a moment ago). */
-function attempt(action: () => unknown): Result<null> {
-  try {
-    action();
-    return ok(null);
-  } catch (error) {
-    return fail('call-action-failed', (error as Error).message);
   }
 }

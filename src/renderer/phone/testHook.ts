@@ -1,5 +1,6 @@
 import type { Result } from '../../core/errors';
-import type { InviteIdentityHeaders } from './callRegistry';
+import { useAppStore } from '../store/appStore';
+import type { InviteIdentityHeaders } from './trackedCall';
 import type { PhoneController } from './PhoneController';
 import { usePhoneStore, type CallView } from './phoneStore';
 
@@ -11,6 +12,8 @@ export interface PhoneTestHook {
   calls(): CallView[];
   registered(): boolean;
   lastIncomingInvite(): InviteIdentityHeaders | null;
+  /** The newest entry of the call history main keeps, as the page last heard. */
+  latestHistoryId(): string | null;
 }
 
 declare global {
@@ -23,12 +26,13 @@ declare global {
 export function installTestHook(controller: PhoneController): () => void {
   if (!window.softphoneDebug) return () => undefined;
   window.phoneTestHook = {
-    dial: (text) => controller.dial(text),
+    dial: (text) => controller.tryDial(text),
     hangUp: (callId) => controller.hangUp(callId),
     setAutoAnswer: (enabled) => controller.setAutoAnswer(enabled),
     calls: () => usePhoneStore.getState().calls,
     registered: () => usePhoneStore.getState().registration.kind === 'registered',
     lastIncomingInvite: () => controller.lastIncomingInvite,
+    latestHistoryId: () => useAppStore.getState().state?.history[0]?.id ?? null,
   };
   return () => {
     delete window.phoneTestHook;

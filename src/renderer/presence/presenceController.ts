@@ -30,6 +30,8 @@ export class PresenceController {
   constructor(
     private readonly ua: UA,
     private readonly aor: string,
+    /** Sees every NOTIFY body as it arrived, before parsing: the browser shell's tests read them. */
+    private readonly onBody: (uri: string, body: string) => void = () => {},
   ) {
     this.#publication = new PresencePublication(jssipSendPublish(ua, aor, 'presence', PIDF_CONTENT_TYPE), browserTimers);
   }
@@ -53,6 +55,18 @@ export class PresenceController {
     for (const uri of wanted) if (!this.#subscribers.has(uri)) this.#subscribe(uri);
   }
 
+  /** Publishes again and re-subscribes, for when the server may have lost both (a PBX restart). */
+  renew(): void {
+    const document = this.#lastDocumentKey;
+    this.#lastDocumentKey = null;
+    if (document !== null) this.publish(JSON.parse(document) as Omit<PidfInput, 'entity' | 'timestamp'>);
+    for (const [uri, subscriber] of this.#subscribers) {
+      subscriber.terminate();
+      this.#subscribers.delete(uri);
+      this.#subscribe(uri);
+    }
+  }
+
   async stop(): Promise<void> {
     for (const subscriber of this.#subscribers.values()) subscriber.terminate();
     this.#subscribers.clear();
@@ -71,6 +85,7 @@ export class PresenceController {
   }
 
   #received(uri: string, body: string): void {
+    this.onBody(uri, body);
     const parsed = parsePresence(body);
     if (!parsed.ok) return;
     const store = useColleagueStore.getState();

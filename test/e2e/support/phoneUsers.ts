@@ -48,6 +48,7 @@ export function pbxUser(user: PhoneUser): PbxUser {
 export interface ProvisionOverrides {
   password?: string;
   voicemail?: string | null;
+  directory?: { name: string; uri: string }[];
 }
 
 /** Writes the provisioning file a company would roll out for this user, pointing at `pbx`. */
@@ -59,6 +60,7 @@ export function writeProvisioning(dataDir: string, pbx: RunningPbx, user: PhoneU
       password: overrides.password ?? user.password,
       numbers: { landline: user.landline, mobile: user.mobile, switchboard: null },
       voicemail: overrides.voicemail ?? null,
+      directory: overrides.directory ?? [],
     },
   };
   writeFileSync(file, JSON.stringify(document, null, 2));

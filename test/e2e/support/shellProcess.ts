@@ -22,10 +22,23 @@ export function newDataDir(): string {
 export function startShell(dataDir: string, options: ShellOptions = {}): Promise<ShellProcess> {
   const args = ['tsx', 'electron/web/cli.ts', '--port', '0', '--data-dir', dataDir];
   if (options.provisionFile !== undefined) args.push('--provision', options.provisionFile);
+  // Its own process group: npx, sh, tsx and node are four processes, and a signal to npx alone
+  // would leave the shell running.
   const child: ChildProcess = spawn('npx', args, {
     env: { ...process.env, TZ: 'Europe/Stockholm' },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   });
+  const stopGroup = (signal: NodeJS.Signals) => {
+    if (child.pid === undefined) return;
+    try {
+      process.kill(-child.pid, signal);
+    } catch {
+      // the group has already gone
+    }
+  };
+  const onExit = () => stopGroup('SIGTERM');
+  process.once('exit', onExit);
   let output = '';
   return new Promise((resolve, reject) => {
     const onData = (chunk: Buffer) => {
@@ -37,9 +50,14 @@ export function startShell(dataDir: string, options: ShellOptions = {}): Promise
           dataDir,
           stop: () =>
             new Promise<void>((done) => {
-              if (child.exitCode !== null) return done();
+              process.off('exit', onExit);
+              // A process ended by a signal has a signalCode and no exitCode.
+              if (child.exitCode !== null || child.signalCode !== null) {
+                stopGroup('SIGTERM');
+                return done();
+              }
               child.once('exit', () => done());
-              child.kill('SIGTERM');
+              stopGroup('SIGTERM');
             }),
         });
       }

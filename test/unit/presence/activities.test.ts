@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { activityForProfile } from '../../../src/core/presence/activities';
+import { summariseCalls } from '../../../src/core/presence/callState';
 import { defaultProfiles } from '../../../src/core/profiles/defaults';
 
 /** RFC 4480 §3.2 activity values. */
@@ -44,5 +45,18 @@ describe('activityForProfile', () => {
   it('treats ids that are object prototype keys as custom', () => {
     expect(activityForProfile({ id: 'constructor', name: 'X' })).toEqual({ token: 'other', description: 'X' });
     expect(activityForProfile({ id: '__proto__', name: 'Y' })).toEqual({ token: 'other', description: 'Y' });
+  });
+});
+
+describe('the call state of a phone with several calls', () => {
+  it('is busy in a call, then an incoming ring, then an outgoing one, else idle', () => {
+    expect(summariseCalls([])).toEqual({ kind: 'idle' });
+    expect(summariseCalls([{ direction: 'incoming', status: 'announcing' }])).toEqual({ kind: 'idle' });
+    expect(summariseCalls([{ direction: 'outgoing', status: 'alerting' }])).toEqual({ kind: 'ringing', direction: 'outgoing' });
+    expect(summariseCalls([{ direction: 'outgoing', status: 'dialing' }, { direction: 'incoming', status: 'ringing' }])).toEqual({
+      kind: 'ringing',
+      direction: 'incoming',
+    });
+    expect(summariseCalls([{ direction: 'incoming', status: 'ringing' }, { direction: 'outgoing', status: 'active' }])).toEqual({ kind: 'busy' });
   });
 });

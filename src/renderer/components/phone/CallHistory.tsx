@@ -3,7 +3,6 @@ import type { CallHistoryEntry } from '../../../core/phone/history';
 import type { RemoteParty } from '../../../core/phone/remoteParty';
 import { formatEndTime } from '../../../core/time/format';
 import { phone } from '../../phone/phone';
-import { usePhoneStore } from '../../phone/phoneStore';
 import { useAppStore } from '../../store/appStore';
 import { useLanguage, useTranslation } from '../../useTranslation';
 import { useParty } from './usePhoneText';
@@ -63,10 +62,12 @@ export function CallHistory() {
                   )}
                 </span>
                 {callBack !== '' && (
-                  <button type="button" className="phone-button phone-button--small" aria-label={t('phone.history.callBack', { party: party.line(remote) })} onClick={() => {
-                    const placed = phone.dial(callBack);
-                    if (!placed.ok) usePhoneStore.setState({ error: placed.error });
-                  }}>
+                  <button
+                    type="button"
+                    className="phone-button phone-button--small"
+                    aria-label={t('phone.history.callBack', { party: party.line(remote) })}
+                    onClick={() => phone.dial(callBack)}
+                  >
                     {t('phone.dialer.call')}
                   </button>
                 )}

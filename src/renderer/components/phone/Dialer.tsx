@@ -31,7 +31,7 @@ export function Dialer() {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const placed = phone.dial(text);
+    const placed = phone.tryDial(text);
     if (placed.ok) {
       setError(null);
       setText('');

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import type { AppError } from '../../../core/errors';
 import { formatForDisplay } from '../../../core/numbers/phoneNumber';
 import { MAX_MESSAGE_LENGTH, type MessageKind } from '../../../core/phone/message';
+import { takeComposeRequest } from '../../phone/composeRequest';
 import { phone } from '../../phone/phone';
 import { usePhoneStore, type MessageView } from '../../phone/phoneStore';
 import { useTranslation } from '../../useTranslation';
@@ -13,7 +14,7 @@ function MessageComposer() {
   const t = useTranslation();
   const errorText = usePhoneErrorText();
   const [kind, setKind] = useState<MessageKind>('sms');
-  const [to, setTo] = useState('');
+  const [to, setTo] = useState(() => takeComposeRequest() ?? '');
   const [text, setText] = useState('');
   const [error, setError] = useState<AppError | null>(null);
   const id = useId();

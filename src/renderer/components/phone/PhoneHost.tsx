@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { phone } from '../../phone/phone';
 import { connectPhone } from '../../phone/phoneConnection';
+import { connectPresence } from '../../presence/connectPresence';
 import { usePhoneStore } from '../../phone/phoneStore';
 import { installTestHook } from '../../phone/testHook';
 import { IncomingCall } from './IncomingCall';
@@ -16,11 +17,20 @@ export function PhoneHost({ onShowPhone }: { onShowPhone(): void }) {
   }, [onShowPhone]);
   useEffect(() => {
     const disconnect = connectPhone(phone);
+    const presence = connectPresence(() => phone.ua);
+    const stopQuitting = window.softphone.onQuitting(() => {
+      void presence.signOff().then(async () => {
+        phone.stop();
+        await window.softphone.invoke('app:ready-to-quit', null);
+      });
+    });
     const removeHook = installTestHook(phone);
     const unsubscribeDial = window.softphone.onDialRequest(() => showPhone.current());
     return () => {
       unsubscribeDial();
       removeHook();
+      stopQuitting();
+      presence.disconnect();
       disconnect();
     };
   }, []);

@@ -12,6 +12,20 @@ const VIEWPORT_HEIGHT = 448;
 const OVERSCAN = 6;
 const NO_COLLEAGUES: Colleague[] = [];
 
+const ICON_PATHS = {
+  call: 'M6.6 10.8a15.2 15.2 0 0 0 6.6 6.6l2.2-2.2a1 1 0 0 1 1-.25 11.4 11.4 0 0 0 3.6.57 1 1 0 0 1 1 1V20a1 1 0 0 1-1 1A17 17 0 0 1 3 4a1 1 0 0 1 1-1h3.5a1 1 0 0 1 1 1c0 1.25.2 2.45.57 3.57a1 1 0 0 1-.25 1z',
+  message: 'M3 5h18v14H3z M3 5l9 7 9-7',
+  bell: 'M6 16V11a6 6 0 0 1 12 0v5l2 2H4z M10 20a2 2 0 0 0 4 0',
+} as const;
+
+function Icon({ name }: { name: keyof typeof ICON_PATHS }) {
+  return (
+    <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" focusable="false">
+      <path d={ICON_PATHS[name]} fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinejoin="round" />
+    </svg>
+  );
+}
+
 interface ColleagueListProps {
   onCall(uri: string): void;
   onMessage(uri: string): void;
@@ -46,13 +60,13 @@ function ColleagueRow({ colleague, top, onCall, onMessage }: { colleague: Collea
         <span className="colleague__detail">{status.detail}</span>
       </span>
       <button type="button" aria-label={t('presence.call', { name: colleague.name })} onClick={() => onCall(colleague.uri)}>
-        ☎
+        <Icon name="call" />
       </button>
       <button type="button" aria-label={t('presence.message', { name: colleague.name })} onClick={() => onMessage(colleague.uri)}>
-        ✉
+        <Icon name="message" />
       </button>
       <button type="button" aria-label={t('presence.watch', { name: colleague.name })} aria-pressed={watching} onClick={() => toggleWatch(colleague.uri)}>
-        🔔
+        <Icon name="bell" />
       </button>
     </li>
   );

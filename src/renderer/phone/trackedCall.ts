@@ -1,0 +1,79 @@
+import type { RTCSession } from 'jssip/lib/RTCSession';
+import type { IncomingRequest } from 'jssip/lib/SIPMessage';
+import { fail, ok, type Result } from '../../core/errors';
+import type { PhoneAction } from '../../core/phone/callRecord';
+import type { ResolvedTarget } from '../../core/phone/dialTarget';
+import type { OutgoingIdentity } from '../../core/phone/identity';
+import type { IncomingDecision } from '../../core/phone/incomingDecision';
+import type { RemoteParty } from '../../core/phone/remoteParty';
+import type { CallStatus } from './phoneStore';
+
+export type Announcement = Extract<IncomingDecision, { kind: 'announce' }>;
+
+/** A JsSIP session with what the phone knows and did about it. */
+export interface TrackedCall {
+  id: string;
+  session: RTCSession;
+  direction: 'incoming' | 'outgoing';
+  status: CallStatus;
+  remote: RemoteParty;
+  identity: OutgoingIdentity | null;
+  /** performance.now() when the user dialled, for the setup time. */
+  dialedAt: number | null;
+  /** performance.now() when the INVITE left. */
+  inviteSentAt: number | null;
+  dtmfAfterConnect: string;
+  startedAt: number;
+  answeredAt: number | null;
+  phoneAction: PhoneAction | null;
+  /** An announcement to play once the call is confirmed. */
+  announcement: Announcement | null;
+  timers: Set<ReturnType<typeof setTimeout>>;
+  stopAudio: (() => void) | null;
+}
+
+/** The identity headers of an INVITE as it reached this phone, for diagnostics. */
+export interface InviteIdentityHeaders {
+  from: string | null;
+  pAssertedIdentity: string | null;
+  pPreferredIdentity: string | null;
+  privacy: string | null;
+}
+
+export function headerOf(request: IncomingRequest, name: string): string | null {
+  return request.hasHeader(name) ? request.getHeader(name) : null;
+}
+
+/** 302 with one Contact: the PBX follows it to the target. */
+export function redirect(session: RTCSession, target: ResolvedTarget): void {
+  void attempt(() => session.terminate({ status_code: 302, reason_phrase: 'Moved Temporarily', extraHeaders: [`Contact: <${target.uri}>`] }));
+}
+
+export function hangUpQuietly(session: RTCSession, statusCode?: number): void {
+  if (session.isEnded()) return;
+  void attempt(() => session.terminate(statusCode === undefined ? {} : { status_code: statusCode }));
+}
+
+/** JsSIP throws when a session is in the wrong state for an action (e.g. it ended a moment ago). */
+export function attempt(action: () => unknown): Result<null> {
+  try {
+    action();
+    return ok(null);
+  } catch (error) {
+    return fail('call-action-failed', (error as Error).message);
+  }
+}
+
+/** Runs `action` after `ms`, unless the call ends first. */
+export function later(call: TrackedCall, ms: number, action: () => void): void {
+  const timer = setTimeout(() => {
+    call.timers.delete(timer);
+    action();
+  }, ms);
+  call.timers.add(timer);
+}
+
+export function clearTimers(call: TrackedCall): void {
+  for (const timer of call.timers) clearTimeout(timer);
+  call.timers.clear();
+}

@@ -1,0 +1,146 @@
+// Presence end to end: alice publishes, bob watches her through a real Kamailio, carol takes calls.
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { startPbx, type RunningPbx } from '../pbx/pbx';
+import { ALICE, BOB, CAROL, pbxUser, startPhoneShell, type PhoneUser, type ProvisionOverrides } from './support/phoneUsers';
+import type { ShellProcess } from './support/shellProcess';
+
+test.describe.configure({ mode: 'serial' });
+
+const ALICE_URI = 'sip:alice@127.0.0.1';
+let pbx: RunningPbx;
+const opened: { shell: ShellProcess; page: Page }[] = [];
+let alice: Page;
+let bob: Page;
+let carol: Page;
+
+async function openPhone(browser: Browser, user: PhoneUser, overrides: ProvisionOverrides = {}): Promise<Page> {
+  const shell = await startPhoneShell(pbx, user, overrides);
+  const page = await (await browser.newContext()).newPage();
+  opened.push({ shell, page });
+  await page.goto(shell.url);
+  await showView(page, 'Telefon');
+  await expect(page.getByTestId('registration-status')).toHaveAttribute('data-state', 'registered');
+  return page;
+}
+
+function showView(page: Page, name: string): Promise<void> {
+  return page.getByRole('navigation', { name: 'Vyer' }).getByRole('button', { name, exact: true }).click();
+}
+
+const aliceRow = () => bob.locator(`li.colleague[data-uri="${ALICE_URI}"]`);
+const bodiesBobReceived = () => bob.evaluate((uri) => window.presenceTestHook?.receivedBodies(uri) ?? [], ALICE_URI);
+
+function hhmm(epochMs: number): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(epochMs);
+}
+
+async function activate(page: Page, name: string, message = ''): Promise<void> {
+  await showView(page, 'Profiler');
+  await page.getByLabel('Tillfälligt statusmeddelande').fill(message);
+  const button = page.getByRole('button', { name: `Aktivera ${name}` });
+  await button.click();
+  await expect(button).toHaveAttribute('aria-pressed', 'true');
+}
+
+test.beforeAll(async ({ browser }) => {
+  pbx = await startPbx({ users: [pbxUser(ALICE), pbxUser(BOB), pbxUser(CAROL)] });
+  alice = await openPhone(browser, ALICE);
+  bob = await openPhone(browser, BOB, { directory: [{ name: 'Alice Andersson', uri: ALICE_URI }] });
+  carol = await openPhone(browser, CAROL);
+  await showView(bob, 'Kollegor');
+});
+
+test.afterAll(async () => {
+  for (const { shell, page } of opened) {
+    await page.context().close();
+    await shell.stop();
+  }
+  await pbx?.stop();
+});
+
+test("bob's list shows alice's switch to Möte with its message and end time", async () => {
+  await expect(aliceRow().locator('.colleague__profile')).toHaveText('Tillgänglig');
+  await expect(aliceRow().locator('.colleague__detail')).toHaveText('Ej i samtal');
+  const switchedAt = Date.now();
+  await activate(alice, 'Möte');
+  await expect(aliceRow().locator('.colleague__profile')).toHaveText('Möte');
+  const ends = [hhmm(switchedAt + 3_600_000), hhmm(Date.now() + 3_600_000)];
+  await expect(aliceRow().locator('.colleague__detail')).toHaveText(new RegExp(`^Ej i samtal · till (${ends.join('|')})$`));
+});
+
+test('her temporary message replaces the permanent one, and is gone after the next switch', async () => {
+  const meeting = await alice.evaluate(async () => {
+    const state = await window.softphone.invoke('state:get', null);
+    if (!state.ok) throw new Error(state.error.message);
+    return state.value.profiles.find((profile) => profile.id === 'meeting')!;
+  });
+  expect((await alice.evaluate((next) => window.softphone.invoke('profile:update', next), { ...meeting, statusMessage: 'Chatta mig om det är viktigt' })).ok).toBe(true);
+  await expect(aliceRow().locator('.colleague__detail')).toContainText('Chatta mig om det är viktigt');
+
+  await activate(alice, 'Möte', 'Hos kund i Kista');
+  await expect(aliceRow().locator('.colleague__detail')).toContainText('Hos kund i Kista');
+  await expect(aliceRow().locator('.colleague__detail')).not.toContainText('Chatta mig');
+
+  await activate(alice, 'Möte');
+  await expect(aliceRow().locator('.colleague__detail')).toContainText('Chatta mig om det är viktigt');
+  await expect(aliceRow().locator('.colleague__detail')).not.toContainText('Hos kund');
+});
+
+async function aliceCallsCarol(): Promise<void> {
+  await showView(alice, 'Telefon');
+  await alice.getByLabel('Nummer, anknytning eller SIP-adress').fill(CAROL.landline);
+  await alice.getByRole('button', { name: 'Ring', exact: true }).click();
+  await expect(carol.getByTestId('incoming-call')).toBeVisible();
+}
+
+async function carolAnswersThenAliceHangsUp(duringCall: () => Promise<void>): Promise<void> {
+  await carol.getByTestId('incoming-call').getByRole('button', { name: /^Svara/ }).click();
+  await expect(alice.getByTestId('active-call')).toHaveAttribute('data-status', 'active');
+  await duringCall();
+  await alice.getByTestId('active-call').getByRole('button', { name: 'Lägg på' }).click();
+  await expect(alice.getByTestId('active-call')).toHaveCount(0);
+}
+
+test('on a Tillgänglig profile, bob sees alice ringing, busy in a call with carol, and idle after the hang-up', async () => {
+  await activate(alice, 'Tillgänglig');
+  await expect(aliceRow().locator('.colleague__detail')).toHaveText('Ej i samtal');
+  await aliceCallsCarol();
+  await expect(aliceRow().locator('.colleague__detail')).toHaveText('Utgående ringning');
+  await carolAnswersThenAliceHangsUp(async () => {
+    await expect(aliceRow().locator('.colleague__detail')).toHaveText('Upptagen i samtal');
+  });
+  await expect(aliceRow().locator('.colleague__detail')).toHaveText('Ej i samtal');
+});
+
+test('on an Ej tillgänglig profile, no call state reaches bob: not on screen, not in any SIP body', async () => {
+  const before = (await bodiesBobReceived()).length;
+  await activate(alice, 'Utbildning');
+  await expect(aliceRow().locator('.colleague__profile')).toHaveText('Utbildning');
+  await aliceCallsCarol();
+  await carolAnswersThenAliceHangsUp(async () => {
+    await expect(aliceRow().locator('.colleague__detail')).toContainText('Ej synlig samtalsstatus');
+  });
+  await expect(aliceRow().locator('.colleague__detail')).toContainText('Ej synlig samtalsstatus');
+  const since = (await bodiesBobReceived()).slice(before);
+  expect(since.length).toBeGreaterThan(0);
+  for (const body of since) {
+    expect(body).not.toContain('on-the-phone');
+    expect(body).not.toContain('callstate');
+    expect(body).not.toContain('dialog');
+  }
+});
+
+test("when alice's timed profile ends, bob sees the base profile", async () => {
+  await activate(alice, 'Tillfälligt ute');
+  await expect(aliceRow().locator('.colleague__profile')).toHaveText('Tillfälligt ute');
+  const advanced = await alice.evaluate(() => window.softphoneDebug!.invoke('debug:clock-advance', { ms: 31 * 60_000 }));
+  expect(advanced.ok).toBe(true);
+  await expect(aliceRow().locator('.colleague__profile')).toHaveText('Tillgänglig');
+});
+
+test('when alice quits from the tray, she signs off first and bob sees her offline', async () => {
+  await alice.getByTestId('tray-model').getByRole('menuitem', { name: 'Avsluta' }).click();
+  await expect(aliceRow().locator('.colleague__profile')).toHaveText('Inte inloggad');
+  const lastBody = (await bodiesBobReceived()).at(-1) ?? '';
+  expect(lastBody.includes('Tillgänglig') && lastBody.includes('<basic>open</basic>')).toBe(false);
+});
