@@ -1,0 +1,178 @@
+/*
+ * Presence speed on loopback through the test PBX: how long from alice switching profile to bob's
+ * screen showing it, and how long one switch takes to reach 200 subscribers.
+ */
+import { execSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { build, stop as stopEsbuild } from 'esbuild';
+import type * as JsSIPModule from 'jssip';
+import { startPbx, type PbxUser, type RunningPbx } from '../test/pbx/pbx';
+import { ALICE, BOB, pbxUser, startPhoneShell } from '../test/e2e/support/phoneUsers';
+import type { ShellProcess } from '../test/e2e/support/shellProcess';
+
+const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+const ALICE_URI = 'sip:alice@127.0.0.1';
+const SWITCH_PROFILES = [
+  ['meeting', 'Möte'],
+  ['lunch', 'Lunch'],
+  ['temporarily-out', 'Tillfälligt ute'],
+  ['available', 'Tillgänglig'],
+] as const;
+const WAIT_MS = 20_000;
+
+const { values } = parseArgs({ options: { switches: { type: 'string', default: '20' }, watchers: { type: 'string', default: '200' } } });
+const switches = Number(values.switches);
+const watcherCount = Number(values.watchers);
+if (!Number.isInteger(switches) || switches < 1 || !Number.isInteger(watcherCount) || watcherCount < 1) {
+  console.error('--switches and --watchers must be whole numbers of at least 1');
+  process.exit(2);
+}
+if (!existsSync(`${projectRoot}/out/renderer/index.html`)) {
+  console.error('The renderer is not built: run `npx electron-vite build` first.');
+  process.exit(2);
+}
+
+interface WatcherWindow {
+  JsSIP: typeof JsSIPModule;
+  watchers: { active: number; seen: Record<string, number[]> };
+}
+
+/** Runs in the bare page: many JsSIP UAs, each subscribed to alice, noting when each profile name arrives. */
+function installWatchers({ wsUrl, domain, target, users }: { wsUrl: string; domain: string; target: string; users: { user: string; password: string }[] }): void {
+  const w = window as unknown as WatcherWindow;
+  w.watchers = { active: 0, seen: {} };
+  for (const { user, password } of users) {
+    const ua = new w.JsSIP.UA({ sockets: [new w.JsSIP.WebSocketInterface(wsUrl)], uri: `sip:${user}@${domain}`, password, register: false });
+    ua.on('connected', () => {
+      const subscriber = ua.subscribe(target, 'presence', 'application/pidf+xml', { expires: 600, contentType: 'application/pidf+xml' });
+      subscriber.on('active', () => (w.watchers.active += 1));
+      subscriber.on('notify', (_final, _request, body) => {
+        const name = /<pp:profile[^>]*>([^<]*)</.exec(body ?? '')?.[1];
+        if (name) (w.watchers.seen[name] ??= []).push(Date.now());
+      });
+      subscriber.subscribe();
+    });
+    ua.start();
+  }
+}
+
+async function serveWatcherPage(): Promise<Server> {
+  const bundle = await build({ stdin: { contents: 'window.JsSIP = require("jssip");', resolveDir: projectRoot }, bundle: true, format: 'iife', platform: 'browser', write: false });
+  await stopEsbuild();
+  const script = bundle.outputFiles[0]?.text ?? '';
+  const server = createServer((request, response) => {
+    if (request.url === '/jssip.js') response.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
+    else response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>watchers</title><script src="/jssip.js"></script>');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return server;
+}
+
+async function newPage(browser: Browser, url: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  // tsx keeps function names with an `__name(…)` helper, which functions sent to the page bring along.
+  await page.addInitScript({ content: 'window.__name = (target) => target;' });
+  await page.goto(url);
+  return page;
+}
+
+function activate(page: Page, profileId: string): Promise<unknown> {
+  return page.evaluate((id) => window.softphone.invoke('profile:activate', { profileId: id, length: { kind: 'untilChanged' }, temporaryMessage: null }), profileId);
+}
+
+function summary(samples: number[]): { median: number; p95: number; max: number } {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+  return { median: at(50), p95: at(95), max: sorted.at(-1) ?? NaN };
+}
+
+async function switchToScreen(alice: Page, bob: Page): Promise<number[]> {
+  const samples: number[] = [];
+  for (let index = 0; index < switches; index++) {
+    const [profileId, name] = SWITCH_PROFILES[index % SWITCH_PROFILES.length]!;
+    const startedAt = Date.now();
+    await activate(alice, profileId);
+    await bob.waitForFunction(
+      ([uri, expected]) => document.querySelector(`li.colleague[data-uri="${uri}"] .colleague__profile`)?.textContent === expected,
+      [ALICE_URI, name] as const,
+      { polling: 'raf', timeout: WAIT_MS },
+    );
+    samples.push(Date.now() - startedAt);
+  }
+  return samples;
+}
+
+async function fanOut(alice: Page, watchers: Page, rounds: number): Promise<{ last: number[]; each: number[] }> {
+  const last: number[] = [];
+  const each: number[] = [];
+  for (let index = 0; index < rounds; index++) {
+    const [profileId, name] = SWITCH_PROFILES[index % SWITCH_PROFILES.length]!;
+    await watchers.evaluate(() => ((window as unknown as WatcherWindow).watchers.seen = {}));
+    const startedAt = Date.now();
+    await activate(alice, profileId);
+    await watchers.waitForFunction(([expected, count]) => ((window as unknown as WatcherWindow).watchers.seen[expected]?.length ?? 0) >= count, [name, watcherCount] as const, {
+      timeout: WAIT_MS,
+    });
+    const arrivals = (await watchers.evaluate((expected) => (window as unknown as WatcherWindow).watchers.seen[expected] ?? [], name)).map((at) => at - startedAt);
+    each.push(...arrivals);
+    last.push(Math.max(...arrivals));
+  }
+  return { last, each };
+}
+
+async function main(): Promise<void> {
+  const watcherUsers: PbxUser[] = Array.from({ length: watcherCount }, (_, index) => ({ user: `w${index + 1}`, password: `w${index + 1}-pass` }));
+  const pbx: RunningPbx = await startPbx({ users: [pbxUser(ALICE), pbxUser(BOB), ...watcherUsers] });
+  const shells: ShellProcess[] = [];
+  let browser: Browser | null = null;
+  let watcherServer: Server | null = null;
+  try {
+    shells.push(await startPhoneShell(pbx, ALICE), await startPhoneShell(pbx, BOB, { directory: [{ name: 'Alice Andersson', uri: ALICE_URI }] }));
+    browser = await chromium.launch({
+      executablePath: execSync('command -v chromium', { encoding: 'utf8' }).trim(),
+      args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
+    });
+    const alice = await newPage(browser, shells[0]!.url);
+    const bob = await newPage(browser, shells[1]!.url);
+    for (const page of [alice, bob]) await page.waitForFunction(() => window.phoneTestHook?.registered() === true, null, { timeout: WAIT_MS });
+    await bob.getByRole('navigation', { name: 'Vyer' }).getByRole('button', { name: 'Kollegor', exact: true }).click();
+    await bob.waitForFunction((uri) => document.querySelector(`li.colleague[data-uri="${uri}"] .colleague__profile`)?.textContent === 'Tillgänglig', ALICE_URI, { timeout: WAIT_MS });
+
+    await switchToScreen(alice, bob);
+    const toScreen = summary(await switchToScreen(alice, bob));
+
+    watcherServer = await serveWatcherPage();
+    const watchers = await newPage(browser, `http://127.0.0.1:${(watcherServer.address() as AddressInfo).port}/`);
+    await watchers.evaluate(installWatchers, { wsUrl: pbx.wsUrl, domain: pbx.domain, target: ALICE_URI, users: watcherUsers });
+    await watchers.waitForFunction((count) => (window as unknown as WatcherWindow).watchers.active >= count, watcherCount, { timeout: 60_000 });
+    const fan = await fanOut(alice, watchers, 5);
+
+    const format = (ms: number) => `${ms.toFixed(0).padStart(5)} ms`;
+    console.log(`Presence on loopback through Kamailio (${switches} switches after ${switches} warm-up):`);
+    console.log(`  alice switches → bob's screen shows it: median ${format(toScreen.median)}   p95 ${format(toScreen.p95)}   max ${format(toScreen.max)}`);
+    const last = summary(fan.last);
+    const each = summary(fan.each);
+    console.log(`Fan-out of one switch to ${watcherCount} subscribers (5 switches):`);
+    console.log(`  until the last subscriber has it: median ${format(last.median)}   p95 ${format(last.p95)}   max ${format(last.max)}`);
+    console.log(`  per subscriber:                   median ${format(each.median)}   p95 ${format(each.p95)}`);
+  } finally {
+    await browser?.close();
+    watcherServer?.closeAllConnections();
+    watcherServer?.close();
+    for (const shell of shells) await shell.stop();
+    await pbx.stop();
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
