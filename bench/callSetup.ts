@@ -1,0 +1,270 @@
+// Call setup on loopback through the test PBX: the app (two browser shells, alice calls bob, whose
+// phone answers at once) against a bare JsSIP page doing the same, in the same run.
+//   npx electron-vite build && npx tsx bench/callSetup.ts [--calls 30]
+import { execSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { build, stop as stopEsbuild } from 'esbuild';
+import type * as JsSIPModule from 'jssip';
+import type { RTCSessionEvent } from 'jssip/lib/UA';
+import { startPbx, type RunningPbx } from '../test/pbx/pbx';
+import { ALICE, BOB, pbxUser, startPhoneShell } from '../test/e2e/support/phoneUsers';
+import type { ShellProcess } from '../test/e2e/support/shellProcess';
+
+interface Timing {
+  /** From the dial (ua.call) to the confirmed event: what the user waits for. */
+  fromDialMs: number;
+  /** From the INVITE leaving to the confirmed event. */
+  fromInviteMs: number;
+}
+
+interface BarePhone {
+  registered: boolean;
+  busy: boolean;
+  call(target: string): Promise<Timing>;
+  hangUp(): void;
+}
+
+interface BareWindow {
+  JsSIP: typeof JsSIPModule;
+  bare: BarePhone;
+}
+
+const WARM_UP_CALLS = 3;
+const CALL_TIMEOUT_MS = 15_000;
+const projectRoot = fileURLToPath(new URL('..', import.meta.url));
+
+const { values } = parseArgs({ options: { calls: { type: 'string', default: '30' } } });
+const calls = Number(values.calls);
+if (!Number.isInteger(calls) || calls < 1) {
+  console.error(`--calls must be a whole number of at least 1, not "${values.calls}"`);
+  process.exit(2);
+}
+if (!existsSync(`${projectRoot}/out/renderer/index.html`)) {
+  console.error('The renderer is not built: run `npx electron-vite build` first.');
+  process.exit(2);
+}
+
+/** Runs in the bare page: JsSIP with the same media and ICE settings the app uses, and nothing else. */
+function installBarePhone({ wsUrl, uri, password, fromUser, autoAnswer }: { wsUrl: string; uri: string; password: string; fromUser: string; autoAnswer: boolean }): void {
+  const w = window as unknown as BareWindow;
+  const { JsSIP } = w;
+  const media = { mediaConstraints: { audio: true, video: false }, pcConfig: { iceServers: [] } };
+  const ua = new JsSIP.UA({ sockets: [new JsSIP.WebSocketInterface(wsUrl)], uri, password, session_timers: false });
+  let current: ReturnType<typeof ua.call> | null = null;
+  const phone: BarePhone = {
+    registered: false,
+    busy: false,
+    call(target) {
+      return new Promise((resolve, reject) => {
+        const dialedAt = performance.now();
+        let inviteSentAt = dialedAt;
+        phone.busy = true;
+        current = ua.call(target, {
+          ...media,
+          fromUserName: fromUser,
+          eventHandlers: {
+            icecandidate: (event) => event.ready(),
+            sending: () => {
+              inviteSentAt = performance.now();
+            },
+            confirmed: () => {
+              const now = performance.now();
+              resolve({ fromDialMs: now - dialedAt, fromInviteMs: now - inviteSentAt });
+            },
+            failed: (event) => reject(new Error(`call failed: ${event.cause}`)),
+          },
+        });
+      });
+    },
+    hangUp() {
+      current?.terminate();
+    },
+  };
+  ua.on('registered', () => {
+    phone.registered = true;
+  });
+  ua.on('newRTCSession', ({ session, originator }: RTCSessionEvent) => {
+    phone.busy = true;
+    session.on('ended', () => (phone.busy = false));
+    session.on('failed', () => (phone.busy = false));
+    if (originator === 'remote' && autoAnswer) {
+      session.on('icecandidate', (event) => event.ready());
+      session.answer(media);
+    }
+  });
+  w.bare = phone;
+  ua.start();
+}
+
+async function serveBareHarness(): Promise<Server> {
+  const bundle = await build({
+    stdin: { contents: 'window.JsSIP = require("jssip");', resolveDir: projectRoot },
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    write: false,
+  });
+  // Its service process would keep Node running after the report.
+  await stopEsbuild();
+  const script = bundle.outputFiles[0]?.text ?? '';
+  const server = createServer((request, response) => {
+    if (request.url === '/jssip.js') response.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
+    else response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>bare</title><script src="/jssip.js"></script>');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return server;
+}
+
+async function newPage(browser: Browser, url: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  // tsx keeps function names with an `__name(…)` helper, which functions sent to the page bring along.
+  await page.addInitScript({ content: 'window.__name = (target) => target;' });
+  await page.goto(url);
+  return page;
+}
+
+async function appCall(alice: Page, bob: Page): Promise<Timing> {
+  const latest = (page: Page) => page.evaluate(() => window.phoneTestHook?.latestHistoryId() ?? null);
+  const before = [await latest(alice), await latest(bob)];
+  const callId = await alice.evaluate((target) => {
+    const placed = window.phoneTestHook?.dial(target);
+    if (!placed?.ok) throw new Error(`dial refused: ${placed ? placed.error.message : 'no test hook'}`);
+    return placed.value;
+  }, BOB.landline);
+  const setup = await alice.waitForFunction(
+    (id) => window.phoneTestHook?.calls().find((call) => call.id === id)?.setup ?? null,
+    callId,
+    { timeout: CALL_TIMEOUT_MS },
+  );
+  const timing = (await setup.jsonValue()) as Timing;
+  await alice.evaluate((id) => window.phoneTestHook?.hangUp(id), callId);
+  // Settled: both calls are over and in the history, so the next call does not share the CPU with this one's ending.
+  for (const [index, page] of [alice, bob].entries()) {
+    await page.waitForFunction(
+      (previous) => window.phoneTestHook?.calls().length === 0 && window.phoneTestHook.latestHistoryId() !== previous,
+      before[index] ?? null,
+      { timeout: CALL_TIMEOUT_MS },
+    );
+  }
+  return timing;
+}
+
+async function bareCall(alice: Page, bob: Page, target: string): Promise<Timing> {
+  const timing = await alice.evaluate((to) => (window as unknown as BareWindow).bare.call(to), target);
+  await alice.evaluate(() => (window as unknown as BareWindow).bare.hangUp());
+  for (const page of [alice, bob]) await page.waitForFunction(() => !(window as unknown as BareWindow).bare.busy, null, { timeout: CALL_TIMEOUT_MS });
+  return timing;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+function summary(samples: number[]): { median: number; p95: number } {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return { median: percentile(sorted, 50), p95: percentile(sorted, 95) };
+}
+
+/** The bare pages register as users of their own: two registrations of one user would both ring. */
+const BARE_ALICE = { user: 'bare-alice', password: 'bare-alice-pass', numbers: ['+46812345611'] };
+const BARE_BOB = { user: 'bare-bob', password: 'bare-bob-pass', numbers: ['+46812345612'] };
+
+async function main(): Promise<void> {
+  const pbx: RunningPbx = await startPbx({ users: [pbxUser(ALICE), pbxUser(BOB), BARE_ALICE, BARE_BOB] });
+  const shells: ShellProcess[] = [];
+  let browser: Browser | null = null;
+  let harness: Server | null = null;
+  try {
+    shells.push(await startPhoneShell(pbx, ALICE), await startPhoneShell(pbx, BOB));
+    harness = await serveBareHarness();
+    browser = await chromium.launch({
+      executablePath: execSync('command -v chromium', { encoding: 'utf8' }).trim(),
+      args: [
+        '--no-sandbox',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--use-fake-device-for-media-stream',
+        '--use-fake-ui-for-media-stream',
+        '--allow-loopback-in-peer-connection',
+        '--disable-features=WebRtcHideLocalIpsWithMdns',
+        '--autoplay-policy=no-user-gesture-required',
+      ],
+    });
+    const appAlice = await newPage(browser, shells[0]!.url);
+    const appBob = await newPage(browser, shells[1]!.url);
+    for (const page of [appAlice, appBob]) {
+      await page.waitForFunction(() => window.phoneTestHook?.registered() === true, null, { timeout: CALL_TIMEOUT_MS });
+    }
+    await appBob.evaluate(() => window.phoneTestHook?.setAutoAnswer(true));
+
+    const harnessUrl = `http://127.0.0.1:${(harness.address() as AddressInfo).port}/`;
+    const bareAlice = await newPage(browser, harnessUrl);
+    const bareBob = await newPage(browser, harnessUrl);
+    const install = (page: Page, user: typeof BARE_ALICE, autoAnswer: boolean) =>
+      page.evaluate(installBarePhone, { wsUrl: pbx.wsUrl, uri: `sip:${user.user}@${pbx.domain}`, password: user.password, fromUser: user.numbers[0]!, autoAnswer });
+    await install(bareAlice, BARE_ALICE, false);
+    await install(bareBob, BARE_BOB, true);
+    for (const page of [bareAlice, bareBob]) {
+      await page.waitForFunction(() => (window as unknown as BareWindow).bare.registered, null, { timeout: CALL_TIMEOUT_MS });
+    }
+    // Both dial a number and present one, so both take the same path through the PBX.
+    const bareTarget = `sip:${BARE_BOB.numbers[0]}@${pbx.domain}`;
+
+    for (let index = 0; index < WARM_UP_CALLS; index++) {
+      await appCall(appAlice, appBob);
+      await bareCall(bareAlice, bareBob, bareTarget);
+    }
+    const app: Timing[] = [];
+    const bare: Timing[] = [];
+    // Interleaved, so drift in the machine's load hits both alike.
+    for (let index = 0; index < calls; index++) {
+      app.push(await appCall(appAlice, appBob));
+      bare.push(await bareCall(bareAlice, bareBob, bareTarget));
+    }
+    report(app, bare);
+  } catch (error) {
+    console.error(`Kamailio's log ends with:\n${readFileSync(pbx.logFile, 'utf8').split('\n').slice(-40).join('\n')}`);
+    throw error;
+  } finally {
+    await browser?.close();
+    harness?.closeAllConnections();
+    harness?.close();
+    for (const shell of shells) await shell.stop();
+    await pbx.stop();
+  }
+}
+
+function report(app: Timing[], bare: Timing[]): void {
+  const row = (label: string, samples: number[]) => {
+    const { median, p95 } = summary(samples);
+    return { label, median, p95 };
+  };
+  const format = (ms: number) => `${ms.toFixed(1).padStart(7)} ms`;
+  console.log(`Call setup on loopback through Kamailio, ${app.length} calls each (after ${WARM_UP_CALLS} warm-up calls):`);
+  for (const [title, pick] of [
+    ['INVITE sent → confirmed', (timing: Timing) => timing.fromInviteMs],
+    ['dial → confirmed (media, offer, INVITE, answer, ACK)', (timing: Timing) => timing.fromDialMs],
+  ] as const) {
+    const appRow = row('app', app.map(pick));
+    const bareRow = row('bare JsSIP', bare.map(pick));
+    console.log(`\n${title}`);
+    console.log(`  ${'bare JsSIP'.padEnd(11)} median ${format(bareRow.median)}   p95 ${format(bareRow.p95)}`);
+    console.log(`  ${'app'.padEnd(11)} median ${format(appRow.median)}   p95 ${format(appRow.p95)}`);
+    console.log(`  ratio app/bare: median ${(appRow.median / bareRow.median).toFixed(2)}, p95 ${(appRow.p95 / bareRow.p95).toFixed(2)}`);
+  }
+}
+
+// Child processes and handles (Chromium, esbuild) must not keep a finished benchmark alive.
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

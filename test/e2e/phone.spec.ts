@@ -1,0 +1,375 @@
+// The softphone end to end: two browser shells (alice, bob) with JsSIP, through a real Kamailio.
+import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
+import type { Profile } from '../../src/core/profiles/model';
+import { startPbx, type RunningPbx } from '../pbx/pbx';
+import { ALICE, BOB, CAROL, pbxUser, startPhoneShell, type PhoneUser, type ProvisionOverrides } from './support/phoneUsers';
+import type { ShellProcess } from './support/shellProcess';
+
+test.describe.configure({ mode: 'serial' });
+
+interface Phone {
+  shell: ShellProcess;
+  page: Page;
+}
+
+let pbx: RunningPbx;
+const phones: Phone[] = [];
+let alice: Page;
+let bob: Page;
+let carol: Page;
+
+async function openPhone(browser: Browser, user: PhoneUser, overrides: ProvisionOverrides = {}): Promise<Page> {
+  const shell = await startPhoneShell(pbx, user, overrides);
+  const page = await (await browser.newContext()).newPage();
+  phones.push({ shell, page });
+  await page.goto(shell.url);
+  await showView(page, 'Telefon');
+  return page;
+}
+
+function showView(page: Page, name: 'Telefon' | 'Profiler'): Promise<void> {
+  return page.getByRole('navigation', { name: 'Vyer' }).getByRole('button', { name, exact: true }).click();
+}
+
+const registration = (page: Page) => page.getByTestId('registration-status');
+const incomingCall = (page: Page) => page.getByTestId('incoming-call');
+const activeCall = (page: Page) => page.getByTestId('active-call');
+const history = (page: Page) => page.getByTestId('call-history').getByRole('listitem');
+const notifications = (page: Page, kind: string) => page.getByTestId('notification-log').locator(`li[data-kind="${kind}"]`);
+
+async function dial(page: Page, text: string): Promise<void> {
+  await page.getByLabel('Nummer, anknytning eller SIP-adress').fill(text);
+  await page.getByRole('button', { name: 'Ring', exact: true }).click();
+}
+
+async function activateProfile(page: Page, name: string): Promise<void> {
+  await showView(page, 'Profiler');
+  const button = page.getByRole('button', { name: `Aktivera ${name}` });
+  await button.click();
+  await expect(button).toHaveAttribute('aria-pressed', 'true');
+  await showView(page, 'Telefon');
+}
+
+/** Changes a profile through the same IPC request the profile editor sends. */
+async function editProfile(page: Page, profileId: string, change: (profile: Profile) => Profile): Promise<void> {
+  const profile = await page.evaluate(async (id) => {
+    const state = await window.softphone.invoke('state:get', null);
+    if (!state.ok) throw new Error(state.error.message);
+    return state.value.profiles.find((candidate) => candidate.id === id) ?? null;
+  }, profileId);
+  if (!profile) throw new Error(`no profile ${profileId}`);
+  const updated = await page.evaluate((next) => window.softphone.invoke('profile:update', next), change(profile));
+  expect(updated).toMatchObject({ ok: true });
+}
+
+const lastInvite = (page: Page) => page.evaluate(() => window.phoneTestHook?.lastIncomingInvite() ?? null);
+
+async function hangUpAll(page: Page): Promise<void> {
+  const hangUp = activeCall(page).getByRole('button', { name: 'Lägg på' });
+  while ((await hangUp.count()) > 0) await hangUp.first().click();
+  await expect(activeCall(page)).toHaveCount(0);
+}
+
+function callerOf(call: Locator) {
+  return { primary: call.getByTestId('caller-primary'), secondary: call.getByTestId('caller-secondary') };
+}
+
+test.beforeAll(async ({ browser }) => {
+  pbx = await startPbx({ users: [pbxUser(ALICE), pbxUser(BOB), pbxUser(CAROL)] });
+  alice = await openPhone(browser, ALICE);
+  // Bob's voicemail is Carol's phone, so forwards to voicemail can be seen to arrive.
+  bob = await openPhone(browser, BOB, { voicemail: CAROL.landline });
+  carol = await openPhone(browser, CAROL);
+});
+
+test.afterAll(async () => {
+  for (const { shell, page } of phones) {
+    await page.context().close();
+    await shell.stop();
+  }
+  await pbx?.stop();
+});
+
+test('alice and bob register with the PBX', async () => {
+  await expect(registration(alice)).toHaveAttribute('data-state', 'registered');
+  await expect(registration(alice)).toHaveText('Registrerad som alice@127.0.0.1');
+  await expect(registration(bob)).toHaveAttribute('data-state', 'registered');
+  await expect(registration(bob)).toHaveText('Registrerad som bob@127.0.0.1');
+  await expect(alice.getByTestId('caller-id-summary')).toContainText('Samtal visar 08-123 456 01 (fastnummer)');
+});
+
+test('alice on Tillgänglig calls bob: bob sees her landline number and answers', async () => {
+  await dial(alice, BOB.landline);
+  await expect(activeCall(alice)).toHaveAttribute('data-status', /dialing|alerting/);
+
+  const ringing = incomingCall(bob);
+  await expect(ringing).toBeVisible();
+  await expect(callerOf(ringing).primary).toHaveText(ALICE.landline);
+  await expect(callerOf(ringing).secondary).toHaveText(ALICE.displayName);
+  await expect(notifications(bob, 'incomingCall')).toHaveCount(1);
+  // The number is in the From user and in P-Preferred-Identity; the PBX checked that alice owns it.
+  const invite = await lastInvite(bob);
+  expect(invite?.from).toMatch(/^"Alice Andersson" <sip:\+46812345601@127\.0\.0\.1>;tag=/);
+  expect(invite?.pPreferredIdentity).toBe('<sip:+46812345601@127.0.0.1>');
+  expect(invite?.privacy).toBeNull();
+
+  await ringing.getByRole('button', { name: /^Svara/ }).click();
+  await expect(incomingCall(bob)).toHaveCount(0);
+  await expect(activeCall(bob)).toHaveAttribute('data-status', 'active');
+  await expect(activeCall(alice)).toHaveAttribute('data-status', 'active');
+  await expect(activeCall(alice).getByTestId('presented-caller-id')).toHaveText('Du visar 08-123 456 01 (fastnummer)');
+});
+
+test('DTMF from alice reaches bob', async () => {
+  const call = activeCall(alice);
+  await call.getByRole('button', { name: 'Knappsats' }).click();
+  const keypad = call.getByRole('group', { name: 'Knappsats' });
+  for (const key of ['1', '2', '#']) await keypad.getByRole('button', { name: `Knappton ${key}` }).click();
+  await expect(activeCall(bob).getByTestId('dtmf-received')).toHaveText('Mottagna knapptoner: 12#');
+  // From the keyboard: digits typed while the keypad has focus are sent too.
+  await keypad.getByRole('button', { name: 'Knappton 1' }).focus();
+  await alice.keyboard.type('4*');
+  await expect(activeCall(bob).getByTestId('dtmf-received')).toHaveText('Mottagna knapptoner: 12#4*');
+});
+
+test('mute turns alice’s microphone off and on', async () => {
+  const mute = activeCall(alice).getByRole('button', { name: 'Mikrofon av' });
+  await mute.click();
+  await expect(mute).toHaveAttribute('aria-pressed', 'true');
+  await expect(activeCall(alice).getByTestId('call-status')).toContainText('Mikrofonen är avstängd');
+  await mute.click();
+  await expect(mute).toHaveAttribute('aria-pressed', 'false');
+});
+
+test('hold and unhold reach both sides', async () => {
+  const hold = activeCall(alice).getByRole('button', { name: 'Parkera' });
+  await hold.click();
+  await expect(hold).toHaveAttribute('aria-pressed', 'true');
+  await expect(activeCall(bob).getByTestId('remote-hold')).toHaveText('Motparten har parkerat samtalet');
+
+  await hold.click();
+  await expect(hold).toHaveAttribute('aria-pressed', 'false');
+  await expect(activeCall(bob).getByTestId('remote-hold')).toHaveCount(0);
+});
+
+test('hanging up ends the call on both sides, and both histories hold it', async () => {
+  await activeCall(alice).getByRole('button', { name: 'Lägg på' }).click();
+  await expect(activeCall(alice)).toHaveCount(0);
+  await expect(activeCall(bob)).toHaveCount(0);
+
+  const aliceLatest = history(alice).first();
+  await expect(aliceLatest).toHaveAttribute('data-direction', 'outgoing');
+  await expect(aliceLatest).toHaveAttribute('data-outcome', 'answered');
+  await expect(aliceLatest).toContainText(BOB.landline);
+  await expect(aliceLatest).toContainText('visade fastnummer');
+  const bobLatest = history(bob).first();
+  await expect(bobLatest).toHaveAttribute('data-direction', 'incoming');
+  await expect(bobLatest).toHaveAttribute('data-outcome', 'answered');
+  await expect(bobLatest).toContainText(ALICE.landline);
+});
+
+test('alice on Slutat för dagen calls: bob sees her mobile number', async () => {
+  await activateProfile(alice, 'Slutat för dagen');
+  await expect(alice.getByTestId('caller-id-summary')).toContainText('Samtal visar 070-111 00 01 (mobilnummer)');
+  await dial(alice, BOB.landline);
+  await expect(callerOf(incomingCall(bob)).primary).toHaveText(ALICE.mobile);
+
+  await incomingCall(bob).getByRole('button', { name: /^Avvisa/ }).click();
+  await expect(activeCall(alice)).toHaveCount(0);
+  await expect(history(alice).first()).toHaveAttribute('data-outcome', 'declined');
+  await expect(history(bob).first()).toHaveAttribute('data-outcome', 'declined');
+});
+
+test('on a profile whose caller ID is Dold, bob sees an anonymous caller', async () => {
+  await editProfile(alice, 'meeting', (profile) => ({ ...profile, callerId: { ...profile.callerId, calls: 'hidden' } }));
+  await activateProfile(alice, 'Möte');
+  await dial(alice, BOB.landline);
+
+  const ringing = incomingCall(bob);
+  await expect(ringing).toHaveAttribute('data-anonymous', 'true');
+  await expect(callerOf(ringing).primary).toHaveText('Dolt nummer');
+  await expect(ringing).not.toContainText('Alice');
+  await expect(ringing).not.toContainText(ALICE.landline);
+  // RFC 3323/3325: anonymous From, Privacy: id, and the PBX removed the P-Preferred-Identity naming alice.
+  const invite = await lastInvite(bob);
+  expect(invite?.from).toMatch(/^"Anonymous" <sip:anonymous@anonymous\.invalid>;tag=/);
+  expect(invite?.privacy).toBe('id');
+  expect(invite?.pPreferredIdentity).toBeNull();
+
+  await activeCall(alice).getByRole('button', { name: 'Lägg på' }).click();
+  await expect(incomingCall(bob)).toHaveCount(0);
+  await expect(history(alice).first()).toContainText('visade dolt nummer');
+});
+
+test('an SMS carries the profile’s SMS caller ID', async () => {
+  await editProfile(alice, 'available', (profile) => ({ ...profile, callerId: { calls: 'landline', sms: 'mobile' } }));
+  await activateProfile(alice, 'Tillgänglig');
+  await expect(alice.getByTestId('caller-id-summary')).toContainText('SMS visar 070-111 00 01 (mobilnummer)');
+
+  await alice.getByRole('radio', { name: 'SMS' }).check();
+  await alice.getByLabel('Till', { exact: true }).fill(BOB.mobile);
+  await alice.getByLabel('Meddelande', { exact: true }).fill('Hej Bob, ring mig!');
+  await alice.getByRole('button', { name: 'Skicka' }).click();
+
+  const sent = alice.getByTestId('messages').getByRole('listitem').first();
+  await expect(sent).toContainText(`SMS till ${BOB.mobile}`);
+  await expect(sent).toContainText(`visar ${ALICE.mobile}`);
+  await expect(sent).toContainText('skickat');
+  const received = bob.getByTestId('messages').getByRole('listitem').first();
+  await expect(received).toHaveAttribute('data-kind', 'sms');
+  await expect(received).toContainText(`SMS från ${ALICE.mobile}`);
+  await expect(received).toContainText('Hej Bob, ring mig!');
+  await expect(notifications(bob, 'sms')).toHaveCount(1);
+});
+
+test('the dialer refuses a bad number with a specific error, and calls no one', async () => {
+  const input = alice.getByLabel('Nummer, anknytning eller SIP-adress');
+  await dial(alice, '12345678');
+  const error = alice.locator('.phone-dialer').getByRole('alert');
+  await expect(error).toHaveAttribute('data-error-code', 'number-invalid');
+  await expect(input).toHaveAttribute('aria-invalid', 'true');
+  await dial(alice, '070-12x 45 67');
+  await expect(error).toHaveAttribute('data-error-code', 'number-invalid-characters');
+  await expect(error).toHaveText('Numret får bara innehålla siffror, mellanslag och bindestreck, och + först.');
+  await expect(activeCall(alice)).toHaveCount(0);
+
+  await input.fill('+46 8 123 456 02');
+  await expect(alice.locator('.phone-dialer .phone-hint')).toHaveText('Ringer +46 8 123 456 02');
+  await input.fill('');
+});
+
+test('a tel: link handed to a second launch dials from the running app', async () => {
+  const launched = await alice.evaluate(() =>
+    window.softphoneDebug?.invoke('debug:second-launch', { argv: ['/usr/bin/profiltelefon', 'tel:+46-8-123-456-02'] }),
+  );
+  expect(launched?.ok).toBe(true);
+  await expect(callerOf(incomingCall(bob)).primary).toHaveText(ALICE.landline);
+  await hangUpAll(alice);
+  await expect(incomingCall(bob)).toHaveCount(0);
+});
+
+test('bob transfers alice to carol (blind transfer)', async () => {
+  await dial(alice, BOB.landline);
+  await incomingCall(bob).getByRole('button', { name: /^Svara/ }).click();
+  await expect(activeCall(bob)).toHaveAttribute('data-status', 'active');
+
+  await activeCall(bob).getByRole('button', { name: 'Koppla vidare' }).click();
+  await activeCall(bob).getByLabel('Koppla vidare till').fill(CAROL.landline);
+  await activeCall(bob).getByRole('button', { name: 'Koppla', exact: true }).click();
+  await expect(activeCall(bob)).toHaveCount(0);
+
+  // Alice's phone follows the REFER and calls carol, presenting her own caller ID.
+  await expect(callerOf(incomingCall(carol)).primary).toHaveText(ALICE.landline);
+  await incomingCall(carol).getByRole('button', { name: /^Svara/ }).click();
+  await expect(activeCall(alice)).toHaveCount(1);
+  await expect(activeCall(alice)).toContainText(CAROL.landline);
+  await expect(activeCall(alice)).toHaveAttribute('data-status', 'active');
+  await hangUpAll(alice);
+  await expect(activeCall(carol)).toHaveCount(0);
+  await expect(history(bob).first()).toHaveAttribute('data-outcome', 'answered');
+});
+
+test('a second call waits while bob is in a call; answering it holds the first', async () => {
+  await dial(alice, BOB.landline);
+  await incomingCall(bob).getByRole('button', { name: /^Svara/ }).click();
+  await expect(activeCall(alice)).toHaveAttribute('data-status', 'active');
+
+  await dial(carol, BOB.landline);
+  const waiting = incomingCall(bob);
+  await expect(waiting.getByRole('heading')).toHaveText('Samtal väntar');
+  await expect(callerOf(waiting).primary).toHaveText(CAROL.landline);
+  await waiting.getByRole('button', { name: /^Svara/ }).click();
+
+  await expect(activeCall(bob)).toHaveCount(2);
+  await expect(activeCall(alice).getByTestId('remote-hold')).toBeVisible();
+  await expect(activeCall(carol)).toHaveAttribute('data-status', 'active');
+  await hangUpAll(bob);
+  await expect(activeCall(alice)).toHaveCount(0);
+  await expect(activeCall(carol)).toHaveCount(0);
+});
+
+test('a profile that forwards sends the call on with 302, and the PBX follows it', async () => {
+  await editProfile(bob, 'temporarily-out', (profile) => ({
+    ...profile,
+    incoming: { ...profile.incoming, action: { kind: 'forward', target: { kind: 'number', number: CAROL.e164.landline } } },
+  }));
+  await activateProfile(bob, 'Tillfälligt ute');
+  await dial(alice, BOB.landline);
+  await expect(callerOf(incomingCall(carol)).primary).toHaveText(ALICE.landline);
+  await expect(incomingCall(bob)).toHaveCount(0);
+  await expect(history(bob).first()).toHaveAttribute('data-outcome', 'forwarded');
+
+  await incomingCall(carol).getByRole('button', { name: /^Avvisa/ }).click();
+  await expect(activeCall(alice)).toHaveCount(0);
+});
+
+test('Lunch answers with its announcement, then passes the caller to voicemail', async () => {
+  await activateProfile(bob, 'Lunch');
+  await dial(alice, BOB.landline);
+  const call = activeCall(alice);
+  await expect(call).toHaveAttribute('data-status', 'active');
+  await expect(call.locator('.phone-announcement')).toHaveText(/^Meddelande: Jag är på lunch till \d\d:\d\d\.$/);
+  await expect(activeCall(bob)).toHaveAttribute('data-status', 'announcing');
+
+  // After the announcement bob's phone REFERs alice to his voicemail, which is carol's phone.
+  await expect(callerOf(incomingCall(carol)).primary).toHaveText(ALICE.landline);
+  await expect(activeCall(bob)).toHaveCount(0);
+  await expect(history(bob).first()).toHaveAttribute('data-outcome', 'forwarded');
+  await incomingCall(carol).getByRole('button', { name: /^Avvisa/ }).click();
+  await expect(activeCall(alice)).toHaveCount(0);
+  await activateProfile(bob, 'Tillgänglig');
+});
+
+test('an unanswered call is a missed call for bob, notified only when his profile allows it', async () => {
+  // Bob's Tillgänglig allows missed-call notifications on the desktop.
+  const missedBefore = await notifications(bob, 'missedCall').count();
+  await dial(alice, BOB.landline);
+  await expect(incomingCall(bob)).toBeVisible();
+  await activeCall(alice).getByRole('button', { name: 'Lägg på' }).click();
+  await expect(incomingCall(bob)).toHaveCount(0);
+  await expect(history(bob).first()).toHaveAttribute('data-outcome', 'missed');
+  await expect(history(bob).first()).toContainText(ALICE.landline);
+  await expect(notifications(bob, 'missedCall')).toHaveCount(missedBefore + 1);
+  await expect(notifications(bob, 'missedCall').last()).toContainText(`Missat samtal ${ALICE.landline} (${ALICE.displayName})`);
+  await expect(history(alice).first()).toHaveAttribute('data-outcome', 'cancelled');
+
+  // Now his profile still rings, but keeps missed calls off the desktop.
+  await editProfile(bob, 'available', (profile) => ({
+    ...profile,
+    notifications: { ...profile.notifications, missedCall: { ...profile.notifications.missedCall, desktop: false } },
+  }));
+  const missedEntries = await bob.getByTestId('call-history').locator('li[data-outcome="missed"]').count();
+  await dial(alice, BOB.landline);
+  await expect(incomingCall(bob)).toBeVisible();
+  await activeCall(alice).getByRole('button', { name: 'Lägg på' }).click();
+  await expect(bob.getByTestId('call-history').locator('li[data-outcome="missed"]')).toHaveCount(missedEntries + 1);
+  await expect(notifications(bob, 'missedCall')).toHaveCount(missedBefore + 1);
+});
+
+test('after Kamailio restarts, both phones register again by themselves', async () => {
+  const count = async (page: Page) => Number(await registration(page).getAttribute('data-registrations'));
+  const before = { alice: await count(alice), bob: await count(bob) };
+  await pbx.restart();
+  // JsSIP's first reconnect comes about 2 s after the socket drops, the next ones later.
+  await expect.poll(() => count(alice), { timeout: 30_000 }).toBeGreaterThan(before.alice);
+  await expect.poll(() => count(bob), { timeout: 30_000 }).toBeGreaterThan(before.bob);
+  await expect(registration(alice)).toHaveAttribute('data-state', 'registered');
+  await expect(registration(bob)).toHaveAttribute('data-state', 'registered');
+
+  await alice.getByRole('radio', { name: 'Chatt' }).check();
+  await alice.getByLabel('Till', { exact: true }).fill('bob@127.0.0.1');
+  await alice.getByLabel('Meddelande', { exact: true }).fill('Är du kvar?');
+  await alice.getByRole('button', { name: 'Skicka' }).click();
+  const received = bob.getByTestId('messages').getByRole('listitem').first();
+  await expect(received).toContainText(`Chatt från ${ALICE.displayName}`);
+  await expect(received).toContainText('Är du kvar?');
+});
+
+test('a wrong password shows a clear registration error', async ({ browser }) => {
+  const intruder = await openPhone(browser, CAROL, { password: 'not-carols-password' });
+  await expect(registration(intruder)).toHaveAttribute('data-state', 'failed');
+  await expect(registration(intruder)).toHaveAttribute('data-error-code', 'registration-auth-failed');
+  await expect(registration(intruder)).toHaveText(
+    'Registreringen misslyckades: Växeln godkände inte användarnamnet eller lösenordet. Kontrollera lösenordet.',
+  );
+});
