@@ -1,19 +1,18 @@
 // Call setup on loopback through the test PBX: the app (two browser shells, alice calls bob, whose
 // phone answers at once) against a bare JsSIP page doing the same, in the same run.
 //   npx electron-vite build && npx tsx bench/callSetup.ts [--calls 30]
-import { execSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { build, stop as stopEsbuild } from 'esbuild';
+import type { Browser, Page } from '@playwright/test';
 import type * as JsSIPModule from 'jssip';
 import type { RTCSessionEvent } from 'jssip/lib/UA';
 import { startPbx, type RunningPbx } from '../test/pbx/pbx';
 import { ALICE, BOB, pbxUser, startPhoneShell } from '../test/e2e/support/phoneUsers';
 import type { ShellProcess } from '../test/e2e/support/shellProcess';
+import { launchChromium, newPage, serveJsSIPPage, summary } from './jssipPage';
 
 interface Timing {
   /** From the dial (ua.call) to the confirmed event: what the user waits for. */
@@ -101,33 +100,6 @@ function installBarePhone({ wsUrl, uri, password, fromUser, autoAnswer }: { wsUr
   ua.start();
 }
 
-async function serveBareHarness(): Promise<Server> {
-  const bundle = await build({
-    stdin: { contents: 'window.JsSIP = require("jssip");', resolveDir: projectRoot },
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    write: false,
-  });
-  // Its service process would keep Node running after the report.
-  await stopEsbuild();
-  const script = bundle.outputFiles[0]?.text ?? '';
-  const server = createServer((request, response) => {
-    if (request.url === '/jssip.js') response.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
-    else response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>bare</title><script src="/jssip.js"></script>');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return server;
-}
-
-async function newPage(browser: Browser, url: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  // tsx keeps function names with an `__name(…)` helper, which functions sent to the page bring along.
-  await page.addInitScript({ content: 'window.__name = (target) => target;' });
-  await page.goto(url);
-  return page;
-}
-
 async function appCall(alice: Page, bob: Page): Promise<Timing> {
   const latest = (page: Page) => page.evaluate(() => window.phoneTestHook?.latestHistoryId() ?? null);
   const before = [await latest(alice), await latest(bob)];
@@ -161,15 +133,6 @@ async function bareCall(alice: Page, bob: Page, target: string): Promise<Timing>
   return timing;
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-}
-
-function summary(samples: number[]): { median: number; p95: number } {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return { median: percentile(sorted, 50), p95: percentile(sorted, 95) };
-}
-
 /** The bare pages register as users of their own: two registrations of one user would both ring. */
 const BARE_ALICE = { user: 'bare-alice', password: 'bare-alice-pass', numbers: ['+46812345611'] };
 const BARE_BOB = { user: 'bare-bob', password: 'bare-bob-pass', numbers: ['+46812345612'] };
@@ -181,21 +144,8 @@ async function main(): Promise<void> {
   let harness: Server | null = null;
   try {
     shells.push(await startPhoneShell(pbx, ALICE), await startPhoneShell(pbx, BOB));
-    harness = await serveBareHarness();
-    browser = await chromium.launch({
-      executablePath: execSync('command -v chromium', { encoding: 'utf8' }).trim(),
-      args: [
-        '--no-sandbox',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--use-fake-device-for-media-stream',
-        '--use-fake-ui-for-media-stream',
-        '--allow-loopback-in-peer-connection',
-        '--disable-features=WebRtcHideLocalIpsWithMdns',
-        '--autoplay-policy=no-user-gesture-required',
-      ],
-    });
+    harness = await serveJsSIPPage();
+    browser = await launchChromium();
     const appAlice = await newPage(browser, shells[0]!.url);
     const appBob = await newPage(browser, shells[1]!.url);
     for (const page of [appAlice, appBob]) {

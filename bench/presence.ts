@@ -2,18 +2,17 @@
  * Presence speed on loopback through the test PBX: how long from alice switching profile to bob's
  * screen showing it, and how long one switch takes to reach 200 subscribers.
  */
-import { execSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { build, stop as stopEsbuild } from 'esbuild';
+import type { Browser, Page } from '@playwright/test';
 import type * as JsSIPModule from 'jssip';
 import { startPbx, type PbxUser, type RunningPbx } from '../test/pbx/pbx';
 import { ALICE, BOB, pbxUser, startPhoneShell } from '../test/e2e/support/phoneUsers';
 import type { ShellProcess } from '../test/e2e/support/shellProcess';
+import { launchChromium, newPage, serveJsSIPPage, summary } from './jssipPage';
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 const ALICE_URI = 'sip:alice@127.0.0.1';
@@ -61,34 +60,8 @@ function installWatchers({ wsUrl, domain, target, users }: { wsUrl: string; doma
   }
 }
 
-async function serveWatcherPage(): Promise<Server> {
-  const bundle = await build({ stdin: { contents: 'window.JsSIP = require("jssip");', resolveDir: projectRoot }, bundle: true, format: 'iife', platform: 'browser', write: false });
-  await stopEsbuild();
-  const script = bundle.outputFiles[0]?.text ?? '';
-  const server = createServer((request, response) => {
-    if (request.url === '/jssip.js') response.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
-    else response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>watchers</title><script src="/jssip.js"></script>');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return server;
-}
-
-async function newPage(browser: Browser, url: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  // tsx keeps function names with an `__name(…)` helper, which functions sent to the page bring along.
-  await page.addInitScript({ content: 'window.__name = (target) => target;' });
-  await page.goto(url);
-  return page;
-}
-
 function activate(page: Page, profileId: string): Promise<unknown> {
   return page.evaluate((id) => window.softphone.invoke('profile:activate', { profileId: id, length: { kind: 'untilChanged' }, temporaryMessage: null }), profileId);
-}
-
-function summary(samples: number[]): { median: number; p95: number; max: number } {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-  return { median: at(50), p95: at(95), max: sorted.at(-1) ?? NaN };
 }
 
 async function switchToScreen(alice: Page, bob: Page): Promise<number[]> {
@@ -133,10 +106,7 @@ async function main(): Promise<void> {
   let watcherServer: Server | null = null;
   try {
     shells.push(await startPhoneShell(pbx, ALICE), await startPhoneShell(pbx, BOB, { directory: [{ name: 'Alice Andersson', uri: ALICE_URI }] }));
-    browser = await chromium.launch({
-      executablePath: execSync('command -v chromium', { encoding: 'utf8' }).trim(),
-      args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream'],
-    });
+    browser = await launchChromium();
     const alice = await newPage(browser, shells[0]!.url);
     const bob = await newPage(browser, shells[1]!.url);
     for (const page of [alice, bob]) await page.waitForFunction(() => window.phoneTestHook?.registered() === true, null, { timeout: WAIT_MS });
@@ -146,7 +116,7 @@ async function main(): Promise<void> {
     await switchToScreen(alice, bob);
     const toScreen = summary(await switchToScreen(alice, bob));
 
-    watcherServer = await serveWatcherPage();
+    watcherServer = await serveJsSIPPage();
     const watchers = await newPage(browser, `http://127.0.0.1:${(watcherServer.address() as AddressInfo).port}/`);
     await watchers.evaluate(installWatchers, { wsUrl: pbx.wsUrl, domain: pbx.domain, target: ALICE_URI, users: watcherUsers });
     await watchers.waitForFunction((count) => (window as unknown as WatcherWindow).watchers.active >= count, watcherCount, { timeout: 60_000 });

@@ -1,4 +1,5 @@
 import { AppServices } from '../../electron/services/appServices';
+import type { CalendarServiceOptions } from '../../electron/services/calendarService';
 import { createConfBackend } from '../../electron/services/confBackend';
 import { developmentOnlyPlainCipher } from '../../electron/services/secretStore';
 import type { NotificationRecord } from '../../src/core/state/appState';
@@ -12,8 +13,15 @@ export interface TestApp {
   shown: NotificationRecord[];
 }
 
-/** The real services on real files in `dataDir`, with a manual clock. */
-export function openTestApp(dataDir: string, clock = new ManualClock('2026-11-23T09:00:00+01:00')): TestApp {
+/**
+ * The real services on real files in `dataDir`, with a manual clock; `calendar` sets the feed
+ * timeout, size limit and refresh interval where a test needs them.
+ */
+export function openTestApp(
+  dataDir: string,
+  clock = new ManualClock('2026-11-23T09:00:00+01:00'),
+  calendar: Partial<CalendarServiceOptions> = {},
+): TestApp {
   const shown: NotificationRecord[] = [];
   let ids = 0;
   const services = new AppServices({
@@ -25,6 +33,7 @@ export function openTestApp(dataDir: string, clock = new ManualClock('2026-11-23
     systemTimeZone: STOCKHOLM,
     notificationSink: (record) => shown.push(record),
     newId: () => `custom-${++ids}`,
+    calendar,
   });
   services.start();
   return { services, clock, shown };

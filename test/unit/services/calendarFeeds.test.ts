@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CalendarSourceStatus } from '../../../src/core/calendar/view';
 import { fetchFeed } from '../../../electron/services/calendarFeed';
-import { icsCalendar, openCalendarTestApp } from '../../helpers/calendarApp';
+import { icsCalendar } from '../../helpers/calendarApp';
 import { startIcsFeedServer, type IcsFeedServer } from '../../helpers/icsFeedServer';
 import { ManualClock } from '../../helpers/manualClock';
-import type { TestApp } from '../../helpers/services';
+import { openTestApp, type TestApp } from '../../helpers/services';
 import { useTempDirs } from '../../helpers/tempDir';
 
 const newDir = useTempDirs();
@@ -32,8 +32,8 @@ async function feed(body = BOARD, etag: string | undefined = '"v1"'): Promise<Ic
   return server;
 }
 
-function open(dir: string, clock = new ManualClock(START), options: Parameters<typeof openCalendarTestApp>[2] = {}): TestApp {
-  const app = openCalendarTestApp(dir, clock, { fetchTimeoutMs: 2_000, ...options });
+function open(dir: string, clock = new ManualClock(START), options: Parameters<typeof openTestApp>[2] = {}): TestApp {
+  const app = openTestApp(dir, clock, { fetchTimeoutMs: 2_000, ...options });
   apps.push(app);
   return app;
 }

@@ -2,9 +2,9 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AppState } from '../../../src/core/state/appState';
-import { icsCalendar, openCalendarTestApp } from '../../helpers/calendarApp';
+import { icsCalendar } from '../../helpers/calendarApp';
 import { ManualClock } from '../../helpers/manualClock';
-import type { TestApp } from '../../helpers/services';
+import { openTestApp, type TestApp } from '../../helpers/services';
 import { useTempDirs } from '../../helpers/tempDir';
 
 const newDir = useTempDirs();
@@ -28,7 +28,7 @@ afterEach(() => {
 async function openWithCalendar(dir: string, at: string, ics = DAY): Promise<TestApp> {
   const path = join(dir, 'dag.ics');
   writeFileSync(path, ics);
-  const app = openCalendarTestApp(dir, new ManualClock(T(at)));
+  const app = openTestApp(dir, new ManualClock(T(at)));
   apps.push(app);
   if (app.services.state.calendar.sources.length === 0) {
     expect(app.services.invoke('calendar:add-source', { location: path }).ok).toBe(true);
@@ -38,7 +38,7 @@ async function openWithCalendar(dir: string, at: string, ics = DAY): Promise<Tes
 }
 
 function reopen(dir: string, at: string): TestApp {
-  const app = openCalendarTestApp(dir, new ManualClock(T(at)));
+  const app = openTestApp(dir, new ManualClock(T(at)));
   apps.push(app);
   return app;
 }

@@ -2,9 +2,9 @@ import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CalendarSourceStatus } from '../../../src/core/calendar/view';
-import { icsCalendar, openCalendarTestApp } from '../../helpers/calendarApp';
+import { icsCalendar } from '../../helpers/calendarApp';
 import { ManualClock } from '../../helpers/manualClock';
-import type { TestApp } from '../../helpers/services';
+import { openTestApp, type TestApp } from '../../helpers/services';
 import { useTempDirs } from '../../helpers/tempDir';
 
 const newDir = useTempDirs();
@@ -17,8 +17,8 @@ afterEach(() => {
   for (const app of apps.splice(0)) app.services.dispose();
 });
 
-function open(dir: string, options: Parameters<typeof openCalendarTestApp>[2] = {}): TestApp {
-  const app = openCalendarTestApp(dir, new ManualClock(START), options);
+function open(dir: string, options: Parameters<typeof openTestApp>[2] = {}): TestApp {
+  const app = openTestApp(dir, new ManualClock(START), options);
   apps.push(app);
   return app;
 }
