@@ -2,7 +2,7 @@
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import type { Profile } from '../../src/core/profiles/model';
 import { startPbx, type RunningPbx } from '../pbx/pbx';
-import { ALICE, BOB, CAROL, pbxUser, startPhoneShell, type PhoneUser, type ProvisionOverrides } from './support/phoneUsers';
+import { ALICE, BOB, CAROL, openPhonePage, pbxUser, type PhoneUser, type ProvisionOverrides } from './support/phoneUsers';
 import type { ShellProcess } from './support/shellProcess';
 
 test.describe.configure({ mode: 'serial' });
@@ -19,10 +19,9 @@ let bob: Page;
 let carol: Page;
 
 async function openPhone(browser: Browser, user: PhoneUser, overrides: ProvisionOverrides = {}): Promise<Page> {
-  const shell = await startPhoneShell(pbx, user, overrides);
-  const page = await (await browser.newContext()).newPage();
-  phones.push({ shell, page });
-  await page.goto(shell.url);
+  const opened = await openPhonePage(browser, pbx, user, overrides);
+  phones.push(opened);
+  const { page } = opened;
   await showView(page, 'Telefon');
   return page;
 }

@@ -1,7 +1,7 @@
 // Presence end to end: alice publishes, bob watches her through a real Kamailio, carol takes calls.
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { startPbx, type RunningPbx } from '../pbx/pbx';
-import { ALICE, BOB, CAROL, pbxUser, startPhoneShell, type PhoneUser, type ProvisionOverrides } from './support/phoneUsers';
+import { ALICE, BOB, CAROL, openPhonePage, pbxUser, type PhoneUser, type ProvisionOverrides } from './support/phoneUsers';
 import type { ShellProcess } from './support/shellProcess';
 
 test.describe.configure({ mode: 'serial' });
@@ -14,10 +14,9 @@ let bob: Page;
 let carol: Page;
 
 async function openPhone(browser: Browser, user: PhoneUser, overrides: ProvisionOverrides = {}): Promise<Page> {
-  const shell = await startPhoneShell(pbx, user, overrides);
-  const page = await (await browser.newContext()).newPage();
-  opened.push({ shell, page });
-  await page.goto(shell.url);
+  const phone = await openPhonePage(browser, pbx, user, overrides);
+  opened.push(phone);
+  const { page } = phone;
   await showView(page, 'Telefon');
   await expect(page.getByTestId('registration-status')).toHaveAttribute('data-state', 'registered');
   return page;

@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import type { Browser, Page } from '@playwright/test';
 import { join } from 'node:path';
 import type { PbxUser, RunningPbx } from '../../pbx/pbx';
 import { newDataDir, startShell, type ShellProcess } from './shellProcess';
@@ -71,4 +72,12 @@ export function writeProvisioning(dataDir: string, pbx: RunningPbx, user: PhoneU
 export function startPhoneShell(pbx: RunningPbx, user: PhoneUser, overrides: ProvisionOverrides = {}): Promise<ShellProcess> {
   const dataDir = newDataDir();
   return startShell(dataDir, { provisionFile: writeProvisioning(dataDir, pbx, user, overrides) });
+}
+
+/** A provisioned shell for this user, and a page of its own opened on it. */
+export async function openPhonePage(browser: Browser, pbx: RunningPbx, user: PhoneUser, overrides: ProvisionOverrides = {}): Promise<{ shell: ShellProcess; page: Page }> {
+  const shell = await startPhoneShell(pbx, user, overrides);
+  const page = await (await browser.newContext()).newPage();
+  await page.goto(shell.url);
+  return { shell, page };
 }
