@@ -21,7 +21,7 @@ import type { ActivationLength } from '../../src/core/profiles/activation';
 import type { Settings } from '../../src/core/settings/schema';
 import type { AppState, Notice } from '../../src/core/state/appState';
 import type { Clock } from '../../src/core/time/clock';
-import { buildTrayModel, findTrayItem } from '../../src/core/tray/menuModel';
+import { buildTrayModel, findTrayItem, type PhoneStatus } from '../../src/core/tray/menuModel';
 import { CalendarService, type CalendarServiceOptions } from './calendarService';
 import { HistoryStore } from './historyStore';
 import { NotificationCenter, type NotificationSink } from './notificationCenter';
@@ -65,6 +65,7 @@ export class AppServices {
   readonly #dialListeners = new Set<(target: DialTarget) => void>();
   readonly #quitListeners = new Set<() => void>();
   #signedOff: (() => void) | null = null;
+  #phoneStatus: PhoneStatus = 'not-configured';
   #notices: Notice[];
   readonly #handlers: Handlers;
 
@@ -126,6 +127,11 @@ export class AppServices {
       'calendar:sync': (payload) => this.calendar.requestSync(payload.sourceId),
       'calendar:skip': (payload) => this.calendar.setSkipped(payload.key, payload.skipped),
       'calendar:set-unmarked-rule': (payload) => this.calendar.setUnmarkedBusyProfile(payload.profileNumber),
+      'phone:status': (payload) => {
+        this.#phoneStatus = payload.status;
+        this.#emit();
+        return ok(null);
+      },
       'app:ready-to-quit': () => {
         this.#signedOff?.();
         return ok(null);
@@ -163,7 +169,7 @@ export class AppServices {
       workingHours: settings.workingHours,
       reminderBeforeEndMinutes: settings.reminderBeforeEndMinutes,
       notices: this.#notices,
-      tray: buildTrayModel(settings, now, timeZone),
+      tray: buildTrayModel(settings, now, timeZone, this.#phoneStatus),
       notifications: [...this.#notifications.records],
       calendar: this.calendar.view(now),
       now,

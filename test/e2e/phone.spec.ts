@@ -95,6 +95,7 @@ test('alice and bob register with the PBX', async () => {
   await expect(registration(bob)).toHaveAttribute('data-state', 'registered');
   await expect(registration(bob)).toHaveText('Registrerad som bob@127.0.0.1');
   await expect(alice.getByTestId('caller-id-summary')).toContainText('Samtal visar 08-123 456 01 (fastnummer)');
+  await expect(alice.getByTestId('tray-tooltip')).toHaveText('Profiltelefon – Tillgänglig · telefonen är registrerad');
 });
 
 test('alice on Tillgänglig calls bob: bob sees her landline number and answers', async () => {
@@ -371,4 +372,5 @@ test('a wrong password shows a clear registration error', async ({ browser }) =>
   await expect(registration(intruder)).toHaveText(
     'Registreringen misslyckades: Växeln godkände inte användarnamnet eller lösenordet. Kontrollera lösenordet.',
   );
+  await expect(intruder.getByTestId('tray-tooltip')).toHaveText('Profiltelefon – Tillgänglig · telefonen är inte ansluten');
 });

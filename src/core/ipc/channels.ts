@@ -19,6 +19,7 @@ export const INVOKE_CHANNELS = [
   'calendar:skip',
   'calendar:set-unmarked-rule',
   'app:ready-to-quit',
+  'phone:status',
 ] as const;
 
 export const DEBUG_CHANNELS = ['debug:clock-advance', 'debug:tray-click', 'debug:resume', 'debug:second-launch'] as const;

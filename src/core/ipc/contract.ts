@@ -8,6 +8,7 @@ import { ActivationLengthSchema } from '../profiles/activation';
 import { NotificationKindSchema, ProfileDraftSchema, ProfileSchema } from '../profiles/model';
 import { LanguageSchema } from '../settings/schema';
 import type { AppState } from '../state/appState';
+import { PHONE_STATUSES } from '../tray/menuModel';
 import type { DebugChannel, InvokeChannel } from './channels';
 
 export * from './channels';
@@ -53,6 +54,7 @@ export const invokeSchemas = {
   'calendar:skip': z.object({ key: z.string().min(1).max(MAX_SOURCE_LOCATION_LENGTH), skipped: z.boolean() }).strict(),
   'calendar:set-unmarked-rule': z.object({ profileNumber: z.number().int().min(1).max(999).nullable() }).strict(),
   'app:ready-to-quit': z.null(),
+  'phone:status': z.object({ status: z.enum(PHONE_STATUSES) }).strict(),
 } satisfies Record<InvokeChannel, z.ZodType>;
 
 /** Only the browser shell answers these: they stand in for the OS (clock, tray clicks, resume, a second launch). */

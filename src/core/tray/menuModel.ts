@@ -32,14 +32,20 @@ export function findTrayItem(items: readonly TrayMenuItem[], itemId: string): Tr
   return undefined;
 }
 
-export function buildTrayModel(settings: Settings, now: number, timeZone: string): TrayModel {
+/** How the phone stands with the PBX, as the renderer reports it; the tray shows it beside the profile. */
+export const PHONE_STATUSES = ['not-configured', 'connecting', 'registered', 'failed'] as const;
+export type PhoneStatus = (typeof PHONE_STATUSES)[number];
+
+export function buildTrayModel(settings: Settings, now: number, timeZone: string, phoneStatus: PhoneStatus = 'not-configured'): TrayModel {
   const language = settings.ui.language;
   const profile = activeProfile(settings);
   const { until } = settings.active;
-  const tooltip =
+  const profileText =
     until === null
       ? translate(language, 'tray.tooltip', { profile: profile.name })
       : translate(language, 'tray.tooltipUntil', { profile: profile.name, time: formatEndTime(until, now, language, timeZone) });
+  // An app without a SIP account is a profile switcher; only a set-up phone has a state worth showing.
+  const tooltip = phoneStatus === 'not-configured' ? profileText : `${profileText} · ${translate(language, `tray.phone.${phoneStatus}`)}`;
   const labelOf = (candidate: { name: string; number: number }) =>
     settings.ui.showProfileNumbers ? `${candidate.name} (${candidate.number})` : candidate.name;
   const profileItems: TrayMenuItem[] = settings.profiles.map((candidate) => ({

@@ -141,6 +141,16 @@ describe('the tray model', () => {
     expect(tray.items.slice(-2).map((item) => item.id)).toEqual(['open', 'quit']);
   });
 
+  it('adds how the phone stands once the phone reports it, and refuses an unknown status', () => {
+    const app = openTestApp(newDir());
+    expect(app.services.state.tray.tooltip).toBe('Profiltelefon – Tillgänglig');
+    expect(app.services.invoke('phone:status', { status: 'registered' }).ok).toBe(true);
+    expect(app.services.state.tray.tooltip).toBe('Profiltelefon – Tillgänglig · telefonen är registrerad');
+    const refused = app.services.invoke('phone:status', { status: 'happy' });
+    expect(refused.ok ? null : refused.error.code).toBe('invalid-payload');
+    expect(app.services.state.tray.tooltip).toBe('Profiltelefon – Tillgänglig · telefonen är registrerad');
+  });
+
   it('switches the profile through the same service call when an item is clicked', () => {
     const app = openTestApp(newDir());
     expect(app.services.clickTrayItem('profile:meeting')).toEqual({ ok: true, value: { kind: 'handled' } });

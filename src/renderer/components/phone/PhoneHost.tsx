@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { phone } from '../../phone/phone';
 import { connectPhone } from '../../phone/phoneConnection';
 import { connectPresence } from '../../presence/connectPresence';
+import { reportPhoneStatus } from '../../phone/reportPhoneStatus';
 import { usePhoneStore } from '../../phone/phoneStore';
 import { installTestHook } from '../../phone/testHook';
 import { IncomingCall } from './IncomingCall';
@@ -18,6 +19,7 @@ export function PhoneHost({ onShowPhone }: { onShowPhone(): void }) {
   useEffect(() => {
     const disconnect = connectPhone(phone);
     const presence = connectPresence(() => phone.ua);
+    const stopReporting = reportPhoneStatus();
     const stopQuitting = window.softphone.onQuitting(() => {
       void presence.signOff().then(async () => {
         phone.stop();
@@ -30,6 +32,7 @@ export function PhoneHost({ onShowPhone }: { onShowPhone(): void }) {
       unsubscribeDial();
       removeHook();
       stopQuitting();
+      stopReporting();
       presence.disconnect();
       disconnect();
     };

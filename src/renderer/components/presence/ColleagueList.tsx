@@ -37,7 +37,8 @@ function useStatusText(entry: ColleagueEntry | undefined): { profile: string; de
   const now = useServiceNow();
   const timeZone = useAppStore((store) => store.state?.timeZone ?? 'UTC');
   const presence = entry?.presence;
-  if (!presence) return { profile: entry?.subscription === 'terminated' ? t('presence.offline') : t('presence.unknown'), detail: '', tone: 'offline' };
+  // An active subscription with no document means the colleague publishes nothing: not signed in.
+  if (!presence) return { profile: entry === undefined || entry.subscription === 'pending' ? t('presence.unknown') : t('presence.offline'), detail: '', tone: 'offline' };
   if (isOffline(presence)) return { profile: t('presence.offline'), detail: '', tone: 'offline' };
   const parts = [t(`presence.callState.${presence.callState}`)];
   if (presence.until !== null) parts.push(t('presence.until', { time: formatEndTime(presence.until, now, language, timeZone) }));
