@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { applyAccountPatch } from '../../src/core/account/patch';
-import { parseProvisioning } from '../../src/core/account/provisioning';
+import { applyProvisioning, parseProvisioning } from '../../src/core/account/provisioning';
 import { parseAutomationArgs } from '../../src/core/automation/args';
 import { fail, ok, type Result } from '../../src/core/errors';
 import {
@@ -8,6 +8,7 @@ import {
   invokeSchemas,
   isDebugChannel,
   isInvokeChannel,
+  isValueChannel,
   type AccountPatch,
   type ChannelPayload,
   type ChannelResponse,
@@ -221,8 +222,7 @@ export class AppServices {
     if (!checked.ok) return checked;
     const result = this.#handlers[channel](checked.value);
     if (!result.ok) return result;
-    const answersWithValue = channel === 'account:sip-credentials' || channel === 'notification:request';
-    return ok((answersWithValue ? result.value : this.state) as ChannelResponse<C>);
+    return ok((isValueChannel(channel) ? result.value : this.state) as ChannelResponse<C>);
   }
 
   /** The tray's menu items, from Electron's Tray or the browser shell's debug panel, both come here. */
@@ -269,22 +269,11 @@ export class AppServices {
   importProvisioning(text: string): Result<null> {
     const parsed = parseProvisioning(text);
     if (!parsed.ok) return parsed;
-    const { account, ui, workingHours, timeZone, reminderBeforeEndMinutes } = parsed.value;
-    const settings = this.profiles.settings;
-    const { password, ...accountPatch } = account ?? {};
-    const nextAccount = applyAccountPatch(settings.account, accountPatch);
-    if (!nextAccount.ok) return nextAccount;
-    const next: Settings = {
-      ...settings,
-      account: nextAccount.value,
-      ui: { ...settings.ui, ...ui },
-      workingHours: workingHours ?? settings.workingHours,
-      timeZone: timeZone ?? settings.timeZone,
-      reminderBeforeEndMinutes: reminderBeforeEndMinutes ?? settings.reminderBeforeEndMinutes,
-    };
-    const saved = this.profiles.apply(ok(next));
+    const provisioned = applyProvisioning(this.profiles.settings, parsed.value);
+    if (!provisioned.ok) return provisioned;
+    const saved = this.profiles.apply(ok(provisioned.value.settings));
     if (!saved.ok) return saved;
-    if (password !== undefined) this.#password.set(password);
+    if (provisioned.value.password !== undefined) this.#password.set(provisioned.value.password);
     this.#emit();
     return ok(null);
   }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { fail, ok, type AppError, type Result } from '../errors';
 import { AccountPatchSchema } from '../ipc/contract';
-import { LanguageSchema } from '../settings/schema';
+import { LanguageSchema, type Settings } from '../settings/schema';
+import { applyAccountPatch } from './patch';
 import { WorkingHoursSchema } from '../time/workingHours';
 
 /** What a company may roll out: the account, its SIP password, and a few defaults. */
@@ -47,4 +48,23 @@ function isKnownTimeZone(timeZone: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The settings a provisioning file makes, and the password it carries; all of it or, on any error, none. */
+export function applyProvisioning(settings: Settings, provisioning: Provisioning): Result<{ settings: Settings; password: string | undefined }> {
+  const { account, ui, workingHours, timeZone, reminderBeforeEndMinutes } = provisioning;
+  const { password, ...accountPatch } = account ?? {};
+  const nextAccount = applyAccountPatch(settings.account, accountPatch);
+  if (!nextAccount.ok) return nextAccount;
+  return ok({
+    settings: {
+      ...settings,
+      account: nextAccount.value,
+      ui: { ...settings.ui, ...ui },
+      workingHours: workingHours ?? settings.workingHours,
+      timeZone: timeZone ?? settings.timeZone,
+      reminderBeforeEndMinutes: reminderBeforeEndMinutes ?? settings.reminderBeforeEndMinutes,
+    },
+    password,
+  });
 }

@@ -67,12 +67,19 @@ export const debugSchemas = {
 
 export type ChannelPayload<C extends InvokeChannel | DebugChannel> = z.infer<(typeof invokeSchemas & typeof debugSchemas)[C]>;
 
-/** What each request answers with; everything not listed answers with the new state. */
-interface SpecialResponses {
+/** The requests that answer with a value of their own; every other request answers with the new state. */
+interface ValueResponses {
   'account:sip-credentials': { password: string | null };
   'notification:request': { shown: boolean };
 }
-export type ChannelResponse<C extends InvokeChannel | DebugChannel> = C extends keyof SpecialResponses ? SpecialResponses[C] : AppState;
+export const VALUE_CHANNELS = ['account:sip-credentials', 'notification:request'] as const satisfies readonly (keyof ValueResponses)[];
+export type ValueChannel = keyof ValueResponses;
+export type StateChannel = Exclude<InvokeChannel, ValueChannel>;
+export type ChannelResponse<C extends InvokeChannel | DebugChannel> = C extends ValueChannel ? ValueResponses[C] : AppState;
+
+export function isValueChannel(channel: InvokeChannel): channel is ValueChannel {
+  return (VALUE_CHANNELS as readonly string[]).includes(channel);
+}
 
 /** What `window.softphone` is, in Electron (preload) and in the browser shell (bridge script) alike. */
 export interface SoftphoneApi {

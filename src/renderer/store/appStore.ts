@@ -1,10 +1,6 @@
 import { create } from 'zustand';
-import type { AppError } from '../../core/errors';
-import type { ChannelPayload, DebugChannel, InvokeChannel } from '../../core/ipc/contract';
-import type { Result } from '../../core/errors';
-
-/** The requests that answer with the new state; the others are asked through `window.softphone` directly. */
-type StateChannel = Exclude<InvokeChannel, 'account:sip-credentials' | 'notification:request'>;
+import type { AppError, Result } from '../../core/errors';
+import type { ChannelPayload, DebugChannel, StateChannel } from '../../core/ipc/contract';
 import type { AppState } from '../../core/state/appState';
 
 interface AppStore {
