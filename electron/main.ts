@@ -41,7 +41,14 @@ function provisionFromArgv(appServices: AppServices, argv: readonly string[]): v
   const index = argv.indexOf('--provision');
   const file = index >= 0 ? argv[index + 1] : undefined;
   if (file === undefined) return;
-  const applied = appServices.importProvisioning(readFileSync(file, 'utf8'));
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    dialog.showErrorBox('Profiltelefon', `Provisioneringsfilen ${file} kunde inte läsas: ${(error as Error).message}`);
+    return;
+  }
+  const applied = appServices.importProvisioning(text);
   if (!applied.ok) dialog.showErrorBox('Profiltelefon', `Provisioneringsfilen ${file} avvisades: ${applied.error.message}`);
 }
 

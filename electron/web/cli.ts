@@ -21,12 +21,24 @@ mkdirSync(dataDir, { recursive: true });
 
 const shell = await startWebShell({ port, dataDir, rendererDir: resolve('out/renderer'), onQuit: () => exit() });
 if (values.provision !== undefined) {
-  const provisioned = shell.services.importProvisioning(readFileSync(resolve(values.provision), 'utf8'));
-  if (!provisioned.ok) {
-    console.error(`Provisioneringsfilen avvisades: ${provisioned.error.message}`);
+  const provisioned = provisionFrom(resolve(values.provision));
+  if (provisioned !== null) {
+    console.error(provisioned);
     await shell.close();
     process.exit(2);
   }
+}
+
+/** Applies a provisioning file; returns why it was refused, or null. */
+function provisionFrom(file: string): string | null {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    return `Provisioneringsfilen ${file} kunde inte läsas: ${(error as Error).message}`;
+  }
+  const provisioned = shell.services.importProvisioning(text);
+  return provisioned.ok ? null : `Provisioneringsfilen avvisades: ${provisioned.error.message}`;
 }
 console.log(`Profiltelefon (webbskal) körs: ${shell.url}`);
 console.log(`Data: ${dataDir}`);
