@@ -27,6 +27,7 @@ import { CalendarService, type CalendarServiceOptions } from './calendarService'
 import { HistoryStore } from './historyStore';
 import { NotificationCenter, type NotificationSink } from './notificationCenter';
 import { ProfileService } from './profileService';
+import { RecordingStore } from './recordingStore';
 import type { Scheduler } from './scheduler';
 import type { SecretCipher } from './secretStore';
 import { SecretStore } from './secretStore';
@@ -61,6 +62,7 @@ export class AppServices {
   readonly calendar: CalendarService;
   readonly #notifications: NotificationCenter;
   readonly #history: HistoryStore;
+  readonly #recordings: RecordingStore;
   readonly #password: SecretStore;
   readonly #stateListeners = new Set<(state: AppState) => void>();
   readonly #dialListeners = new Set<(target: DialTarget) => void>();
@@ -75,6 +77,7 @@ export class AppServices {
     const loaded = loadSettingsFile(join(options.dataDir, 'settings.json'), now);
     const store = new SettingsStore(options.openBackend(options.dataDir), loaded.settings, loaded.needsWrite);
     this.#history = new HistoryStore(join(options.dataDir, 'history.json'), now);
+    this.#recordings = new RecordingStore(options.dataDir);
     this.#password = new SecretStore(join(options.dataDir, 'sip-password.bin'), options.secretCipher);
     this.#notices = [loaded.recovered, this.#history.recovered].filter((notice): notice is Notice => notice !== null);
     this.#notifications = new NotificationCenter((record) => {
@@ -122,6 +125,7 @@ export class AppServices {
         this.#emit();
         return ok(null);
       },
+      'recording:save': (payload) => this.#saveRecording(payload),
       'notification:request': (payload) => ok({ shown: this.#notifications.request(this.profiles.activeProfile, payload) !== null }),
       'calendar:add-source': (payload) => this.calendar.addSource(payload.location),
       'calendar:remove-source': (payload) => this.calendar.removeSource(payload.sourceId),
@@ -290,6 +294,17 @@ export class AppServices {
     const settings = this.profiles.settings;
     const account = applyAccountPatch(settings.account, patch);
     return account.ok ? this.profiles.apply(ok({ ...settings, account: account.value })) : account;
+  }
+
+  /** Writes a finished call's recording and links it from the call's history entry. */
+  #saveRecording(payload: ChannelPayload<'recording:save'>): Result<null> {
+    const entry = this.#history.find(payload.callId);
+    if (!entry) return fail('recording-call-unknown', `There is no call "${payload.callId}" in the history.`, 'callId');
+    const saved = this.#recordings.save(entry, payload);
+    if (!saved.ok) return saved;
+    this.#history.record({ ...entry, recordingFile: saved.value });
+    this.#emit();
+    return ok(null);
   }
 
   #setPassword(password: string): Result<null> {

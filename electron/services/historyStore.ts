@@ -35,6 +35,10 @@ export class HistoryStore {
     return this.#entries;
   }
 
+  find(id: string): CallHistoryEntry | undefined {
+    return this.#entries.find((entry) => entry.id === id);
+  }
+
   /** Adds or replaces an entry by id, keeping the newest first and the file bounded. */
   record(entry: CallHistoryEntry): void {
     const others = this.#entries.filter((existing) => existing.id !== entry.id);

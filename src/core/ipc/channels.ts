@@ -12,6 +12,7 @@ export const INVOKE_CHANNELS = [
   'account:sip-credentials',
   'provision:import',
   'history:record',
+  'recording:save',
   'notification:request',
   'calendar:add-source',
   'calendar:remove-source',

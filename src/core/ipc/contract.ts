@@ -4,6 +4,7 @@ import type { Result } from '../errors';
 import type { DialTarget } from '../numbers/phoneNumber';
 import { MAX_SOURCE_LOCATION_LENGTH } from '../calendar/settings';
 import { CallHistoryEntrySchema } from '../phone/history';
+import { MAX_RECORDING_BASE64_LENGTH, RECORDING_MIME_TYPES } from '../phone/recording';
 import { ActivationLengthSchema } from '../profiles/activation';
 import { NotificationKindSchema, ProfileDraftSchema, ProfileSchema } from '../profiles/model';
 import { LanguageSchema } from '../settings/schema';
@@ -43,6 +44,15 @@ export const invokeSchemas = {
   'account:sip-credentials': z.null(),
   'provision:import': z.object({ json: z.string().max(1_000_000) }).strict(),
   'history:record': CallHistoryEntrySchema,
+  /** A finished call recording; main checks the body is base64 and the call is in the history. */
+  'recording:save': z
+    .object({
+      callId: z.string().min(1).max(100),
+      mimeType: z.enum(RECORDING_MIME_TYPES),
+      startedAt: z.number().finite(),
+      dataBase64: z.string().max(MAX_RECORDING_BASE64_LENGTH),
+    })
+    .strict(),
   'notification:request': z
     .object({ kind: NotificationKindSchema, title: z.string().min(1).max(200), body: z.string().max(500) })
     .strict(),

@@ -17,6 +17,8 @@ export const CallHistoryEntrySchema = z
     outcome: z.enum(CALL_OUTCOMES),
     /** Outgoing calls: which of the user's numbers was presented. */
     callerIdShown: CallerIdSchema.nullable(),
+    /** The recording's file name under `<dataDir>/recordings/`; absent or null when not recorded. */
+    recordingFile: z.string().min(1).max(200).nullable().optional(),
   })
   .strict();
 export type CallHistoryEntry = z.infer<typeof CallHistoryEntrySchema>;

@@ -7,8 +7,10 @@ import type { OutgoingIdentity } from '../../core/phone/identity';
 import { decideIncoming } from '../../core/phone/incomingDecision';
 import { readIncomingBody } from '../../core/phone/message';
 import { partyLine } from '../../core/phone/partyDisplay';
+import { shouldRecord } from '../../core/phone/recording';
 import { partyForTarget, remotePartyFrom, UNKNOWN_PARTY } from '../../core/phone/remoteParty';
 import { playAnnouncement } from './announcementPlayback';
+import { startCallRecording } from './callRecorder';
 import type { PhoneEnvironment } from './phoneEnvironment';
 import { updateCall, usePhoneStore, type CallStatus, type CallView } from './phoneStore';
 import { referredCall } from './referredCall';
@@ -75,6 +77,7 @@ export class CallRegistry {
       announcement: null,
       timers: new Set<ReturnType<typeof setTimeout>>(),
       stopAudio: null,
+      recording: null,
       inviteSentAt: null,
     };
     if (event.originator === 'local') {
@@ -204,6 +207,7 @@ export class CallRegistry {
       announcement: null,
       setup: null,
       transfer: null,
+      recording: false,
       ...change,
     };
     usePhoneStore.setState((store) => ({ calls: [...store.calls, view], lastEnded: null }));
@@ -229,6 +233,7 @@ export class CallRegistry {
     session.on('accepted', () => {
       call.answeredAt = Date.now();
       this.#setStatus(call, call.announcement ? 'announcing' : 'active', { answeredAt: call.answeredAt });
+      if (call.status === 'active') this.#startRecording(call);
     });
     session.on('confirmed', () => {
       if (call.dialedAt !== null && call.inviteSentAt !== null) {
@@ -344,6 +349,14 @@ export class CallRegistry {
         callerIdShown: call.identity?.callerId ?? null,
       }),
     );
+    // After the history entry, so main has the entry to link the file from.
+    const recording = call.recording;
+    call.recording = null;
+    if (recording) {
+      void recording.stop().then((finished) => {
+        if (finished) this.env.saveRecording(call.id, finished);
+      });
+    }
     if (call.direction === 'incoming' && outcome === 'missed') {
       this.env.notify('missedCall', this.env.text('phone.notify.missed.title'), partyLine(call.remote, this.#labels()));
     }
@@ -353,6 +366,19 @@ export class CallRegistry {
     }));
     this.#updateTones();
     if (call.direction === 'outgoing' && outcome === 'busy') this.tones.busy();
+  }
+
+  /** Records a connected call when the profile active now asks for it and the account has the add-on. */
+  #startRecording(call: TrackedCall): void {
+    const context = this.env.context();
+    const connection: RTCPeerConnection | null = call.session.connection ?? null;
+    if (!context || !connection || call.recording || !shouldRecord(context.profile, context.account)) return;
+    try {
+      call.recording = startCallRecording(connection);
+    } catch (error) {
+      console.error(`The call could not be recorded: ${(error as Error).message}`);
+    }
+    if (call.recording) updateCall(call.id, { recording: true });
   }
 
   #setStatus(call: TrackedCall, status: CallStatus, change: Partial<CallView> = {}): void {

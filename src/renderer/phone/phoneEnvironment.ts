@@ -4,6 +4,7 @@ import type { CallHistoryEntry } from '../../core/phone/history';
 import type { NotificationKind, Profile } from '../../core/profiles/model';
 import type { Language } from '../../core/settings/schema';
 import { useAppStore } from '../store/appStore';
+import type { FinishedRecording } from './callRecorder';
 
 /** What the phone needs to know at the moment a call starts or arrives. */
 export interface PhoneContext {
@@ -20,6 +21,8 @@ export interface PhoneContext {
 export interface PhoneEnvironment {
   context(): PhoneContext | null;
   recordHistory(entry: CallHistoryEntry): void;
+  /** Hands a finished call's recording to main, after the call's history entry. */
+  saveRecording(callId: string, recording: FinishedRecording): void;
   /** Asks main to notify; main shows it only if the active profile allows the kind on the desktop. */
   notify(kind: NotificationKind, title: string, body: string): void;
   text(key: MessageKey, params?: Record<string, string | number>): string;
@@ -43,6 +46,11 @@ export const appPhoneEnvironment: PhoneEnvironment = {
   recordHistory(entry) {
     void window.softphone.invoke('history:record', entry).then((result) => {
       if (!result.ok) console.error(`The call history refused an entry: ${result.error.message}`);
+    });
+  },
+  saveRecording(callId, recording) {
+    void window.softphone.invoke('recording:save', { callId, ...recording }).then((result) => {
+      if (!result.ok) console.error(`The recording was not saved: ${result.error.message}`);
     });
   },
   notify(kind, title, body) {

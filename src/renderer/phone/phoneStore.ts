@@ -40,6 +40,8 @@ export interface CallView {
   /** Outgoing: milliseconds from dialling, and from sending the INVITE, to the call being confirmed. */
   setup: { fromDialMs: number; fromInviteMs: number } | null;
   transfer: { state: 'pending' } | { state: 'failed'; error: AppError } | null;
+  /** The call is being recorded. */
+  recording: boolean;
 }
 
 export interface MessageView {

@@ -6,6 +6,7 @@ import type { ResolvedTarget } from '../../core/phone/dialTarget';
 import type { OutgoingIdentity } from '../../core/phone/identity';
 import type { IncomingDecision } from '../../core/phone/incomingDecision';
 import type { RemoteParty } from '../../core/phone/remoteParty';
+import type { CallRecording } from './callRecorder';
 import type { CallStatus } from './phoneStore';
 
 export type Announcement = Extract<IncomingDecision, { kind: 'announce' }>;
@@ -30,6 +31,8 @@ export interface TrackedCall {
   announcement: Announcement | null;
   timers: Set<ReturnType<typeof setTimeout>>;
   stopAudio: (() => void) | null;
+  /** Set while the call is recorded. */
+  recording: CallRecording | null;
 }
 
 /** The identity headers of an INVITE as it reached this phone, for diagnostics. */

@@ -50,6 +50,7 @@ export interface ProvisionOverrides {
   password?: string;
   voicemail?: string | null;
   directory?: { name: string; uri: string }[];
+  addOns?: { recording?: boolean; listenIn?: boolean };
 }
 
 /** Writes the provisioning file a company would roll out for this user, pointing at `pbx`. */
@@ -62,6 +63,7 @@ export function writeProvisioning(dataDir: string, pbx: RunningPbx, user: PhoneU
       numbers: { landline: user.landline, mobile: user.mobile, switchboard: null },
       voicemail: overrides.voicemail ?? null,
       directory: overrides.directory ?? [],
+      ...(overrides.addOns ? { addOns: overrides.addOns } : {}),
     },
   };
   writeFileSync(file, JSON.stringify(document, null, 2));

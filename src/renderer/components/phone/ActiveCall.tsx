@@ -55,6 +55,11 @@ export function ActiveCall({ call }: { call: CallView }) {
         {call.remoteHold && <span className="phone-tag" data-testid="remote-hold">{t('phone.call.remoteHold')}</span>}
         {call.muted && <span className="phone-tag">{t('phone.call.muted')}</span>}
       </p>
+      {call.recording && (
+        <p role="status" className="phone-tag phone-call__recording" data-testid="recording-indicator">
+          {t('phone.call.recording')}
+        </p>
+      )}
       {call.presented && numbers && (
         <p className="phone-hint" data-testid="presented-caller-id">
           {t('phone.call.presenting', { callerId: callerIdText(t, call.presented.callerId, numbers) })}

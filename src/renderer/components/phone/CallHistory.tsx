@@ -52,6 +52,12 @@ export function CallHistory() {
                   {t(entry.direction === 'incoming' ? 'phone.history.incoming' : 'phone.history.outgoing')}, {t(`phone.outcome.${entry.outcome}`)}
                   {' · '}
                   <time dateTime={new Date(entry.startedAt).toISOString()}>{formatEndTime(entry.startedAt, now, language, timeZone)}</time>
+                  {entry.recordingFile && (
+                    <>
+                      {' · '}
+                      <span data-testid="history-recorded">{t('phone.history.recorded')}</span>
+                    </>
+                  )}
                   {entry.callerIdShown !== null && (
                     <>
                       {' · '}
