@@ -2,32 +2,18 @@
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import type { Profile } from '../../src/core/profiles/model';
 import { startPbx, type RunningPbx } from '../pbx/pbx';
-import { ALICE, BOB, CAROL, openPhonePage, pbxUser, type PhoneUser, type ProvisionOverrides } from './support/phoneUsers';
-import type { ShellProcess } from './support/shellProcess';
+import { ALICE, BOB, CAROL, pbxUser, PhoneSet, showView, type PhoneUser, type ProvisionOverrides } from './support/phoneUsers';
 
 test.describe.configure({ mode: 'serial' });
 
-interface Phone {
-  shell: ShellProcess;
-  page: Page;
-}
-
 let pbx: RunningPbx;
-const phones: Phone[] = [];
+const phones = new PhoneSet();
 let alice: Page;
 let bob: Page;
 let carol: Page;
 
 async function openPhone(browser: Browser, user: PhoneUser, overrides: ProvisionOverrides = {}): Promise<Page> {
-  const opened = await openPhonePage(browser, pbx, user, overrides);
-  phones.push(opened);
-  const { page } = opened;
-  await showView(page, 'Telefon');
-  return page;
-}
-
-function showView(page: Page, name: 'Telefon' | 'Profiler'): Promise<void> {
-  return page.getByRole('navigation', { name: 'Vyer' }).getByRole('button', { name, exact: true }).click();
+  return (await phones.open(browser, pbx, user, overrides)).page;
 }
 
 const registration = (page: Page) => page.getByTestId('registration-status');
@@ -82,10 +68,7 @@ test.beforeAll(async ({ browser }) => {
 });
 
 test.afterAll(async () => {
-  for (const { shell, page } of phones) {
-    await page.context().close();
-    await shell.stop();
-  }
+  await phones.closeAll();
   await pbx?.stop();
 });
 

@@ -1,29 +1,21 @@
 // Presence end to end: alice publishes, bob watches her through a real Kamailio, carol takes calls.
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { startPbx, type RunningPbx } from '../pbx/pbx';
-import { ALICE, BOB, CAROL, openPhonePage, pbxUser, type PhoneUser, type ProvisionOverrides } from './support/phoneUsers';
-import type { ShellProcess } from './support/shellProcess';
+import { ALICE, BOB, CAROL, pbxUser, PhoneSet, showView, type PhoneUser, type ProvisionOverrides } from './support/phoneUsers';
 
 test.describe.configure({ mode: 'serial' });
 
 const ALICE_URI = 'sip:alice@127.0.0.1';
 let pbx: RunningPbx;
-const opened: { shell: ShellProcess; page: Page }[] = [];
+const phones = new PhoneSet();
 let alice: Page;
 let bob: Page;
 let carol: Page;
 
 async function openPhone(browser: Browser, user: PhoneUser, overrides: ProvisionOverrides = {}): Promise<Page> {
-  const phone = await openPhonePage(browser, pbx, user, overrides);
-  opened.push(phone);
-  const { page } = phone;
-  await showView(page, 'Telefon');
+  const { page } = await phones.open(browser, pbx, user, overrides);
   await expect(page.getByTestId('registration-status')).toHaveAttribute('data-state', 'registered');
   return page;
-}
-
-function showView(page: Page, name: string): Promise<void> {
-  return page.getByRole('navigation', { name: 'Vyer' }).getByRole('button', { name, exact: true }).click();
 }
 
 const aliceRow = () => bob.locator(`li.colleague[data-uri="${ALICE_URI}"]`);
@@ -50,10 +42,7 @@ test.beforeAll(async ({ browser }) => {
 });
 
 test.afterAll(async () => {
-  for (const { shell, page } of opened) {
-    await page.context().close();
-    await shell.stop();
-  }
+  await phones.closeAll();
   await pbx?.stop();
 });
 

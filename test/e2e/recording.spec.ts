@@ -5,33 +5,24 @@ import { join } from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import type { Profile } from '../../src/core/profiles/model';
 import { startPbx, type RunningPbx } from '../pbx/pbx';
-import { ALICE, BOB, openPhonePage, pbxUser, type PhoneUser, type ProvisionOverrides } from './support/phoneUsers';
-import type { ShellProcess } from './support/shellProcess';
+import { ALICE, BOB, pbxUser, PhoneSet, type OpenPhone, type PhoneUser, type ProvisionOverrides } from './support/phoneUsers';
 
 test.describe.configure({ mode: 'serial' });
 
-interface Phone {
-  shell: ShellProcess;
-  page: Page;
-}
-
 let pbx: RunningPbx;
-const phones: Phone[] = [];
-let alice: Phone;
-let bob: Phone;
+const phones = new PhoneSet();
+let alice: OpenPhone;
+let bob: OpenPhone;
 
-async function openPhone(browser: Browser, user: PhoneUser, overrides: ProvisionOverrides = {}): Promise<Phone> {
-  const opened = await openPhonePage(browser, pbx, user, overrides);
-  phones.push(opened);
-  await opened.page.getByRole('navigation', { name: 'Vyer' }).getByRole('button', { name: 'Telefon', exact: true }).click();
-  return opened;
+function openPhone(browser: Browser, user: PhoneUser, overrides: ProvisionOverrides = {}): Promise<OpenPhone> {
+  return phones.open(browser, pbx, user, overrides);
 }
 
 const activeCall = (page: Page) => page.getByTestId('active-call');
 const incomingCall = (page: Page) => page.getByTestId('incoming-call');
 const history = (page: Page) => page.getByTestId('call-history').getByRole('listitem');
 
-function recordings(phone: Phone): { name: string; size: number }[] {
+function recordings(phone: OpenPhone): { name: string; size: number }[] {
   const dir = join(phone.shell.dataDir, 'recordings');
   if (!existsSync(dir)) return [];
   return readdirSync(dir).map((name) => ({ name, size: statSync(join(dir, name)).size }));
@@ -80,10 +71,7 @@ test.beforeAll(async ({ browser }) => {
 });
 
 test.afterAll(async () => {
-  for (const { shell, page } of phones) {
-    await page.context().close();
-    await shell.stop();
-  }
+  await phones.closeAll();
   await pbx?.stop();
 });
 

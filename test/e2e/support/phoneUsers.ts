@@ -76,10 +76,38 @@ export function startPhoneShell(pbx: RunningPbx, user: PhoneUser, overrides: Pro
   return startShell(dataDir, { provisionFile: writeProvisioning(dataDir, pbx, user, overrides) });
 }
 
+export interface OpenPhone {
+  shell: ShellProcess;
+  page: Page;
+}
+
 /** A provisioned shell for this user, and a page of its own opened on it. */
-export async function openPhonePage(browser: Browser, pbx: RunningPbx, user: PhoneUser, overrides: ProvisionOverrides = {}): Promise<{ shell: ShellProcess; page: Page }> {
+export async function openPhonePage(browser: Browser, pbx: RunningPbx, user: PhoneUser, overrides: ProvisionOverrides = {}): Promise<OpenPhone> {
   const shell = await startPhoneShell(pbx, user, overrides);
   const page = await (await browser.newContext()).newPage();
   await page.goto(shell.url);
   return { shell, page };
+}
+
+export function showView(page: Page, name: string): Promise<void> {
+  return page.getByRole('navigation', { name: 'Vyer' }).getByRole('button', { name, exact: true }).click();
+}
+
+/** The phones a spec opens, each on the Telefon view, all closed together when the spec ends. */
+export class PhoneSet {
+  readonly #opened: OpenPhone[] = [];
+
+  async open(browser: Browser, pbx: RunningPbx, user: PhoneUser, overrides: ProvisionOverrides = {}): Promise<OpenPhone> {
+    const phone = await openPhonePage(browser, pbx, user, overrides);
+    this.#opened.push(phone);
+    await showView(phone.page, 'Telefon');
+    return phone;
+  }
+
+  async closeAll(): Promise<void> {
+    for (const { shell, page } of this.#opened.splice(0)) {
+      await page.context().close();
+      await shell.stop();
+    }
+  }
 }
