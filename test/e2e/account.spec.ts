@@ -75,3 +75,10 @@ test('a provisioning file is imported whole, and a bad one lists its errors and 
   await expect(page.getByText('Provisioneringsfilen är importerad.')).toBeVisible();
   await expect(page.getByLabel('Mobilnummer')).toHaveValue('+46701234567');
 });
+
+test('a phone without an account says what to set up', async ({ page }) => {
+  shell = await startShell(newDataDir());
+  await page.goto(shell.url);
+  await page.getByRole('navigation', { name: 'Vyer' }).getByRole('button', { name: 'Telefon', exact: true }).click();
+  await expect(page.getByTestId('registration-status')).toHaveText('Telefonen är inte inställd. Ange växelns adress och din SIP-adress under Konto.');
+});
