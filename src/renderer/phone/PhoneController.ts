@@ -76,7 +76,7 @@ export class PhoneController {
       const identity = this.#pendingMessageIdentity;
       if (!identity) return;
       const request = (event as OutgoingMessageEvent).request;
-      if (identity.anonymous) makeFromAnonymous(request);
+      if (identity.anonymousFrom) makeFromAnonymous(request);
       applyIdentityHeaders(request, identity);
     });
     this.#ua = ua;
@@ -196,8 +196,7 @@ export class PhoneController {
       ua.value.sendMessage(target.value.uri, body.value, {
         contentType: 'text/plain;charset=utf-8',
         // An anonymous From is set while the request is built (see configure); JsSIP has no option for it.
-        ...(identity.value.anonymous ? {} : { fromUserName: identity.value.fromUser }),
-        ...(identity.value.fromDisplayName === '' ? {} : { fromDisplayName: identity.value.fromDisplayName }),
+        ...fromOptions(identity.value),
         eventHandlers: {
           succeeded: () => updateMessage(id, { status: 'sent' }),
           failed: ({ response, cause }) =>
@@ -237,9 +236,8 @@ export class PhoneController {
     return {
       mediaConstraints: { audio: true, video: false },
       pcConfig: { iceServers: [] },
-      anonymous: identity.anonymous,
-      ...(identity.anonymous ? {} : { fromUserName: identity.fromUser }),
-      ...(identity.fromDisplayName === '' ? {} : { fromDisplayName: identity.fromDisplayName }),
+      anonymous: identity.anonymousFrom,
+      ...fromOptions(identity),
       eventHandlers: { sending: ({ request }) => applyIdentityHeaders(request, identity) },
     };
   }
@@ -258,4 +256,12 @@ export class PhoneController {
     usePhoneStore.setState({ error });
     return { ok: false, error };
   }
+}
+
+/** The From a call or message is sent with; an anonymous From is made separately (JsSIP's `anonymous`, or while a MESSAGE is built). */
+function fromOptions(identity: OutgoingIdentity): { fromUserName?: string; fromDisplayName?: string } {
+  return {
+    ...(identity.fromUser === null || identity.anonymousFrom ? {} : { fromUserName: identity.fromUser }),
+    ...(identity.fromDisplayName === '' ? {} : { fromDisplayName: identity.fromDisplayName }),
+  };
 }
