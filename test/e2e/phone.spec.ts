@@ -351,9 +351,9 @@ test('after Kamailio restarts, both phones register again by themselves', async 
 test('a wrong password shows a clear registration error', async ({ browser }) => {
   const intruder = await openPhone(browser, CAROL, { password: 'not-carols-password' });
   await expect(registration(intruder)).toHaveAttribute('data-state', 'failed');
-  await expect(registration(intruder)).toHaveAttribute('data-error-code', 'registration-auth-failed');
+  await expect(registration(intruder)).toHaveAttribute('data-failure', 'auth-failed');
   await expect(registration(intruder)).toHaveText(
-    'Registreringen misslyckades: Växeln godkände inte användarnamnet eller lösenordet. Kontrollera lösenordet.',
+    'Registreringen misslyckades: Växeln godkände inte användarnamnet eller lösenordet. Kontrollera lösenordet under Konto.',
   );
   await expect(intruder.getByTestId('tray-tooltip')).toHaveText('Profiltelefon – Tillgänglig · telefonen är inte ansluten');
 });

@@ -6,6 +6,7 @@ import { resolveDialTarget, resolveTypedTarget, type ResolvedTarget } from '../.
 import { outgoingIdentity, type OutgoingIdentity } from '../../core/phone/identity';
 import { checkOutgoingBody, type MessageKind } from '../../core/phone/message';
 import { parseAccountAddress } from '../../core/phone/accountAddress';
+import { presentedIdentity, sipFailure, type SipFailure } from '../../core/phone/sipFailure';
 import { partyForTarget } from '../../core/phone/remoteParty';
 import type { UaSettings } from '../../core/phone/uaSettings';
 import { CallRegistry } from './callRegistry';
@@ -189,7 +190,7 @@ export class PhoneController {
       at: Date.now(),
       status: 'sending',
       presentedNumber: identity.value.number,
-      error: null,
+      failure: null,
     });
     this.#pendingMessageIdentity = identity.value;
     try {
@@ -202,7 +203,7 @@ export class PhoneController {
           failed: ({ response, cause }) =>
             updateMessage(id, {
               status: 'failed',
-              error: { code: 'message-failed', message: `${String(cause ?? 'Failed')}${response ? ` (${response.status_code})` : ''}` },
+              failure: messageFailure(String(cause ?? ''), response?.status_code ?? null, identity.value),
             }),
         },
       });
@@ -264,4 +265,10 @@ function fromOptions(identity: OutgoingIdentity): { fromUserName?: string; fromD
     ...(identity.fromUser === null || identity.anonymousFrom ? {} : { fromUserName: identity.fromUser }),
     ...(identity.fromDisplayName === '' ? {} : { fromDisplayName: identity.fromDisplayName }),
   };
+}
+
+function messageFailure(cause: string, statusCode: number | null, identity: OutgoingIdentity): SipFailure {
+  const failure = sipFailure({ context: 'message', cause, statusCode, presented: presentedIdentity(identity), outgoing: true, reachedServer: true });
+  // A failed MESSAGE always has a reason; "Terminated" or "Canceled" cannot end one.
+  return failure ?? { context: 'message', reason: 'call-broken', statusCode };
 }

@@ -26,7 +26,7 @@ export function receiveMessage(event: IncomingMessageEvent, env: PhoneEnvironmen
     at: Date.now(),
     status: 'received',
     presentedNumber: null,
-    error: null,
+    failure: null,
   });
   const from = partyLine(sender.value, { hidden: env.text('phone.party.hidden'), unknown: env.text('phone.party.unknown') });
   env.notify(kind, env.text(kind === 'sms' ? 'phone.notify.sms.title' : 'phone.notify.chat.title', { from }), body.value);
