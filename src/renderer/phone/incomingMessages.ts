@@ -9,7 +9,7 @@ import { addMessage } from './phoneStore';
 export function receiveMessage(event: IncomingMessageEvent, env: PhoneEnvironment, id: string): void {
   const { request } = event;
   const header = (name: string) => (request.hasHeader(name) ? request.getHeader(name) : null);
-  const sender = remotePartyFrom({ from: header('From'), pAssertedIdentity: header('P-Asserted-Identity') });
+  const sender = remotePartyFrom({ from: header('From'), pAssertedIdentity: header('P-Asserted-Identity'), privacy: header('Privacy') });
   if (!sender.ok) {
     console.warn(`A message with an unreadable sender was dropped: ${sender.error.message}`);
     return;
