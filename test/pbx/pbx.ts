@@ -1,6 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { get } from 'node:http';
+import { createSocket } from 'node:dgram';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,8 +11,9 @@ export interface PbxUser {
   user: string;
   password: string;
   /**
-   * E.164 numbers the user owns: he may present them as caller ID (the From user), and calls and
-   * messages to them reach him. A number two users share (a switchboard) reaches the first of them.
+   * E.164 numbers the user owns: he may present them as caller ID (in P-Preferred-Identity), and
+   * calls and messages to them reach him. A number two users share (a switchboard) reaches the first
+   * of them.
    */
   numbers?: string[];
 }
@@ -20,18 +22,30 @@ export interface PbxOptions {
   users?: PbxUser[];
   /** Loopback TCP port for ws://; a free one is picked when omitted. */
   port?: number;
+  /** Loopback UDP port for desk phones; a free one is picked when omitted. */
+  udpPort?: number;
 }
 
 export interface RunningPbx {
   wsUrl: string;
   domain: string;
   port: number;
+  /** SIP over UDP, for desk phones: `sip:127.0.0.1:<udpPort>` is their outbound proxy. */
+  udpPort: number;
+  sipUdpUri: string;
   users: PbxUser[];
-  /** Temp dir with the SQLite DB and kamailio.log; removed by stop(). */
+  /** Temp dir with the SQLite DB, kamailio.log and rtpengine.log; removed by stop(). */
   dir: string;
   logFile: string;
+  rtpengineLogFile: string;
+  /** The UDP ports rtpengine relays media on: every SDP the PBX forwards names one of them. */
+  rtpPorts: { min: number; max: number };
+  /** Stops Kamailio and rtpengine. */
   stop(): Promise<void>;
-  /** Stops Kamailio and starts it again on the same port and DB; registrations are lost. */
+  /**
+   * Stops Kamailio and starts it again on the same ports and DB; registrations are lost. rtpengine
+   * keeps running, as a media server apart from the SIP server would.
+   */
   restart(): Promise<void>;
 }
 
@@ -49,6 +63,11 @@ const CONFIG_FILE = fileURLToPath(new URL('kamailio.cfg', import.meta.url));
 const SCHEMA_DIR = '/usr/share/kamailio/db_sqlite';
 const SCHEMAS = ['standard', 'auth_db', 'presence'];
 const KAMAILIO = existsSync('/usr/sbin/kamailio') ? '/usr/sbin/kamailio' : 'kamailio';
+const RTPENGINE = existsSync('/usr/bin/rtpengine') ? '/usr/bin/rtpengine' : 'rtpengine';
+/** RTP ports rtpengine may use: a small random range, so that PBXs of parallel test runs rarely meet (rtpengine skips taken ports). */
+const RTP_RANGE_SIZE = 100;
+const RTP_RANGE_FLOOR = 20_000;
+const RTP_RANGE_CEILING = 60_000;
 const START_TIMEOUT_MS = 15_000;
 const STOP_TIMEOUT_MS = 5_000;
 
@@ -58,32 +77,44 @@ let exitHookInstalled = false;
 export async function startPbx(options: PbxOptions = {}): Promise<RunningPbx> {
   const users = options.users ?? DEMO_USERS;
   const port = options.port ?? (await freeLoopbackPort());
+  const udpPort = options.udpPort ?? (await freeUdpPort());
   const dir = mkdtempSync(join(tmpdir(), 'pbx-'));
   const dbFile = join(dir, 'pbx.sqlite');
   const logFile = join(dir, 'kamailio.log');
+  const rtpengineLogFile = join(dir, 'rtpengine.log');
+  let media: Rtpengine | undefined;
   let child: ChildProcess;
+  const sockets = (): KamailioSockets => ({ port, udpPort, ngPort: media!.ngPort });
   try {
     createDatabase(dbFile, users);
-    child = await launch(dir, dbFile, logFile, port);
+    media = await launchRtpengine(rtpengineLogFile);
+    child = await launch(dir, dbFile, logFile, sockets());
   } catch (error) {
     // the error already carries the log's tail
+    if (media) await terminate(media.child);
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }
+  const rtpengine = media;
   return {
     wsUrl: `ws://${PBX_DOMAIN}:${port}`,
     domain: PBX_DOMAIN,
     port,
+    udpPort,
+    sipUdpUri: `sip:${PBX_DOMAIN}:${udpPort}`,
     users,
     dir,
     logFile,
+    rtpengineLogFile,
+    rtpPorts: rtpengine.ports,
     async stop() {
       await terminate(child);
+      await terminate(rtpengine.child);
       rmSync(dir, { recursive: true, force: true });
     },
     async restart() {
       await terminate(child);
-      child = await launch(dir, dbFile, logFile, port);
+      child = await launch(dir, dbFile, logFile, sockets());
     },
   };
 }
@@ -125,7 +156,14 @@ function createDatabase(dbFile: string, users: PbxUser[]): void {
   if (result.status !== 0) throw new Error(`sqlite3 failed to create ${dbFile}: ${result.stderr}`);
 }
 
-async function launch(dir: string, dbFile: string, logFile: string, port: number): Promise<ChildProcess> {
+interface KamailioSockets {
+  port: number;
+  udpPort: number;
+  /** rtpengine's control socket */
+  ngPort: number;
+}
+
+async function launch(dir: string, dbFile: string, logFile: string, { port, udpPort, ngPort }: KamailioSockets): Promise<ChildProcess> {
   await assertPortFree(port);
   const runDir = join(dir, 'run');
   mkdirSync(runDir, { recursive: true });
@@ -134,21 +172,17 @@ async function launch(dir: string, dbFile: string, logFile: string, port: number
     '-E',
     '-f', CONFIG_FILE,
     '-l', `tcp:${PBX_DOMAIN}:${port}`,
+    '-l', `udp:${PBX_DOMAIN}:${udpPort}`,
     '-A', `DBURL="sqlite:///${dbFile}"`,
     '-A', `SQLCON="pbx=>sqlite:///${dbFile}"`,
+    '-A', `RTPENGINE_SOCK="udp:${PBX_DOMAIN}:${ngPort}"`,
     '-Y', runDir,
     '-P', join(runDir, 'kamailio.pid'),
     '-w', dir,
     '-m', '64',
     '-M', '8',
   ];
-  const log = openSync(logFile, 'a');
-  // setpriv makes the kernel send SIGTERM to Kamailio if Node dies without running exit hooks.
-  const child = existsSync('/usr/bin/setpriv')
-    ? spawn('/usr/bin/setpriv', ['--pdeathsig', 'TERM', KAMAILIO, ...args], { stdio: ['ignore', log, log] })
-    : spawn(KAMAILIO, args, { stdio: ['ignore', log, log] });
-  closeSync(log);
-  track(child);
+  const child = spawnLogged(KAMAILIO, args, logFile);
 
   const exited = new Promise<string>((resolve) => {
     child.once('error', (error) => resolve(error.message));
@@ -170,6 +204,74 @@ async function launch(dir: string, dbFile: string, logFile: string, port: number
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** The daemon as our child, its output appended to `logFile`. */
+function spawnLogged(command: string, args: string[], logFile: string): ChildProcess {
+  const log = openSync(logFile, 'a');
+  // setpriv makes the kernel send SIGTERM to the daemon if Node dies without running exit hooks.
+  const child = existsSync('/usr/bin/setpriv')
+    ? spawn('/usr/bin/setpriv', ['--pdeathsig', 'TERM', command, ...args], { stdio: ['ignore', log, log] })
+    : spawn(command, args, { stdio: ['ignore', log, log] });
+  closeSync(log);
+  track(child);
+  return child;
+}
+
+interface Rtpengine {
+  child: ChildProcess;
+  ngPort: number;
+  ports: { min: number; max: number };
+}
+
+/** rtpengine in user space (no kernel table) on loopback, ready once it answers an ng `ping`. */
+async function launchRtpengine(logFile: string): Promise<Rtpengine> {
+  const ngPort = await freeUdpPort();
+  const min = RTP_RANGE_FLOOR + 2 * Math.floor((Math.random() * (RTP_RANGE_CEILING - RTP_RANGE_FLOOR - RTP_RANGE_SIZE)) / 2);
+  const ports = { min, max: min + RTP_RANGE_SIZE - 1 };
+  const args = [
+    '--config-file=none',
+    '--foreground',
+    '--log-stderr',
+    '--table=-1',
+    `--interface=${PBX_DOMAIN}`,
+    `--listen-ng=${PBX_DOMAIN}:${ngPort}`,
+    `--port-min=${ports.min}`,
+    `--port-max=${ports.max}`,
+    '--num-threads=2',
+    '--log-level=6',
+  ];
+  const child = spawnLogged(RTPENGINE, args, logFile);
+  const exited = new Promise<string>((resolve) => {
+    child.once('error', (error) => resolve(error.message));
+    child.once('exit', (code, signal) => resolve(`exited with ${signal ?? `code ${code}`}`));
+  });
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  for (;;) {
+    const outcome = await Promise.race([exited, pingRtpengine(ngPort)]);
+    if (outcome === 'pong') return { child, ngPort, ports };
+    if (outcome !== 'silent' || Date.now() > deadline) {
+      await terminate(child);
+      const reason = outcome === 'silent' ? `did not answer on ng port ${ngPort} within ${START_TIMEOUT_MS} ms` : outcome;
+      throw new Error(`rtpengine ${reason}. Last lines of its log:\n${tail(logFile, 40)}`);
+    }
+  }
+}
+
+/** One ng-protocol ping (a cookie, then a bencoded dictionary). */
+function pingRtpengine(ngPort: number): Promise<'pong' | 'silent'> {
+  return new Promise((resolve) => {
+    const socket = createSocket('udp4');
+    const done = (outcome: 'pong' | 'silent') => {
+      clearTimeout(timer);
+      socket.close();
+      resolve(outcome);
+    };
+    const timer = setTimeout(() => done('silent'), 200);
+    socket.on('message', (message) => done(message.toString().includes('pong') ? 'pong' : 'silent'));
+    socket.on('error', () => done('silent'));
+    socket.send('ping1 d7:command4:pinge', ngPort, PBX_DOMAIN);
+  });
 }
 
 async function terminate(child: ChildProcess): Promise<void> {
@@ -225,6 +327,17 @@ function freeLoopbackPort(): Promise<number> {
     server.listen(0, PBX_DOMAIN, () => {
       const address = server.address();
       server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+function freeUdpPort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const socket = createSocket('udp4');
+    socket.once('error', reject);
+    socket.bind(0, PBX_DOMAIN, () => {
+      const { port } = socket.address();
+      socket.close(() => resolve(port));
     });
   });
 }
