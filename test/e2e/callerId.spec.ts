@@ -1,10 +1,11 @@
 // Caller ID and hidden number through a PBX with Kamailio's stock policies (RFC 3325, RFC 3323):
 // the app (alice) against a plain JsSIP page (bob), whose raw INVITE and MESSAGE are the evidence.
+import { createServer } from 'node:net';
 import { expect, test, type Page } from '@playwright/test';
 import type { Profile } from '../../src/core/profiles/model';
 import { startPbx, type RunningPbx } from '../pbx/pbx';
 import { JsSIPHarness, type JsSIPPhone, type PhoneState } from './support/jssipPhone';
-import { ALICE, BOB, pbxUser, PhoneSet, showView } from './support/phoneUsers';
+import { ALICE, BOB, CAROL, pbxUser, PhoneSet, showView } from './support/phoneUsers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -79,6 +80,20 @@ async function inviteBobReceives(): Promise<string> {
   await expect(activeCall(alice)).toHaveCount(0);
   await expect.poll(async () => (await bob.state()).call?.events.includes('failed')).toBe(true);
   return invite;
+}
+
+/** A loopback port nothing listens on: taken from the OS, then let go. */
+async function closedLoopbackPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}
+
+async function setCallerIdPolicy(page: Page, policy: { presentation?: 'p-preferred-identity' | 'from-user'; hiding?: 'pbx' | 'client' }): Promise<void> {
+  expect(await page.evaluate((callerIdPolicy) => window.softphone.invoke('account:update', { callerIdPolicy }), policy)).toMatchObject({ ok: true });
 }
 
 test.beforeAll(async ({ browser }) => {
@@ -192,4 +207,43 @@ test('an incoming call shows the caller from P-Asserted-Identity, and a withheld
   await expect(ringing).not.toContainText('Bob');
   await bob.hangUp();
   await expect(incomingCall(alice)).toHaveCount(0);
+});
+
+test('the account option for a PBX that authenticates an anonymous From sends one, still naming nobody to the callee', async () => {
+  await setCallerIdPolicy(alice, { hiding: 'client' });
+  await editProfile(alice, 'available', (profile) => ({ ...profile, callerId: { ...profile.callerId, calls: 'hidden' } }));
+  const invite = await inviteBobReceives();
+  expect(header(invite, 'From')).toMatch(/^"Anonymous" <sip:anonymous@anonymous\.invalid>;tag=/);
+  expect(header(invite, 'Privacy')).toBe('id');
+  for (const line of headerLines(invite)) expect(line.toLowerCase()).not.toContain(ALICE.user);
+  await setCallerIdPolicy(alice, { hiding: 'pbx' });
+  await editProfile(alice, 'available', (profile) => ({ ...profile, callerId: { ...profile.callerId, calls: 'landline' } }));
+});
+
+test('the number in the From user, on a PBX that wants the digest user there, is explained as a refused sign-in', async () => {
+  await setCallerIdPolicy(alice, { presentation: 'from-user' });
+  const before = callIdOf((await bob.state()).call?.rawInvite ?? null);
+  await dial(alice, BOB.landline);
+  const ended = alice.getByTestId('last-call');
+  await expect(ended).toHaveAttribute('data-failure', 'auth-failed');
+  await expect(ended).toContainText('Växeln godkände inte inloggningen');
+  await expect(ended).not.toContainText('Authentication');
+  expect(callIdOf((await bob.state()).call?.rawInvite ?? null)).toBe(before);
+
+  // Back on the default, the same call goes through.
+  await setCallerIdPolicy(alice, { presentation: 'p-preferred-identity' });
+  expect(header(await inviteBobReceives(), 'P-Asserted-Identity')).toBe(`<sip:${ALICE.e164.landline}@127.0.0.1>`);
+});
+
+test('a PBX that was never reached is told apart from a lost connection, in Telefon and in Konto', async ({ browser }) => {
+  const nowhere = { ...pbx, wsUrl: `ws://127.0.0.1:${await closedLoopbackPort()}` };
+  const page = (await phones.open(browser, nowhere, CAROL)).page;
+  const status = page.getByTestId('registration-status');
+  await expect(status).toHaveAttribute('data-state', 'unreachable');
+  await expect(status).toContainText('Växeln går inte att nå');
+  await expect(status).toContainText('Kontrollera växelns adress under Konto');
+  await showView(page, 'Konto');
+  await expect(page.getByTestId('registration-status')).toHaveAttribute('data-state', 'unreachable');
+  await expect(page.getByTestId('caller-id-policy')).toContainText('I P-Preferred-Identity (standard)');
+  await expect(page.getByRole('radio', { name: /Växeln döljer numret/ })).toBeChecked();
 });
