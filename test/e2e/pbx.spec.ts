@@ -2,11 +2,15 @@
 // against Kamailio with its stock policies, RFC 3325 caller ID, RFC 3323 privacy and rtpengine.
 import { expect, test } from '@playwright/test';
 import { startPbx, type RunningPbx } from '../pbx/pbx';
+import { audioLevel } from '../support/audioLevel';
+import { DeskPhone } from '../support/baresip';
 import { JsSIPHarness, type JsSIPPhone } from './support/jssipPhone';
 
 const ALICE = { user: 'alice', password: 'alice-pass', displayName: 'Alice Example', numbers: ['+46812345601', '+46701110001'] };
 const BOB = { user: 'bob', password: 'bob-pass', displayName: 'Bob Example', numbers: ['+46812345602'] };
 const CAROL = { user: 'carol', password: 'carol-pass', displayName: 'Carol Example', numbers: ['+46812345603'] };
+/** A colleague's desk phone: baresip over UDP. */
+const DAVE = { user: 'dave', password: 'dave-pass', displayName: 'Dave Desk', numbers: ['+46812345604'] };
 
 /** A received audio RMS (0…1) above this is a sound, not silence. */
 const AUDIBLE_RMS = 0.01;
@@ -17,17 +21,20 @@ let pbx: RunningPbx;
 let harness: JsSIPHarness;
 let alice: JsSIPPhone;
 let bob: JsSIPPhone;
+let dave: DeskPhone;
 
 test.beforeAll(async ({ browser }) => {
-  pbx = await startPbx({ users: [ALICE, BOB, CAROL].map(({ user, password, numbers }) => ({ user, password, numbers })) });
+  pbx = await startPbx({ users: [ALICE, BOB, CAROL, DAVE].map(({ user, password, numbers }) => ({ user, password, numbers })) });
   harness = await JsSIPHarness.start();
   const open = ({ user, password, displayName }: typeof ALICE) =>
     harness.open(browser, { wsUrl: pbx.wsUrl, domain: pbx.domain, user, password, displayName });
   alice = await open(ALICE);
   bob = await open(BOB);
+  dave = await DeskPhone.start({ user: DAVE.user, password: DAVE.password, domain: pbx.domain, outboundProxy: pbx.sipUdpUri });
 });
 
 test.afterAll(async () => {
+  await dave?.stop();
   for (const phone of [alice, bob]) await phone?.close();
   await harness?.close();
   await pbx?.stop();
@@ -165,6 +172,61 @@ test('Privacy: id on a call that alice ends: her BYE reaches bob', async () => {
   await bob.answer();
   await expect.poll(async () => (await bob.state()).call?.events).toContain('confirmed');
   await endCall(alice, bob);
+});
+
+/** What baresip heard and sent in the call that just ended: RTP both ways, and a tone that is not silence. */
+function expectDeskPhoneAudioBothWays(): void {
+  const rtp = dave.lastCallRtp();
+  expect(rtp.packetsReceived).toBeGreaterThan(50);
+  expect(rtp.packetsSent).toBeGreaterThan(50);
+  const heard = audioLevel(dave.receivedAudioFile());
+  expect(heard.seconds).toBeGreaterThan(1);
+  expect(heard.maximumAmplitude).toBeGreaterThan(0.05);
+}
+
+test('a JsSIP page calls the desk phone: rtpengine bridges WebRTC to plain RTP, audio flows both ways', async () => {
+  const before = dave.eventCount;
+  await alice.call('dave', ['P-Preferred-Identity: <sip:+46812345601@127.0.0.1>']);
+  await dave.waitFor('CALL_INCOMING', { after: before });
+  const invite = dave.receivedInvites().at(-1)!;
+  expect(header(invite, 'P-Asserted-Identity')).toEqual(['<sip:+46812345601@127.0.0.1>']);
+  // what a desk phone understands: RTP/AVP, no ICE, no DTLS, RTCP apart
+  expect(invite).toMatch(/^m=audio \d+ RTP\/AVP /m);
+  expect(invite).not.toMatch(/^a=(candidate|fingerprint|ice-ufrag|rtcp-mux)/m);
+
+  await dave.answer();
+  await dave.waitFor('CALL_ESTABLISHED', { after: before });
+  await expect.poll(async () => (await alice.state()).call?.events).toContain('confirmed');
+  await expect.poll(async () => (await alice.rtp()).packetsReceived).toBeGreaterThan(50);
+  expect(await alice.receivedAudioLevel()).toBeGreaterThan(AUDIBLE_RMS);
+  await expect.poll(async () => (await alice.rtp()).packetsSent).toBeGreaterThan(100);
+
+  await alice.hangUp();
+  await dave.waitFor('CALL_CLOSED', { after: before });
+  expect((await alice.state()).call?.endCause).toBe('Terminated');
+  expectDeskPhoneAudioBothWays();
+});
+
+test('the desk phone calls a JsSIP page: rtpengine offers the page WebRTC, audio flows both ways', async () => {
+  const before = dave.eventCount;
+  await dave.dial(`sip:alice@${pbx.domain}`);
+  await expect.poll(async () => (await alice.state()).call?.originator).toBe('remote');
+  const invite = (await alice.state()).call!.rawInvite!;
+  expect(header(invite, 'P-Asserted-Identity')).toEqual(['<sip:dave@127.0.0.1>']);
+  expectMediaThroughRtpengine(invite);
+  expect(invite).toMatch(/^a=rtcp-mux/m);
+
+  await alice.answer();
+  await dave.waitFor('CALL_ESTABLISHED', { after: before });
+  await expect.poll(async () => (await alice.state()).call?.events).toContain('confirmed');
+  await expect.poll(async () => (await alice.rtp()).packetsReceived).toBeGreaterThan(50);
+  expect(await alice.receivedAudioLevel()).toBeGreaterThan(AUDIBLE_RMS);
+  await expect.poll(async () => (await alice.rtp()).packetsSent).toBeGreaterThan(100);
+
+  await dave.hangUp();
+  await dave.waitFor('CALL_CLOSED', { after: before });
+  await expect.poll(async () => (await alice.state()).call?.endCause).toBe('Terminated');
+  expectDeskPhoneAudioBothWays();
 });
 
 test('alice sends bob a MESSAGE with her number asserted', async () => {
