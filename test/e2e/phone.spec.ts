@@ -90,10 +90,11 @@ test('alice on Tillgänglig calls bob: bob sees her landline number and answers'
   await expect(callerOf(ringing).primary).toHaveText(ALICE.landline);
   await expect(callerOf(ringing).secondary).toHaveText(ALICE.displayName);
   await expect(notifications(bob, 'incomingCall')).toHaveCount(1);
-  // The number is in the From user and in P-Preferred-Identity; the PBX checked that alice owns it.
+  // From is alice's own address; the PBX checked her P-Preferred-Identity and asserted the number (RFC 3325).
   const invite = await lastInvite(bob);
-  expect(invite?.from).toMatch(/^"Alice Andersson" <sip:\+46812345601@127\.0\.0\.1>;tag=/);
-  expect(invite?.pPreferredIdentity).toBe('<sip:+46812345601@127.0.0.1>');
+  expect(invite?.from).toMatch(/^"Alice Andersson" <sip:alice@127\.0\.0\.1>;tag=/);
+  expect(invite?.pAssertedIdentity).toBe('<sip:+46812345601@127.0.0.1>');
+  expect(invite?.pPreferredIdentity).toBeNull();
   expect(invite?.privacy).toBeNull();
 
   await ringing.getByRole('button', { name: /^Svara/ }).click();
@@ -173,11 +174,12 @@ test('on a profile whose caller ID is Dold, bob sees an anonymous caller', async
   await expect(callerOf(ringing).primary).toHaveText('Dolt nummer');
   await expect(ringing).not.toContainText('Alice');
   await expect(ringing).not.toContainText(ALICE.landline);
-  // RFC 3323/3325: anonymous From, Privacy: id, and the PBX removed the P-Preferred-Identity naming alice.
+  // RFC 3323: alice asked for Privacy: id under her own From, and the PBX anonymised it and asserted nothing.
   const invite = await lastInvite(bob);
   expect(invite?.from).toMatch(/^"Anonymous" <sip:anonymous@anonymous\.invalid>;tag=/);
   expect(invite?.privacy).toBe('id');
   expect(invite?.pPreferredIdentity).toBeNull();
+  expect(invite?.pAssertedIdentity).toBeNull();
 
   await activeCall(alice).getByRole('button', { name: 'Lägg på' }).click();
   await expect(incomingCall(bob)).toHaveCount(0);
@@ -351,9 +353,9 @@ test('after Kamailio restarts, both phones register again by themselves', async 
 test('a wrong password shows a clear registration error', async ({ browser }) => {
   const intruder = await openPhone(browser, CAROL, { password: 'not-carols-password' });
   await expect(registration(intruder)).toHaveAttribute('data-state', 'failed');
-  await expect(registration(intruder)).toHaveAttribute('data-error-code', 'registration-auth-failed');
+  await expect(registration(intruder)).toHaveAttribute('data-failure', 'auth-failed');
   await expect(registration(intruder)).toHaveText(
-    'Registreringen misslyckades: Växeln godkände inte användarnamnet eller lösenordet. Kontrollera lösenordet.',
+    'Registreringen misslyckades: Växeln godkände inte användarnamnet eller lösenordet. Kontrollera lösenordet under Konto.',
   );
   await expect(intruder.getByTestId('tray-tooltip')).toHaveText('Profiltelefon – Tillgänglig · telefonen är inte ansluten');
 });

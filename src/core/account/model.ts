@@ -23,6 +23,22 @@ export type SipAccount = z.infer<typeof SipAccountSchema>;
 export const ColleagueSchema = z.object({ name: z.string().min(1).max(100), uri: z.string().min(1).max(300) }).strict();
 export type Colleague = z.infer<typeof ColleagueSchema>;
 
+export const CALLER_ID_PRESENTATIONS = ['p-preferred-identity', 'from-user'] as const;
+export const HIDING_METHODS = ['pbx', 'client'] as const;
+
+/** How this account's PBX takes the caller ID and hides it. */
+export const CallerIdPolicySchema = z
+  .object({
+    /** `p-preferred-identity`: From is the user's own address and the number goes in P-Preferred-Identity (RFC 3325). `from-user`: the number is the From user. */
+    presentation: z.enum(CALLER_ID_PRESENTATIONS),
+    /** `pbx`: From stays the user's own and `Privacy: id` asks the PBX to anonymise (RFC 3323). `client`: the From itself is anonymous. */
+    hiding: z.enum(HIDING_METHODS),
+  })
+  .strict();
+export type CallerIdPolicy = z.infer<typeof CallerIdPolicySchema>;
+
+export const DEFAULT_CALLER_ID_POLICY: CallerIdPolicy = { presentation: 'p-preferred-identity', hiding: 'pbx' };
+
 export const AccountSchema = z
   .object({
     numbers: AccountNumbersSchema,
@@ -31,6 +47,8 @@ export const AccountSchema = z
     /** Where "voicemail" forwards go: a SIP URI, an extension or an E.164 number; null when the PBX has none. */
     voicemail: z.string().max(300).nullable(),
     directory: z.array(ColleagueSchema).max(5000),
+    /** Absent in settings written before it existed: those get the default. */
+    callerIdPolicy: CallerIdPolicySchema.default(() => ({ ...DEFAULT_CALLER_ID_POLICY })),
   })
   .strict();
 export type Account = z.infer<typeof AccountSchema>;
@@ -42,5 +60,6 @@ export function emptyAccount(): Account {
     sip: { serverUrl: '', uri: '', authUser: '', displayName: '' },
     voicemail: null,
     directory: [],
+    callerIdPolicy: { ...DEFAULT_CALLER_ID_POLICY },
   };
 }

@@ -30,6 +30,17 @@ const sv = {
   'account.import': 'Importera provisioneringsfil',
   'account.imported': 'Provisioneringsfilen är importerad.',
   'account.importRefused': 'Filen importerades inte. Inget ändrades.',
+  'account.callerIdPolicy': 'Hur växeln tar emot nummervisningen',
+  'account.presentation': 'Numret du visar skickas',
+  'account.presentation.p-preferred-identity': 'I P-Preferred-Identity (standard)',
+  'account.presentation.p-preferred-identity.hint': 'Avsändaren är alltid din egen SIP-adress, som växeln känner igen när du loggar in. Numret profilen visar skickas i ett eget fält som växeln kontrollerar mot dina nummer och skickar vidare till den du ringer. Så fungerar de flesta företagsväxlar.',
+  'account.presentation.from-user': 'Som avsändare',
+  'account.presentation.from-user.hint': 'Numret står i avsändarfältet i stället för din SIP-adress. Välj det bara om växelns leverantör ber om det: en växel som kräver att avsändaren är den som loggar in nekar då samtalen.',
+  'account.hiding': 'Dolt nummer',
+  'account.hiding.pbx': 'Växeln döljer numret (standard)',
+  'account.hiding.pbx.hint': 'Appen ber växeln att hålla ditt nummer och namn hemligt för den du ringer. Du loggar in som vanligt.',
+  'account.hiding.client': 'Appen skickar en anonym avsändare',
+  'account.hiding.client.hint': 'Avsändaren blir anonymous@anonymous.invalid redan i appen. Välj det bara om växeln godtar en anonym avsändare; annars nekas samtal med dolt nummer.',
 } as const;
 
 const en: Record<keyof typeof sv, string> = {
@@ -63,6 +74,17 @@ const en: Record<keyof typeof sv, string> = {
   'account.import': 'Import provisioning file',
   'account.imported': 'The provisioning file was imported.',
   'account.importRefused': 'The file was not imported. Nothing changed.',
+  'account.callerIdPolicy': 'How the PBX takes your caller ID',
+  'account.presentation': 'The number you show is sent',
+  'account.presentation.p-preferred-identity': 'In P-Preferred-Identity (default)',
+  'account.presentation.p-preferred-identity.hint': 'The sender is always your own SIP address, which the PBX knows from your sign-in. The number the profile shows goes in a field of its own, which the PBX checks against your numbers and passes on to the person you call. Most company PBXs work this way.',
+  'account.presentation.from-user': 'As the sender',
+  'account.presentation.from-user.hint': 'The number takes the place of your SIP address as the sender. Choose this only if your PBX provider asks for it: a PBX that requires the sender to be the signed-in user then refuses the calls.',
+  'account.hiding': 'Hidden number',
+  'account.hiding.pbx': 'The PBX hides the number (default)',
+  'account.hiding.pbx.hint': 'The app asks the PBX to keep your number and name from the person you call. You sign in as usual.',
+  'account.hiding.client': 'The app sends an anonymous sender',
+  'account.hiding.client.hint': 'The sender becomes anonymous@anonymous.invalid in the app already. Choose this only if your PBX accepts an anonymous sender; otherwise calls with a hidden number are refused.',
 };
 
 export const accountMessages = { sv, en };

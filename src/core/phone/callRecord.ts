@@ -1,6 +1,7 @@
 import type { CallerId } from '../profiles/model';
 import { CALL_OUTCOMES, type CallHistoryEntry } from './history';
 import type { RemoteParty } from './remoteParty';
+import type { SipFailure } from './sipFailure';
 
 export type CallOutcome = (typeof CALL_OUTCOMES)[number];
 
@@ -24,6 +25,8 @@ export interface CallEnding {
   /** Who ended it: "local", "remote" or "system". */
   originator: string;
   phoneAction: PhoneAction | null;
+  /** The far end's final response, when it refused the call. */
+  statusCode: number | null;
 }
 
 export function callOutcome(ending: CallEnding): CallOutcome {
@@ -53,8 +56,9 @@ export function callOutcome(ending: CallEnding): CallOutcome {
       return 'cancelled';
     case 'Busy':
       return 'busy';
+    // JsSIP calls 403 "Rejected" too, but that is the PBX refusing, not the callee declining.
     case 'Rejected':
-      return 'declined';
+      return ending.statusCode === 403 ? 'failed' : 'declined';
     case 'Redirected':
       return 'forwarded';
     default:
@@ -71,6 +75,7 @@ export interface CallFacts {
   endedAt: number;
   outcome: CallOutcome;
   callerIdShown: CallerId | null;
+  failure: SipFailure | null;
 }
 
 /** A history entry that fits the history schema, whatever the network sent. */
@@ -86,6 +91,7 @@ export function historyEntry(facts: CallFacts): CallHistoryEntry {
     endedAt: Math.max(facts.endedAt, facts.startedAt),
     outcome: facts.outcome,
     callerIdShown: facts.direction === 'outgoing' ? facts.callerIdShown : null,
+    ...(facts.failure ? { failure: facts.failure } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CallerIdSchema } from '../profiles/model';
+import { SipFailureSchema } from './sipFailure';
 
 export const CALL_OUTCOMES = ['answered', 'missed', 'declined', 'busy', 'failed', 'cancelled', 'forwarded'] as const;
 
@@ -19,6 +20,8 @@ export const CallHistoryEntrySchema = z
     callerIdShown: CallerIdSchema.nullable(),
     /** The recording's file name under `<dataDir>/recordings/`; absent or null when not recorded. */
     recordingFile: z.string().min(1).max(200).nullable().optional(),
+    /** Why the call failed or broke off; absent when it simply ended, and in entries written before it was kept. */
+    failure: SipFailureSchema.optional(),
   })
   .strict();
 export type CallHistoryEntry = z.infer<typeof CallHistoryEntrySchema>;

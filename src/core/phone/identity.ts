@@ -17,12 +17,16 @@ export interface OutgoingIdentity {
   callerId: CallerId | null;
   /** The number presented, E.164; null for hidden or the SIP address. */
   number: string | null;
-  /** The From URI's user: a number, the SIP user, or `anonymous`. */
-  fromUser: string;
-  /** The From URI's host: the account's domain, or `anonymous.invalid` (RFC 3323). */
-  fromHost: string;
+  /** The From URI's user when it is not the account's own: the number (`from-user` policy) or `anonymous`; null keeps the address of record. */
+  fromUser: string | null;
+  /** The From URI's host when it is not the account's own: `anonymous.invalid` for a client-side anonymous From. */
+  fromHost: string | null;
+  /** '' leaves the account's display name. */
   fromDisplayName: string;
-  anonymous: boolean;
+  /** The caller ID is hidden (RFC 3323 `Privacy: id`). */
+  hidden: boolean;
+  /** The From itself is `sip:anonymous@anonymous.invalid`, for PBXs that authenticate such a From. */
+  anonymousFrom: boolean;
   /** Exactly these identity headers go on the request, replacing any the SIP stack adds. */
   headers: IdentityHeader[];
   /** The profile asks for a number the account does not have, so the SIP address is presented. */
@@ -34,55 +38,61 @@ export const ANONYMOUS_USER = 'anonymous';
 export const ANONYMOUS_HOST = 'anonymous.invalid';
 
 /**
- * The identity of an outgoing call or SMS, from the profile active at dial time: its number in the
- * From user and in P-Preferred-Identity (RFC 3325), or for "hidden" an anonymous From with
- * `Privacy: id` (RFC 3323) and the real user only in P-Preferred-Identity, for the PBX to
- * authenticate and strip.
+ * The identity of an outgoing call or SMS, from the profile active at dial time. From is the
+ * user's own address of record, which the PBX authenticates, and the number asked for goes in
+ * P-Preferred-Identity (RFC 3325) for the PBX to check and assert; a PBX that takes the number
+ * from the From user gets it there instead. Hidden sends `Privacy: id` (RFC 3323) and leaves the
+ * anonymising to the PBX, or, where the PBX authenticates it, makes the From anonymous itself.
  */
 export function outgoingIdentity(purpose: OutgoingPurpose, profile: Profile, account: Account): Result<OutgoingIdentity> {
   const address = parseAccountAddress(account.sip.uri);
   if (!address.ok) return address;
-  const { user, host } = address.value;
-  const ownAddress = `<${address.value.uri}>`;
   const displayName = account.sip.displayName.trim();
-  const asSipUser = (missingNumber: NumberKind | null): OutgoingIdentity => ({
+  const policy = account.callerIdPolicy;
+  const ownAddress = (missingNumber: NumberKind | null): OutgoingIdentity => ({
     callerId: null,
     number: null,
-    fromUser: user,
-    fromHost: host,
+    fromUser: null,
+    fromHost: null,
     fromDisplayName: displayName,
-    anonymous: false,
-    headers: purpose === 'chat' ? [] : [{ name: 'P-Preferred-Identity', value: ownAddress }],
+    hidden: false,
+    anonymousFrom: false,
+    headers: [],
     missingNumber,
   });
-  if (purpose === 'chat') return ok(asSipUser(null));
+  if (purpose === 'chat') return ok(ownAddress(null));
 
   const callerId = purpose === 'call' ? profile.callerId.calls : profile.callerId.sms;
   if (callerId === 'hidden') {
+    const anonymousFrom = policy.hiding === 'client';
     return ok({
       callerId,
       number: null,
-      fromUser: ANONYMOUS_USER,
-      fromHost: ANONYMOUS_HOST,
+      fromUser: anonymousFrom ? ANONYMOUS_USER : null,
+      fromHost: anonymousFrom ? ANONYMOUS_HOST : null,
       fromDisplayName: ANONYMOUS_DISPLAY_NAME,
-      anonymous: true,
+      hidden: true,
+      anonymousFrom,
+      // An anonymous From names nobody, so P-Preferred-Identity tells the PBX who it is; the PBX removes it (RFC 3325 §9.1).
       headers: [
-        { name: 'P-Preferred-Identity', value: ownAddress },
+        ...(anonymousFrom ? [{ name: 'P-Preferred-Identity' as const, value: `<${address.value.uri}>` }] : []),
         { name: 'Privacy', value: 'id' },
       ],
       missingNumber: null,
     });
   }
   const number = account.numbers[callerId];
-  if (number === null) return ok(asSipUser(callerId));
+  if (number === null) return ok(ownAddress(callerId));
+  const inFromUser = policy.presentation === 'from-user';
   return ok({
     callerId,
     number,
-    fromUser: number,
-    fromHost: host,
+    fromUser: inFromUser ? number : null,
+    fromHost: null,
     fromDisplayName: displayName,
-    anonymous: false,
-    headers: [{ name: 'P-Preferred-Identity', value: `<sip:${number}@${host}>` }],
+    hidden: false,
+    anonymousFrom: false,
+    headers: inFromUser ? [] : [{ name: 'P-Preferred-Identity', value: `<sip:${number}@${address.value.host}>` }],
     missingNumber: null,
   });
 }

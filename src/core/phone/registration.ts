@@ -1,4 +1,5 @@
 import type { AppError } from '../errors';
+import { registrationRetryHelps, sipFailure, type SipFailure } from './sipFailure';
 
 /** Where the phone stands with the PBX, as the UI shows it. */
 export type RegistrationState =
@@ -7,8 +8,10 @@ export type RegistrationState =
   | { kind: 'registered'; aor: string }
   /** The socket dropped (PBX restart, network): the phone retries by itself. */
   | { kind: 'reconnecting'; attempt: number }
+  /** The PBX's WebSocket was never reached since the phone started: the phone keeps trying. */
+  | { kind: 'unreachable'; attempt: number }
   /** The PBX refused the registration; `retryInMs` is null when only the user can fix it. */
-  | { kind: 'failed'; error: AppError; retryInMs: number | null }
+  | { kind: 'failed'; failure: SipFailure; retryInMs: number | null }
   | { kind: 'stopped' };
 
 export interface RegistrationFailure {
@@ -16,30 +19,18 @@ export interface RegistrationFailure {
   cause: string;
   /** The final response's status, when there was one. */
   statusCode: number | null;
-  reasonPhrase: string | null;
+  /** The PBX's WebSocket had been connected at least once. */
+  reachedServer: boolean;
 }
 
-/** A registration failure as a specific error, and whether retrying could help. */
-export function describeRegistrationFailure(failure: RegistrationFailure): { error: AppError; retry: boolean } {
-  const status = failure.statusCode === null ? '' : ` (${failure.statusCode}${failure.reasonPhrase ? ` ${failure.reasonPhrase}` : ''})`;
-  const code = failure.statusCode;
-  if (failure.cause === 'Authentication Error' || code === 401 || code === 407) {
-    return {
-      error: { code: 'registration-auth-failed', message: `The PBX did not accept the user name or password${status}` },
-      retry: false,
-    };
-  }
-  if (code === 403) return { error: { code: 'registration-forbidden', message: `The PBX does not allow this account to register${status}` }, retry: false };
-  if (code === 404 || failure.cause === 'Not Found') {
-    return { error: { code: 'registration-unknown-user', message: `The PBX does not know this SIP address${status}` }, retry: false };
-  }
-  if (failure.cause === 'Request Timeout') {
-    return { error: { code: 'registration-timeout', message: 'The PBX did not answer the registration in time' }, retry: true };
-  }
-  if (failure.cause === 'Connection Error') {
-    return { error: { code: 'registration-connection-failed', message: 'The connection to the PBX failed' }, retry: true };
-  }
-  return { error: { code: 'registration-failed', message: `The PBX refused the registration: ${failure.cause}${status}` }, retry: true };
+/** A registration failure as a specific reason, and whether retrying could help. */
+export function describeRegistrationFailure(failure: RegistrationFailure): { failure: SipFailure; retry: boolean } {
+  const described = sipFailure({ context: 'registration', presented: 'own-address', outgoing: true, ...failure }) ?? {
+    context: 'registration',
+    reason: 'call-broken',
+    statusCode: failure.statusCode,
+  };
+  return { failure: described, retry: registrationRetryHelps(described) };
 }
 
 export interface Backoff {

@@ -17,6 +17,7 @@ export interface RemoteParty {
 export interface IdentityHeaders {
   from: string | null;
   pAssertedIdentity: string | null;
+  privacy: string | null;
 }
 
 export const MAX_NAME_LENGTH = 100;
@@ -26,19 +27,21 @@ const ANONYMOUS_HOST = 'anonymous.invalid';
 // ("Trojan Source"), and zero-width characters let "Bank" and "B\u200bank" look alike.
 const DECEPTIVE_CHARACTERS = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/g;
 const NUMBER_LIKE = /^\+?[0-9][0-9\-. ()]*$/;
+// RFC 3323 §4.2 and RFC 3325 §9.3: each of these asks that the caller's identity is not shown.
+const WITHHOLDING_PRIVACY = new Set(['id', 'user', 'header']);
 
 export const UNKNOWN_PARTY: RemoteParty = { number: null, name: '', uri: '', anonymous: false };
 
 /**
  * The caller (or sender) from an incoming request. P-Asserted-Identity, which only our PBX may
- * add (RFC 3325), wins over From. An anonymous From (RFC 3323) makes the party anonymous, and then
- * no other header may reveal who it is.
+ * add (RFC 3325), wins over From. A withheld identity (an anonymous From, or a Privacy header
+ * asking for it, RFC 3323) makes the party anonymous, and then no other header may reveal who it is.
  */
 export function remotePartyFrom(headers: IdentityHeaders): Result<RemoteParty> {
   if (headers.from === null) return { ok: false, error: { code: 'sip-header-missing', message: 'SIP request has no From header' } };
   const from = parseNameAddress(headers.from);
   if (!from.ok) return from;
-  if (isAnonymous(from.value)) return ok({ number: null, name: '', uri: '', anonymous: true });
+  if (isAnonymous(from.value) || withholds(headers.privacy)) return ok({ number: null, name: '', uri: '', anonymous: true });
 
   const asserted = headers.pAssertedIdentity === null ? null : parseNameAddress(headers.pAssertedIdentity);
   const identity = asserted?.ok && !isAnonymous(asserted.value) ? asserted.value : from.value;
@@ -58,6 +61,10 @@ export function cleanDisplayName(name: string): string {
 
 function isAnonymous(address: NameAddress): boolean {
   return address.user.toLowerCase() === ANONYMOUS_USER || address.host === ANONYMOUS_HOST;
+}
+
+function withholds(privacy: string | null): boolean {
+  return privacy !== null && privacy.split(/[;,]/).some((value) => WITHHOLDING_PRIVACY.has(value.trim().toLowerCase()));
 }
 
 function numberOf(address: NameAddress): string | null {

@@ -6,6 +6,7 @@ import { resolveDialTarget, resolveTypedTarget, type ResolvedTarget } from '../.
 import { outgoingIdentity, type OutgoingIdentity } from '../../core/phone/identity';
 import { checkOutgoingBody, type MessageKind } from '../../core/phone/message';
 import { parseAccountAddress } from '../../core/phone/accountAddress';
+import { presentedIdentity, sipFailure, type SipFailure } from '../../core/phone/sipFailure';
 import { partyForTarget } from '../../core/phone/remoteParty';
 import type { UaSettings } from '../../core/phone/uaSettings';
 import { CallRegistry } from './callRegistry';
@@ -76,7 +77,7 @@ export class PhoneController {
       const identity = this.#pendingMessageIdentity;
       if (!identity) return;
       const request = (event as OutgoingMessageEvent).request;
-      if (identity.anonymous) makeFromAnonymous(request);
+      if (identity.anonymousFrom) makeFromAnonymous(request);
       applyIdentityHeaders(request, identity);
     });
     this.#ua = ua;
@@ -189,21 +190,20 @@ export class PhoneController {
       at: Date.now(),
       status: 'sending',
       presentedNumber: identity.value.number,
-      error: null,
+      failure: null,
     });
     this.#pendingMessageIdentity = identity.value;
     try {
       ua.value.sendMessage(target.value.uri, body.value, {
         contentType: 'text/plain;charset=utf-8',
         // An anonymous From is set while the request is built (see configure); JsSIP has no option for it.
-        ...(identity.value.anonymous ? {} : { fromUserName: identity.value.fromUser }),
-        ...(identity.value.fromDisplayName === '' ? {} : { fromDisplayName: identity.value.fromDisplayName }),
+        ...fromOptions(identity.value),
         eventHandlers: {
           succeeded: () => updateMessage(id, { status: 'sent' }),
           failed: ({ response, cause }) =>
             updateMessage(id, {
               status: 'failed',
-              error: { code: 'message-failed', message: `${String(cause ?? 'Failed')}${response ? ` (${response.status_code})` : ''}` },
+              failure: messageFailure(String(cause ?? ''), response?.status_code ?? null, identity.value),
             }),
         },
       });
@@ -237,9 +237,8 @@ export class PhoneController {
     return {
       mediaConstraints: { audio: true, video: false },
       pcConfig: { iceServers: [] },
-      anonymous: identity.anonymous,
-      ...(identity.anonymous ? {} : { fromUserName: identity.fromUser }),
-      ...(identity.fromDisplayName === '' ? {} : { fromDisplayName: identity.fromDisplayName }),
+      anonymous: identity.anonymousFrom,
+      ...fromOptions(identity),
       eventHandlers: { sending: ({ request }) => applyIdentityHeaders(request, identity) },
     };
   }
@@ -258,4 +257,18 @@ export class PhoneController {
     usePhoneStore.setState({ error });
     return { ok: false, error };
   }
+}
+
+/** The From a call or message is sent with; an anonymous From is made separately (JsSIP's `anonymous`, or while a MESSAGE is built). */
+function fromOptions(identity: OutgoingIdentity): { fromUserName?: string; fromDisplayName?: string } {
+  return {
+    ...(identity.fromUser === null || identity.anonymousFrom ? {} : { fromUserName: identity.fromUser }),
+    ...(identity.fromDisplayName === '' ? {} : { fromDisplayName: identity.fromDisplayName }),
+  };
+}
+
+function messageFailure(cause: string, statusCode: number | null, identity: OutgoingIdentity): SipFailure {
+  const failure = sipFailure({ context: 'message', cause, statusCode, presented: presentedIdentity(identity), outgoing: true, reachedServer: true });
+  // A failed MESSAGE always has a reason; "Terminated" or "Canceled" cannot end one.
+  return failure ?? { context: 'message', reason: 'call-broken', statusCode };
 }

@@ -1,4 +1,4 @@
-import type { IncomingDTMFEvent, IncomingInfoEvent, OutgoingDTMFEvent, OutgoingInfoEvent, ReferEvent } from 'jssip/lib/RTCSession';
+import type { EndEvent, IncomingDTMFEvent, IncomingInfoEvent, OutgoingDTMFEvent, OutgoingInfoEvent, ReferEvent } from 'jssip/lib/RTCSession';
 import type { CallOptions, RTCSessionEvent, UA } from 'jssip/lib/UA';
 import { fail, ok, type Result } from '../../core/errors';
 import { callOutcome, historyEntry } from '../../core/phone/callRecord';
@@ -9,6 +9,7 @@ import { readIncomingBody } from '../../core/phone/message';
 import { partyLine } from '../../core/phone/partyDisplay';
 import { shouldRecord } from '../../core/phone/recording';
 import { partyForTarget, remotePartyFrom, UNKNOWN_PARTY } from '../../core/phone/remoteParty';
+import { callFailure } from '../../core/phone/sipFailure';
 import { playAnnouncement } from './announcementPlayback';
 import { startCallRecording } from './callRecorder';
 import type { PhoneEnvironment } from './phoneEnvironment';
@@ -243,8 +244,8 @@ export class CallRegistry {
       if (call.dtmfAfterConnect !== '') this.sendDtmf(call.id, call.dtmfAfterConnect);
       if (call.announcement) playAnnouncement(call, call.announcement);
     });
-    session.on('ended', ({ cause, originator }) => this.#finish(call, cause, originator));
-    session.on('failed', ({ cause, originator }) => this.#finish(call, cause, originator));
+    session.on('ended', (event) => this.#finish(call, event));
+    session.on('failed', (event) => this.#finish(call, event));
     session.on('hold', ({ originator }) => updateCall(call.id, originator === 'local' ? { onHold: true } : { remoteHold: true }));
     session.on('unhold', ({ originator }) => updateCall(call.id, originator === 'local' ? { onHold: false } : { remoteHold: false }));
     session.on('muted', () => updateCall(call.id, { muted: true }));
@@ -332,11 +333,13 @@ export class CallRegistry {
     }
   }
 
-  #finish(call: TrackedCall, cause: string, originator: string): void {
+  #finish(call: TrackedCall, { cause, originator, message }: EndEvent): void {
     if (!this.#calls.delete(call.id)) return;
     clearTimers(call);
     call.stopAudio?.();
-    const outcome = callOutcome({ direction: call.direction, answered: call.answeredAt !== null, cause, originator, phoneAction: call.phoneAction });
+    const statusCode = originator === 'remote' && message && 'status_code' in message ? message.status_code : null;
+    const failure = callFailure(call, cause, statusCode);
+    const outcome = callOutcome({ direction: call.direction, answered: call.answeredAt !== null, cause, originator, phoneAction: call.phoneAction, statusCode });
     this.env.recordHistory(
       historyEntry({
         id: call.id,
@@ -347,6 +350,7 @@ export class CallRegistry {
         endedAt: Date.now(),
         outcome,
         callerIdShown: call.identity?.callerId ?? null,
+        failure,
       }),
     );
     // After the history entry, so main has the entry to link the file from.
@@ -362,7 +366,7 @@ export class CallRegistry {
     }
     usePhoneStore.setState((store) => ({
       calls: store.calls.filter((view) => view.id !== call.id),
-      lastEnded: { id: call.id, remote: call.remote, outcome },
+      lastEnded: { id: call.id, remote: call.remote, outcome, failure },
     }));
     this.#updateTones();
     if (call.direction === 'outgoing' && outcome === 'busy') this.tones.busy();

@@ -9,7 +9,7 @@ import { addMessage } from './phoneStore';
 export function receiveMessage(event: IncomingMessageEvent, env: PhoneEnvironment, id: string): void {
   const { request } = event;
   const header = (name: string) => (request.hasHeader(name) ? request.getHeader(name) : null);
-  const sender = remotePartyFrom({ from: header('From'), pAssertedIdentity: header('P-Asserted-Identity') });
+  const sender = remotePartyFrom({ from: header('From'), pAssertedIdentity: header('P-Asserted-Identity'), privacy: header('Privacy') });
   if (!sender.ok) {
     console.warn(`A message with an unreadable sender was dropped: ${sender.error.message}`);
     return;
@@ -26,7 +26,7 @@ export function receiveMessage(event: IncomingMessageEvent, env: PhoneEnvironmen
     at: Date.now(),
     status: 'received',
     presentedNumber: null,
-    error: null,
+    failure: null,
   });
   const from = partyLine(sender.value, { hidden: env.text('phone.party.hidden'), unknown: env.text('phone.party.unknown') });
   env.notify(kind, env.text(kind === 'sms' ? 'phone.notify.sms.title' : 'phone.notify.chat.title', { from }), body.value);

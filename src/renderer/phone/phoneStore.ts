@@ -4,6 +4,7 @@ import type { CallOutcome } from '../../core/phone/callRecord';
 import type { MessageKind } from '../../core/phone/message';
 import type { RegistrationState } from '../../core/phone/registration';
 import type { RemoteParty } from '../../core/phone/remoteParty';
+import type { SipFailure } from '../../core/phone/sipFailure';
 import type { CallerId } from '../../core/profiles/model';
 
 export type CallStatus =
@@ -54,13 +55,15 @@ export interface MessageView {
   status: 'sending' | 'sent' | 'failed' | 'received';
   /** Outgoing SMS: the number presented; null for hidden or the SIP address. */
   presentedNumber: string | null;
-  error: AppError | null;
+  /** Why a message that could not be sent was refused. */
+  failure: SipFailure | null;
 }
 
 export interface EndedCall {
   id: string;
   remote: RemoteParty;
   outcome: CallOutcome;
+  failure: SipFailure | null;
 }
 
 export interface PhoneStore {

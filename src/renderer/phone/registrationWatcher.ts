@@ -21,11 +21,17 @@ export class RegistrationWatcher {
       if (!this.#stopped) usePhoneStore.setState({ registration });
     };
     let attempt = 0;
+    let reachedServer = false;
+    // A PBX that was never reached is a wrong address or a network that does not get there; a dropped one is a restart or an outage.
+    const retrying = (attempts: number) => ({ kind: reachedServer ? 'reconnecting' : 'unreachable', attempt: attempts }) as const;
     ua.on('connecting', ({ attempts }) => {
       attempt = attempts;
-      set(attempts === 0 ? { kind: 'connecting' } : { kind: 'reconnecting', attempt: attempts });
+      set(attempts === 0 ? { kind: 'connecting' } : retrying(attempts));
     });
-    ua.on('disconnected', () => set({ kind: 'reconnecting', attempt: attempt + 1 }));
+    ua.on('connected', () => {
+      reachedServer = true;
+    });
+    ua.on('disconnected', () => set(retrying(attempt + 1)));
     ua.on('registered', () => {
       this.#failedAttempts = 0;
       this.#clearRetry();
@@ -33,14 +39,10 @@ export class RegistrationWatcher {
       usePhoneStore.setState((store) => ({ registration: { kind: 'registered', aor: this.aor }, registrations: store.registrations + 1 }));
     });
     ua.on('registrationFailed', ({ response, cause }) => {
-      const { error, retry } = describeRegistrationFailure({
-        cause: String(cause ?? 'Unknown'),
-        statusCode: response?.status_code ?? null,
-        reasonPhrase: response?.reason_phrase ?? null,
-      });
+      const { failure, retry } = describeRegistrationFailure({ cause: String(cause ?? ''), statusCode: response?.status_code ?? null, reachedServer });
       // A lost socket is JsSIP's to recover; retrying here would only race it.
       const retryInMs = retry && ua.isConnected() ? this.#scheduleRetry() : null;
-      set({ kind: 'failed', error, retryInMs });
+      set({ kind: 'failed', failure, retryInMs });
     });
   }
 

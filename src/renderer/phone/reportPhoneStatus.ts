@@ -13,6 +13,7 @@ export function phoneStatusOf(registration: RegistrationState): PhoneStatus {
     case 'registered':
       return 'registered';
     case 'failed':
+    case 'unreachable':
       return 'failed';
   }
 }

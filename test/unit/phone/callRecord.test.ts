@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { callOutcome, countMissedSince, historyEntry, type CallEnding } from '../../../src/core/phone/callRecord';
 import { CallHistoryEntrySchema } from '../../../src/core/phone/history';
 
-const ending = (change: Partial<CallEnding>): CallEnding => ({ direction: 'incoming', answered: false, cause: 'Terminated', originator: 'remote', phoneAction: null, ...change });
+const ending = (change: Partial<CallEnding>): CallEnding => ({ direction: 'incoming', answered: false, cause: 'Terminated', originator: 'remote', phoneAction: null, statusCode: null, ...change });
 
 describe('callOutcome', () => {
   it.each([
@@ -18,7 +18,8 @@ describe('callOutcome', () => {
     [ending({ direction: 'outgoing', answered: true }), 'answered'],
     [ending({ direction: 'outgoing', cause: 'Canceled', originator: 'local' }), 'cancelled'],
     [ending({ direction: 'outgoing', cause: 'Busy' }), 'busy'],
-    [ending({ direction: 'outgoing', cause: 'Rejected' }), 'declined'],
+    [ending({ direction: 'outgoing', cause: 'Rejected', statusCode: 603 }), 'declined'],
+    [ending({ direction: 'outgoing', cause: 'Rejected', statusCode: 403 }), 'failed'],
     [ending({ direction: 'outgoing', cause: 'Not Found' }), 'failed'],
     [ending({ direction: 'outgoing', cause: 'Redirected' }), 'forwarded'],
   ])('%j → %s', (input, outcome) => {
@@ -37,10 +38,31 @@ describe('historyEntry', () => {
       endedAt: 1_000,
       outcome: 'missed',
       callerIdShown: 'landline',
+      failure: null,
     });
     expect(CallHistoryEntrySchema.safeParse(entry).success).toBe(true);
     expect(entry.endedAt).toBe(2_000);
     expect(entry.callerIdShown).toBeNull();
+    expect('failure' in entry).toBe(false);
+  });
+
+  it('keeps why a call failed, and reads entries written before the reason was kept', () => {
+    const failure = { context: 'call' as const, reason: 'caller-id-refused' as const, statusCode: 403 };
+    const entry = historyEntry({
+      id: 'out-1',
+      direction: 'outgoing',
+      remote: { number: '+46812345602', name: '', uri: 'sip:+46812345602@example.se', anonymous: false },
+      startedAt: 1_000,
+      answeredAt: null,
+      endedAt: 1_500,
+      outcome: 'failed',
+      callerIdShown: 'mobile',
+      failure,
+    });
+    expect(CallHistoryEntrySchema.parse(entry).failure).toEqual(failure);
+    const { failure: _absent, ...older } = entry;
+    expect(CallHistoryEntrySchema.safeParse(older).success).toBe(true);
+    expect(CallHistoryEntrySchema.safeParse({ ...entry, failure: { ...failure, reason: 'gremlins' } }).success).toBe(false);
   });
 });
 

@@ -2,24 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { backoffDelayMs, describeRegistrationFailure } from '../../../src/core/phone/registration';
 
 describe('describeRegistrationFailure', () => {
+  const reached = { reachedServer: true };
   it.each([
-    [{ cause: 'Authentication Error', statusCode: 401, reasonPhrase: 'Unauthorized' }, 'registration-auth-failed', false],
-    [{ cause: 'SIP Failure Code', statusCode: 407, reasonPhrase: null }, 'registration-auth-failed', false],
-    [{ cause: 'Rejected', statusCode: 403, reasonPhrase: 'Forbidden' }, 'registration-forbidden', false],
-    [{ cause: 'Not Found', statusCode: 404, reasonPhrase: 'Not Found' }, 'registration-unknown-user', false],
-    [{ cause: 'Request Timeout', statusCode: null, reasonPhrase: null }, 'registration-timeout', true],
-    [{ cause: 'Connection Error', statusCode: null, reasonPhrase: null }, 'registration-connection-failed', true],
-    [{ cause: 'SIP Failure Code', statusCode: 503, reasonPhrase: 'Service Unavailable' }, 'registration-failed', true],
-  ])('%j → %s (retry %s)', (failure, code, retry) => {
+    [{ cause: 'Authentication Error', statusCode: 401, ...reached }, 'auth-failed', false],
+    [{ cause: 'SIP Failure Code', statusCode: 407, ...reached }, 'auth-failed', false],
+    [{ cause: 'Rejected', statusCode: 403, ...reached }, 'forbidden', false],
+    [{ cause: 'Not Found', statusCode: 404, ...reached }, 'not-found', false],
+    [{ cause: 'Request Timeout', statusCode: null, ...reached }, 'request-timeout', true],
+    [{ cause: 'Connection Error', statusCode: null, ...reached }, 'connection-lost', true],
+    [{ cause: 'Connection Error', statusCode: null, reachedServer: false }, 'server-unreachable', true],
+    [{ cause: 'SIP Failure Code', statusCode: 503, ...reached }, 'server-error', true],
+    [{ cause: 'SIP Failure Code', statusCode: 423, ...reached }, 'sip-error', true],
+  ])('%j → %s (retry %s)', (failure, reason, retry) => {
     const described = describeRegistrationFailure(failure);
-    expect(described.error.code).toBe(code);
+    expect(described.failure).toEqual({ context: 'registration', reason, statusCode: failure.statusCode });
     expect(described.retry).toBe(retry);
-  });
-
-  it('names the status in the message', () => {
-    expect(describeRegistrationFailure({ cause: 'Authentication Error', statusCode: 401, reasonPhrase: 'Unauthorized' }).error.message).toBe(
-      'The PBX did not accept the user name or password (401 Unauthorized)',
-    );
   });
 });
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cleanDisplayName, remotePartyFrom } from '../../../src/core/phone/remoteParty';
 
-const from = (value: string | null, pAssertedIdentity: string | null = null) => remotePartyFrom({ from: value, pAssertedIdentity });
+const from = (value: string | null, pAssertedIdentity: string | null = null, privacy: string | null = null) => remotePartyFrom({ from: value, pAssertedIdentity, privacy });
+const WITHHELD = { ok: true, value: { number: null, name: '', uri: '', anonymous: true } };
 
 describe('remotePartyFrom', () => {
   it('takes the number and name from From', () => {
@@ -41,6 +42,15 @@ describe('remotePartyFrom', () => {
     '"Alice" <sip:alice@anonymous.invalid>',
   ])('makes %j anonymous, and nothing else may reveal the caller', (header) => {
     expect(from(header, '"Alice" <sip:+46812345601@example.se>')).toEqual({ ok: true, value: { number: null, name: '', uri: '', anonymous: true } });
+  });
+
+  it.each(['id', 'user', 'header', 'Header; ID', 'none;id'])('makes a caller withheld with Privacy: %s, even under a readable From and P-Asserted-Identity', (privacy) => {
+    expect(from('"Alice" <sip:alice@example.se>', '<sip:+46812345601@example.se>', privacy)).toEqual(WITHHELD);
+  });
+
+  it('shows the caller with Privacy: none or no Privacy, and From alone without P-Asserted-Identity', () => {
+    expect(from('"Alice" <sip:+46812345601@example.se>', null, 'none')).toMatchObject({ value: { number: '+46812345601', anonymous: false } });
+    expect(from('"Alice" <sip:alice@example.se>', '<sip:+46812345601@example.se>', null)).toMatchObject({ value: { number: '+46812345601', name: 'Alice' } });
   });
 
   it('refuses a request without From, or with a broken one', () => {

@@ -83,7 +83,16 @@ describe('provisioning', () => {
     ['unknown fields and wrong types', JSON.stringify({ account: { sip: { serverUrl: 5 } }, colour: 'blue', ui: { language: 'fi' } }), ['account.sip.serverUrl', 'ui.language', 'colour']],
     ['an unknown time zone', JSON.stringify({ timeZone: 'Europe/Atlantis' }), ['timeZone']],
     ['a bad number', JSON.stringify({ account: { numbers: { mobile: '12' } } }), ['numbers.mobile']],
+    ['an unknown caller ID policy', JSON.stringify({ account: { callerIdPolicy: { presentation: 'display-name', extra: 1 } } }), ['account.callerIdPolicy.presentation', 'account.callerIdPolicy.extra']],
   ];
+
+  it('sets how the PBX takes the caller ID, and keeps the other half of the policy', () => {
+    const app = openTestApp(newDir());
+    expect(app.services.state.account.callerIdPolicy).toEqual({ presentation: 'p-preferred-identity', hiding: 'pbx' });
+    expect(app.services.invoke('provision:import', { json: JSON.stringify({ account: { callerIdPolicy: { presentation: 'from-user' } } }) }).ok).toBe(true);
+    expect(app.services.invoke('account:update', { callerIdPolicy: { hiding: 'client' } }).ok).toBe(true);
+    expect(app.services.state.account.callerIdPolicy).toEqual({ presentation: 'from-user', hiding: 'client' });
+  });
 
   for (const [what, text, expected] of bad) {
     it(`refuses ${what}, naming each field, and changes nothing`, () => {

@@ -89,6 +89,15 @@ describe('a settings file from version 1', () => {
   });
 });
 
+describe('a settings file written before the caller ID policy existed', () => {
+  it('is read with the default policy and no notice', () => {
+    const { callerIdPolicy: _absent, ...account } = defaultSettings(0).account;
+    const { app } = openWithFile(JSON.stringify({ ...defaultSettings(0), account }));
+    expect(app.services.state.notices).toEqual([]);
+    expect(app.services.state.account.callerIdPolicy).toEqual({ presentation: 'p-preferred-identity', hiding: 'pbx' });
+  });
+});
+
 describe('migrations', () => {
   const toV3 = {
     1: (document: Record<string, unknown>) => ({ ...document, added: 'in 2' }),

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useAppStore } from '../../store/appStore';
 import { useTranslation } from '../../useTranslation';
+import { RegistrationStatus } from '../phone/RegistrationStatus';
 import { DirectoryEditor } from './DirectoryEditor';
 import { ProvisioningImport } from './ProvisioningImport';
 import { SipAccountForm } from './SipAccountForm';
@@ -14,6 +15,7 @@ export function AccountView() {
   return (
     <section aria-labelledby="account-heading" className="account">
       <h2 id="account-heading">{t('account.heading')}</h2>
+      <RegistrationStatus />
       <SipAccountForm key={formGeneration} account={account} />
       <DirectoryEditor directory={account.directory} />
       <ProvisioningImport onImported={() => setFormGeneration((generation) => generation + 1)} />

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import type { Account } from '../../../core/account/model';
+import type { Account, CallerIdPolicy } from '../../../core/account/model';
 import { useAppStore } from '../../store/appStore';
 import { useTranslation } from '../../useTranslation';
+import { CallerIdPolicyFields } from './CallerIdPolicyFields';
 import { TextField } from './TextField';
 import { useAccountRequest } from './useAccountRequest';
 
@@ -17,6 +18,7 @@ interface Draft {
   voicemail: string;
   recording: boolean;
   listenIn: boolean;
+  callerIdPolicy: CallerIdPolicy;
 }
 
 function draftOf(account: Account): Draft {
@@ -28,6 +30,7 @@ function draftOf(account: Account): Draft {
     switchboard: account.numbers.switchboard ?? '',
     voicemail: account.voicemail ?? '',
     ...account.addOns,
+    callerIdPolicy: account.callerIdPolicy,
   };
 }
 
@@ -47,6 +50,7 @@ export function SipAccountForm({ account }: { account: Account }) {
       numbers: { landline: blankToNull(draft.landline), mobile: blankToNull(draft.mobile), switchboard: blankToNull(draft.switchboard) },
       voicemail: blankToNull(draft.voicemail),
       addOns: { recording: draft.recording, listenIn: draft.listenIn },
+      callerIdPolicy: draft.callerIdPolicy,
     });
     if (saved && draft.password !== '') {
       await request.send('account:set-password', { password: draft.password });
@@ -78,6 +82,7 @@ export function SipAccountForm({ account }: { account: Account }) {
         <TextField label={t('account.switchboard')} type="tel" value={draft.switchboard} onChange={set('switchboard')} error={request.errorFor('numbers.switchboard')} />
         <TextField label={t('account.voicemail')} value={draft.voicemail} onChange={set('voicemail')} />
       </fieldset>
+      <CallerIdPolicyFields policy={draft.callerIdPolicy} onChange={(callerIdPolicy) => setDraft((current) => ({ ...current, callerIdPolicy }))} />
       <fieldset>
         <legend>{t('account.addOns')}</legend>
         <label className="account-check">

@@ -5,7 +5,7 @@ import { formatEndTime } from '../../../core/time/format';
 import { phone } from '../../phone/phone';
 import { useAppStore } from '../../store/appStore';
 import { useLanguage, useTranslation } from '../../useTranslation';
-import { useParty } from './usePhoneText';
+import { useFailureText, useParty } from './usePhoneText';
 
 const SHOWN = 50;
 const NO_HISTORY: CallHistoryEntry[] = [];
@@ -19,6 +19,7 @@ export function CallHistory() {
   const t = useTranslation();
   const language = useLanguage();
   const party = useParty();
+  const failureText = useFailureText();
   const history = useAppStore((store) => store.state?.history ?? NO_HISTORY);
   const now = useAppStore((store) => store.state?.now ?? 0);
   const timeZone = useAppStore((store) => store.state?.timeZone ?? 'Europe/Stockholm');
@@ -52,6 +53,14 @@ export function CallHistory() {
                   {t(entry.direction === 'incoming' ? 'phone.history.incoming' : 'phone.history.outgoing')}, {t(`phone.outcome.${entry.outcome}`)}
                   {' · '}
                   <time dateTime={new Date(entry.startedAt).toISOString()}>{formatEndTime(entry.startedAt, now, language, timeZone)}</time>
+                  {entry.failure && (
+                    <>
+                      {' · '}
+                      <span data-testid="history-failure" data-failure={entry.failure.reason}>
+                        {t('phone.history.reason', { reason: failureText(entry.failure) })}
+                      </span>
+                    </>
+                  )}
                   {entry.recordingFile && (
                     <>
                       {' · '}

@@ -6,7 +6,7 @@ import { takeComposeRequest } from '../../phone/composeRequest';
 import { phone } from '../../phone/phone';
 import { usePhoneStore, type MessageView } from '../../phone/phoneStore';
 import { useTranslation } from '../../useTranslation';
-import { useParty, usePhoneErrorText } from './usePhoneText';
+import { useFailureText, useParty, usePhoneErrorText } from './usePhoneText';
 
 const SHOWN = 30;
 
@@ -84,13 +84,14 @@ function MessageComposer() {
 function MessageItem({ message }: { message: MessageView }) {
   const t = useTranslation();
   const party = useParty();
+  const failureText = useFailureText();
   const kind = t(message.kind === 'sms' ? 'phone.messages.sms' : 'phone.messages.chat');
   const heading = t(message.direction === 'incoming' ? 'phone.messages.from' : 'phone.messages.toParty', { kind, party: party.line(message.remote) });
   let status = '';
   if (message.status === 'sending' || message.status === 'sent') status = t(`phone.messages.status.${message.status}`);
-  if (message.status === 'failed') status = t('phone.messages.status.failed', { reason: message.error?.message ?? '' });
+  if (message.status === 'failed') status = t('phone.messages.status.failed', { reason: message.failure ? failureText(message.failure) : t('phone.failure.call-broken') });
   return (
-    <li className={`phone-message phone-message--${message.direction}`} data-kind={message.kind} data-direction={message.direction}>
+    <li className={`phone-message phone-message--${message.direction}`} data-kind={message.kind} data-direction={message.direction} data-failure={message.failure?.reason}>
       <p className="phone-message__heading">
         <strong>{heading}</strong>
         {message.presentedNumber !== null && <> · {t('phone.messages.presenting', { number: formatForDisplay(message.presentedNumber) })}</>}

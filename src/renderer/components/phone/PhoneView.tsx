@@ -6,13 +6,14 @@ import { CallHistory } from './CallHistory';
 import { Dialer } from './Dialer';
 import { Messages } from './Messages';
 import { RegistrationStatus } from './RegistrationStatus';
-import { useParty, usePhoneErrorText } from './usePhoneText';
+import { useFailureText, useParty, usePhoneErrorText } from './usePhoneText';
 
 /** The "Telefon" view: registration, calls in progress, the dialer, messages and the call history. */
 export function PhoneView() {
   const t = useTranslation();
   const errorText = usePhoneErrorText();
   const party = useParty();
+  const failureText = useFailureText();
   const calls = usePhoneStore((store) => store.calls);
   const error = usePhoneStore((store) => store.error);
   const problems = usePhoneStore((store) => store.problems);
@@ -48,8 +49,11 @@ export function PhoneView() {
           ))}
         </div>
       )}
-      <p role="status" className="phone-hint phone-ended" data-testid="last-call">
-        {lastEnded ? t('phone.call.ended', { party: party.line(lastEnded.remote), outcome: t(`phone.outcome.${lastEnded.outcome}`) }) : ''}
+      <p role="status" className="phone-hint phone-ended" data-testid="last-call" data-failure={lastEnded?.failure?.reason}>
+        {lastEnded &&
+          (lastEnded.failure
+            ? t('phone.call.endedBecause', { party: party.line(lastEnded.remote), outcome: t(`phone.outcome.${lastEnded.outcome}`), reason: failureText(lastEnded.failure) })
+            : t('phone.call.ended', { party: party.line(lastEnded.remote), outcome: t(`phone.outcome.${lastEnded.outcome}`) }))}
       </p>
       <div className="phone-grid">
         <Dialer />

@@ -1,11 +1,12 @@
 import { usePhoneStore } from '../../phone/phoneStore';
 import { useTranslation } from '../../useTranslation';
-import { usePhoneErrorText } from './usePhoneText';
+import { useFailureText, usePhoneErrorText } from './usePhoneText';
 
 /** Where the phone stands with the PBX, announced politely to screen readers as it changes. */
 export function RegistrationStatus() {
   const t = useTranslation();
   const errorText = usePhoneErrorText();
+  const failureText = useFailureText();
   const registration = usePhoneStore((store) => store.registration);
   const registrations = usePhoneStore((store) => store.registrations);
 
@@ -20,9 +21,12 @@ export function RegistrationStatus() {
     case 'reconnecting':
       text = t('phone.registration.reconnecting', { attempt: registration.attempt });
       break;
+    case 'unreachable':
+      text = t('phone.registration.unreachable', { attempt: registration.attempt });
+      break;
     case 'failed': {
       const retry = registration.retryInMs === null ? '' : ` ${t('phone.registration.retry', { seconds: Math.ceil(registration.retryInMs / 1000) })}`;
-      text = t('phone.registration.failed', { reason: errorText(registration.error) }) + retry;
+      text = t('phone.registration.failed', { reason: failureText(registration.failure) }) + retry;
       break;
     }
     case 'not-configured':
@@ -32,7 +36,7 @@ export function RegistrationStatus() {
       text = t('phone.registration.stopped');
       break;
   }
-  const tone = registration.kind === 'registered' ? 'ok' : registration.kind === 'failed' || registration.kind === 'not-configured' ? 'error' : 'pending';
+  const tone = registration.kind === 'registered' ? 'ok' : registration.kind === 'failed' || registration.kind === 'unreachable' || registration.kind === 'not-configured' ? 'error' : 'pending';
   return (
     <p
       role="status"
@@ -40,7 +44,7 @@ export function RegistrationStatus() {
       data-testid="registration-status"
       data-state={registration.kind}
       data-registrations={registrations}
-      data-error-code={registration.kind === 'failed' ? registration.error.code : undefined}
+      data-failure={registration.kind === 'failed' ? registration.failure.reason : undefined}
     >
       <span className="phone-registration__dot" aria-hidden="true" />
       {text}

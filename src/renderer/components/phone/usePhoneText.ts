@@ -3,6 +3,7 @@ import type { AppError } from '../../../core/errors';
 import { phoneErrorKey } from '../../../core/i18n/phoneMessages';
 import { describeParty, partyLine, type PartyLabels } from '../../../core/phone/partyDisplay';
 import type { RemoteParty } from '../../../core/phone/remoteParty';
+import { failureMessage, type SipFailure } from '../../../core/phone/sipFailure';
 import { useTranslation } from '../../useTranslation';
 
 /** An AppError in the UI language; a code the phone does not know shows its English message. */
@@ -24,5 +25,17 @@ export function useParty(): { describe(party: RemoteParty): { primary: string; s
   return useMemo(
     () => ({ describe: (party) => describeParty(party, labels), line: (party) => partyLine(party, labels) }),
     [labels],
+  );
+}
+
+/** Why a call, message or registration failed, in the UI language. */
+export function useFailureText(): (failure: SipFailure) => string {
+  const t = useTranslation();
+  return useCallback(
+    (failure: SipFailure) => {
+      const { key, params } = failureMessage(failure);
+      return t(key, params);
+    },
+    [t],
   );
 }
