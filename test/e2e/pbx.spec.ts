@@ -40,12 +40,11 @@ test.afterAll(async () => {
   await pbx?.stop();
 });
 
-/** Bob has an incoming call; returns the INVITE as he received it. */
-async function bobRings(): Promise<string> {
-  await expect.poll(async () => (await bob.state()).call?.originator).toBe('remote');
-  const invite = (await bob.state()).call?.rawInvite;
-  if (!invite) throw new Error('bob saw no INVITE text');
-  return invite;
+/** Alice calls bob; returns the INVITE as bob received it. */
+async function aliceCallsBob(extraHeaders: string[]): Promise<string> {
+  const { callCount } = await bob.state();
+  await alice.call('bob', extraHeaders);
+  return bob.incomingInvite(callCount);
 }
 
 function header(message: string, name: string): string[] {
@@ -84,8 +83,7 @@ test('a wrong password fails registration with 401', async ({ browser }) => {
 });
 
 test('alice presents her own number: bob sees it asserted, not preferred; audio flows both ways through rtpengine', async () => {
-  await alice.call('bob', ['P-Preferred-Identity: <sip:+46701110001@127.0.0.1>']);
-  const invite = await bobRings();
+  const invite = await aliceCallsBob(['P-Preferred-Identity: <sip:+46701110001@127.0.0.1>']);
   expect(header(invite, 'P-Asserted-Identity')).toEqual(['<sip:+46701110001@127.0.0.1>']);
   expect(header(invite, 'P-Preferred-Identity')).toEqual([]);
   expect(header(invite, 'From')[0]).toMatch(/^"Alice Example" <sip:alice@127\.0\.0\.1>;tag=/);
@@ -104,8 +102,7 @@ test('alice presents her own number: bob sees it asserted, not preferred; audio 
 });
 
 test('without P-Preferred-Identity the PBX asserts the caller’s address of record, and drops the one the caller asserted himself', async () => {
-  await alice.call('bob', ['P-Asserted-Identity: <sip:+46812345602@127.0.0.1>']);
-  const invite = await bobRings();
+  const invite = await aliceCallsBob(['P-Asserted-Identity: <sip:+46812345602@127.0.0.1>']);
   expect(header(invite, 'P-Asserted-Identity')).toEqual(['<sip:alice@127.0.0.1>']);
   // alice gives up before bob answers: CANCEL
   await alice.hangUp();
@@ -113,8 +110,7 @@ test('without P-Preferred-Identity the PBX asserts the caller’s address of rec
 });
 
 test('a tel: P-Preferred-Identity of an owned number is asserted as given', async () => {
-  await alice.call('bob', ['P-Preferred-Identity: <tel:+46812345601>']);
-  const invite = await bobRings();
+  const invite = await aliceCallsBob(['P-Preferred-Identity: <tel:+46812345601>']);
   expect(header(invite, 'P-Asserted-Identity')).toEqual(['<tel:+46812345601>']);
   await alice.hangUp();
   await expect.poll(async () => (await bob.state()).call?.endCause).toBe('Canceled');
@@ -144,9 +140,8 @@ test('stock policy: a From user other than the digest user is refused, even one 
   expect(message).toMatchObject({ status: 407, cause: 'Authentication Error' });
 });
 
-test('Privacy: id: bob sees an anonymous From and nothing that names alice in any header; hold and BYE work both ways', async () => {
-  await alice.call('bob', ['P-Preferred-Identity: <sip:+46812345601@127.0.0.1>', 'Privacy: id']);
-  const invite = await bobRings();
+test('Privacy: id: bob sees an anonymous From and nothing that names alice in any header; hold, REFER and BYE work both ways', async () => {
+  const invite = await aliceCallsBob(['P-Preferred-Identity: <sip:+46812345601@127.0.0.1>', 'Privacy: id']);
   expect(header(invite, 'From')[0]).toMatch(/^"Anonymous" <sip:anonymous@anonymous\.invalid>;tag=/);
   expect(header(invite, 'P-Asserted-Identity')).toEqual([]);
   expect(header(invite, 'P-Preferred-Identity')).toEqual([]);
@@ -162,13 +157,17 @@ test('Privacy: id: bob sees an anonymous From and nothing that names alice in an
   await expect.poll(async () => (await bob.state()).call?.events).toContain('hold:remote');
   await expect.poll(async () => (await alice.state()).call?.events).toContain('hold:local');
 
-  // bob's BYE goes To: anonymous; the PBX restores alice's address and her phone accepts it.
+  // bob's REFER goes To: anonymous; the PBX restores alice's address, and her NOTIFY comes back.
+  await bob.refer('carol');
+  await expect.poll(async () => (await alice.state()).call?.events).toContain('referred:carol');
+  await expect.poll(async () => (await bob.state()).call?.events).toEqual(expect.arrayContaining(['refer:202', 'refer:failed']));
+
+  // so does bob's BYE
   await endCall(bob, alice);
 });
 
 test('Privacy: id on a call that alice ends: her BYE reaches bob', async () => {
-  await alice.call('bob', ['Privacy: id']);
-  await bobRings();
+  await aliceCallsBob(['Privacy: id']);
   await bob.answer();
   await expect.poll(async () => (await bob.state()).call?.events).toContain('confirmed');
   await endCall(alice, bob);
@@ -209,9 +208,9 @@ test('a JsSIP page calls the desk phone: rtpengine bridges WebRTC to plain RTP, 
 
 test('the desk phone calls a JsSIP page: rtpengine offers the page WebRTC, audio flows both ways', async () => {
   const before = dave.eventCount;
+  const { callCount } = await alice.state();
   await dave.dial(`sip:alice@${pbx.domain}`);
-  await expect.poll(async () => (await alice.state()).call?.originator).toBe('remote');
-  const invite = (await alice.state()).call!.rawInvite!;
+  const invite = await alice.incomingInvite(callCount);
   expect(header(invite, 'P-Asserted-Identity')).toEqual(['<sip:dave@127.0.0.1>']);
   expectMediaThroughRtpengine(invite);
   expect(invite).toMatch(/^a=rtcp-mux/m);

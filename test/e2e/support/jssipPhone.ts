@@ -42,6 +42,8 @@ export interface PhoneState {
   registrations: number;
   registered: boolean;
   registrationFailure: { cause: string; status: number | null } | null;
+  /** How many calls (either way) this phone has had; `call` is the latest. */
+  callCount: number;
   call: CallState | null;
   messages: ReceivedMessage[];
   subscriptions: Record<string, SubscriptionState>;
@@ -57,6 +59,7 @@ interface InPagePhone {
   call(target: string, extraHeaders: string[], fromUserName?: string): void;
   answer(): void;
   hold(): void;
+  refer(target: string): void;
   hangup(): void;
   rtp(): Promise<RtpCounters>;
   receivedAudioLevel(durationMs: number): Promise<number>;
@@ -110,6 +113,7 @@ function installPhone({ wsUrl, domain, user, password, displayName }: JsSIPPhone
     registrations: 0,
     registered: false,
     registrationFailure: null,
+    callCount: 0,
     call: null,
     messages: [],
     subscriptions: {},
@@ -143,12 +147,19 @@ function installPhone({ wsUrl, domain, user, password, displayName }: JsSIPPhone
       rawInvite: originator === 'remote' ? (request as IncomingRequest & { data: string }).data : null,
     };
     state.call = call;
+    state.callCount += 1;
     // Without ready() JsSIP waits for ICE gathering to complete before sending SDP.
     newSession.on('icecandidate', (event) => event.ready());
     newSession.on('progress', () => call.events.push('progress'));
     newSession.on('accepted', () => call.events.push('accepted'));
     newSession.on('confirmed', () => call.events.push('confirmed'));
     newSession.on('hold', (event) => call.events.push(`hold:${event.originator}`));
+    // A transfer request is noted and declined: the referrer learns it through the REFER's NOTIFY.
+    newSession.on('refer', (event) => {
+      const { refer_to: referTo } = event.request as IncomingRequest & { refer_to: { uri: { user: string } } };
+      call.events.push(`referred:${referTo.uri.user}`);
+      event.reject();
+    });
     newSession.on('ended', (event) => {
       call.events.push('ended');
       call.endCause = event.cause;
@@ -195,6 +206,18 @@ function installPhone({ wsUrl, domain, user, password, displayName }: JsSIPPhone
     },
     hold() {
       session?.hold();
+    },
+    refer(target) {
+      const call = state.call;
+      if (!session || !call) return;
+      session.refer(sipUri(target), {
+        eventHandlers: {
+          requestSucceeded: () => call.events.push('refer:202'),
+          requestFailed: () => call.events.push('refer:refused'),
+          accepted: () => call.events.push('refer:accepted'),
+          failed: () => call.events.push('refer:failed'),
+        },
+      });
     },
     hangup() {
       session?.terminate();
@@ -345,6 +368,22 @@ export class JsSIPPhone {
       ([to, headers, fromUser]) => (window as unknown as HarnessWindow).phone.call(to, headers, fromUser ?? undefined),
       [target, extraHeaders, fromUserName ?? null] as const,
     );
+  }
+
+  /** Asks the other side to call `target` (REFER); it declines, and tells us in a NOTIFY. */
+  async refer(target: string): Promise<void> {
+    await this.page.evaluate((to) => (window as unknown as HarnessWindow).phone.refer(to), target);
+  }
+
+  /** The INVITE of the first incoming call after `callCount` calls, as this page received it. */
+  async incomingInvite(callCount: number, timeoutMs = 10_000): Promise<string> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const { callCount: now, call } = await this.state();
+      if (now > callCount && call?.originator === 'remote' && call.rawInvite) return call.rawInvite;
+      if (Date.now() > deadline) throw new Error(`no incoming call within ${timeoutMs} ms`);
+      await this.page.waitForTimeout(50);
+    }
   }
 
   /** Puts the call on hold: a re-INVITE with a sendonly offer. */
