@@ -56,15 +56,20 @@ export function parseIcs(text: string, options: ParseIcsOptions = {}): ParseResu
   }
 }
 
+/** Far longer than any generator's UIDs; the UID is part of every activation key kept in the settings. */
+export const MAX_UID_LENGTH = 1000;
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
+
 function readCalendars(roots: IcalComponent[]): ParsedCalendar {
   const warnings: CalendarParseWarning[] = [];
-  const vtimezones: Record<string, JCalComponent> = {};
+  // No prototype: a TZID such as "__proto__" or "constructor" is a name like any other.
+  const vtimezones: Record<string, JCalComponent> = Object.create(null) as Record<string, JCalComponent>;
   for (const root of roots) {
     for (const vtimezone of root.getAllSubcomponents('vtimezone')) {
-      const tzid = String(vtimezone.getFirstPropertyValue('tzid') ?? '');
-      const problem = timezoneProblem(vtimezone, tzid);
-      if (problem) warnings.push({ code: 'timezone-invalid', uid: tzid || null, message: problem });
-      else vtimezones[tzid] ??= vtimezone.toJSON() as JCalComponent;
+      const reading = readTimezone(vtimezone);
+      if ('problem' in reading) warnings.push({ code: 'timezone-invalid', uid: reading.tzid || null, message: reading.problem });
+      else if (!Object.hasOwn(vtimezones, reading.tzid)) vtimezones[reading.tzid] = reading.definition;
     }
   }
 
@@ -76,9 +81,16 @@ function readCalendars(roots: IcalComponent[]): ParsedCalendar {
   let eventsWithoutUid = 0;
   for (const root of roots) {
     for (const vevent of root.getAllSubcomponents('vevent')) {
-      const uidValue = vevent.getFirstPropertyValue('uid');
-      const uid = uidValue ? String(uidValue) : `missing-uid-${++eventsWithoutUid}`;
+      let uid: string | null = null;
       try {
+        const uidValue = vevent.getFirstPropertyValue('uid');
+        const candidate = uidValue ? String(uidValue) : `missing-uid-${++eventsWithoutUid}`;
+        const uidProblem = problemWithUid(candidate);
+        if (uidProblem) {
+          warnings.push({ code: 'event-invalid', uid: null, message: uidProblem });
+          continue;
+        }
+        uid = candidate;
         // Detached from the calendar: otherwise ical.js resolves every TZID it cannot find in the
         // file (a Windows name, say) by scanning all components of the calendar, for every value.
         // TZIDs are resolved by createTzidResolver instead.
@@ -92,6 +104,26 @@ function readCalendars(roots: IcalComponent[]): ParsedCalendar {
     }
   }
   return { events, vtimezones, warnings };
+}
+
+/** A UID is not quoted in the warning: one that is refused may be a megabyte long. */
+function problemWithUid(uid: string): string | null {
+  if (uid.length > MAX_UID_LENGTH) return `Event skipped: its UID is longer than ${MAX_UID_LENGTH} characters`;
+  if (CONTROL_CHARACTER.test(uid)) return 'Event skipped: its UID contains control characters';
+  return null;
+}
+
+type TimezoneReading = { tzid: string; definition: JCalComponent } | { tzid: string; problem: string };
+
+function readTimezone(vtimezone: IcalComponent): TimezoneReading {
+  let tzid = '';
+  try {
+    tzid = String(vtimezone.getFirstPropertyValue('tzid') ?? '');
+    const problem = timezoneProblem(vtimezone, tzid);
+    return problem ? { tzid, problem } : { tzid, definition: vtimezone.toJSON() as JCalComponent };
+  } catch (error) {
+    return { tzid, problem: `VTIMEZONE "${tzid}" ignored: ${reason(error)}` };
+  }
 }
 
 function timezoneProblem(vtimezone: IcalComponent, tzid: string): string | null {

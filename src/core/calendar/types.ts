@@ -109,7 +109,7 @@ export interface Occurrence {
 }
 
 export interface ExpansionWarning {
-  code: 'recurrence-limit-reached' | 'recurrence-failed';
+  code: 'recurrence-limit-reached' | 'recurrence-failed' | 'event-expansion-failed';
   uid: string;
   message: string;
 }

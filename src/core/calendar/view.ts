@@ -24,7 +24,8 @@ export interface CalendarSourceError {
   timeoutMs?: number;
 }
 
-export type SourceWarningCode = CalendarWarningCode | ExpansionWarning['code'];
+/** `cache-unusable`: the copy saved by an earlier run could not be read, so the source waits for its next sync. */
+export type SourceWarningCode = CalendarWarningCode | ExpansionWarning['code'] | 'cache-unusable';
 
 /** Problems inside a calendar that was read, counted by kind. Carries no titles. */
 export interface SourceWarningSummary {

@@ -70,6 +70,8 @@ const sv = {
   'calendar.rule.profile': 'Profil för upptagna möten utan profilnummer',
   'calendar.rule.hint': 'Möten som visas som lediga, och inställda möten, byter aldrig profil på det här sättet.',
   'calendar.error.generic': 'Något gick fel: {message}',
+  'calendar.warning.event-expansion-failed': 'Händelser vars tider inte gick att räkna ut hoppades över: {count}',
+  'calendar.warning.cache-unusable': 'Den sparade kopian från förra gången gick inte att läsa; kalendern används när nästa synk lyckas.',
 } as const;
 
 const en: Record<keyof typeof sv, string> = {
@@ -143,6 +145,8 @@ const en: Record<keyof typeof sv, string> = {
   'calendar.rule.profile': 'Profile for busy meetings without a profile number',
   'calendar.rule.hint': 'Meetings shown as free, and cancelled meetings, never switch a profile this way.',
   'calendar.error.generic': 'Something went wrong: {message}',
+  'calendar.warning.event-expansion-failed': 'Events whose times could not be worked out were skipped: {count}',
+  'calendar.warning.cache-unusable': 'The copy saved last time could not be read; the calendar is used once the next sync succeeds.',
 };
 
 export const calendarMessages = { sv, en };
