@@ -1,7 +1,8 @@
 import ICAL from 'ical.js';
 import type { CalendarEvent, CalendarParseWarning, IcsErrorCode, JCalComponent, ParsedCalendar, ParseResult } from './types';
-import { createTzidResolver, type IcalComponent } from './icalValues';
-import { EventReader } from './readEvent';
+import { createTzidResolver, isIcalTime, type IcalComponent } from './icalValues';
+import { EVENT_YEARS, EventReader } from './readEvent';
+import { ruleMatchesWithin } from './recurrence';
 import { reason } from './reason';
 
 /** Far above real exports (a busy ten-year Outlook calendar is a few MB), far below what hurts. */
@@ -67,6 +68,10 @@ function readCalendars(roots: IcalComponent[]): ParsedCalendar {
   const vtimezones: Record<string, JCalComponent> = Object.create(null) as Record<string, JCalComponent>;
   for (const root of roots) {
     for (const vtimezone of root.getAllSubcomponents('vtimezone')) {
+      if (Object.keys(vtimezones).length >= MAX_VTIMEZONES) {
+        warnings.push({ code: 'timezone-invalid', uid: null, message: `VTIMEZONE ignored: the calendar defines more than ${MAX_VTIMEZONES}` });
+        continue;
+      }
       const reading = readTimezone(vtimezone);
       if ('problem' in reading) warnings.push({ code: 'timezone-invalid', uid: reading.tzid || null, message: reading.problem });
       else if (!Object.hasOwn(vtimezones, reading.tzid)) vtimezones[reading.tzid] = reading.definition;
@@ -126,9 +131,18 @@ function readTimezone(vtimezone: IcalComponent): TimezoneReading {
   }
 }
 
+/** Real zones have a few dozen parts at most (one per historical rule); each is a change ical.js keeps. */
+const MAX_TIMEZONE_CHANGES = 2000;
+/** A file names a handful of zones; each costs ical.js a pass over every year since its first change. */
+export const MAX_VTIMEZONES = 50;
+/** ical.js expands a zone five years past the latest date asked for; events end at most ten years after EVENT_YEARS. */
+const LAST_TIMEZONE_YEAR = EVENT_YEARS.last + 20;
+
 function timezoneProblem(vtimezone: IcalComponent, tzid: string): string | null {
   if (!tzid) return 'VTIMEZONE without TZID ignored';
   try {
+    const problem = timezonePartsProblem(vtimezone);
+    if (problem) return `VTIMEZONE "${tzid}" ignored: ${problem}`;
     const zone = new ICAL.Timezone({ component: vtimezone, tzid });
     zone.utcOffset(ICAL.Time.fromData({ year: 2026, month: 1, day: 15, hour: 12 }));
     zone.utcOffset(ICAL.Time.fromData({ year: 2026, month: 7, day: 15, hour: 12 }));
@@ -136,4 +150,26 @@ function timezoneProblem(vtimezone: IcalComponent, tzid: string): string | null 
   } catch (error) {
     return `VTIMEZONE "${tzid}" ignored: ${reason(error)}`;
   }
+}
+
+/**
+ * ical.js turns a zone's STANDARD and DAYLIGHT parts into every change up to the date asked
+ * for, with no limit of its own: an RRULE:FREQ=SECONDLY from 1970 would never finish. Real zones
+ * change at most a few times a year, by yearly rules, so anything else is refused here.
+ */
+function timezonePartsProblem(vtimezone: IcalComponent): string | null {
+  let changes = 0;
+  for (const part of vtimezone.getAllSubcomponents()) {
+    const dtstart = part.getFirstPropertyValue('dtstart');
+    if (!isIcalTime(dtstart)) continue; // ical.js skips such a part
+    if (dtstart.year < EVENT_YEARS.first || dtstart.year > LAST_TIMEZONE_YEAR) return `a part starts in the year ${dtstart.year}`;
+    changes += 1 + part.getAllProperties('rdate').reduce((count, rdate) => count + rdate.getValues().length, 0);
+    if (changes > MAX_TIMEZONE_CHANGES) return `more than ${MAX_TIMEZONE_CHANGES} changes`;
+    for (const property of part.getAllProperties('rrule')) {
+      const rule = property.getFirstValue();
+      if (!(rule instanceof ICAL.Recur) || rule.freq !== 'YEARLY') return 'a rule that is not yearly';
+      if (!ruleMatchesWithin(rule, dtstart, 2, 5_000)) return 'a yearly rule that hardly ever matches';
+    }
+  }
+  return null;
 }

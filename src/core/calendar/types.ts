@@ -72,6 +72,7 @@ export type CalendarWarningCode =
   | 'event-end-before-start'
   | 'event-invalid'
   | 'event-unknown-timezone'
+  | 'event-out-of-range'
   | 'recurrence-invalid'
   | 'timezone-invalid';
 

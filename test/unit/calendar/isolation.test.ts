@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expandCalendar } from '../../../src/core/calendar/expand';
-import { MAX_UID_LENGTH } from '../../../src/core/calendar/parse';
+import { MAX_UID_LENGTH, MAX_VTIMEZONES } from '../../../src/core/calendar/parse';
 import type { CalendarEvent, ParsedCalendar } from '../../../src/core/calendar/types';
 import { at, calendarText, parsedText } from './fixtures';
 
@@ -52,11 +52,52 @@ describe('an event that cannot be expanded', () => {
     expect(expansion.occurrences.map((occurrence) => occurrence.uid)).toEqual(['good@isolation.test']);
   });
 
-  it('(a DURATION of millions of weeks, read from a file) is a warning, and the other events still expand', () => {
-    const calendar = parsedText(calendarText(['UID:long@isolation.test', 'DTSTART:20260415T090000Z', 'DURATION:P99999999W', 'SUMMARY:#5 Semester'], GOOD));
-    const expansion = expandCalendar(calendar, FROM, TO, STOCKHOLM);
-    expect(expansion.warnings).toMatchObject([{ code: 'event-expansion-failed', uid: 'long@isolation.test' }]);
-    expect(expansion.occurrences.map((occurrence) => occurrence.uid)).toEqual(['good@isolation.test']);
+});
+
+describe('an event outside the years and lengths a calendar has', () => {
+  it.each([
+    ['starts in 9999', ['DTSTART:99991231T090000Z', 'DTEND:99991231T100000Z']],
+    ['starts in 1500', ['DTSTART;TZID=Europe/Stockholm:15000101T090000', 'DURATION:PT1H']],
+    ['lasts millions of weeks', ['DTSTART:20260415T090000Z', 'DURATION:P99999999W']],
+    ['lasts fifty years', ['DTSTART:20260415T090000Z', 'DTEND:20760415T090000Z']],
+    ['lasts fifty years, all day', ['DTSTART;VALUE=DATE:20260415', 'DTEND;VALUE=DATE:20760415']],
+    ['has an RDATE in 9999', ['DTSTART:20260415T090000Z', 'DTEND:20260415T100000Z', 'RDATE:99990101T090000Z']],
+    ['has a PERIOD of a million hours', ['DTSTART:20260415T090000Z', 'DTEND:20260415T100000Z', 'RDATE;VALUE=PERIOD:20260416T090000Z/PT1000000H']],
+  ])('(%s) is skipped with a warning, and the other events still expand', (_what, times) => {
+    const calendar = parsedText(calendarText(['UID:far@isolation.test', ...times, 'SUMMARY:#5 Semester'], GOOD));
+    expect(calendar.warnings).toMatchObject([{ code: 'event-out-of-range', uid: 'far@isolation.test' }]);
+    expect(starts(calendar)).toEqual([['good@isolation.test', at('2026-04-15T07:00:00Z')]]);
+  });
+});
+
+describe('a VTIMEZONE that ical.js could not expand in reasonable time', () => {
+  it.each([
+    ['changes every second', 'RRULE:FREQ=SECONDLY'],
+    ['changes every minute', 'RRULE:FREQ=MINUTELY'],
+    ['has a yearly rule that never matches', 'RRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30;BYDAY=MO'],
+    ['changes every day', 'RRULE:FREQ=DAILY'],
+  ])('(it %s) is ignored with a warning, at once, and its events are read in the user’s zone', (_what, rule) => {
+    const zone = ['BEGIN:VTIMEZONE', 'TZID:Hostile', 'BEGIN:STANDARD', 'DTSTART:19700101T000000', rule, 'TZOFFSETFROM:+0100', 'TZOFFSETTO:+0200', 'END:STANDARD', 'END:VTIMEZONE'];
+    const text = withTimezone(zone, calendarText(GOOD, ['UID:zoned@isolation.test', 'DTSTART;TZID=Hostile:20260415T120000', 'DTEND;TZID=Hostile:20260415T130000', 'SUMMARY:#4 Lunch']));
+    const calendar = parsedText(text);
+    expect(calendar.warnings.map((warning) => [warning.code, warning.uid])).toEqual([
+      ['timezone-invalid', 'Hostile'],
+      ['event-unknown-timezone', 'zoned@isolation.test'],
+    ]);
+    expect(starts(calendar)).toEqual([
+      ['good@isolation.test', at('2026-04-15T07:00:00Z')],
+      ['zoned@isolation.test', at('2026-04-15T10:00:00Z')],
+    ]);
+  });
+});
+
+describe('a calendar with more VTIMEZONEs than any real one', () => {
+  it(`keeps the first ${MAX_VTIMEZONES} and ignores the rest with a warning`, () => {
+    const zones = Array.from({ length: MAX_VTIMEZONES + 2 }, (_, index) => fixedZone(`Zone ${index}`)).flat();
+    const last = `Zone ${MAX_VTIMEZONES + 1}`;
+    const calendar = parsedText(withTimezone(zones, calendarText(GOOD, ['UID:late@isolation.test', `DTSTART;TZID=${last}:20260415T120000`, 'DURATION:PT1H', 'SUMMARY:#4 Lunch'])));
+    expect(Object.keys(calendar.vtimezones)).toHaveLength(MAX_VTIMEZONES);
+    expect(calendar.warnings.map((warning) => warning.code)).toEqual(['timezone-invalid', 'timezone-invalid', 'event-unknown-timezone']);
   });
 });
 
