@@ -4,6 +4,7 @@ import { createTzidResolver, isIcalTime, type IcalComponent } from './icalValues
 import { EVENT_YEARS, EventReader } from './readEvent';
 import { ruleMatchesWithin } from './recurrence';
 import { reason } from './reason';
+import { salvageComponents } from './salvage';
 
 /** Far above real exports (a busy ten-year Outlook calendar is a few MB), far below what hurts. */
 export const DEFAULT_MAX_ICS_BYTES = 20 * 1024 * 1024;
@@ -39,19 +40,24 @@ export function parseIcs(text: string, options: ParseIcsOptions = {}): ParseResu
   }
 
   let roots: IcalComponent[];
+  const salvageWarnings: CalendarParseWarning[] = [];
   try {
     const jcal: unknown[] = ICAL.parse(body);
     const calendars = Array.isArray(jcal[0]) ? (jcal as unknown[][]) : [jcal];
     roots = calendars.map((calendar) => new ICAL.Component(calendar));
   } catch (error) {
-    return failure('ics-malformed', `The calendar could not be read: ${reason(error)}`);
+    const salvage = salvageComponents(body, (uid) => problemWithUid(uid) === null);
+    if (!salvage) return failure('ics-malformed', `The calendar could not be read: ${reason(error)}`);
+    roots = [salvage.root];
+    salvageWarnings.push(...salvage.warnings);
   }
   if (roots.length === 0 || roots.some((root) => root.name !== 'vcalendar')) {
     return failure('ics-not-calendar', 'The file does not start with a VCALENDAR');
   }
 
   try {
-    return { ok: true, value: readCalendars(roots) };
+    const calendar = readCalendars(roots);
+    return { ok: true, value: { ...calendar, warnings: [...salvageWarnings, ...calendar.warnings] } };
   } catch (error) {
     return failure('ics-malformed', `The calendar could not be read: ${reason(error)}`);
   }
