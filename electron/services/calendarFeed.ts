@@ -1,4 +1,8 @@
-import { isLoopbackHost } from '../../src/core/calendar/sources';
+import { lookup } from 'node:dns/promises';
+import http, { type IncomingMessage } from 'node:http';
+import https from 'node:https';
+import { isIP, type LookupFunction } from 'node:net';
+import { MAX_FEED_REDIRECTS, refusalOfResolvedAddress, refusalOfUrl, type FeedHop } from '../../src/core/calendar/feedPolicy';
 import type { CalendarSourceError } from '../../src/core/calendar/view';
 import type { Scheduler } from './scheduler';
 
@@ -30,8 +34,11 @@ function tooLarge(maxBytes: number): ReadOutcome {
 }
 
 /**
- * Fetches an ICS feed with Node's fetch. The timeout covers the whole exchange, body included, and
- * runs on the injected scheduler; the body is streamed and abandoned as soon as it passes maxBytes.
+ * Fetches an ICS feed. Redirects are followed by hand, and every hop is checked before it is
+ * asked: its scheme, port and address as written, then every address its host name resolves to;
+ * the connection then goes to the address that was checked, so a second DNS answer cannot move
+ * it. The timeout covers the whole exchange, body included, and runs on the injected scheduler;
+ * the body is streamed and abandoned as soon as it passes maxBytes.
  */
 export async function fetchFeed(request: FeedRequest): Promise<ReadOutcome> {
   const controller = new AbortController();
@@ -43,26 +50,9 @@ export async function fetchFeed(request: FeedRequest): Promise<ReadOutcome> {
   const abortOnShutdown = () => controller.abort();
   request.signal?.addEventListener('abort', abortOnShutdown, { once: true });
   try {
-    const response = await fetch(request.url, { headers: conditionalHeaders(request), signal: controller.signal, redirect: 'follow' });
-    if (response.url && !allowedUrl(response.url)) {
-      controller.abort();
-      return failed({ code: 'feed-not-https', message: `The feed redirected to an address that is not https: ${new URL(response.url).origin}` });
-    }
-    if (response.status === 304) {
-      await response.body?.cancel();
-      return { kind: 'unchanged' };
-    }
-    if (!response.ok) {
-      await response.body?.cancel();
-      const status = `${response.status}${response.statusText ? ` ${response.statusText}` : ''}`;
-      return failed({ code: 'feed-http-status', message: `The server answered ${status}`, httpStatus: response.status });
-    }
-    if (Number(response.headers.get('content-length') ?? 0) > request.maxBytes) {
-      controller.abort();
-      return tooLarge(request.maxBytes);
-    }
-    const text = await readLimited(response, request.maxBytes, controller);
-    return { kind: 'fresh', text, etag: response.headers.get('etag'), lastModified: response.headers.get('last-modified') };
+    const response = await followRedirects(request, controller.signal);
+    if ('error' in response) return failed(response.error);
+    return await outcomeOf(response, request.maxBytes);
   } catch (error) {
     if (error instanceof TooLarge) return tooLarge(request.maxBytes);
     if (timedOut) {
@@ -75,6 +65,114 @@ export async function fetchFeed(request: FeedRequest): Promise<ReadOutcome> {
   }
 }
 
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
+async function followRedirects(request: FeedRequest, signal: AbortSignal): Promise<IncomingMessage | { error: CalendarSourceError }> {
+  const feed = new URL(request.url);
+  const asked = new Set<string>();
+  let hop: FeedHop = { feed, previous: null };
+  let url = feed;
+  for (let redirects = 0; ; redirects += 1) {
+    const refused = refusalOfUrl(url, hop);
+    if (refused) return { error: refused };
+    const address = await checkedAddress(url, hop, signal);
+    if ('error' in address) return address;
+    asked.add(url.href);
+    const response = await get(url, address, conditionalHeaders(request), signal);
+    if (!REDIRECT_STATUSES.has(response.statusCode ?? 0)) return response;
+    response.destroy();
+
+    const next = redirectTarget(response.headers.location, url);
+    if (!next) return { error: { code: 'feed-redirect-invalid', message: `The server answered ${response.statusCode} without a valid Location` } };
+    if (asked.has(next.href)) return { error: { code: 'feed-redirect-loop', message: `The feed redirects in a loop (back to ${next.origin})` } };
+    if (redirects >= MAX_FEED_REDIRECTS) {
+      return { error: { code: 'feed-too-many-redirects', message: `The feed redirected more than ${MAX_FEED_REDIRECTS} times`, maxRedirects: MAX_FEED_REDIRECTS } };
+    }
+    hop = { feed, previous: url };
+    url = next;
+  }
+}
+
+function redirectTarget(location: string | undefined, base: URL): URL | null {
+  if (!location) return null;
+  try {
+    return new URL(location, base);
+  } catch {
+    return null;
+  }
+}
+
+interface CheckedAddress {
+  address: string;
+  family: 4 | 6;
+}
+
+/** The address to connect to: the literal in the URL, or the first a name resolves to once every one has passed. */
+async function checkedAddress(url: URL, hop: FeedHop, signal: AbortSignal): Promise<CheckedAddress | { error: CalendarSourceError }> {
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  const literalFamily = isIP(host);
+  if (literalFamily === 4 || literalFamily === 6) return { address: host, family: literalFamily };
+  const resolved = await untilAborted(lookup(host, { all: true, verbatim: true }), signal);
+  for (const { address } of resolved) {
+    const refused = refusalOfResolvedAddress(address, url, hop);
+    if (refused) return { error: refused };
+  }
+  const [first] = resolved;
+  if (!first) throw Object.assign(new Error(`${host} has no address`), { code: 'ENOTFOUND' });
+  return { address: first.address, family: first.family === 6 ? 6 : 4 };
+}
+
+/** A DNS look-up cannot be cancelled; the exchange stops waiting for it instead. */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(new Error('aborted'));
+    if (signal.aborted) onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+/** Resolves the host name to the address already checked, whatever the resolver would say now. */
+function pinnedLookup({ address, family }: CheckedAddress): LookupFunction {
+  return (_hostname, options, callback) => {
+    if (options.all) callback(null, [{ address, family }]);
+    else callback(null, address, family);
+  };
+}
+
+function get(url: URL, address: CheckedAddress, headers: Record<string, string>, signal: AbortSignal): Promise<IncomingMessage> {
+  const client = url.protocol === 'https:' ? https : http;
+  return new Promise((resolve, reject) => {
+    const outgoing = client.request(url, { headers, signal, lookup: pinnedLookup(address) }, resolve);
+    outgoing.on('error', reject);
+    outgoing.end();
+  });
+}
+
+async function outcomeOf(response: IncomingMessage, maxBytes: number): Promise<ReadOutcome> {
+  const status = response.statusCode ?? 0;
+  if (status === 304) {
+    response.destroy();
+    return { kind: 'unchanged' };
+  }
+  if (status < 200 || status > 299) {
+    response.destroy();
+    const text = `${status}${response.statusMessage ? ` ${response.statusMessage}` : ''}`;
+    return failed({ code: 'feed-http-status', message: `The server answered ${text}`, httpStatus: status });
+  }
+  if (Number(response.headers['content-length'] ?? 0) > maxBytes) {
+    response.destroy();
+    return tooLarge(maxBytes);
+  }
+  const text = await readLimited(response, maxBytes);
+  return { kind: 'fresh', text, etag: headerOf(response, 'etag'), lastModified: headerOf(response, 'last-modified') };
+}
+
+function headerOf(response: IncomingMessage, name: string): string | null {
+  const value = response.headers[name];
+  return typeof value === 'string' ? value : null;
+}
+
 function conditionalHeaders(request: FeedRequest): Record<string, string> {
   const headers: Record<string, string> = { accept: 'text/calendar, text/plain;q=0.5, */*;q=0.1' };
   if (request.etag) headers['if-none-match'] = request.etag;
@@ -82,27 +180,18 @@ function conditionalHeaders(request: FeedRequest): Record<string, string> {
   return headers;
 }
 
-function allowedUrl(href: string): boolean {
-  const url = new URL(href);
-  return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
-}
-
-async function readLimited(response: Response, maxBytes: number, controller: AbortController): Promise<string> {
-  if (!response.body) return '';
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
+async function readLimited(response: IncomingMessage, maxBytes: number): Promise<string> {
+  const chunks: Buffer[] = [];
   let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
+  for await (const chunk of response as AsyncIterable<Buffer>) {
+    total += chunk.byteLength;
     if (total > maxBytes) {
-      controller.abort();
+      response.destroy();
       throw new TooLarge();
     }
-    chunks.push(value);
+    chunks.push(chunk);
   }
-  return decoderFor(response.headers.get('content-type')).decode(Buffer.concat(chunks));
+  return decoderFor(headerOf(response, 'content-type')).decode(Buffer.concat(chunks));
 }
 
 /** ICS is UTF-8 by default (RFC 5545 §3.1.4), but some servers still send another charset and say so. */
@@ -115,8 +204,10 @@ function decoderFor(contentType: string | null): TextDecoder {
   }
 }
 
-/** undici hides the system error (ECONNREFUSED, ENOTFOUND…) in `cause`. */
+/** The system error (ECONNREFUSED, ENOTFOUND…), which some layers hide in `cause`. */
 function networkReason(error: unknown): string {
+  const own = error instanceof Error ? (error as NodeJS.ErrnoException).code : undefined;
+  if (typeof own === 'string' && own !== 'ABORT_ERR') return own;
   const cause = error instanceof Error ? (error.cause as { code?: unknown; message?: unknown } | undefined) : undefined;
   if (cause && typeof cause.code === 'string') return cause.code;
   if (cause && typeof cause.message === 'string') return cause.message;

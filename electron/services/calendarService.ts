@@ -11,7 +11,7 @@ import type { CalendarSourceError, CalendarSourceStatus, CalendarState, SourceWa
 import { fail, ok, type Result } from '../../src/core/errors';
 import type { Settings } from '../../src/core/settings/schema';
 import type { Clock } from '../../src/core/time/clock';
-import { CalendarCache } from './calendarCache';
+import { CalendarCache, type CachedCalendar } from './calendarCache';
 import { fetchFeed, type ReadOutcome } from './calendarFeed';
 import { readCalendarFile } from './calendarFile';
 import { CalendarPlanner, type CalendarPlan } from './calendarPlanner';
@@ -56,10 +56,12 @@ interface SourceRuntime {
   lastAttemptAt: number | null;
   error: CalendarSourceError | null;
   parseWarnings: CalendarParseWarning[];
+  /** Why the copy saved by an earlier run was not used; cleared by the next good read. */
+  cacheWarnings: { code: 'cache-unusable' }[];
 }
 
 function emptyRuntime(): SourceRuntime {
-  return { calendar: null, textDigest: null, etag: null, lastModified: null, lastGoodSyncAt: null, lastAttemptAt: null, error: null, parseWarnings: [] };
+  return { calendar: null, textDigest: null, etag: null, lastModified: null, lastGoodSyncAt: null, lastAttemptAt: null, error: null, parseWarnings: [], cacheWarnings: [] };
 }
 
 /**
@@ -206,19 +208,32 @@ export class CalendarService {
     return runtime;
   }
 
+  /** A copy that cannot be read or parsed is a warning on its source: the app starts, and the next sync reads afresh. */
   #loadCache(source: CalendarSource): void {
-    const reading = this.#cache.read(source.id, source.location, this.deps.clock.now());
-    if (reading.kind !== 'found') return;
-    const parsed = parseIcs(reading.entry.text, { maxBytes: this.#options.maxBytes });
-    if (!parsed.ok) return;
     const runtime = this.#runtimeOf(source.id);
+    try {
+      const reading = this.#cache.read(source.id, source.location, this.deps.clock.now());
+      if (reading.kind === 'unusable') runtime.cacheWarnings = [{ code: 'cache-unusable' }];
+      if (reading.kind !== 'found') return;
+      const parsed = parseIcs(reading.entry.text, { maxBytes: this.#options.maxBytes });
+      if (!parsed.ok) {
+        runtime.cacheWarnings = [{ code: 'cache-unusable' }];
+        return;
+      }
+      this.#takeCachedCopy(runtime, reading.entry, parsed.value);
+    } catch {
+      runtime.cacheWarnings = [{ code: 'cache-unusable' }];
+    }
+  }
+
+  #takeCachedCopy(runtime: SourceRuntime, entry: CachedCalendar, calendar: ParsedCalendar): void {
     Object.assign(runtime, {
-      calendar: parsed.value,
-      textDigest: digest(reading.entry.text),
-      etag: reading.entry.etag,
-      lastModified: reading.entry.lastModified,
-      lastGoodSyncAt: reading.entry.syncedAt,
-      parseWarnings: parsed.value.warnings,
+      calendar,
+      textDigest: digest(entry.text),
+      etag: entry.etag,
+      lastModified: entry.lastModified,
+      lastGoodSyncAt: entry.syncedAt,
+      parseWarnings: calendar.warnings,
     });
   }
 
@@ -272,7 +287,7 @@ export class CalendarService {
       runtime.parseWarnings = parsed.value.warnings;
       runtime.textDigest = textDigest;
     }
-    Object.assign(runtime, { etag: outcome.etag, lastModified: outcome.lastModified, lastGoodSyncAt: now, error: null });
+    Object.assign(runtime, { etag: outcome.etag, lastModified: outcome.lastModified, lastGoodSyncAt: now, error: null, cacheWarnings: [] });
     this.#writeCache(() =>
       this.#cache.write(source.id, { location: source.location, text: outcome.text, etag: outcome.etag, lastModified: outcome.lastModified, syncedAt: now }),
     );
@@ -307,7 +322,7 @@ export class CalendarService {
       lastAttemptAt: runtime.lastAttemptAt,
       error: runtime.error,
       eventCount: runtime.calendar ? runtime.calendar.events.length : null,
-      warnings: summarise([...runtime.parseWarnings, ...this.#planner.expansionWarnings(source.id)]),
+      warnings: summarise([...runtime.cacheWarnings, ...runtime.parseWarnings, ...this.#planner.expansionWarnings(source.id)]),
     };
   }
 

@@ -48,14 +48,22 @@ export function expandCalendar(
   const replacedInstances = instancesReplacedByOverrides(calendar.events, toEpochMs);
   const budget = new StepBudget(limits.maxStepsPerSeries, limits.maxStepsTotal);
 
+  // Each event in its own guard: one that cannot be expanded is a warning, the others still count.
   for (const event of calendar.events) {
-    if (event.recurrence) {
-      expandSeries(event, window, toEpochMs, budget, replacedInstances.get(event.uid), expansion);
-    } else {
-      const start = toEpochMs(event.start);
-      const end = endCalculator(event.start, event.end, toEpochMs)(event.start, start);
-      const recurrenceId = event.recurrenceId ? toEpochMs(event.recurrenceId) : undefined;
-      if (overlaps(start, end, window)) expansion.occurrences.push(occurrenceOf(event, event.start, start, end, recurrenceId));
+    const occurrences: Occurrence[] = [];
+    try {
+      if (event.recurrence) {
+        expandSeries(event, window, toEpochMs, budget, replacedInstances.get(event.uid), { occurrences, warnings: expansion.warnings });
+      } else {
+        const start = toEpochMs(event.start);
+        const end = endCalculator(event.start, event.end, toEpochMs)(event.start, start);
+        const recurrenceId = event.recurrenceId ? toEpochMs(event.recurrenceId) : undefined;
+        checkInstants(start, end);
+        if (overlaps(start, end, window)) occurrences.push(occurrenceOf(event, event.start, start, end, recurrenceId));
+      }
+      expansion.occurrences.push(...occurrences);
+    } catch (error) {
+      expansion.warnings.push({ code: 'event-expansion-failed', uid: event.uid, message: `Event not expanded: ${reason(error)}` });
     }
   }
   expansion.occurrences.sort((a, b) => a.start - b.start || (a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0));
@@ -69,6 +77,17 @@ interface Window {
 
 function overlaps(start: number, end: number, window: Window): boolean {
   return end > start && start < window.toMs && end > window.fromMs;
+}
+
+/** The range of a JavaScript Date: an instant outside it cannot be shown or compared with the clock. */
+const MAX_INSTANT_MS = 8.64e15;
+
+function isInstant(ms: number): boolean {
+  return Number.isFinite(ms) && Math.abs(ms) <= MAX_INSTANT_MS;
+}
+
+function checkInstants(start: number, end: number): void {
+  if (!isInstant(start) || !isInstant(end)) throw new RangeError('the event starts or ends outside the range of dates');
 }
 
 function occurrenceOf(event: CalendarEvent, time: CalendarTime, start: number, end: number, recurrenceId?: number): Occurrence {
@@ -102,9 +121,15 @@ function instancesReplacedByOverrides(events: CalendarEvent[], toEpochMs: ToEpoc
   const replaced = new Map<string, Set<number>>();
   for (const event of events) {
     if (!event.recurrenceId) continue;
+    let original: number;
+    try {
+      original = toEpochMs(event.recurrenceId);
+    } catch {
+      continue; // The override's own expansion fails the same way and reports it.
+    }
     let starts = replaced.get(event.uid);
     if (!starts) replaced.set(event.uid, (starts = new Set()));
-    starts.add(toEpochMs(event.recurrenceId));
+    starts.add(original);
   }
   return replaced;
 }
@@ -158,6 +183,7 @@ function expandSeries(
   for (const [start, instance] of instances) {
     if (excludedStarts.has(start) || excludedDates.has(dateKey(instance.time.wall)) || replaced?.has(start)) continue;
     const end = instance.end ? endCalculator(instance.time, instance.end, toEpochMs)(instance.time, start) : seriesEnd(instance.time, start);
+    checkInstants(start, end);
     if (overlaps(start, end, window)) expansion.occurrences.push(occurrenceOf(event, instance.time, start, end, start));
   }
 }

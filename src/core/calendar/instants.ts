@@ -47,7 +47,7 @@ function fileTimezone(vtimezones: Record<string, JCalComponent>, tzid: string): 
     timezonesByCalendar.set(vtimezones, zones);
   }
   let zone = zones.get(tzid);
-  const definition = vtimezones[tzid];
+  const definition = Object.hasOwn(vtimezones, tzid) ? vtimezones[tzid] : undefined;
   if (!zone && definition) {
     zone = new FileTimezone(definition, tzid);
     zones.set(tzid, zone);

@@ -12,7 +12,7 @@ import {
 } from './icalValues';
 import { reason } from './reason';
 import { ruleProblem } from './recurrence';
-import { daysBetween, midnightOf, wallClockAsUtcMs } from './wallClock';
+import { DAY_MS, daysBetween, midnightOf, wallClockAsUtcMs } from './wallClock';
 
 type ResolveTzid = (tzid: string) => TimeZoneRef | null;
 
@@ -33,8 +33,13 @@ export class EventReader {
   ) {}
 
   read(): EventReading {
-    const event = this.readEvent();
-    return { event, warnings: this.warnings };
+    try {
+      return { event: this.readEvent(), warnings: this.warnings };
+    } catch (error) {
+      if (!(error instanceof OutOfRange)) throw error;
+      this.warn('event-out-of-range', `Event skipped: ${error.message}`);
+      return { event: null, warnings: this.warnings };
+    }
   }
 
   private warn(code: CalendarParseWarning['code'], message: string): void {
@@ -42,6 +47,9 @@ export class EventReader {
   }
 
   private timeOf(value: IcalTime, property: IcalProperty): CalendarTime {
+    if (!(value.year >= EVENT_YEARS.first && value.year <= EVENT_YEARS.last)) {
+      throw new OutOfRange(`${property.name.toUpperCase()} is in the year ${value.year}, outside ${EVENT_YEARS.first}–${EVENT_YEARS.last}`);
+    }
     const tzid = property.getParameter('tzid');
     const reading = calendarTimeOf(value, typeof tzid === 'string' ? tzid : null, this.resolveTzid);
     if (reading.unknownTzid !== null && !this.unknownTzidReported) {
@@ -87,7 +95,7 @@ export class EventReader {
 
     const duration = this.vevent.getFirstPropertyValue('duration');
     if (duration instanceof ICAL.Duration) {
-      const parts = durationParts(duration);
+      const parts = checkedLength(durationParts(duration));
       if (parts.negative || (!start.allDay && parts.days === 0 && parts.ms === 0)) {
         this.warn('event-end-before-start', 'Event has a negative or zero DURATION');
         return null;
@@ -104,8 +112,9 @@ export class EventReader {
 
   private endFromDtend(start: CalendarTime, dtend: CalendarTime): EventEnd | null {
     // Generators that write DTEND equal to an all-day DTSTART mean "that day".
-    if (start.allDay) return { kind: 'duration', days: Math.max(1, daysBetween(start.wall, dtend.wall)), ms: 0 };
+    if (start.allDay) return { kind: 'duration', days: Math.max(1, checkedLength({ days: daysBetween(start.wall, dtend.wall), ms: 0 }).days), ms: 0 };
     const end: CalendarTime = dtend.allDay ? { wall: midnightOf(dtend.wall), allDay: false, zone: start.zone } : dtend;
+    checkedLength({ days: daysBetween(start.wall, end.wall), ms: 0 });
     if (zoneKey(end.zone) === zoneKey(start.zone) && wallClockAsUtcMs(end.wall) <= wallClockAsUtcMs(start.wall)) {
       this.warn('event-end-before-start', 'Event ends at or before its start');
       return null;
@@ -147,7 +156,7 @@ export class EventReader {
           const end: EventEnd | null = value.end
             ? { kind: 'at', time: this.timeOf(value.end, property) }
             : value.duration
-              ? endFromDuration(durationParts(value.duration))
+              ? endFromDuration(checkedLength(durationParts(value.duration)))
               : null;
           dates.push({ start: this.timeOf(value.start, property), end });
         }
@@ -155,6 +164,23 @@ export class EventReader {
     }
     return dates;
   }
+}
+
+/**
+ * The years an event may be in. Apple writes birthdays without a year in 1604; nothing real is
+ * planned past 2200. Beyond them ical.js expands a file's VTIMEZONE year by year up to the date
+ * asked for, which for the year 9999 takes seconds.
+ */
+export const EVENT_YEARS = { first: 1600, last: 2200 };
+/** About ten years: longer than any leave, short enough that an end stays within EVENT_YEARS' reach. */
+export const MAX_EVENT_DAYS = 3660;
+
+class OutOfRange extends Error {}
+
+function checkedLength<T extends { days: number; ms: number }>(length: T): T {
+  const days = Math.abs(length.days) + Math.abs(length.ms) / DAY_MS;
+  if (!(days <= MAX_EVENT_DAYS)) throw new OutOfRange(`it lasts more than ${MAX_EVENT_DAYS} days`);
+  return length;
 }
 
 function zoneKey(zone: TimeZoneRef): string {

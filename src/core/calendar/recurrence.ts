@@ -6,6 +6,7 @@ import { DAY_MS, addDays, wallClockAsUtcMs } from './wallClock';
 
 type IcalRecur = InstanceType<typeof ICAL.Recur>;
 type IcalRecurIterator = InstanceType<typeof ICAL.RecurIterator>;
+type IcalTime = InstanceType<typeof ICAL.Time>;
 
 /**
  * ical.js steps day by day through INTERVAL, so INTERVAL=1000000000 never returns. No real
@@ -149,6 +150,26 @@ function withBudget(iterator: IcalRecurIterator, budget: StepBudget): IcalRecurI
     return check();
   };
   return iterator;
+}
+
+/**
+ * Whether `rule` yields `occurrences` instances in the ten years from `start`, within `maxSteps`
+ * candidates. Without an UNTIL, ical.js searches a rule that matches nothing
+ * (FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30;BYDAY=MO) up to the year 20000, and its VTIMEZONE
+ * expansion gives it none.
+ */
+export function ruleMatchesWithin(rule: IcalRecur, start: IcalTime, occurrences: number, maxSteps: number): boolean {
+  const probe = rule.clone();
+  probe.until = endOfYear(start.year + 10);
+  probe.count = null;
+  try {
+    const iterator = withBudget(probe.iterator(start), new StepBudget(maxSteps, maxSteps));
+    for (let found = 0; found < occurrences; found += 1) if (!iterator.next()) return false;
+    return true;
+  } catch (error) {
+    if (error instanceof StepBudgetExceeded) return false;
+    throw error;
+  }
 }
 
 export function expandRule(

@@ -72,6 +72,7 @@ export type CalendarWarningCode =
   | 'event-end-before-start'
   | 'event-invalid'
   | 'event-unknown-timezone'
+  | 'event-out-of-range'
   | 'recurrence-invalid'
   | 'timezone-invalid';
 
@@ -109,7 +110,7 @@ export interface Occurrence {
 }
 
 export interface ExpansionWarning {
-  code: 'recurrence-limit-reached' | 'recurrence-failed';
+  code: 'recurrence-limit-reached' | 'recurrence-failed' | 'event-expansion-failed';
   uid: string;
   message: string;
 }

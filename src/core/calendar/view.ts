@@ -10,7 +10,19 @@ export type CalendarSourceErrorCode =
   | 'feed-unreachable'
   | 'feed-timeout'
   | 'feed-http-status'
-  | 'feed-not-https';
+  | 'feed-not-https'
+  | 'feed-redirect-downgrade'
+  | 'feed-redirect-credentials'
+  | 'feed-redirect-invalid'
+  | 'feed-redirect-loop'
+  | 'feed-too-many-redirects'
+  | 'feed-port-blocked'
+  | 'feed-address-unspecified'
+  | 'feed-address-mapped'
+  | 'feed-address-loopback'
+  | 'feed-address-private'
+  | 'feed-address-link-local'
+  | 'feed-address-reserved';
 
 export interface CalendarSourceError {
   code: CalendarSourceErrorCode;
@@ -22,9 +34,12 @@ export interface CalendarSourceError {
   maxBytes?: number;
   /** For `feed-timeout`. */
   timeoutMs?: number;
+  /** For `feed-too-many-redirects`. */
+  maxRedirects?: number;
 }
 
-export type SourceWarningCode = CalendarWarningCode | ExpansionWarning['code'];
+/** `cache-unusable`: the copy saved by an earlier run could not be read, so the source waits for its next sync. */
+export type SourceWarningCode = CalendarWarningCode | ExpansionWarning['code'] | 'cache-unusable';
 
 /** Problems inside a calendar that was read, counted by kind. Carries no titles. */
 export interface SourceWarningSummary {

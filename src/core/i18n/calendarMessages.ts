@@ -70,6 +70,21 @@ const sv = {
   'calendar.rule.profile': 'Profil för upptagna möten utan profilnummer',
   'calendar.rule.hint': 'Möten som visas som lediga, och inställda möten, byter aldrig profil på det här sättet.',
   'calendar.error.generic': 'Något gick fel: {message}',
+  'calendar.warning.event-expansion-failed': 'Händelser vars tider inte gick att räkna ut hoppades över: {count}',
+  'calendar.warning.cache-unusable': 'Den sparade kopian från förra gången gick inte att läsa; kalendern används när nästa synk lyckas.',
+  'calendar.warning.event-out-of-range': 'Händelser före år 1600, efter år 2200 eller längre än tio år hoppades över: {count}',
+  'calendar.error.feed-redirect-downgrade': 'Flödet skickade vidare från https till okrypterad http och följdes inte.',
+  'calendar.error.feed-redirect-credentials': 'Flödet skickade vidare till en adress med användarnamn och lösenord och följdes inte.',
+  'calendar.error.feed-redirect-invalid': 'Flödet skickade vidare utan en giltig ny adress.',
+  'calendar.error.feed-redirect-loop': 'Flödet skickar vidare i en slinga och kom aldrig fram till kalendern.',
+  'calendar.error.feed-too-many-redirects': 'Flödet skickade vidare fler än {count} gånger och följdes inte längre.',
+  'calendar.error.feed-port-blocked': 'Flödet pekar på en port som inte är till för webbservrar och följdes inte.',
+  'calendar.error.feed-address-unspecified': 'Flödet pekar på adressen 0.0.0.0 eller ::, som betyder den här datorn, och följdes inte.',
+  'calendar.error.feed-address-mapped': 'Flödet pekar på en IPv4-adress skriven som IPv6 och följdes inte.',
+  'calendar.error.feed-address-loopback': 'Flödet pekar på en adress på den här datorn och följdes inte. Det tillåts bara för ett flöde som du själv lagt till på den här datorn.',
+  'calendar.error.feed-address-private': 'Flödet pekar på en adress i ett privat nät och följdes inte. Kalenderflöden hämtas bara från internet.',
+  'calendar.error.feed-address-link-local': 'Flödet pekar på en lokal länkadress (169.254.x.x eller fe80::) och följdes inte.',
+  'calendar.error.feed-address-reserved': 'Flödet pekar på en reserverad adress som ingen server har och följdes inte.',
 } as const;
 
 const en: Record<keyof typeof sv, string> = {
@@ -143,6 +158,21 @@ const en: Record<keyof typeof sv, string> = {
   'calendar.rule.profile': 'Profile for busy meetings without a profile number',
   'calendar.rule.hint': 'Meetings shown as free, and cancelled meetings, never switch a profile this way.',
   'calendar.error.generic': 'Something went wrong: {message}',
+  'calendar.warning.event-expansion-failed': 'Events whose times could not be worked out were skipped: {count}',
+  'calendar.warning.cache-unusable': 'The copy saved last time could not be read; the calendar is used once the next sync succeeds.',
+  'calendar.warning.event-out-of-range': 'Events before the year 1600, after 2200 or longer than ten years were skipped: {count}',
+  'calendar.error.feed-redirect-downgrade': 'The feed redirected from https to unencrypted http and was not followed.',
+  'calendar.error.feed-redirect-credentials': 'The feed redirected to an address with a user name and password and was not followed.',
+  'calendar.error.feed-redirect-invalid': 'The feed redirected without a valid new address.',
+  'calendar.error.feed-redirect-loop': 'The feed redirects in a loop and never reached the calendar.',
+  'calendar.error.feed-too-many-redirects': 'The feed redirected more than {count} times and was followed no further.',
+  'calendar.error.feed-port-blocked': 'The feed points at a port that is not for web servers and was not followed.',
+  'calendar.error.feed-address-unspecified': 'The feed points at the address 0.0.0.0 or ::, which means this computer, and was not followed.',
+  'calendar.error.feed-address-mapped': 'The feed points at an IPv4 address written as IPv6 and was not followed.',
+  'calendar.error.feed-address-loopback': 'The feed points at an address on this computer and was not followed. That is allowed only for a feed you added on this computer yourself.',
+  'calendar.error.feed-address-private': 'The feed points at an address in a private network and was not followed. Calendar feeds are fetched from the internet only.',
+  'calendar.error.feed-address-link-local': 'The feed points at a link-local address (169.254.x.x or fe80::) and was not followed.',
+  'calendar.error.feed-address-reserved': 'The feed points at a reserved address that no server has and was not followed.',
 };
 
 export const calendarMessages = { sv, en };

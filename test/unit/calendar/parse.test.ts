@@ -49,11 +49,14 @@ describe('parseIcs rejects what is not a readable calendar', () => {
     expect(result.ok ? '' : result.error.message).toContain('did not end');
   });
 
-  it('an RRULE that ical.js rejects while parsing fails the file as ics-malformed', () => {
-    const text = calendarText(['UID:x', 'DTSTART:20260105T090000Z', 'DTEND:20260105T100000Z', 'RRULE:FREQ=WEEKLY;BYHOUR=25']);
-    const result = parseIcs(text);
-    expect(errorCode(result)).toBe('ics-malformed');
-    expect(result.ok ? '' : result.error.message).toContain('BYHOUR');
+  it('an RRULE that ical.js rejects while parsing skips that event alone, with a warning', () => {
+    const text = calendarText(
+      ['UID:x', 'DTSTART:20260105T090000Z', 'DTEND:20260105T100000Z', 'RRULE:FREQ=WEEKLY;BYHOUR=25'],
+      ['UID:y', 'DTSTART:20260106T090000Z', 'DTEND:20260106T100000Z', 'SUMMARY:#3 Möte'],
+    );
+    const calendar = parsedText(text);
+    expect(calendar.events.map((event) => event.uid)).toEqual(['y']);
+    expect(calendar.warnings).toEqual([{ code: 'event-invalid', uid: 'x', message: expect.stringContaining('BYHOUR') }]);
   });
 
   it('a file above maxBytes is ics-too-large', () => {

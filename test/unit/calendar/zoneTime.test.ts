@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CalendarDateTime, toZoned } from '@internationalized/date';
 import { isKnownTimeZone, wallClockToEpochMs } from '../../../src/core/calendar/zoneTime';
-import { ianaNameForWindowsZone, windowsZoneMappings } from '../../../src/core/calendar/windowsZones';
+import { WINDOWS_TO_IANA_MAP } from 'windows-iana';
+import { ianaNameForWindowsZone } from '../../../src/core/calendar/windowsZones';
 import type { WallClock } from '../../../src/core/calendar/types';
 import { at } from './fixtures';
 
@@ -52,16 +53,34 @@ describe('Windows zone names', () => {
     ['Central Europe Standard Time', 'Europe/Budapest'],
     ['Romance Standard Time', 'Europe/Paris'],
     ['GMT Standard Time', 'Europe/London'],
-    ['FLE Standard Time', 'Europe/Helsinki'],
+    // CLDR's main city for Helsinki, Kyiv, Riga, Sofia, Tallinn and Vilnius: the same offsets all year.
+    ['FLE Standard Time', 'Europe/Kiev'],
     ['Eastern Standard Time', 'America/New_York'],
     ['Pacific Standard Time', 'America/Los_Angeles'],
     ['UTC', 'Etc/UTC'],
+    // Beyond the short table the app once carried: CLDR's whole list.
+    ['Yukon Standard Time', 'America/Whitehorse'],
+    ['Aleutian Standard Time', 'America/Adak'],
+    ['Sri Lanka Standard Time', 'Asia/Colombo'],
+    ['Morocco Standard Time', 'Africa/Casablanca'],
+    ['Volgograd Standard Time', 'Europe/Volgograd'],
+    ['  W. Europe Standard Time ', 'Europe/Berlin'],
   ])('%s is %s', (windows, iana) => {
     expect(ianaNameForWindowsZone(windows)).toBe(iana);
   });
 
-  it('maps only to zones this runtime knows', () => {
-    expect(windowsZoneMappings().filter(([, iana]) => !isKnownTimeZone(iana))).toEqual([]);
+  it('maps every Windows name CLDR lists, each to a zone this runtime knows', () => {
+    const names = [...new Set(WINDOWS_TO_IANA_MAP.map((entry) => entry.windowsName))];
+    expect(names.length).toBeGreaterThan(130);
+    const unmapped = names.filter((name) => {
+      const iana = ianaNameForWindowsZone(name);
+      return iana === null || !isKnownTimeZone(iana);
+    });
+    expect(unmapped).toEqual([]);
+  });
+
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'])('knows nothing of "%s", a name every object answers to', (name) => {
+    expect(ianaNameForWindowsZone(name)).toBeNull();
   });
 
   it('knows no made-up names', () => {

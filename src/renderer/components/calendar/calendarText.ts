@@ -53,6 +53,8 @@ export function sourceErrorText(error: CalendarSourceError, language: Language, 
       return t('calendar.error.ics-too-large', { size: formatBytes(error.maxBytes ?? 0, language) });
     case 'feed-timeout':
       return t('calendar.error.feed-timeout', { seconds: Math.round((error.timeoutMs ?? 0) / 100) / 10 });
+    case 'feed-too-many-redirects':
+      return t('calendar.error.feed-too-many-redirects', { count: error.maxRedirects ?? '?' });
     case 'feed-http-status':
       return t('calendar.error.feed-http-status', { status: error.httpStatus ?? '?' });
     case 'ics-malformed':
