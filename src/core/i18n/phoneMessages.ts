@@ -127,6 +127,12 @@ const sv = {
   'phone.error.forward-no-voicemail': 'Profilen kopplar till röstbrevlådan, men kontot har ingen röstbrevlåda.',
   'phone.error.forward-voicemail-invalid': 'Röstbrevlådans adress går inte att ringa.',
   'phone.error.forward-number-invalid': 'Profilens vidarekopplingsnummer går inte att ringa.',
+  'phone.link.title': 'Ring {number}?',
+  'phone.link.body': 'En länk vill ringa {number}. Inget samtal rings förrän du väljer Ring.',
+  'phone.link.extension': 'Efter svar skickas anknytningen {extension}.',
+  'phone.link.premium': 'Varning: {number} är ett betalnummer. Samtalet kan kosta mycket mer än ett vanligt samtal.',
+  'phone.link.ring': 'Ring',
+  'phone.link.cancel': 'Avbryt',
 } as const;
 
 export type PhoneMessageKey = keyof typeof sv;
@@ -259,6 +265,12 @@ const en: Record<PhoneMessageKey, string> = {
   'phone.error.forward-no-voicemail': 'The profile forwards to voicemail, but the account has no voicemail.',
   'phone.error.forward-voicemail-invalid': 'The voicemail address cannot be called.',
   'phone.error.forward-number-invalid': "The profile's forward number cannot be called.",
+  'phone.link.title': 'Call {number}?',
+  'phone.link.body': 'A link wants to call {number}. Nothing rings until you choose Call.',
+  'phone.link.extension': 'Once answered, the extension {extension} is sent.',
+  'phone.link.premium': 'Warning: {number} is a premium-rate number. The call may cost much more than a normal call.',
+  'phone.link.ring': 'Call',
+  'phone.link.cancel': 'Cancel',
 };
 
 export const phoneMessages = { sv, en };
