@@ -30,6 +30,10 @@ const sv = {
   'account.import': 'Importera provisioneringsfil',
   'account.imported': 'Provisioneringsfilen är importerad.',
   'account.importRefused': 'Filen importerades inte. Inget ändrades.',
+  'account.passwordSessionOnly': 'Datorns nyckelring krypterar inte på riktigt (Linux utan nyckelring, basic_text), så lösenordet sparas inte på disken. Det gäller bara tills du avslutar Profiltelefon och behöver fyllas i igen vid nästa start.',
+  'account.troubleshooting': 'Felsökning',
+  'account.sipTrace': 'Skriv SIP-trafik till loggfilen',
+  'account.sipTraceHint': 'För felsökning med din växelleverantör. Lösenord och autentiseringssvar tas bort ur loggen.',
 } as const;
 
 const en: Record<keyof typeof sv, string> = {
@@ -63,6 +67,10 @@ const en: Record<keyof typeof sv, string> = {
   'account.import': 'Import provisioning file',
   'account.imported': 'The provisioning file was imported.',
   'account.importRefused': 'The file was not imported. Nothing changed.',
+  'account.passwordSessionOnly': "The computer's keychain does not really encrypt (Linux without a keyring, basic_text), so the password is not saved to disk. It lasts until you quit Profiltelefon and must be typed again at the next start.",
+  'account.troubleshooting': 'Troubleshooting',
+  'account.sipTrace': 'Write SIP traffic to the log file',
+  'account.sipTraceHint': 'For troubleshooting with your PBX provider. Passwords and authentication answers are removed from the log.',
 };
 
 export const accountMessages = { sv, en };

@@ -4,6 +4,7 @@ import { useTranslation } from '../../useTranslation';
 import { DirectoryEditor } from './DirectoryEditor';
 import { ProvisioningImport } from './ProvisioningImport';
 import { SipAccountForm } from './SipAccountForm';
+import { Troubleshooting } from './Troubleshooting';
 
 export function AccountView() {
   const t = useTranslation();
@@ -17,6 +18,7 @@ export function AccountView() {
       <SipAccountForm key={formGeneration} account={account} />
       <DirectoryEditor directory={account.directory} />
       <ProvisioningImport onImported={() => setFormGeneration((generation) => generation + 1)} />
+      <Troubleshooting />
     </section>
   );
 }
