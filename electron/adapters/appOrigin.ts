@@ -19,5 +19,7 @@ export function isAppUrl(url: string, entryUrl: string): boolean {
     return false;
   }
   const app = new URL(entryUrl);
-  return candidate.protocol === app.protocol && candidate.host === app.host && candidate.username === '' && candidate.password === '';
+  // Host names are case-free; Node's URL leaves a custom scheme's host as written, Chromium does not.
+  const sameHost = candidate.host.toLowerCase() === app.host.toLowerCase();
+  return candidate.protocol === app.protocol && sameHost && candidate.username === '' && candidate.password === '';
 }

@@ -13,7 +13,7 @@ function decodedPath(url: string): string | null {
   } catch {
     return null;
   }
-  if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host !== APP_HOST) return null;
+  if (parsed.protocol !== `${APP_SCHEME}:` || parsed.host.toLowerCase() !== APP_HOST) return null;
   let path: string;
   try {
     path = decodeURIComponent(parsed.pathname);
