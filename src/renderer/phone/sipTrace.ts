@@ -18,14 +18,17 @@ export function connectSipTrace(): () => void {
       void window.softphone.invoke('log:sip-trace', { lines });
     }
   };
-  // Plain text: the namespace first, no colour markers, whatever the debug module would add.
-  debug.formatArgs = function (this: { namespace: string }, args: unknown[]) {
-    args[0] = `${this.namespace} ${String(args[0])}`;
-  };
-  debug.log = (...args: unknown[]) => {
+  const forward = (...args: unknown[]) => {
     pending.push(args.map((arg) => (typeof arg === 'string' ? arg : safeJson(arg))).join(' ').slice(0, MAX_TRACE_LINE_LENGTH));
     flushTimer ??= setTimeout(flush, FLUSH_DELAY_MS);
   };
+  // Plain text, the namespace first, no colour markers. JsSIP's Logger binds each of its debug
+  // instances to the console; the debug module reads the instance's `log` right after this call.
+  debug.formatArgs = function (this: { namespace: string; log?: unknown }, args: unknown[]) {
+    args[0] = `${this.namespace} ${String(args[0])}`;
+    this.log = forward;
+  };
+  debug.log = forward;
 
   let tracing: boolean | null = null;
   const apply = () => {
