@@ -53,6 +53,8 @@ const svCommon = {
   'crash.body': 'Fönstret har kraschat {count} gånger på {minutes} minuter och startas inte om av sig självt. Tills det startas om kan telefonen inte ringa eller ta emot samtal.',
   'crash.retry': 'Försök igen',
   'crash.quit': 'Avsluta',
+  'debug.link': 'Länk från ett annat program',
+  'debug.openLink': 'Öppna länken',
 } as const;
 
 type CommonKey = keyof typeof svCommon;
@@ -104,6 +106,8 @@ const enCommon: Record<CommonKey, string> = {
   'crash.body': 'The window has crashed {count} times in {minutes} minutes and is not restarted on its own. Until it restarts, the phone can neither make nor take calls.',
   'crash.retry': 'Try again',
   'crash.quit': 'Quit',
+  'debug.link': 'Link from another program',
+  'debug.openLink': 'Open the link',
 };
 
 const sv = {
