@@ -1,12 +1,16 @@
-import { app, BrowserWindow, dialog, Notification, powerMonitor } from 'electron';
+import { app, BrowserWindow, dialog, Notification, powerMonitor, session, type RenderProcessGoneDetails } from 'electron';
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { EVENT_APP_QUITTING, EVENT_PHONE_DIAL, EVENT_STATE_CHANGED } from '../src/core/ipc/channels';
+import { translate } from '../src/core/i18n/messages';
 import { systemClock } from '../src/core/time/clock';
-import { createAppWindow } from './adapters/appWindow';
+import { createAppWindow, restrictPermissions } from './adapters/appWindow';
 import { createElectronStoreBackend } from './adapters/electronStoreBackend';
-import { safeStorageCipher } from './adapters/safeStorageCipher';
+import { chooseSecretCipher } from './adapters/safeStorageCipher';
 import { registerIpc } from './adapters/ipc';
+import { registerAppScheme, serveRenderer } from './adapters/protocol';
+import { QuitSequence } from './adapters/quitSequence';
+import { RendererRestarts } from './adapters/rendererRestarts';
 import { AppTray } from './adapters/tray';
 import { AppServices } from './services/appServices';
 import { timerScheduler } from './services/scheduler';
@@ -15,7 +19,8 @@ const CALL_LINK_SCHEMES = ['tel', 'sip', 'callto'];
 
 let window: BrowserWindow | null = null;
 let services: AppServices | null = null;
-let quitting = false;
+const quitSequence = new QuitSequence(() => services?.prepareToQuit() ?? Promise.resolve(), () => app.quit());
+const rendererRestarts = new RendererRestarts();
 
 function showWindow(): void {
   if (!window) window = openWindow();
@@ -26,14 +31,37 @@ function showWindow(): void {
 function openWindow(): BrowserWindow {
   const created = createAppWindow();
   created.on('close', (event) => {
-    if (quitting) return;
+    if (quitSequence.quitting) return;
     event.preventDefault();
     created.hide();
   });
   created.on('closed', () => {
     window = null;
   });
+  created.webContents.on('render-process-gone', (_event, details) => recoverRenderer(created, details));
   return created;
+}
+
+/** A crashed renderer is the phone gone: reload it (it registers again), unless it keeps crashing. */
+function recoverRenderer(crashed: BrowserWindow, details: RenderProcessGoneDetails): void {
+  services?.log.error(`The renderer is gone (${details.reason}, exit code ${details.exitCode})`);
+  if (details.reason === 'clean-exit' || crashed.isDestroyed()) return;
+  if (rendererRestarts.allowReload(Date.now())) {
+    services?.log.info('Reloading the renderer');
+    crashed.webContents.reload();
+    return;
+  }
+  services?.log.error(`The renderer crashed more than ${rendererRestarts.limit} times in ${rendererRestarts.windowMs / 60_000} minutes; asking the user`);
+  const language = services?.profiles.settings.ui.language ?? 'sv';
+  const text = (key: Parameters<typeof translate>[1]) =>
+    translate(language, key, { count: rendererRestarts.limit + 1, minutes: rendererRestarts.windowMs / 60_000 });
+  void dialog
+    .showMessageBox({ type: 'error', title: text('crash.title'), message: text('crash.title'), detail: text('crash.body'), buttons: [text('crash.retry'), text('crash.quit')], defaultId: 0, cancelId: 1 })
+    .then(({ response }) => {
+      if (response === 1) return app.quit();
+      rendererRestarts.reset();
+      if (!crashed.isDestroyed()) crashed.webContents.reload();
+    });
 }
 
 /** `--provision <file>`: a company's settings file, applied whole or not at all. */
@@ -52,6 +80,8 @@ function provisionFromArgv(appServices: AppServices, argv: readonly string[]): v
   if (!applied.ok) dialog.showErrorBox('Profiltelefon', `Provisioneringsfilen ${file} avvisades: ${applied.error.message}`);
 }
 
+registerAppScheme();
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
@@ -64,20 +94,16 @@ if (!app.requestSingleInstanceLock()) {
     services?.handleLaunch([url]);
     showWindow();
   });
-  app.on('before-quit', (event) => {
-    if (quitting) return;
-    quitting = true;
-    if (!services) return;
-    // Sign off first (presence removed, registration ended), then quit for real.
-    event.preventDefault();
-    void services.prepareToQuit().then(() => app.quit());
-  });
+  app.on('before-quit', (event) => quitSequence.onBeforeQuit(event));
   void app.whenReady().then(() => {
     for (const scheme of CALL_LINK_SCHEMES) app.setAsDefaultProtocolClient(scheme);
+    serveRenderer();
+    restrictPermissions(session.defaultSession);
+    const secretCipher = chooseSecretCipher();
     const appServices = new AppServices({
       dataDir: process.env.PROFILTELEFON_DATA_DIR ?? app.getPath('userData'),
       openBackend: createElectronStoreBackend,
-      secretCipher: safeStorageCipher,
+      secretCipher,
       clock: systemClock,
       scheduler: timerScheduler,
       systemTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
@@ -90,6 +116,7 @@ if (!app.requestSingleInstanceLock()) {
     });
     services = appServices;
     appServices.start();
+    if (secretCipher === 'session-only') appServices.log.warn('The OS keychain does not really encrypt (basic_text); the SIP password is kept for this session only');
     provisionFromArgv(appServices, process.argv);
     registerIpc(appServices, () => window?.webContents ?? null);
     const tray = new AppTray(appServices.state.tray, (itemId) => {
@@ -114,6 +141,7 @@ if (!app.requestSingleInstanceLock()) {
       // The phone keeps running in the tray.
     });
     app.on('will-quit', () => {
+      appServices.log.info('Profiltelefon quits');
       tray.destroy();
       appServices.dispose();
     });

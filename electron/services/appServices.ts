@@ -24,13 +24,14 @@ import type { AppState, Notice } from '../../src/core/state/appState';
 import type { Clock } from '../../src/core/time/clock';
 import { buildTrayModel, findTrayItem, type PhoneStatus } from '../../src/core/tray/menuModel';
 import { CalendarService, type CalendarServiceOptions } from './calendarService';
+import { openAppLog, type AppLog } from './appLog';
 import { HistoryStore } from './historyStore';
 import { NotificationCenter, type NotificationSink } from './notificationCenter';
 import { ProfileService } from './profileService';
 import { RecordingStore } from './recordingStore';
 import type { Scheduler } from './scheduler';
 import type { SecretCipher } from './secretStore';
-import { SecretStore } from './secretStore';
+import { SecretStore, SessionSecretStore } from './secretStore';
 import { loadSettingsFile } from './settingsFile';
 import { SettingsStore, type SettingsBackend } from './settingsStore';
 
@@ -38,8 +39,8 @@ export interface AppServicesOptions {
   dataDir: string;
   /** Opens the settings file after it was checked: electron-store in Electron, conf elsewhere. */
   openBackend: (dataDir: string) => SettingsBackend;
-  /** How the SIP password is kept: the OS keychain in Electron. */
-  secretCipher: SecretCipher;
+  /** How the SIP password is kept: the OS keychain in Electron; 'session-only' where it offers no real encryption. */
+  secretCipher: SecretCipher | 'session-only';
   clock: Clock;
   scheduler: Scheduler;
   systemTimeZone: string;
@@ -47,6 +48,8 @@ export interface AppServicesOptions {
   newId: () => string;
   /** Feed timeout, size limit and refresh interval; the defaults suit production. */
   calendar?: Partial<CalendarServiceOptions>;
+  /** Secrets of the shell itself (the browser shell's token) that must never reach the log. */
+  logSecrets?: readonly string[];
 }
 
 export type TrayAction = { kind: 'handled' } | { kind: 'open' } | { kind: 'quit' };
@@ -60,10 +63,11 @@ type Handlers = { [C in InvokeChannel]: (payload: ChannelPayload<C>) => Result<u
 export class AppServices {
   readonly profiles: ProfileService;
   readonly calendar: CalendarService;
+  readonly log: AppLog;
   readonly #notifications: NotificationCenter;
   readonly #history: HistoryStore;
   readonly #recordings: RecordingStore;
-  readonly #password: SecretStore;
+  readonly #password: SecretStore | SessionSecretStore;
   readonly #stateListeners = new Set<(state: AppState) => void>();
   readonly #dialListeners = new Set<(target: DialTarget) => void>();
   readonly #quitListeners = new Set<() => void>();
@@ -74,11 +78,14 @@ export class AppServices {
 
   constructor(private readonly options: AppServicesOptions) {
     const now = options.clock.now();
+    this.log = openAppLog(options.dataDir, () => this.#logSecrets());
     const loaded = loadSettingsFile(join(options.dataDir, 'settings.json'), now);
     const store = new SettingsStore(options.openBackend(options.dataDir), loaded.settings, loaded.needsWrite);
     this.#history = new HistoryStore(join(options.dataDir, 'history.json'), now);
     this.#recordings = new RecordingStore(options.dataDir);
-    this.#password = new SecretStore(join(options.dataDir, 'sip-password.bin'), options.secretCipher);
+    const passwordFile = join(options.dataDir, 'sip-password.bin');
+    this.#password =
+      options.secretCipher === 'session-only' ? new SessionSecretStore(passwordFile) : new SecretStore(passwordFile, options.secretCipher);
     this.#notices = [loaded.recovered, this.#history.recovered].filter((notice): notice is Notice => notice !== null);
     this.#notifications = new NotificationCenter((record) => {
       options.notificationSink(record);
@@ -141,6 +148,7 @@ export class AppServices {
         this.#signedOff?.();
         return ok(null);
       },
+      'log:sip-trace': (payload) => this.#traceSip(payload.lines),
     };
   }
 
@@ -149,6 +157,7 @@ export class AppServices {
    * or ended) from the cached calendars, starts the timers, and syncs the calendars.
    */
   start(): void {
+    this.log.info(`Profiltelefon starts; data in ${this.options.dataDir}`);
     this.calendar.start();
     this.profiles.recheck();
   }
@@ -168,6 +177,7 @@ export class AppServices {
       active: settings.active,
       account: settings.account,
       sipPasswordSet: this.#password.isSet,
+      passwordSessionOnly: this.options.secretCipher === 'session-only',
       history: [...this.#history.entries],
       ui: settings.ui,
       timeZone,
@@ -248,6 +258,7 @@ export class AppServices {
   handleLaunch(argv: readonly string[]): Result<LaunchOutcome> {
     const outcome = this.#interpretLaunch(argv);
     if (!outcome.ok) {
+      this.log.warn(`Launch arguments refused: ${outcome.error.code}`);
       this.#notices = [...this.#notices, { id: `launch-${this.options.clock.now()}`, kind: 'launch-refused', message: outcome.error.message }];
       this.#emit();
     }
@@ -311,6 +322,23 @@ export class AppServices {
     this.#password.set(password);
     this.#emit();
     return ok(null);
+  }
+
+  #traceSip(lines: readonly string[]): Result<{ written: number }> {
+    if (this.profiles.settings.ui.sipTrace !== true) return fail('sip-trace-off', 'The SIP trace is turned off.');
+    this.log.sipTrace(lines);
+    return ok({ written: lines.length });
+  }
+
+  /** Read at each write, so a password or meeting that arrived a moment ago is hidden too. */
+  #logSecrets(): string[] {
+    let password: string | null = null;
+    try {
+      password = this.#password?.get() ?? null;
+    } catch {
+      // A password that cannot be decrypted cannot be logged either.
+    }
+    return [...(this.options.logSecrets ?? []), ...(password === null ? [] : [password]), ...(this.calendar?.eventTitles() ?? [])];
   }
 
   #dismissNotice(noticeId: string): Result<null> {

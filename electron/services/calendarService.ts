@@ -191,6 +191,11 @@ export class CalendarService {
     while (this.#inFlight.size > 0) await Promise.all(this.#inFlight.values());
   }
 
+  /** The titles of every cached event, so the log can hide them. */
+  eventTitles(): string[] {
+    return [...this.#runtime.values()].flatMap((runtime) => runtime.calendar?.events.map((event) => event.title) ?? []);
+  }
+
   dispose(): void {
     this.#cancelRefresh?.();
     this.#cancelRefresh = null;

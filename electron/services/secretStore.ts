@@ -40,3 +40,25 @@ export const developmentOnlyPlainCipher: SecretCipher = {
   encrypt: (plain) => Buffer.from(plain, 'utf8'),
   decrypt: (stored) => stored.toString('utf8'),
 };
+
+/** Where the password goes when the OS offers no real encryption: this session's memory, never the disk. */
+export class SessionSecretStore {
+  #secret: string | null = null;
+
+  /** A password an earlier run wrote through that same non-encryption is readable by anyone, so it goes. */
+  constructor(staleFile: string) {
+    rmSync(staleFile, { force: true });
+  }
+
+  get(): string | null {
+    return this.#secret;
+  }
+
+  set(secret: string | null): void {
+    this.#secret = secret === '' ? null : secret;
+  }
+
+  get isSet(): boolean {
+    return this.#secret !== null;
+  }
+}

@@ -10,6 +10,7 @@ import { fail, ok, type Result } from '../../src/core/errors';
 import { EVENT_APP_QUITTING, EVENT_PHONE_DIAL, EVENT_STATE_CHANGED } from '../../src/core/ipc/channels';
 import type { NotificationRecord } from '../../src/core/state/appState';
 import { AppServices, validateDebugRequest } from '../services/appServices';
+import { CONTENT_TYPES } from '../services/contentTypes';
 import { createConfBackend } from '../services/confBackend';
 import { OffsetClock } from '../services/offsetClock';
 import { developmentOnlyPlainCipher } from '../services/secretStore';
@@ -34,17 +35,6 @@ export interface WebShell {
 }
 
 const HOST = '127.0.0.1';
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.wav': 'audio/wav',
-  '.ogg': 'audio/ogg',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-};
 
 async function bundleBridge(): Promise<string> {
   const entry = fileURLToPath(new URL('./bridgeClient.ts', import.meta.url));
@@ -74,6 +64,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     systemTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     notificationSink: (record: NotificationRecord) => console.log(`[notis] ${record.title} – ${record.body}`),
     newId: () => randomUUID(),
+    logSecrets: [token],
   });
   services.start();
   const quit = () => void services.prepareToQuit().then(() => options.onQuit?.());

@@ -228,6 +228,7 @@ test('a tel: link handed to a second launch dials from the running app', async (
     window.softphoneDebug?.invoke('debug:second-launch', { argv: ['/usr/bin/profiltelefon', 'tel:+46-8-123-456-02'] }),
   );
   expect(launched?.ok).toBe(true);
+  await alice.getByRole('alertdialog').getByRole('button', { name: 'Ring' }).click();
   await expect(callerOf(incomingCall(bob)).primary).toHaveText(ALICE.landline);
   await hangUpAll(alice);
   await expect(incomingCall(bob)).toHaveCount(0);

@@ -41,6 +41,10 @@ const sv = {
   'account.hiding.pbx.hint': 'Appen ber växeln att hålla ditt nummer och namn hemligt för den du ringer. Du loggar in som vanligt.',
   'account.hiding.client': 'Appen skickar en anonym avsändare',
   'account.hiding.client.hint': 'Avsändaren blir anonymous@anonymous.invalid redan i appen. Välj det bara om växeln godtar en anonym avsändare; annars nekas samtal med dolt nummer.',
+  'account.passwordSessionOnly': 'Datorns nyckelring krypterar inte på riktigt (Linux utan nyckelring, basic_text), så lösenordet sparas inte på disken. Det gäller bara tills du avslutar Profiltelefon och behöver fyllas i igen vid nästa start.',
+  'account.troubleshooting': 'Felsökning',
+  'account.sipTrace': 'Skriv SIP-trafik till loggfilen',
+  'account.sipTraceHint': 'För felsökning med din växelleverantör. Lösenord och autentiseringssvar tas bort ur loggen.',
 } as const;
 
 const en: Record<keyof typeof sv, string> = {
@@ -85,6 +89,10 @@ const en: Record<keyof typeof sv, string> = {
   'account.hiding.pbx.hint': 'The app asks the PBX to keep your number and name from the person you call. You sign in as usual.',
   'account.hiding.client': 'The app sends an anonymous sender',
   'account.hiding.client.hint': 'The sender becomes anonymous@anonymous.invalid in the app already. Choose this only if your PBX accepts an anonymous sender; otherwise calls with a hidden number are refused.',
+  'account.passwordSessionOnly': "The computer's keychain does not really encrypt (Linux without a keyring, basic_text), so the password is not saved to disk. It lasts until you quit Profiltelefon and must be typed again at the next start.",
+  'account.troubleshooting': 'Troubleshooting',
+  'account.sipTrace': 'Write SIP traffic to the log file',
+  'account.sipTraceHint': 'For troubleshooting with your PBX provider. Passwords and authentication answers are removed from the log.',
 };
 
 export const accountMessages = { sv, en };

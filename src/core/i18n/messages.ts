@@ -49,6 +49,12 @@ const svCommon = {
   'nav.account': 'Konto',
   'nav.colleagues': 'Kollegor',
   'error.generic': 'Något gick fel: {message}',
+  'crash.title': 'Telefonfönstret kraschade',
+  'crash.body': 'Fönstret har kraschat {count} gånger på {minutes} minuter och startas inte om av sig självt. Tills det startas om kan telefonen inte ringa eller ta emot samtal.',
+  'crash.retry': 'Försök igen',
+  'crash.quit': 'Avsluta',
+  'debug.link': 'Länk från ett annat program',
+  'debug.openLink': 'Öppna länken',
 } as const;
 
 type CommonKey = keyof typeof svCommon;
@@ -96,6 +102,12 @@ const enCommon: Record<CommonKey, string> = {
   'nav.account': 'Account',
   'nav.colleagues': 'Colleagues',
   'error.generic': 'Something went wrong: {message}',
+  'crash.title': 'The phone window crashed',
+  'crash.body': 'The window has crashed {count} times in {minutes} minutes and is not restarted on its own. Until it restarts, the phone can neither make nor take calls.',
+  'crash.retry': 'Try again',
+  'crash.quit': 'Quit',
+  'debug.link': 'Link from another program',
+  'debug.openLink': 'Open the link',
 };
 
 const sv = {

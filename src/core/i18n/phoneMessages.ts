@@ -148,6 +148,12 @@ const sv = {
   'phone.failure.registration.auth-failed': 'Växeln godkände inte användarnamnet eller lösenordet. Kontrollera lösenordet under Konto.',
   'phone.failure.registration.forbidden': 'Växeln tillåter inte att det här kontot registreras.',
   'phone.failure.registration.not-found': 'Växeln känner inte till SIP-adressen. Kontrollera den under Konto.',
+  'phone.link.title': 'Ring {number}?',
+  'phone.link.body': 'En länk vill ringa {number}. Inget samtal rings förrän du väljer Ring.',
+  'phone.link.extension': 'Efter svar skickas anknytningen {extension}.',
+  'phone.link.premium': 'Varning: {number} är ett betalnummer. Samtalet kan kosta mycket mer än ett vanligt samtal.',
+  'phone.link.ring': 'Ring',
+  'phone.link.cancel': 'Avbryt',
 } as const;
 
 export type PhoneMessageKey = keyof typeof sv;
@@ -301,6 +307,12 @@ const en: Record<PhoneMessageKey, string> = {
   'phone.failure.registration.auth-failed': 'The PBX did not accept the user name or password. Check the password under Account.',
   'phone.failure.registration.forbidden': 'The PBX does not allow this account to register.',
   'phone.failure.registration.not-found': 'The PBX does not know this SIP address. Check it under Account.',
+  'phone.link.title': 'Call {number}?',
+  'phone.link.body': 'A link wants to call {number}. Nothing rings until you choose Call.',
+  'phone.link.extension': 'Once answered, the extension {extension} is sent.',
+  'phone.link.premium': 'Warning: {number} is a premium-rate number. The call may cost much more than a normal call.',
+  'phone.link.ring': 'Call',
+  'phone.link.cancel': 'Cancel',
 };
 
 export const phoneMessages = { sv, en };

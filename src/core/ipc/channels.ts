@@ -21,6 +21,7 @@ export const INVOKE_CHANNELS = [
   'calendar:set-unmarked-rule',
   'app:ready-to-quit',
   'phone:status',
+  'log:sip-trace',
 ] as const;
 
 export const DEBUG_CHANNELS = ['debug:clock-advance', 'debug:tray-click', 'debug:resume', 'debug:second-launch'] as const;

@@ -14,6 +14,9 @@ import type { DebugChannel, InvokeChannel } from './channels';
 
 export * from './channels';
 
+export const MAX_TRACE_LINE_LENGTH = 50_000;
+export const MAX_TRACE_BATCH = 500;
+
 /** A number as the user typed it; main normalises it to E.164 or refuses it. null clears it. */
 const typedNumber = z.string().max(40).nullable();
 
@@ -38,7 +41,9 @@ export const invokeSchemas = {
   'profile:create': ProfileDraftSchema,
   'profile:update': ProfileSchema,
   'profile:delete': z.object({ profileId: z.string().min(1) }).strict(),
-  'ui:update': z.object({ language: LanguageSchema.optional(), showProfileNumbers: z.boolean().optional() }).strict(),
+  'ui:update': z
+    .object({ language: LanguageSchema.optional(), showProfileNumbers: z.boolean().optional(), sipTrace: z.boolean().optional() })
+    .strict(),
   'notice:dismiss': z.object({ noticeId: z.string().min(1) }).strict(),
   'account:update': AccountPatchSchema,
   'account:set-password': z.object({ password: z.string().max(200) }).strict(),
@@ -66,6 +71,8 @@ export const invokeSchemas = {
   'calendar:set-unmarked-rule': z.object({ profileNumber: z.number().int().min(1).max(999).nullable() }).strict(),
   'app:ready-to-quit': z.null(),
   'phone:status': z.object({ status: z.enum(PHONE_STATUSES) }).strict(),
+  /** JsSIP's debug lines, batched; main takes them only while the SIP trace is on, and redacts them. */
+  'log:sip-trace': z.object({ lines: z.array(z.string().max(MAX_TRACE_LINE_LENGTH)).min(1).max(MAX_TRACE_BATCH) }).strict(),
 } satisfies Record<InvokeChannel, z.ZodType>;
 
 /** Only the browser shell answers these: they stand in for the OS (clock, tray clicks, resume, a second launch). */
@@ -82,8 +89,9 @@ export type ChannelPayload<C extends InvokeChannel | DebugChannel> = z.infer<(ty
 interface ValueResponses {
   'account:sip-credentials': { password: string | null };
   'notification:request': { shown: boolean };
+  'log:sip-trace': { written: number };
 }
-export const VALUE_CHANNELS = ['account:sip-credentials', 'notification:request'] as const satisfies readonly (keyof ValueResponses)[];
+export const VALUE_CHANNELS = ['account:sip-credentials', 'notification:request', 'log:sip-trace'] as const satisfies readonly (keyof ValueResponses)[];
 export type ValueChannel = keyof ValueResponses;
 export type StateChannel = Exclude<InvokeChannel, ValueChannel>;
 export type ChannelResponse<C extends InvokeChannel | DebugChannel> = C extends ValueChannel ? ValueResponses[C] : AppState;

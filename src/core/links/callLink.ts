@@ -1,5 +1,5 @@
 import { fail, ok, type Result } from '../errors';
-import { normalizeToE164, type DialTarget } from '../numbers/phoneNumber';
+import { formatForDisplay, isPremiumRate, normalizeToE164, type DialTarget } from '../numbers/phoneNumber';
 import { isRoughlyValidHost, parseSipAddress } from '../numbers/sipAddress';
 
 export const MAX_CALL_LINK_LENGTH = 2048;
@@ -129,4 +129,29 @@ function numberTarget(link: string, number: string): Result<DialTarget> {
   const e164 = normalizeToE164(number, 'SE');
   if (!e164.ok) return invalidNumber(link, `does not hold a valid phone number: ${e164.error.message}`);
   return ok({ kind: 'number', e164: e164.value });
+}
+
+/** What the user is asked before a link rings: the number as it will be called, and whether it costs extra. */
+export interface LinkCallPrompt {
+  target: DialTarget;
+  shown: string;
+  /** Digits the link sends once the call connects (`;ext=`). */
+  extension: string | null;
+  premiumRate: boolean;
+}
+
+export function linkCallPrompt(target: DialTarget): LinkCallPrompt {
+  switch (target.kind) {
+    case 'number':
+      return {
+        target,
+        shown: formatForDisplay(target.e164, 'international'),
+        extension: target.extension ?? null,
+        premiumRate: isPremiumRate(target.e164),
+      };
+    case 'extension':
+      return { target, shown: target.digits, extension: null, premiumRate: false };
+    case 'sip':
+      return { target, shown: target.uri, extension: null, premiumRate: false };
+  }
 }

@@ -93,3 +93,13 @@ export function normalizeDialString(input: string, defaultCountry: CountryCode =
   const e164 = normalizeToE164(text, defaultCountry);
   return e164.ok ? ok({ kind: 'number', e164: e164.value }) : e164;
 }
+
+/** Swedish premium-rate ranges (0900, 0939, 0944), also where the metadata would not say so. */
+const SWEDISH_PREMIUM_PREFIXES = ['+46900', '+46939', '+46944'];
+
+/** A number whose calls cost extra: libphonenumber's PREMIUM_RATE, or a Swedish premium range. */
+export function isPremiumRate(e164: string): boolean {
+  if (SWEDISH_PREMIUM_PREFIXES.some((prefix) => e164.startsWith(prefix))) return true;
+  const parsed = /^\+[0-9]{2,15}$/.test(e164) ? parsePhoneNumberFromString(e164) : undefined;
+  return parsed?.getType() === 'PREMIUM_RATE';
+}

@@ -33,7 +33,14 @@ export const SettingsSchema = z
     profiles: z.array(ProfileSchema).min(1),
     active: ActivationSchema,
     account: AccountSchema,
-    ui: z.object({ language: LanguageSchema, showProfileNumbers: z.boolean() }).strict(),
+    ui: z
+      .object({
+        language: LanguageSchema,
+        showProfileNumbers: z.boolean(),
+        /** JsSIP's debug lines go to the log file; off unless the user turns it on. */
+        sipTrace: z.boolean().optional(),
+      })
+      .strict(),
     /** IANA zone for working hours and end times; null follows the system. */
     timeZone: z.string().nullable(),
     workingHours: WorkingHoursSchema,

@@ -23,6 +23,8 @@ export interface AppState {
   account: Settings['account'];
   /** Whether a SIP password is stored; the password itself only crosses IPC on request. */
   sipPasswordSet: boolean;
+  /** The OS offers no real encryption (Linux `basic_text`), so the password lives in memory until the app quits. */
+  passwordSessionOnly: boolean;
   /** Newest first. */
   history: CallHistoryEntry[];
   ui: Settings['ui'];

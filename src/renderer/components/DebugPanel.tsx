@@ -1,3 +1,4 @@
+import { useState, type FormEvent } from 'react';
 import type { NotificationRecord } from '../../core/state/appState';
 import type { TrayMenuItem } from '../../core/tray/menuModel';
 import { useAppStore } from '../store/appStore';
@@ -43,6 +44,25 @@ function TrayMenu({ items, label, onClick }: { items: TrayMenuItem[]; label: str
   );
 }
 
+/** A link clicked in another program, as the OS would hand it to the running app. */
+function OpenLink({ onOpen }: { onOpen(link: string): void }) {
+  const t = useTranslation();
+  const [link, setLink] = useState('');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (link.trim() !== '') onOpen(link.trim());
+  };
+  return (
+    <form className="debug-panel__link" onSubmit={submit}>
+      <label>
+        {t('debug.link')}
+        <input value={link} placeholder="tel:+46812345602" onChange={(event) => setLink(event.target.value)} />
+      </label>
+      <button type="submit">{t('debug.openLink')}</button>
+    </form>
+  );
+}
+
 /** The browser shell's window onto what Electron would show through the OS: the tray and notifications. */
 export function DebugPanel() {
   const t = useTranslation();
@@ -83,6 +103,7 @@ export function DebugPanel() {
           </button>
         ))}
       </div>
+      <OpenLink onOpen={(link) => void invokeDebug('debug:second-launch', { argv: ['profiltelefon', link] })} />
     </aside>
   );
 }

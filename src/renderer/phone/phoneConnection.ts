@@ -1,6 +1,7 @@
 import { ok } from '../../core/errors';
 import { uaSettingsFrom } from '../../core/phone/uaSettings';
 import { useAppStore } from '../store/appStore';
+import { askToCall } from './linkCallStore';
 import type { PhoneController } from './PhoneController';
 
 /**
@@ -40,7 +41,8 @@ export function connectPhone(controller: PhoneController): () => void {
   const unsubscribeState = useAppStore.subscribe((store, previous) => {
     if (store.state !== previous.state) void sync();
   });
-  const unsubscribeDial = window.softphone.onDialRequest((target) => controller.dialTarget(target));
+  // A link only asks; the call is placed when the user confirms it.
+  const unsubscribeDial = window.softphone.onDialRequest(askToCall);
   void sync();
   return () => {
     disposed = true;

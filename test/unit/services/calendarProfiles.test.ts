@@ -207,7 +207,7 @@ describe('the rule for busy events without a marker', () => {
 });
 
 describe('privacy', () => {
-  it('keeps titles out of the state, the settings file and every notification', async () => {
+  it('keeps titles out of the state, the settings file, the log and every notification', async () => {
     const dir = newDir();
     const app = await openWithCalendar(dir, '08:00');
     const states: AppState[] = [];
@@ -217,6 +217,7 @@ describe('privacy', () => {
     expect(JSON.stringify([app.services.state, states])).not.toMatch(TITLES);
     expect(readFileSync(join(dir, 'settings.json'), 'utf8')).not.toMatch(TITLES);
     expect(JSON.stringify(app.shown)).not.toMatch(TITLES);
-    expect(readdirSync(dir).sort()).toEqual(['calendar-cache', 'dag.ics', 'settings.json']);
+    expect(readFileSync(app.services.log.file, 'utf8')).not.toMatch(TITLES);
+    expect(readdirSync(dir).sort()).toEqual(['calendar-cache', 'dag.ics', 'logs', 'settings.json']);
   });
 });

@@ -66,7 +66,7 @@ describe('a good settings file', () => {
     const dir = newDir();
     const app = openTestApp(dir, new ManualClock(NOW));
     for (let round = 0; round < 20; round++) app.services.invoke('ui:update', { showProfileNumbers: round % 2 === 0 });
-    expect(readdirSync(dir)).toEqual(['settings.json']);
+    expect(readdirSync(dir).sort()).toEqual(['logs', 'settings.json']);
     expect(JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8')).ui.showProfileNumbers).toBe(false);
   });
 

@@ -5,6 +5,7 @@ import { RegistrationStatus } from '../phone/RegistrationStatus';
 import { DirectoryEditor } from './DirectoryEditor';
 import { ProvisioningImport } from './ProvisioningImport';
 import { SipAccountForm } from './SipAccountForm';
+import { Troubleshooting } from './Troubleshooting';
 
 export function AccountView() {
   const t = useTranslation();
@@ -19,6 +20,7 @@ export function AccountView() {
       <SipAccountForm key={formGeneration} account={account} />
       <DirectoryEditor directory={account.directory} />
       <ProvisioningImport onImported={() => setFormGeneration((generation) => generation + 1)} />
+      <Troubleshooting />
     </section>
   );
 }

@@ -39,6 +39,8 @@ const blankToNull = (value: string) => (value.trim() === '' ? null : value.trim(
 export function SipAccountForm({ account }: { account: Account }) {
   const t = useTranslation();
   const passwordSet = useAppStore((store) => store.state?.sipPasswordSet ?? false);
+  const sessionOnly = useAppStore((store) => store.state?.passwordSessionOnly ?? false);
+  const storageHint = sessionOnly ? t('account.passwordSessionOnly') : t('account.passwordHint');
   const [draft, setDraft] = useState(() => draftOf(account));
   const request = useAccountRequest();
   const set = (field: keyof Draft) => (value: string) => setDraft((current) => ({ ...current, [field]: value }));
@@ -70,7 +72,7 @@ export function SipAccountForm({ account }: { account: Account }) {
           label={t('account.password')}
           type="password"
           autoComplete="current-password"
-          hint={passwordSet ? `${t('account.passwordSet')} ${t('account.passwordHint')}` : t('account.passwordHint')}
+          hint={passwordSet ? `${t('account.passwordSet')} ${storageHint}` : storageHint}
           value={draft.password}
           onChange={set('password')}
         />

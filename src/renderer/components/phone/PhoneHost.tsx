@@ -4,8 +4,10 @@ import { connectPhone } from '../../phone/phoneConnection';
 import { connectPresence } from '../../presence/connectPresence';
 import { reportPhoneStatus } from '../../phone/reportPhoneStatus';
 import { usePhoneStore } from '../../phone/phoneStore';
+import { connectSipTrace } from '../../phone/sipTrace';
 import { installTestHook } from '../../phone/testHook';
 import { IncomingCall } from './IncomingCall';
+import { LinkCallConfirm } from './LinkCallConfirm';
 
 /**
  * Runs the phone for the whole app, whatever view is open, and shows ringing calls above every
@@ -17,6 +19,7 @@ export function PhoneHost({ onShowPhone }: { onShowPhone(): void }) {
     showPhone.current = onShowPhone;
   }, [onShowPhone]);
   useEffect(() => {
+    const stopTrace = connectSipTrace();
     const disconnect = connectPhone(phone);
     const presence = connectPresence(() => phone.ua);
     const stopReporting = reportPhoneStatus();
@@ -35,16 +38,21 @@ export function PhoneHost({ onShowPhone }: { onShowPhone(): void }) {
       stopReporting();
       presence.disconnect();
       disconnect();
+      stopTrace();
     };
   }, []);
   const calls = usePhoneStore((store) => store.calls);
   const ringing = calls.filter((call) => call.status === 'ringing');
-  if (ringing.length === 0) return null;
   return (
-    <div className="phone-host">
-      {ringing.map((call) => (
-        <IncomingCall key={call.id} call={call} onAnswered={() => showPhone.current()} />
-      ))}
-    </div>
+    <>
+      <LinkCallConfirm />
+      {ringing.length > 0 && (
+        <div className="phone-host">
+          {ringing.map((call) => (
+            <IncomingCall key={call.id} call={call} onAnswered={() => showPhone.current()} />
+          ))}
+        </div>
+      )}
+    </>
   );
 }
