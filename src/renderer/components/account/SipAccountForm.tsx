@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { Account } from '../../../core/account/model';
 import { useAppStore } from '../../store/appStore';
 import { useTranslation } from '../../useTranslation';
+import { useErrorText } from '../editor/errorText';
 import { TextField } from './TextField';
 import { useAccountRequest } from './useAccountRequest';
 
@@ -38,6 +39,8 @@ export function SipAccountForm({ account }: { account: Account }) {
   const passwordSet = useAppStore((store) => store.state?.sipPasswordSet ?? false);
   const [draft, setDraft] = useState(() => draftOf(account));
   const request = useAccountRequest();
+  const errorText = useErrorText();
+  const passwordError = request.errorFor('password');
   const set = (field: keyof Draft) => (value: string) => setDraft((current) => ({ ...current, [field]: value }));
 
   const save = async (event: FormEvent) => {
@@ -49,8 +52,8 @@ export function SipAccountForm({ account }: { account: Account }) {
       addOns: { recording: draft.recording, listenIn: draft.listenIn },
     });
     if (saved && draft.password !== '') {
-      await request.send('account:set-password', { password: draft.password });
-      setDraft((current) => ({ ...current, password: '' }));
+      // A password the disk refused stays in the field, to be saved again.
+      if (await request.send('account:set-password', { password: draft.password })) setDraft((current) => ({ ...current, password: '' }));
     }
   };
 
@@ -69,6 +72,7 @@ export function SipAccountForm({ account }: { account: Account }) {
           hint={passwordSet ? `${t('account.passwordSet')} ${t('account.passwordHint')}` : t('account.passwordHint')}
           value={draft.password}
           onChange={set('password')}
+          error={passwordError && { ...passwordError, message: errorText(passwordError) }}
         />
       </fieldset>
       <fieldset>
