@@ -9,6 +9,7 @@ import { safeStorageCipher } from './adapters/safeStorageCipher';
 import { registerIpc } from './adapters/ipc';
 import { AppTray } from './adapters/tray';
 import { AppServices } from './services/appServices';
+import { DataDirLock, lockRefusalText } from './services/dataDirLock';
 import { timerScheduler } from './services/scheduler';
 
 const CALL_LINK_SCHEMES = ['tel', 'sip', 'callto'];
@@ -55,10 +56,11 @@ function provisionFromArgv(appServices: AppServices, argv: readonly string[]): v
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', (_event, argv) => {
+  const secondLaunch = (argv: string[]) => {
     const handled = services?.handleLaunch(argv);
     if (!handled?.ok || handled.value.kind !== 'activated') showWindow();
-  });
+  };
+  app.on('second-instance', (_event, argv) => secondLaunch(argv));
   app.on('open-url', (event, url) => {
     event.preventDefault();
     services?.handleLaunch([url]);
@@ -72,10 +74,18 @@ if (!app.requestSingleInstanceLock()) {
     event.preventDefault();
     void services.prepareToQuit().then(() => app.quit());
   });
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
+    const dataDir = process.env.PROFILTELEFON_DATA_DIR ?? app.getPath('userData');
+    // Another userData (--user-data-dir, a portable copy) can share the data directory: one owner.
+    const locked = await DataDirLock.acquire(dataDir, { handOver: process.argv, onArguments: secondLaunch });
+    if (locked.kind !== 'acquired') {
+      const handedOver = locked.kind === 'held' && locked.handedOver;
+      if (!handedOver) dialog.showErrorBox('Profiltelefon', lockRefusalText('sv', dataDir, locked));
+      return app.exit(handedOver ? 0 : 1);
+    }
     for (const scheme of CALL_LINK_SCHEMES) app.setAsDefaultProtocolClient(scheme);
     const appServices = new AppServices({
-      dataDir: process.env.PROFILTELEFON_DATA_DIR ?? app.getPath('userData'),
+      dataDir,
       openBackend: createElectronStoreBackend,
       secretCipher: safeStorageCipher,
       clock: systemClock,
@@ -116,6 +126,7 @@ if (!app.requestSingleInstanceLock()) {
     app.on('will-quit', () => {
       tray.destroy();
       appServices.dispose();
+      locked.lock.release();
     });
   });
 }
