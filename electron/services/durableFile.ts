@@ -1,4 +1,5 @@
-import { chmodSync, mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { writeFileSync as writeAtomically } from 'atomically';
 import { writeFailureOf, type WriteFailure, type WriteKind } from '../../src/core/storage/writeFailure';
 
@@ -15,7 +16,22 @@ export const WRITTEN: WriteResult = { ok: true, value: null };
  * so a full or read-only disk leaves the old file as it was, and a crash never leaves half a file.
  */
 export function writeFileDurably(kind: WriteKind, path: string, data: string | Uint8Array, mode?: number): WriteResult {
-  return attemptWrite(kind, () => writeAtomically(path, data, mode === undefined ? {} : { mode }));
+  const written = attemptWrite(kind, () => writeAtomically(path, data, mode === undefined ? {} : { mode }));
+  if (!written.ok) removeTemporariesOf(path);
+  return written;
+}
+
+/**
+ * atomically removes the temporary file of a failed write later, asynchronously; a refused write
+ * must leave the directory as it was at once. Only this process writes the data directory.
+ */
+export function removeTemporariesOf(path: string): void {
+  const prefix = `${basename(path)}.tmp-`;
+  try {
+    for (const name of readdirSync(dirname(path))) if (name.startsWith(prefix)) rmSync(join(dirname(path), name), { force: true });
+  } catch {
+    // A directory that cannot be listed holds no temporary file of ours.
+  }
 }
 
 /** Creates a directory (and its parents); an existing one is brought to `mode` when one is given. */

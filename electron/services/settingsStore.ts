@@ -1,6 +1,6 @@
 import { fail, ok, type Result } from '../../src/core/errors';
 import { SettingsSchema, type Settings } from '../../src/core/settings/schema';
-import { attemptWrite, WRITTEN, type WriteResult } from './durableFile';
+import { attemptWrite, removeTemporariesOf, WRITTEN, type WriteResult } from './durableFile';
 
 /** What electron-store and conf both offer: a file path and an atomic whole-document write. */
 export interface SettingsBackend {
@@ -47,8 +47,11 @@ export class SettingsStore {
   }
 
   #write(settings: Settings): WriteResult {
-    return attemptWrite('settings', () => {
+    // conf and electron-store write through atomically too.
+    const written = attemptWrite('settings', () => {
       this.backend.store = structuredClone(settings) as unknown as Record<string, unknown>;
     });
+    if (!written.ok) removeTemporariesOf(this.backend.path);
+    return written;
   }
 }
