@@ -41,6 +41,7 @@ export function SipAccountForm({ account }: { account: Account }) {
   const request = useAccountRequest();
   const errorText = useErrorText();
   const passwordError = request.errorFor('password');
+  const formErrors = request.errors.filter((error) => error.field === undefined);
   const set = (field: keyof Draft) => (value: string) => setDraft((current) => ({ ...current, [field]: value }));
 
   const save = async (event: FormEvent) => {
@@ -98,6 +99,11 @@ export function SipAccountForm({ account }: { account: Account }) {
           {t('account.save')}
         </button>
         <p role="status">{request.done ? t('account.saved') : ''}</p>
+        {formErrors.map((error) => (
+          <p key={error.code} role="alert" className="account-field__error" data-error-code={error.code}>
+            {errorText(error)}
+          </p>
+        ))}
       </div>
     </form>
   );
