@@ -13,6 +13,7 @@ import { QuitSequence } from './adapters/quitSequence';
 import { RendererRestarts } from './adapters/rendererRestarts';
 import { AppTray } from './adapters/tray';
 import { AppServices } from './services/appServices';
+import { DataDirLock, lockRefusalText } from './services/dataDirLock';
 import { timerScheduler } from './services/scheduler';
 
 const CALL_LINK_SCHEMES = ['tel', 'sip', 'callto'];
@@ -85,23 +86,32 @@ registerAppScheme();
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  app.on('second-instance', (_event, argv) => {
+  const secondLaunch = (argv: string[]) => {
     const handled = services?.handleLaunch(argv);
     if (!handled?.ok || handled.value.kind !== 'activated') showWindow();
-  });
+  };
+  app.on('second-instance', (_event, argv) => secondLaunch(argv));
   app.on('open-url', (event, url) => {
     event.preventDefault();
     services?.handleLaunch([url]);
     showWindow();
   });
   app.on('before-quit', (event) => quitSequence.onBeforeQuit(event));
-  void app.whenReady().then(() => {
+  void app.whenReady().then(async () => {
+    const dataDir = process.env.PROFILTELEFON_DATA_DIR ?? app.getPath('userData');
+    // Another userData (--user-data-dir, a portable copy) can share the data directory: one owner.
+    const locked = await DataDirLock.acquire(dataDir, { handOver: process.argv, onArguments: secondLaunch });
+    if (locked.kind !== 'acquired') {
+      const handedOver = locked.kind === 'held' && locked.handedOver;
+      if (!handedOver) dialog.showErrorBox('Profiltelefon', lockRefusalText('sv', dataDir, locked));
+      return app.exit(handedOver ? 0 : 1);
+    }
     for (const scheme of CALL_LINK_SCHEMES) app.setAsDefaultProtocolClient(scheme);
     serveRenderer();
     restrictPermissions(session.defaultSession);
     const secretCipher = chooseSecretCipher();
     const appServices = new AppServices({
-      dataDir: process.env.PROFILTELEFON_DATA_DIR ?? app.getPath('userData'),
+      dataDir,
       openBackend: createElectronStoreBackend,
       secretCipher,
       clock: systemClock,
@@ -144,6 +154,7 @@ if (!app.requestSingleInstanceLock()) {
       appServices.log.info('Profiltelefon quits');
       tray.destroy();
       appServices.dispose();
+      locked.lock.release();
     });
   });
 }

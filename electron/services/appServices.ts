@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { applyAccountPatch } from '../../src/core/account/patch';
 import { applyProvisioning, parseProvisioning } from '../../src/core/account/provisioning';
 import { parseAutomationArgs } from '../../src/core/automation/args';
-import { fail, ok, type Result } from '../../src/core/errors';
+import { fail, ok, type AppError, type Result } from '../../src/core/errors';
 import {
   debugSchemas,
   invokeSchemas,
@@ -87,6 +87,7 @@ export class AppServices {
     this.#password =
       options.secretCipher === 'session-only' ? new SessionSecretStore(passwordFile) : new SecretStore(passwordFile, options.secretCipher);
     this.#notices = [loaded.recovered, this.#history.recovered].filter((notice): notice is Notice => notice !== null);
+    if (!store.initialWrite.ok) this.#notices.push(this.#failureNotice(store.initialWrite.error));
     this.#notifications = new NotificationCenter((record) => {
       options.notificationSink(record);
       this.#emit();
@@ -99,6 +100,7 @@ export class AppServices {
       notifications: this.#notifications,
       newId: options.newId,
       calendarActivationsAt: (now) => this.calendar.activationsAt(now),
+      reportFailure: (error) => this.#reportFailure(error),
     });
     this.calendar = new CalendarService({
       dataDir: options.dataDir,
@@ -127,11 +129,7 @@ export class AppServices {
       'account:set-password': (payload) => this.#setPassword(payload.password),
       'account:sip-credentials': () => ok({ password: this.#password.get() }),
       'provision:import': (payload) => this.importProvisioning(payload.json),
-      'history:record': (payload) => {
-        this.#history.record(payload);
-        this.#emit();
-        return ok(null);
-      },
+      'history:record': (payload) => this.#recordHistory(payload),
       'recording:save': (payload) => this.#saveRecording(payload),
       'notification:request': (payload) => ok({ shown: this.#notifications.request(this.profiles.activeProfile, payload) !== null }),
       'calendar:add-source': (payload) => this.calendar.addSource(payload.location),
@@ -225,10 +223,18 @@ export class AppServices {
     });
   }
 
-  /** Validates an untrusted request from the renderer and runs its handler. Nothing changes on a bad payload. */
+  /**
+   * Validates an untrusted request from the renderer and runs its handler. Nothing changes on a bad
+   * payload, and whatever a handler throws comes back as an error result, never as an exception.
+   */
   invoke(channel: unknown, payload: unknown): Result<unknown> {
-    if (!isInvokeChannel(channel)) return fail('unknown-channel', `Unknown channel "${String(channel)}".`);
-    return this.#run(channel, payload);
+    try {
+      if (!isInvokeChannel(channel)) return fail('unknown-channel', `Unknown channel "${describeChannel(channel)}".`);
+      return this.#run(channel, payload);
+    } catch (error) {
+      console.error(`The request ${describeChannel(channel)} failed:`, error);
+      return fail('request-failed', describeError(error), describeChannel(channel));
+    }
   }
 
   #run<C extends InvokeChannel>(channel: C, payload: unknown): Result<ChannelResponse<C>> {
@@ -284,11 +290,19 @@ export class AppServices {
   importProvisioning(text: string): Result<null> {
     const parsed = parseProvisioning(text);
     if (!parsed.ok) return parsed;
-    const provisioned = applyProvisioning(this.profiles.settings, parsed.value);
+    const before = this.profiles.settings;
+    const provisioned = applyProvisioning(before, parsed.value);
     if (!provisioned.ok) return provisioned;
     const saved = this.profiles.apply(ok(provisioned.value.settings));
     if (!saved.ok) return saved;
-    if (provisioned.value.password !== undefined) this.#password.set(provisioned.value.password);
+    if (provisioned.value.password !== undefined) {
+      const stored = this.#password.set(provisioned.value.password);
+      if (!stored.ok) {
+        // Whole or not at all: the settings go back to what they were, if the disk lets them.
+        this.profiles.apply(ok(before));
+        return stored;
+      }
+    }
     this.#emit();
     return ok(null);
   }
@@ -312,14 +326,26 @@ export class AppServices {
     const entry = this.#history.find(payload.callId);
     if (!entry) return fail('recording-call-unknown', `There is no call "${payload.callId}" in the history.`, 'callId');
     const saved = this.#recordings.save(entry, payload);
-    if (!saved.ok) return saved;
-    this.#history.record({ ...entry, recordingFile: saved.value });
+    if (!saved.ok) return this.#reportFailure(saved.error);
+    const linked = this.#history.record({ ...entry, recordingFile: saved.value });
+    if (!linked.ok) {
+      this.#recordings.discard(saved.value);
+      return this.#reportFailure(linked.error);
+    }
+    this.#emit();
+    return ok(null);
+  }
+
+  #recordHistory(entry: ChannelPayload<'history:record'>): Result<null> {
+    const recorded = this.#history.record(entry);
+    if (!recorded.ok) return this.#reportFailure(recorded.error);
     this.#emit();
     return ok(null);
   }
 
   #setPassword(password: string): Result<null> {
-    this.#password.set(password);
+    const stored = this.#password.set(password);
+    if (!stored.ok) return stored;
     this.#emit();
     return ok(null);
   }
@@ -341,6 +367,23 @@ export class AppServices {
     return [...(this.options.logSecrets ?? []), ...(password === null ? [] : [password]), ...(this.calendar?.eventTitles() ?? [])];
   }
 
+  /**
+   * A failure in the background (a call's history, a recording, the expiry timer) is shown as a
+   * notice, since the user did not ask for it where an answer could be shown; one per kind.
+   */
+  #reportFailure(error: AppError): { ok: false; error: AppError } {
+    console.error(error.message);
+    if (!this.#notices.some((notice) => notice.kind === 'failure' && notice.error.code === error.code)) {
+      this.#notices = [...this.#notices, this.#failureNotice(error)];
+      this.#emit();
+    }
+    return { ok: false, error };
+  }
+
+  #failureNotice(error: AppError): Notice {
+    return { id: `failure-${error.code}-${this.options.clock.now()}`, kind: 'failure', error };
+  }
+
   #dismissNotice(noticeId: string): Result<null> {
     if (!this.#notices.some((notice) => notice.id === noticeId)) {
       return fail('notice-unknown', `There is no notice "${noticeId}".`, 'noticeId');
@@ -350,18 +393,40 @@ export class AppServices {
     return ok(null);
   }
 
+  /** A listener that throws (a closed window, a socket gone) is logged; the others still hear of the change. */
   #emit(): void {
-    const state = this.state;
-    for (const listener of this.#stateListeners) listener(state);
+    try {
+      const state = this.state;
+      for (const listener of this.#stateListeners) {
+        try {
+          listener(state);
+        } catch (error) {
+          console.error('A state listener failed:', error);
+        }
+      }
+    } catch (error) {
+      console.error('The state could not be built:', error);
+    }
   }
 }
 
 export function validateDebugRequest<C extends DebugChannel>(channel: unknown, payload: unknown): Result<{ channel: C; payload: ChannelPayload<C> }> {
-  if (!isDebugChannel(channel)) return fail('unknown-channel', `Unknown channel "${String(channel)}".`);
+  if (!isDebugChannel(channel)) return fail('unknown-channel', `Unknown channel "${describeChannel(channel)}".`);
   const checked = validatePayload(channel, debugSchemas[channel] as never, payload);
   return checked.ok ? ok({ channel: channel as C, payload: checked.value as ChannelPayload<C> }) : checked;
 }
 
 function dropUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as Partial<T>;
+}
+
+const DESCRIBED_LENGTH = 80;
+
+/** A channel name fit for a message: a string cut to a sensible length, anything else by its type. */
+function describeChannel(channel: unknown): string {
+  return typeof channel === 'string' ? channel.slice(0, DESCRIBED_LENGTH) : `(${channel === null ? 'null' : typeof channel})`;
+}
+
+function describeError(error: unknown): string {
+  return (error instanceof Error ? error.message : typeof error).slice(0, 300);
 }

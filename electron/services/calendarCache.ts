@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { ensureDirectory, writeFileDurably, type WriteResult } from './durableFile';
 
 /** The last good copy of a source: its text, with what is needed to ask the server whether it changed. */
 export interface CachedCalendar {
@@ -27,8 +28,8 @@ export type CacheReading = { kind: 'missing' } | { kind: 'found'; entry: CachedC
 
 /**
  * One `<id>.ics` and one `<id>.meta.json` per source in `calendar-cache/` in the data directory.
- * Each is written to a temporary file and renamed, text first, so a crash leaves at worst an old
- * meta beside a newer text, which only costs a full download next time.
+ * Each is written durably (temporary file, sync, rename), text first, so a crash or a full disk
+ * leaves at worst an old meta beside a newer text, which only costs a full download next time.
  */
 export class CalendarCache {
   constructor(private readonly dir: string) {}
@@ -49,17 +50,18 @@ export class CalendarCache {
     return { kind: 'found', entry: { ...meta, text: readFileSync(textPath, 'utf8') } };
   }
 
-  write(sourceId: string, entry: CachedCalendar): void {
-    mkdirSync(this.dir, { recursive: true });
+  write(sourceId: string, entry: CachedCalendar): WriteResult {
     const { text, ...meta } = entry;
-    writeAtomically(this.#textPath(sourceId), text);
-    this.writeMeta(sourceId, meta);
+    const directory = ensureDirectory('calendar-cache', this.dir);
+    if (!directory.ok) return directory;
+    const written = writeFileDurably('calendar-cache', this.#textPath(sourceId), text);
+    return written.ok ? this.writeMeta(sourceId, meta) : written;
   }
 
   /** A 304: the text stays, only the time of the last good sync moves. */
-  writeMeta(sourceId: string, meta: Meta): void {
-    mkdirSync(this.dir, { recursive: true });
-    writeAtomically(this.#metaPath(sourceId), JSON.stringify(meta));
+  writeMeta(sourceId: string, meta: Meta): WriteResult {
+    const directory = ensureDirectory('calendar-cache', this.dir);
+    return directory.ok ? writeFileDurably('calendar-cache', this.#metaPath(sourceId), JSON.stringify(meta)) : directory;
   }
 
   remove(sourceId: string): void {
@@ -86,10 +88,4 @@ export class CalendarCache {
 /** Source ids come from the settings file, which a person can edit: never let one name a path. */
 function fileNameOf(sourceId: string): string {
   return /^[A-Za-z0-9_-]{1,64}$/.test(sourceId) ? sourceId : createHash('sha256').update(sourceId).digest('hex').slice(0, 32);
-}
-
-function writeAtomically(path: string, contents: string): void {
-  const temporary = `${path}.tmp`;
-  writeFileSync(temporary, contents);
-  renameSync(temporary, path);
 }

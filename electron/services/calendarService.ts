@@ -15,6 +15,7 @@ import { CalendarCache, type CachedCalendar } from './calendarCache';
 import { fetchFeed, type ReadOutcome } from './calendarFeed';
 import { readCalendarFile } from './calendarFile';
 import { CalendarPlanner, type CalendarPlan } from './calendarPlanner';
+import type { WriteResult } from './durableFile';
 import type { Scheduler } from './scheduler';
 
 export interface CalendarServiceOptions {
@@ -299,12 +300,10 @@ export class CalendarService {
   }
 
   /** A cache that cannot be written costs only the copy after a restart; this run goes on with the copy in memory. */
-  #writeCache(write: () => void): void {
-    try {
-      write();
-    } catch {
-      // The next good sync tries again.
-    }
+  #writeCache(write: () => WriteResult): void {
+    const written = write();
+    // The next good sync tries again.
+    if (!written.ok) console.warn(written.error.message);
   }
 
   #plan(now: number): CalendarPlan {

@@ -1,7 +1,8 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { z } from 'zod';
 import { CALL_HISTORY_LIMIT, CallHistoryEntrySchema, type CallHistoryEntry } from '../../src/core/phone/history';
 import type { Notice } from '../../src/core/state/appState';
+import { writeFileDurably, type WriteResult } from './durableFile';
 import { backupPathFor } from './settingsFile';
 
 const HistoryFileSchema = z.object({ entries: z.array(CallHistoryEntrySchema) }).strict();
@@ -26,8 +27,13 @@ export class HistoryStore {
     }
     if (reason !== null) {
       const backupPath = backupPathFor(path, now);
-      renameSync(path, backupPath);
-      this.recovered = { id: `history-recovered-${now}`, kind: 'history-recovered', backupPath, reason };
+      try {
+        renameSync(path, backupPath);
+        this.recovered = { id: `history-recovered-${now}`, kind: 'history-recovered', backupPath, reason };
+      } catch (error) {
+        // The damaged file stays where it is; the next write replaces it whole.
+        this.recovered = { id: `history-recovered-${now}`, kind: 'history-recovered', backupPath: path, reason: `${reason}; it could not be moved aside (${(error as Error).message})` };
+      }
     }
   }
 
@@ -39,13 +45,15 @@ export class HistoryStore {
     return this.#entries.find((entry) => entry.id === id);
   }
 
-  /** Adds or replaces an entry by id, keeping the newest first and the file bounded. */
-  record(entry: CallHistoryEntry): void {
+  /**
+   * Adds or replaces an entry by id, keeping the newest first and the file bounded. On a refusal
+   * the file and the entries in memory stay as they were.
+   */
+  record(entry: CallHistoryEntry): WriteResult {
     const others = this.#entries.filter((existing) => existing.id !== entry.id);
     const next = [entry, ...others].sort((a, b) => b.startedAt - a.startedAt).slice(0, CALL_HISTORY_LIMIT);
-    const temporary = `${this.path}.tmp`;
-    writeFileSync(temporary, JSON.stringify({ entries: next }));
-    renameSync(temporary, this.path);
-    this.#entries = next;
+    const written = writeFileDurably('history', this.path, JSON.stringify({ entries: next }));
+    if (written.ok) this.#entries = next;
+    return written;
   }
 }

@@ -1,7 +1,7 @@
 import { nextCalendarChange, type CalendarActivation } from '../../src/core/calendar';
 import { reconcileCalendar } from '../../src/core/calendar/reconcile';
 import { markChosenByHand } from '../../src/core/calendar/suppression';
-import { fail, ok, type Result } from '../../src/core/errors';
+import { ok, type AppError, type Result } from '../../src/core/errors';
 import { translate } from '../../src/core/i18n/messages';
 import { activateProfile, activeProfile, timeContextOf, type ActivationRequest } from '../../src/core/profiles/activation';
 import { createProfile, deleteProfile, updateProfile } from '../../src/core/profiles/operations';
@@ -24,6 +24,9 @@ export type CalendarActivationsAt = (now: number) => readonly CalendarActivation
  */
 export const MAX_TIMER_MS = 60_000;
 
+/** After a change the timer could not save (a full or read-only disk), when to try again. */
+export const WRITE_RETRY_MS = MAX_TIMER_MS;
+
 export interface ProfileServiceDeps {
   store: SettingsStore;
   clock: Clock;
@@ -32,6 +35,8 @@ export interface ProfileServiceDeps {
   notifications: NotificationCenter;
   newId: () => string;
   calendarActivationsAt: CalendarActivationsAt;
+  /** A change the service made on its own (a profile that ran out, a meeting) could not be done; the user must be told. */
+  reportFailure: (error: AppError) => void;
 }
 
 export class ProfileService {
@@ -66,11 +71,19 @@ export class ProfileService {
    */
   recheck(): void {
     const now = this.deps.clock.now();
-    const outcome = reconcileCalendar(this.settings, this.deps.calendarActivationsAt(now), now);
-    if (outcome.settings !== this.settings) this.#commit(outcome.settings);
-    if (outcome.ended) this.#announceEnd(outcome.ended);
-    else if (this.#reminderDue(now)) this.#remind();
-    this.#scheduleWakeUp(now);
+    try {
+      const outcome = reconcileCalendar(this.settings, this.deps.calendarActivationsAt(now), now);
+      if (outcome.settings !== this.settings) {
+        const committed = this.#commit(outcome.settings);
+        // The profile stays what the file says until the change can be saved.
+        if (!committed.ok) return this.#retryLater(committed.error);
+      }
+      if (outcome.ended) this.#announceEnd(outcome.ended);
+      else if (this.#reminderDue(now)) this.#remind();
+      this.#scheduleWakeUp(now);
+    } catch (error) {
+      this.#retryLater({ code: 'profile-recheck-failed', message: `The active profile could not be checked: ${(error as Error).message}` });
+    }
   }
 
   /** A profile chosen by hand (switcher, tray, a launch argument): it wins over the meeting under way. */
@@ -110,19 +123,23 @@ export class ProfileService {
 
   #apply(result: Result<Settings>): Result<Settings> {
     if (!result.ok) return result;
-    try {
-      this.#commit(result.value);
-    } catch (error) {
-      return fail('settings-write-failed', `The settings could not be saved: ${(error as Error).message}`);
-    }
+    const committed = this.#commit(result.value);
+    if (!committed.ok) return committed;
     // Profiles, priorities and calendar settings all bear on what the calendar wants now.
     this.recheck();
     return ok(this.settings);
   }
 
-  #commit(settings: Settings): void {
-    this.deps.store.set(settings);
-    for (const listener of this.#listeners) listener();
+  #commit(settings: Settings): Result<Settings> {
+    const saved = this.deps.store.set(settings);
+    if (saved.ok) for (const listener of this.#listeners) listener();
+    return saved;
+  }
+
+  #retryLater(error: AppError): void {
+    this.deps.reportFailure(error);
+    this.#cancelTimer?.();
+    this.#cancelTimer = this.deps.scheduler.schedule(() => this.recheck(), WRITE_RETRY_MS);
   }
 
   #announceEnd(ended: Profile): void {

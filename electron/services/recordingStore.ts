@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { basename, join, resolve, sep } from 'node:path';
 import { fail, ok, type Result } from '../../src/core/errors';
 import type { CallHistoryEntry } from '../../src/core/phone/history';
 import { isBase64, recordingFileName, type RecordingMimeType } from '../../src/core/phone/recording';
+import { attemptWrite, ensureDirectory, OWNER_ONLY_DIRECTORY_MODE, OWNER_ONLY_FILE_MODE, writeFileDurably, type WriteResult } from './durableFile';
 
 export interface RecordingToSave {
   mimeType: RecordingMimeType;
@@ -10,7 +11,7 @@ export interface RecordingToSave {
   dataBase64: string;
 }
 
-/** Call recordings, one file each, written atomically into `<dataDir>/recordings/` and nowhere else. */
+/** Call recordings, one owner-only file each, written atomically into `<dataDir>/recordings/` and nowhere else. */
 export class RecordingStore {
   readonly directory: string;
 
@@ -30,11 +31,15 @@ export class RecordingStore {
     if (basename(name) !== name || !resolve(path).startsWith(this.directory + sep)) {
       return fail('recording-path-refused', 'The recording file name is not allowed.');
     }
-    mkdirSync(this.directory, { recursive: true });
-    const temporary = `${path}.tmp`;
-    writeFileSync(temporary, bytes);
-    renameSync(temporary, path);
-    return ok(name);
+    const directory = ensureDirectory('recording', this.directory, OWNER_ONLY_DIRECTORY_MODE);
+    if (!directory.ok) return directory;
+    const written = writeFileDurably('recording', path, bytes, OWNER_ONLY_FILE_MODE);
+    return written.ok ? ok(name) : written;
+  }
+
+  /** Takes back a recording whose history entry could not be written, so no file is left unlinked. */
+  discard(name: string): WriteResult {
+    return attemptWrite('recording', () => rmSync(join(this.directory, basename(name)), { force: true }));
   }
 
   /** Two recordings with the same second and party get `-2`, `-3`, … rather than overwriting. */

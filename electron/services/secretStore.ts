@@ -1,4 +1,6 @@
-import { chmodSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { fail, ok, type Result } from '../../src/core/errors';
+import { attemptWrite, OWNER_ONLY_FILE_MODE, writeFileDurably } from './durableFile';
 
 /** Turns a secret into bytes for the disk and back. Electron uses the OS keychain (safeStorage). */
 export interface SecretCipher {
@@ -6,7 +8,7 @@ export interface SecretCipher {
   decrypt(stored: Buffer): string;
 }
 
-/** The SIP password, kept apart from the settings file. */
+/** The SIP password, kept apart from the settings file, owner-only. */
 export class SecretStore {
   constructor(
     private readonly path: string,
@@ -18,13 +20,17 @@ export class SecretStore {
     return this.cipher.decrypt(readFileSync(this.path));
   }
 
-  set(secret: string | null): void {
-    if (secret === null || secret === '') {
-      rmSync(this.path, { force: true });
-      return;
+  /** Replaces the password whole; on a refusal the stored one is kept as it was. */
+  set(secret: string | null): Result<null> {
+    if (secret === null || secret === '') return attemptWrite('password', () => rmSync(this.path, { force: true }));
+    let encrypted: Buffer;
+    try {
+      encrypted = this.cipher.encrypt(secret);
+    } catch (error) {
+      return fail('password-encryption-failed', `The password could not be encrypted: ${(error as Error).message}`, 'password');
     }
-    writeFileSync(this.path, this.cipher.encrypt(secret), { mode: 0o600 });
-    chmodSync(this.path, 0o600);
+    const written = writeFileDurably('password', this.path, encrypted, OWNER_ONLY_FILE_MODE);
+    return written.ok ? written : { ok: false, error: { ...written.error, field: 'password' } };
   }
 
   get isSet(): boolean {
@@ -47,15 +53,17 @@ export class SessionSecretStore {
 
   /** A password an earlier run wrote through that same non-encryption is readable by anyone, so it goes. */
   constructor(staleFile: string) {
-    rmSync(staleFile, { force: true });
+    const removed = attemptWrite('password', () => rmSync(staleFile, { force: true }));
+    if (!removed.ok) console.error(removed.error.message);
   }
 
   get(): string | null {
     return this.#secret;
   }
 
-  set(secret: string | null): void {
+  set(secret: string | null): Result<null> {
     this.#secret = secret === '' ? null : secret;
+    return ok(null);
   }
 
   get isSet(): boolean {

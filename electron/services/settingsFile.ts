@@ -52,7 +52,13 @@ export function loadSettingsFile(path: string, now: number): LoadedSettings {
       return { settings: reading.settings, recovered: null, needsWrite: reading.migrated };
     case 'unusable': {
       const backupPath = backupPathFor(path, now);
-      renameSync(path, backupPath);
+      try {
+        renameSync(path, backupPath);
+      } catch (error) {
+        // Not moved aside, so not overwritten either: the defaults run in memory only.
+        const reason = `${reading.reason}; the file could not be moved aside (${(error as Error).message}) and was left as it is`;
+        return { settings: defaultSettings(now), recovered: { id: `settings-recovered-${now}`, kind: 'settings-recovered', backupPath: path, reason }, needsWrite: false };
+      }
       return {
         settings: defaultSettings(now),
         recovered: { id: `settings-recovered-${now}`, kind: 'settings-recovered', backupPath, reason: reading.reason },

@@ -1,4 +1,6 @@
+import { fail, ok, type Result } from '../../src/core/errors';
 import { SettingsSchema, type Settings } from '../../src/core/settings/schema';
+import { attemptWrite, removeTemporariesOf, WRITTEN, type WriteResult } from './durableFile';
 
 /** What electron-store and conf both offer: a file path and an atomic whole-document write. */
 export interface SettingsBackend {
@@ -8,6 +10,8 @@ export interface SettingsBackend {
 
 export class SettingsStore {
   #settings: Settings;
+  /** Whether the first write (of a new, migrated or recovered file) reached the disk. */
+  readonly initialWrite: WriteResult;
 
   constructor(
     private readonly backend: SettingsBackend,
@@ -15,7 +19,7 @@ export class SettingsStore {
     writeInitial: boolean,
   ) {
     this.#settings = initial;
-    if (writeInitial) this.#write(initial);
+    this.initialWrite = writeInitial ? this.#write(initial) : WRITTEN;
   }
 
   get path(): string {
@@ -26,14 +30,30 @@ export class SettingsStore {
     return this.#settings;
   }
 
-  /** Refuses a document the schema would reject on the next start, so a bug cannot corrupt the file. */
-  set(settings: Settings): void {
-    const checked = SettingsSchema.parse(settings);
-    this.#write(checked);
-    this.#settings = checked;
+  /**
+   * Refuses a document the schema would reject on the next start, so a bug cannot corrupt the
+   * file. The settings in memory change only once the file has.
+   */
+  set(settings: Settings): Result<Settings> {
+    const checked = SettingsSchema.safeParse(settings);
+    if (!checked.success) {
+      const [issue] = checked.error.issues;
+      return fail('settings-invalid', `The settings were refused at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? ''}`.slice(0, 300));
+    }
+    // A save that changes nothing (the account form saved as it was) needs no disk.
+    if (JSON.stringify(checked.data) === JSON.stringify(this.#settings)) return ok(this.#settings);
+    const written = this.#write(checked.data);
+    if (!written.ok) return written;
+    this.#settings = checked.data;
+    return ok(checked.data);
   }
 
-  #write(settings: Settings): void {
-    this.backend.store = structuredClone(settings) as unknown as Record<string, unknown>;
+  #write(settings: Settings): WriteResult {
+    // conf and electron-store write through atomically too.
+    const written = attemptWrite('settings', () => {
+      this.backend.store = structuredClone(settings) as unknown as Record<string, unknown>;
+    });
+    if (!written.ok) removeTemporariesOf(this.backend.path);
+    return written;
   }
 }

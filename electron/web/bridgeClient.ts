@@ -40,8 +40,10 @@ socket.addEventListener('message', (event) => {
   if (message.type === 'result') {
     pending.get(message.id)?.(message.result);
     pending.delete(message.id);
-  } else {
+  } else if (message.type === 'event') {
     for (const listener of eventListeners.get(message.event) ?? []) listener(message.payload);
+  } else {
+    console.error(`The browser shell refused a frame: ${message.error.message}`);
   }
 });
 

@@ -1,6 +1,8 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { DataDirLock, lockRefusalText } from '../services/dataDirLock';
+import { OWNER_ONLY_DIRECTORY_MODE } from '../services/durableFile';
 import { startWebShell } from './webShell';
 
 const { values } = parseArgs({
@@ -17,7 +19,14 @@ if (!Number.isInteger(port) || port < 0 || port > 65_535) {
   process.exit(2);
 }
 const dataDir = resolve(values['data-dir']);
-mkdirSync(dataDir, { recursive: true });
+mkdirSync(dataDir, { recursive: true, mode: OWNER_ONLY_DIRECTORY_MODE });
+
+const locked = await DataDirLock.acquire(dataDir);
+if (locked.kind !== 'acquired') {
+  console.error(lockRefusalText('sv', dataDir, locked));
+  process.exit(3);
+}
+const lock = locked.lock;
 
 const shell = await startWebShell({ port, dataDir, rendererDir: resolve('out/renderer'), onQuit: () => exit() });
 if (values.provision !== undefined) {
@@ -25,6 +34,7 @@ if (values.provision !== undefined) {
   if (provisioned !== null) {
     console.error(provisioned);
     await shell.close();
+    lock.release();
     process.exit(2);
   }
 }
@@ -45,7 +55,10 @@ console.log(`Data: ${dataDir}`);
 
 function exit(): void {
   console.log('Profiltelefon (webbskal) avslutas.');
-  void shell.close().then(() => process.exit(0));
+  void shell.close().then(() => {
+    lock.release();
+    process.exit(0);
+  });
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, exit);

@@ -1,4 +1,4 @@
-import type { Result } from '../../src/core/errors';
+import type { AppError, Result } from '../../src/core/errors';
 import type { EventChannel } from '../../src/core/ipc/channels';
 
 /** The browser shell's WebSocket frames. A request names an IPC channel exactly as the preload would. */
@@ -10,7 +10,9 @@ export interface ShellRequest {
 
 export type ShellMessage =
   | { type: 'result'; id: number; result: Result<unknown> }
-  | { type: 'event'; event: EventChannel; payload: unknown };
+  | { type: 'event'; event: EventChannel; payload: unknown }
+  /** The answer to a frame that was not a request at all, so has no id to answer to. */
+  | { type: 'refused'; error: AppError };
 
 export const SHELL_IPC_PATH = '/__shell/ipc';
 export const SHELL_BRIDGE_PATH = '/__shell/bridge.js';

@@ -8,6 +8,7 @@ import { build } from 'esbuild';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { fail, ok, type Result } from '../../src/core/errors';
 import { EVENT_APP_QUITTING, EVENT_PHONE_DIAL, EVENT_STATE_CHANGED } from '../../src/core/ipc/channels';
+import { MAX_RECORDING_BASE64_LENGTH } from '../../src/core/phone/recording';
 import type { NotificationRecord } from '../../src/core/state/appState';
 import { AppServices, validateDebugRequest } from '../services/appServices';
 import { CONTENT_TYPES } from '../services/contentTypes';
@@ -15,7 +16,8 @@ import { createConfBackend } from '../services/confBackend';
 import { OffsetClock } from '../services/offsetClock';
 import { developmentOnlyPlainCipher } from '../services/secretStore';
 import { timerScheduler } from '../services/scheduler';
-import { SHELL_BRIDGE_PATH, SHELL_IPC_PATH, type ShellMessage, type ShellRequest } from './protocol';
+import { SHELL_BRIDGE_PATH, SHELL_IPC_PATH, type ShellMessage } from './protocol';
+import { readShellRequest } from './shellRequest';
 
 export interface WebShellOptions {
   /** What the tray's Avsluta does here, once the page has signed off: the CLI closes and exits. */
@@ -35,6 +37,8 @@ export interface WebShell {
 }
 
 const HOST = '127.0.0.1';
+/** The largest frame is a recording: its base64 body and a little JSON around it. */
+const MAX_FRAME_BYTES = MAX_RECORDING_BASE64_LENGTH + 1024 * 1024;
 
 async function bundleBridge(): Promise<string> {
   const entry = fileURLToPath(new URL('./bridgeClient.ts', import.meta.url));
@@ -86,7 +90,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
   const port = (server.address() as AddressInfo).port;
   const origin = `http://${HOST}:${port}`;
 
-  const sockets = new WebSocketServer({ noServer: true });
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   server.on('upgrade', (request, socket, head) => {
     const url = new URL(request.url ?? '/', origin);
     const trusted =
@@ -116,7 +120,15 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
 }
 
 function attachClient(client: WebSocket, services: AppServices, clock: OffsetClock, quit: () => void): void {
-  const send = (message: ShellMessage) => client.send(JSON.stringify(message));
+  const send = (message: ShellMessage) => {
+    try {
+      client.send(JSON.stringify(message));
+    } catch (error) {
+      console.warn(`The browser shell could not answer the page: ${(error as Error).message}`);
+    }
+  };
+  // A broken or oversized frame ends this connection only, never the shell.
+  client.on('error', (error) => console.warn(`A page connection failed: ${error.message}`));
   const unsubscribers = [
     services.onStateChanged((state) => send({ type: 'event', event: EVENT_STATE_CHANGED, payload: state })),
     services.onDialRequest((target) => send({ type: 'event', event: EVENT_PHONE_DIAL, payload: target })),
@@ -124,17 +136,20 @@ function attachClient(client: WebSocket, services: AppServices, clock: OffsetClo
   ];
   client.on('close', () => unsubscribers.forEach((unsubscribe) => unsubscribe()));
   client.on('message', (data) => {
-    let request: ShellRequest;
-    try {
-      request = JSON.parse(String(data)) as ShellRequest;
-    } catch {
+    const request = readShellRequest(data);
+    if (!request.ok) {
+      console.warn(`The browser shell refused a frame: ${request.error.message}`);
+      send(request.id === null ? { type: 'refused', error: request.error } : { type: 'result', id: request.id, result: { ok: false, error: request.error } });
       return;
     }
-    if (typeof request !== 'object' || request === null || typeof request.id !== 'number') return;
-    const result = request.channel.startsWith('debug:')
-      ? runDebug(services, clock, quit, request.channel, request.payload)
-      : services.invoke(request.channel, request.payload);
-    send({ type: 'result', id: request.id, result });
+    const { id, channel, payload } = request.value;
+    let result: Result<unknown>;
+    try {
+      result = channel.startsWith('debug:') ? runDebug(services, clock, quit, channel, payload) : services.invoke(channel, payload);
+    } catch (error) {
+      result = fail('request-failed', (error as Error).message.slice(0, 300), channel);
+    }
+    send({ type: 'result', id, result });
   });
 }
 

@@ -5,6 +5,7 @@ import { editorMessages } from './editorMessages';
 import { presenceMessages } from './presenceMessages';
 import { phoneMessages } from './phoneMessages';
 import { switcherMessages } from './switcherMessages';
+import { storageMessages } from './storageMessages';
 
 const svCommon = {
   'app.title': 'Profiltelefon',
@@ -118,6 +119,7 @@ const sv = {
   ...phoneMessages.sv,
   ...accountMessages.sv,
   ...calendarMessages.sv,
+  ...storageMessages.sv,
 };
 export type MessageKey = keyof typeof sv;
 const en: Record<MessageKey, string> = {
@@ -128,6 +130,7 @@ const en: Record<MessageKey, string> = {
   ...phoneMessages.en,
   ...accountMessages.en,
   ...calendarMessages.en,
+  ...storageMessages.en,
 };
 
 const catalogues: Record<Language, Record<MessageKey, string>> = { sv, en };

@@ -1,4 +1,5 @@
 import type { CalendarState } from '../calendar/view';
+import type { AppError } from '../errors';
 import type { CallHistoryEntry } from '../phone/history';
 import type { NotificationKind, Profile } from '../profiles/model';
 import type { Activation, Settings } from '../settings/schema';
@@ -6,7 +7,9 @@ import type { TrayModel } from '../tray/menuModel';
 
 export type Notice =
   | { id: string; kind: 'settings-recovered' | 'history-recovered'; backupPath: string; reason: string }
-  | { id: string; kind: 'launch-refused'; message: string };
+  | { id: string; kind: 'launch-refused'; message: string }
+  /** Something the app did on its own, or in the background (a call's history, a recording), failed. */
+  | { id: string; kind: 'failure'; error: AppError };
 
 export interface NotificationRecord {
   id: string;

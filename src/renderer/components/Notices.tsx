@@ -14,14 +14,16 @@ export function Notices() {
   return (
     <>
       {notices.map((notice) => (
-        <div key={notice.id} role="alert" className="banner banner--warning" data-notice={notice.kind}>
+        <div key={notice.id} role="alert" className="banner banner--warning" data-notice={notice.kind} data-error-code={notice.kind === 'failure' ? notice.error.code : undefined}>
           <p>
             {notice.kind === 'launch-refused'
               ? t('notice.launchRefused', { message: notice.message })
-              : t(notice.kind === 'settings-recovered' ? 'notice.settingsRecovered' : 'notice.historyRecovered', {
-                  backup: notice.backupPath,
-                  reason: notice.reason,
-                })}
+              : notice.kind === 'failure'
+                ? errorText(notice.error)
+                : t(notice.kind === 'settings-recovered' ? 'notice.settingsRecovered' : 'notice.historyRecovered', {
+                    backup: notice.backupPath,
+                    reason: notice.reason,
+                  })}
           </p>
           <button type="button" onClick={() => void invoke('notice:dismiss', { noticeId: notice.id })}>
             {t('notice.dismiss')}

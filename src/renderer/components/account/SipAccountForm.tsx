@@ -3,6 +3,7 @@ import type { Account, CallerIdPolicy } from '../../../core/account/model';
 import { useAppStore } from '../../store/appStore';
 import { useTranslation } from '../../useTranslation';
 import { CallerIdPolicyFields } from './CallerIdPolicyFields';
+import { useErrorText } from '../editor/errorText';
 import { TextField } from './TextField';
 import { useAccountRequest } from './useAccountRequest';
 
@@ -43,6 +44,9 @@ export function SipAccountForm({ account }: { account: Account }) {
   const storageHint = sessionOnly ? t('account.passwordSessionOnly') : t('account.passwordHint');
   const [draft, setDraft] = useState(() => draftOf(account));
   const request = useAccountRequest();
+  const errorText = useErrorText();
+  const passwordError = request.errorFor('password');
+  const formErrors = request.errors.filter((error) => error.field === undefined);
   const set = (field: keyof Draft) => (value: string) => setDraft((current) => ({ ...current, [field]: value }));
 
   const save = async (event: FormEvent) => {
@@ -55,8 +59,8 @@ export function SipAccountForm({ account }: { account: Account }) {
       callerIdPolicy: draft.callerIdPolicy,
     });
     if (saved && draft.password !== '') {
-      await request.send('account:set-password', { password: draft.password });
-      setDraft((current) => ({ ...current, password: '' }));
+      // A password the disk refused stays in the field, to be saved again.
+      if (await request.send('account:set-password', { password: draft.password })) setDraft((current) => ({ ...current, password: '' }));
     }
   };
 
@@ -75,6 +79,7 @@ export function SipAccountForm({ account }: { account: Account }) {
           hint={passwordSet ? `${t('account.passwordSet')} ${storageHint}` : storageHint}
           value={draft.password}
           onChange={set('password')}
+          error={passwordError && { ...passwordError, message: errorText(passwordError) }}
         />
       </fieldset>
       <fieldset>
@@ -101,6 +106,11 @@ export function SipAccountForm({ account }: { account: Account }) {
           {t('account.save')}
         </button>
         <p role="status">{request.done ? t('account.saved') : ''}</p>
+        {formErrors.map((error) => (
+          <p key={error.code} role="alert" className="account-field__error" data-error-code={error.code}>
+            {errorText(error)}
+          </p>
+        ))}
       </div>
     </form>
   );

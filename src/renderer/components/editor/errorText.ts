@@ -1,8 +1,9 @@
 import { useCallback } from 'react';
 import type { AppError } from '../../../core/errors';
 import { editorErrorKey } from '../../../core/i18n/editorMessages';
+import { storageErrorText } from '../../../core/i18n/storageMessages';
 import { CALENDAR_PRIORITY, NO_ANSWER_SECONDS, PROFILE_NUMBER_MAX, TEXT_LIMITS } from '../../../core/profiles/validation';
-import { useTranslation } from '../../useTranslation';
+import { useLanguage, useTranslation } from '../../useTranslation';
 
 /** The limits some error texts name; the English `message` carries them already. */
 const ERROR_PARAMS: Partial<Record<string, Record<string, number>>> = {
@@ -17,11 +18,14 @@ const ERROR_PARAMS: Partial<Record<string, Record<string, number>>> = {
 /** An AppError in the UI language; a code the editor does not know shows its English message. */
 export function useErrorText(): (error: AppError) => string {
   const t = useTranslation();
+  const language = useLanguage();
   return useCallback(
     (error: AppError) => {
+      const stored = storageErrorText(language, error);
+      if (stored !== null) return stored;
       const key = editorErrorKey(error.code);
       return key === null ? error.message : t(key, ERROR_PARAMS[error.code]);
     },
-    [t],
+    [t, language],
   );
 }

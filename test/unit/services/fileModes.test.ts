@@ -1,0 +1,68 @@
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { SecretStore, developmentOnlyPlainCipher } from '../../../electron/services/secretStore';
+import type { CallHistoryEntry } from '../../../src/core/phone/history';
+import { openTestApp } from '../../helpers/services';
+import { useTempDirs } from '../../helpers/tempDir';
+
+const newDir = useTempDirs();
+const modeOf = (path: string) => statSync(path).mode & 0o777;
+
+const entry: CallHistoryEntry = {
+  id: 'call-1',
+  direction: 'outgoing',
+  remoteUri: 'sip:bob@127.0.0.1',
+  remoteName: 'Bob',
+  remoteNumber: null,
+  startedAt: Date.UTC(2026, 10, 23, 8, 0, 0),
+  answeredAt: Date.UTC(2026, 10, 23, 8, 0, 5),
+  endedAt: Date.UTC(2026, 10, 23, 8, 1, 0),
+  outcome: 'answered',
+  callerIdShown: 'landline',
+};
+
+describe('secrets and recordings are owner-only on disk', () => {
+  it('the password file is 0600, also when it replaces a file that was readable by others', () => {
+    const dir = newDir();
+    const app = openTestApp(dir);
+    expect(app.services.invoke('account:set-password', { password: 'hemligt' }).ok).toBe(true);
+    expect(modeOf(join(dir, 'sip-password.bin'))).toBe(0o600);
+
+    writeFileSync(join(dir, 'other.bin'), 'första', { mode: 0o644 });
+    expect(modeOf(join(dir, 'other.bin'))).toBe(0o644);
+    const store = new SecretStore(join(dir, 'other.bin'), developmentOnlyPlainCipher);
+    expect(store.set('andra').ok).toBe(true);
+    expect(store.get()).toBe('andra');
+    expect(modeOf(join(dir, 'other.bin'))).toBe(0o600);
+  });
+
+  it('a recording is 0600 in a 0700 directory, and an existing open recordings directory is closed to others', () => {
+    const dir = newDir();
+    mkdirSync(join(dir, 'recordings'), { mode: 0o755 });
+    const app = openTestApp(dir);
+    app.services.invoke('history:record', entry);
+    const saved = app.services.invoke('recording:save', { callId: entry.id, mimeType: 'audio/ogg', startedAt: entry.answeredAt, dataBase64: Buffer.from('OggS').toString('base64') });
+    expect(saved.ok).toBe(true);
+    const [file] = app.services.state.history.map((call) => call.recordingFile);
+    expect(modeOf(join(dir, 'recordings'))).toBe(0o700);
+    expect(modeOf(join(dir, 'recordings', file!))).toBe(0o600);
+  });
+});
+
+describe('nothing a handler throws crosses the contract', () => {
+  it('a password file that cannot be read (a directory in its place) gives request-failed, and the services go on', () => {
+    const dir = newDir();
+    const app = openTestApp(dir);
+    mkdirSync(join(dir, 'sip-password.bin'));
+    const answer = app.services.invoke('account:sip-credentials', null);
+    expect(answer).toMatchObject({ ok: false, error: { code: 'request-failed', field: 'account:sip-credentials' } });
+    expect(app.services.invoke('state:get', null).ok).toBe(true);
+  });
+
+  it('a non-string channel is refused by its type, without echoing it', () => {
+    const app = openTestApp(newDir());
+    expect(app.services.invoke(42, null)).toMatchObject({ ok: false, error: { code: 'unknown-channel', message: 'Unknown channel "(number)".' } });
+    expect(app.services.invoke({ toString: () => { throw new Error('no'); } }, null)).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+  });
+});
