@@ -74,11 +74,13 @@ export function salvageComponents(body: string, isUsableUid: (uid: string) => bo
       root.addSubcomponent(parseComponent(block));
     } catch (error) {
       const name = BOUNDARY.exec(block[0] ?? '')?.[2]?.toUpperCase();
+      // ical.js quotes the line it could not read, which may be a title.
+      const why = reason(error).split(' "')[0] ?? '';
       if (name === 'VEVENT') {
         const uid = valueOf(block, 'UID');
-        warnings.push({ code: 'event-invalid', uid: uid !== null && isUsableUid(uid) ? uid : null, message: `Event skipped: ${reason(error)}` });
+        warnings.push({ code: 'event-invalid', uid: uid !== null && isUsableUid(uid) ? uid : null, message: `Event skipped: ${why}` });
       } else if (name === 'VTIMEZONE') {
-        warnings.push({ code: 'timezone-invalid', uid: valueOf(block, 'TZID'), message: `VTIMEZONE ignored: ${reason(error)}` });
+        warnings.push({ code: 'timezone-invalid', uid: valueOf(block, 'TZID'), message: `VTIMEZONE ignored: ${why}` });
       }
     }
   }

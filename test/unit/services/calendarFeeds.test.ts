@@ -208,10 +208,21 @@ describe('a calendar feed over HTTP', () => {
     const server = await feed();
     const app = open(newDir());
     await addFeed(app, server.url);
-    const cut = BOARD.replace('SUMMARY:#3 Styrelsemöte', 'SUMMARY;LANGUAGE="sv:#3 Hemligt uppköp');
+    const cut = BOARD.replace('SUMMARY:#3 Styrelsemöte', 'SUMMARY;LANGUAGE="sv:#3 Hemligt uppköp').replace(/END:VEVENT\r\n/, '');
     server.serve({ kind: 'body', body: cut, contentType: 'text/calendar' });
     await syncNow(app);
     expect(source(app).error).toEqual({ code: 'ics-malformed', message: 'The calendar could not be read: invalid line (no matching double quote)' });
+    expect(JSON.stringify(app.services.state)).not.toContain('Hemligt');
+  });
+
+  it('skips an event with a line ical.js cannot read, keeps the rest, and quotes nothing of it', async () => {
+    const server = await feed();
+    const app = open(newDir());
+    await addFeed(app, server.url);
+    const broken = BOARD.replace('SUMMARY:#3 Styrelsemöte', 'SUMMARY;LANGUAGE="sv:#3 Hemligt uppköp');
+    server.serve({ kind: 'body', body: broken, contentType: 'text/calendar' });
+    await syncNow(app);
+    expect(source(app)).toMatchObject({ error: null, eventCount: 0, warnings: [{ code: 'event-invalid', count: 1 }] });
     expect(JSON.stringify(app.services.state)).not.toContain('Hemligt');
   });
 
