@@ -65,7 +65,8 @@ function installBarePhone({ wsUrl, uri, password, fromUser, autoAnswer }: { wsUr
         phone.busy = true;
         current = ua.call(target, {
           ...media,
-          fromUserName: fromUser,
+          // the caller ID the way a stock PBX takes it (RFC 3325); the From user stays the digest user
+          extraHeaders: [`P-Preferred-Identity: <sip:${fromUser}@${uri.split('@')[1]}>`],
           eventHandlers: {
             icecandidate: (event) => event.ready(),
             sending: () => {
