@@ -4,6 +4,7 @@ import type { Colleague } from '../../core/account/model';
 import { isOffline, parsePresence, type ColleaguePresence } from '../../core/presence/parse';
 import { buildPidf, PIDF_CONTENT_TYPE, type PidfInput } from '../../core/presence/pidf';
 import { PresencePublication } from '../../core/presence/publication';
+import { renewalDelayMs } from '../../core/presence/renewal';
 import { FrameBatcher, useColleagueStore } from './colleagueStore';
 import { jssipSendPublish } from './jssipPublish';
 
@@ -25,6 +26,7 @@ export class PresenceController {
   readonly #publication: PresencePublication;
   readonly #subscribers = new Map<string, Subscriber>();
   readonly #batcher = new FrameBatcher((updates) => useColleagueStore.getState().apply(updates));
+  readonly #renewals = new Set<ReturnType<typeof setTimeout>>();
   #lastDocumentKey: string | null = null;
 
   constructor(
@@ -55,32 +57,64 @@ export class PresenceController {
     for (const uri of wanted) if (!this.#subscribers.has(uri)) this.#subscribe(uri);
   }
 
-  /** Publishes again and re-subscribes, for when the server may have lost both (a PBX restart). */
+  /**
+   * Publishes again and re-subscribes, for when the server may have lost both (a PBX restart). The
+   * SUBSCRIBEs go out a batch at a time, so the PBX that has just come back is not flooded.
+   */
   renew(): void {
     const document = this.#lastDocumentKey;
     this.#lastDocumentKey = null;
     if (document !== null) this.publish(JSON.parse(document) as Omit<PidfInput, 'entity' | 'timestamp'>);
-    for (const [uri, subscriber] of this.#subscribers) {
-      subscriber.terminate();
-      this.#subscribers.delete(uri);
-      this.#subscribe(uri);
-    }
+    this.#cancelRenewals();
+    [...this.#subscribers.keys()].forEach((uri, index) => {
+      const timer = setTimeout(() => {
+        this.#renewals.delete(timer);
+        this.#resubscribe(uri);
+      }, renewalDelayMs(index));
+      this.#renewals.add(timer);
+    });
   }
 
   async stop(): Promise<void> {
+    this.#cancelRenewals();
     for (const subscriber of this.#subscribers.values()) subscriber.terminate();
     this.#subscribers.clear();
     this.#lastDocumentKey = null;
     await this.#publication.unpublish();
   }
 
+  #resubscribe(uri: string): void {
+    const old = this.#subscribers.get(uri);
+    // The directory dropped this colleague while the renewal waited.
+    if (!old) return;
+    // The new one first: the old one's end is then ignored, and the colleague's presence stays shown.
+    this.#subscribe(uri);
+    old.terminate();
+  }
+
+  #cancelRenewals(): void {
+    for (const timer of this.#renewals) clearTimeout(timer);
+    this.#renewals.clear();
+  }
+
   #subscribe(uri: string): void {
     const subscriber = this.ua.subscribe(uri, 'presence', PIDF_CONTENT_TYPE, { expires: SUBSCRIPTION_EXPIRES, contentType: PIDF_CONTENT_TYPE });
     this.#subscribers.set(uri, subscriber);
     this.#batcher.add(uri, { subscription: 'pending' });
-    subscriber.on('active', () => this.#batcher.add(uri, { subscription: 'active' }));
-    subscriber.on('notify', (_isFinal, _request, body) => this.#received(uri, body ?? ''));
-    subscriber.on('terminated', () => this.#batcher.add(uri, { subscription: 'terminated', presence: null }));
+    // A renewed subscription replaces this one; what the old one still hears must not undo the new one.
+    const replaced = () => {
+      const current = this.#subscribers.get(uri);
+      return current !== undefined && current !== subscriber;
+    };
+    subscriber.on('active', () => {
+      if (!replaced()) this.#batcher.add(uri, { subscription: 'active' });
+    });
+    subscriber.on('notify', (_isFinal, _request, body) => {
+      if (!replaced()) this.#received(uri, body ?? '');
+    });
+    subscriber.on('terminated', () => {
+      if (!replaced()) this.#batcher.add(uri, { subscription: 'terminated', presence: null });
+    });
     subscriber.subscribe();
   }
 
