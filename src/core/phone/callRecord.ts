@@ -1,8 +1,20 @@
 import type { CallerId } from '../profiles/model';
-import { CALL_OUTCOMES, type CallHistoryEntry } from './history';
+import { CALL_END_REASONS, CALL_OUTCOMES, type CallHistoryEntry } from './history';
 import type { RemoteParty } from './remoteParty';
 
 export type CallOutcome = (typeof CALL_OUTCOMES)[number];
+export type CallEndReason = (typeof CALL_END_REASONS)[number];
+
+/** JsSIP's cause when a request of the call could not be sent. */
+const CONNECTION_ERROR = 'Connection Error';
+
+/**
+ * Why a call ended without either party ending it: the connection to the PBX was lost (the phone
+ * ended the call itself then, or a request of the call could not be sent).
+ */
+export function callEndReason(cause: string, connectionLost: boolean): CallEndReason | null {
+  return connectionLost || cause === CONNECTION_ERROR ? 'connection-lost' : null;
+}
 
 /**
  * What the phone, rather than the user, did with a call:
@@ -71,6 +83,7 @@ export interface CallFacts {
   endedAt: number;
   outcome: CallOutcome;
   callerIdShown: CallerId | null;
+  reason: CallEndReason | null;
 }
 
 /** A history entry that fits the history schema, whatever the network sent. */
@@ -86,6 +99,7 @@ export function historyEntry(facts: CallFacts): CallHistoryEntry {
     endedAt: Math.max(facts.endedAt, facts.startedAt),
     outcome: facts.outcome,
     callerIdShown: facts.direction === 'outgoing' ? facts.callerIdShown : null,
+    reason: facts.reason,
   };
 }
 

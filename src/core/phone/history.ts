@@ -3,6 +3,9 @@ import { CallerIdSchema } from '../profiles/model';
 
 export const CALL_OUTCOMES = ['answered', 'missed', 'declined', 'busy', 'failed', 'cancelled', 'forwarded'] as const;
 
+/** Why a call ended when neither party chose to end it. */
+export const CALL_END_REASONS = ['connection-lost'] as const;
+
 export const CallHistoryEntrySchema = z
   .object({
     id: z.string().min(1).max(100),
@@ -19,6 +22,8 @@ export const CallHistoryEntrySchema = z
     callerIdShown: CallerIdSchema.nullable(),
     /** The recording's file name under `<dataDir>/recordings/`; absent or null when not recorded. */
     recordingFile: z.string().min(1).max(200).nullable().optional(),
+    /** Why the call ended, when neither party ended it; absent or null otherwise. */
+    reason: z.enum(CALL_END_REASONS).nullable().optional(),
   })
   .strict();
 export type CallHistoryEntry = z.infer<typeof CallHistoryEntrySchema>;

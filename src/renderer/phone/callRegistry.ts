@@ -1,7 +1,7 @@
 import type { IncomingDTMFEvent, IncomingInfoEvent, OutgoingDTMFEvent, OutgoingInfoEvent, ReferEvent } from 'jssip/lib/RTCSession';
 import type { CallOptions, RTCSessionEvent, UA } from 'jssip/lib/UA';
 import { fail, ok, type Result } from '../../core/errors';
-import { callOutcome, historyEntry } from '../../core/phone/callRecord';
+import { callEndReason, callOutcome, historyEntry } from '../../core/phone/callRecord';
 import type { ResolvedTarget } from '../../core/phone/dialTarget';
 import type { OutgoingIdentity } from '../../core/phone/identity';
 import { decideIncoming } from '../../core/phone/incomingDecision';
@@ -79,6 +79,7 @@ export class CallRegistry {
       stopAudio: null,
       recording: null,
       inviteSentAt: null,
+      connectionLost: false,
     };
     if (event.originator === 'local') {
       const pending = this.#pending;
@@ -182,6 +183,17 @@ export class CallRegistry {
 
   endAll(): void {
     for (const call of [...this.#calls.values()]) hangUpQuietly(call.session);
+  }
+
+  /**
+   * The connection to the PBX is gone: the PBX routes the calls' requests over that connection, so
+   * none can reach this phone any more, and after a PBX restart the calls are gone there too.
+   */
+  endAllLost(): void {
+    for (const call of [...this.#calls.values()]) {
+      call.connectionLost = true;
+      hangUpQuietly(call.session);
+    }
   }
 
   #add(call: TrackedCall): void {
@@ -347,6 +359,7 @@ export class CallRegistry {
         endedAt: Date.now(),
         outcome,
         callerIdShown: call.identity?.callerId ?? null,
+        reason: callEndReason(cause, call.connectionLost),
       }),
     );
     // After the history entry, so main has the entry to link the file from.

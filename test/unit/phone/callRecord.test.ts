@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callOutcome, countMissedSince, historyEntry, type CallEnding } from '../../../src/core/phone/callRecord';
+import { callEndReason, callOutcome, countMissedSince, historyEntry, type CallEnding } from '../../../src/core/phone/callRecord';
 import { CallHistoryEntrySchema } from '../../../src/core/phone/history';
 
 const ending = (change: Partial<CallEnding>): CallEnding => ({ direction: 'incoming', answered: false, cause: 'Terminated', originator: 'remote', phoneAction: null, ...change });
@@ -26,6 +26,18 @@ describe('callOutcome', () => {
   });
 });
 
+describe('callEndReason', () => {
+  it('says the connection was lost when the phone ended the call for it, or a request could not be sent', () => {
+    expect(callEndReason('Terminated', true)).toBe('connection-lost');
+    expect(callEndReason('Rejected', true)).toBe('connection-lost');
+    expect(callEndReason('Connection Error', false)).toBe('connection-lost');
+  });
+
+  it('gives no reason when a party ended the call', () => {
+    for (const cause of ['Terminated', 'Canceled', 'Busy', 'Rejected', 'BYE']) expect(callEndReason(cause, false)).toBeNull();
+  });
+});
+
 describe('historyEntry', () => {
   it('fits the history schema whatever the network sent', () => {
     const entry = historyEntry({
@@ -37,8 +49,10 @@ describe('historyEntry', () => {
       endedAt: 1_000,
       outcome: 'missed',
       callerIdShown: 'landline',
+      reason: 'connection-lost',
     });
     expect(CallHistoryEntrySchema.safeParse(entry).success).toBe(true);
+    expect(entry.reason).toBe('connection-lost');
     expect(entry.endedAt).toBe(2_000);
     expect(entry.callerIdShown).toBeNull();
   });

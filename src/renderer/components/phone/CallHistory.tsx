@@ -52,6 +52,14 @@ export function CallHistory() {
                   {t(entry.direction === 'incoming' ? 'phone.history.incoming' : 'phone.history.outgoing')}, {t(`phone.outcome.${entry.outcome}`)}
                   {' · '}
                   <time dateTime={new Date(entry.startedAt).toISOString()}>{formatEndTime(entry.startedAt, now, language, timeZone)}</time>
+                  {entry.reason && (
+                    <>
+                      {' · '}
+                      <span data-testid="history-reason" data-reason={entry.reason}>
+                        {t(`phone.history.reason.${entry.reason}`)}
+                      </span>
+                    </>
+                  )}
                   {entry.recordingFile && (
                     <>
                       {' · '}
