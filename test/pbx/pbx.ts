@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { get } from 'node:http';
 import { createSocket } from 'node:dgram';
 import { createServer } from 'node:net';
@@ -47,6 +47,11 @@ export interface RunningPbx {
    * keeps running, as a media server apart from the SIP server would.
    */
   restart(): Promise<void>;
+  /**
+   * Kills Kamailio and all its processes with SIGKILL, as a crash or power loss would: nothing is
+   * closed gracefully. restart() starts it again.
+   */
+  crash(): Promise<void>;
 }
 
 export const PBX_DOMAIN = '127.0.0.1';
@@ -115,6 +120,9 @@ export async function startPbx(options: PbxOptions = {}): Promise<RunningPbx> {
     async restart() {
       await terminate(child);
       child = await launch(dir, dbFile, logFile, sockets());
+    },
+    async crash() {
+      await killWithChildren(child);
     },
   };
 }
@@ -285,6 +293,70 @@ async function terminate(child: ChildProcess): Promise<void> {
     clearTimeout(timer);
   }
   running.delete(child);
+}
+
+/** SIGKILL to Kamailio's main process and every process it forked; resolves once all are gone. */
+async function killWithChildren(child: ChildProcess): Promise<void> {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  const pids = [child.pid, ...descendantsOf(child.pid)];
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  for (const pid of pids) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+  await exited;
+  const deadline = Date.now() + STOP_TIMEOUT_MS;
+  while (pids.some(isAlive)) {
+    if (Date.now() > deadline) throw new Error(`Kamailio processes ${pids.filter(isAlive).join(', ')} outlived SIGKILL`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  running.delete(child);
+}
+
+/** Parent pid and state of each process, from /proc. */
+function processTable(): { pid: number; ppid: number; state: string }[] {
+  const table: { pid: number; ppid: number; state: string }[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      // "pid (comm) state ppid …"; comm may hold spaces and parentheses, so read after the last ")".
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const [state = '', ppid = ''] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      table.push({ pid: Number(name), ppid: Number(ppid), state });
+    } catch {
+      // the process ended while the table was read
+    }
+  }
+  return table;
+}
+
+function descendantsOf(pid: number): number[] {
+  const table = processTable();
+  const found: number[] = [];
+  const queue = [pid];
+  while (queue.length > 0) {
+    const parent = queue.shift()!;
+    for (const entry of table) {
+      if (entry.ppid === parent && !found.includes(entry.pid)) {
+        found.push(entry.pid);
+        queue.push(entry.pid);
+      }
+    }
+  }
+  return found;
+}
+
+/** A zombie has released its sockets already; only its exit status waits to be collected. */
+function isAlive(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return false;
+  }
 }
 
 function track(child: ChildProcess): void {

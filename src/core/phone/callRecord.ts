@@ -4,7 +4,6 @@ import type { RemoteParty } from './remoteParty';
 import type { SipFailure } from './sipFailure';
 
 export type CallOutcome = (typeof CALL_OUTCOMES)[number];
-
 /**
  * What the phone, rather than the user, did with a call:
  * - `rejected-busy`: 486 because of the profile or a call in progress;

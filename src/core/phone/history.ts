@@ -4,6 +4,7 @@ import { SipFailureSchema } from './sipFailure';
 
 export const CALL_OUTCOMES = ['answered', 'missed', 'declined', 'busy', 'failed', 'cancelled', 'forwarded'] as const;
 
+/** Why a call ended when neither party chose to end it. */
 export const CallHistoryEntrySchema = z
   .object({
     id: z.string().min(1).max(100),

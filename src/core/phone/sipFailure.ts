@@ -186,7 +186,13 @@ function reasonOfStatus(status: number, presented: PresentedIdentity): FailureRe
 }
 
 /** Why a call failed or broke off; null when someone simply ended it. */
-export function callFailure(call: { direction: 'incoming' | 'outgoing'; identity: OutgoingIdentity | null }, cause: string, statusCode: number | null): SipFailure | null {
+export function callFailure(
+  call: { direction: 'incoming' | 'outgoing'; identity: OutgoingIdentity | null; connectionLost: boolean },
+  cause: string,
+  statusCode: number | null,
+): SipFailure | null {
+  // The phone ended the call itself because the PBX's connection was gone, whatever JsSIP's cause says.
+  if (call.connectionLost) return { context: 'call', reason: 'connection-lost', statusCode: null };
   return sipFailure({ context: 'call', cause, statusCode, presented: presentedIdentity(call.identity), outgoing: call.direction === 'outgoing', reachedServer: true });
 }
 

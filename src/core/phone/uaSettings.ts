@@ -14,6 +14,13 @@ export interface UaSettings {
   displayName: string;
 }
 
+/**
+ * How JsSIP reconnects a dropped socket: it waits a random 1…2^attempt seconds, kept within these
+ * bounds. The ceiling is how long the phone can stay away once the PBX is back (a restart, the
+ * network, sleep); the random early waits keep the phones that lost the same PBX apart.
+ */
+export const CONNECTION_RECOVERY = { minIntervalS: 1, maxIntervalS: 2 } as const;
+
 export function uaSettingsFrom(account: Account, password: string | null): Result<UaSettings> {
   const { serverUrl, uri, authUser, displayName } = account.sip;
   if (serverUrl.trim() === '' && uri.trim() === '') {

@@ -8,7 +8,7 @@ import { checkOutgoingBody, type MessageKind } from '../../core/phone/message';
 import { parseAccountAddress } from '../../core/phone/accountAddress';
 import { presentedIdentity, sipFailure, type SipFailure } from '../../core/phone/sipFailure';
 import { partyForTarget } from '../../core/phone/remoteParty';
-import type { UaSettings } from '../../core/phone/uaSettings';
+import { CONNECTION_RECOVERY, type UaSettings } from '../../core/phone/uaSettings';
 import { CallRegistry } from './callRegistry';
 import type { InviteIdentityHeaders } from './trackedCall';
 import { receiveMessage } from './incomingMessages';
@@ -58,8 +58,8 @@ export class PhoneController {
         register: true,
         register_expires: 300,
         session_timers: false,
-        connection_recovery_min_interval: 2,
-        connection_recovery_max_interval: 30,
+        connection_recovery_min_interval: CONNECTION_RECOVERY.minIntervalS,
+        connection_recovery_max_interval: CONNECTION_RECOVERY.maxIntervalS,
       });
     } catch (error) {
       const problem = { code: 'phone-config-rejected', message: `The SIP settings were refused: ${(error as Error).message}` };
@@ -68,6 +68,7 @@ export class PhoneController {
     }
     this.#watcher = new RegistrationWatcher(ua, settings.value.uri);
     ua.on('newRTCSession', (event: RTCSessionEvent) => this.#calls.track(event));
+    ua.on('disconnected', () => this.#calls.endAllLost());
     ua.on('newMessage', (event: IncomingMessageEvent | OutgoingMessageEvent) => {
       if (event.originator === 'remote') {
         receiveMessage(event as IncomingMessageEvent, this.env, `in-${++this.#messageSequence}`);

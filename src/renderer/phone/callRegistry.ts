@@ -13,7 +13,8 @@ import { callFailure } from '../../core/phone/sipFailure';
 import { playAnnouncement } from './announcementPlayback';
 import { startCallRecording } from './callRecorder';
 import type { PhoneEnvironment } from './phoneEnvironment';
-import { updateCall, usePhoneStore, type CallStatus, type CallView } from './phoneStore';
+import { newCallView, reduceCalls, type CallStatus, type CallView } from '../../core/phone/callView';
+import { dispatchCall, usePhoneStore } from './phoneStore';
 import { referredCall } from './referredCall';
 import { playRemoteAudio } from './remoteAudio';
 import type { TonePlayer } from './tones';
@@ -36,8 +37,6 @@ interface PendingOutgoing {
 }
 
 const DTMF = /^[0-9A-D#*]+$/;
-const KEPT_DTMF = 64;
-const MAX_ANNOUNCEMENT_SHOWN = 500;
 const ANSWER_MEDIA = { mediaConstraints: { audio: true, video: false }, pcConfig: { iceServers: [] } };
 
 /** Every call in progress: follows each JsSIP session, mirrors it in the phone store, and records it when it ends. */
@@ -80,6 +79,7 @@ export class CallRegistry {
       stopAudio: null,
       recording: null,
       inviteSentAt: null,
+      connectionLost: false,
     };
     if (event.originator === 'local') {
       const pending = this.#pending;
@@ -164,7 +164,7 @@ export class CallRegistry {
     const call = this.#established(id);
     if (!call.ok) return call;
     const { session } = call.value;
-    updateCall(id, { transfer: { state: 'pending' } });
+    dispatchCall({ kind: 'transfer', id, transfer: { state: 'pending' } });
     return attempt(() =>
       session.refer(target.uri, {
         eventHandlers: {
@@ -173,7 +173,9 @@ export class CallRegistry {
             hangUpQuietly(session);
           },
           requestFailed: ({ response }: { response?: { status_code: number } }) =>
-            updateCall(id, {
+            dispatchCall({
+              kind: 'transfer',
+              id,
               transfer: { state: 'failed', error: { code: 'transfer-refused', message: `The transfer was refused${response ? ` (${response.status_code})` : ''}` } },
             }),
         },
@@ -185,33 +187,33 @@ export class CallRegistry {
     for (const call of [...this.#calls.values()]) hangUpQuietly(call.session);
   }
 
+  /**
+   * The connection to the PBX is gone: the PBX routes the calls' requests over that connection, so
+   * none can reach this phone any more, and after a PBX restart the calls are gone there too.
+   */
+  endAllLost(): void {
+    for (const call of [...this.#calls.values()]) {
+      call.connectionLost = true;
+      hangUpQuietly(call.session);
+    }
+  }
+
   #add(call: TrackedCall): void {
     this.#calls.set(call.id, call);
     this.#listen(call);
   }
 
   #show(call: TrackedCall, change: Partial<CallView> = {}): void {
-    const view: CallView = {
+    const view = newCallView({
       id: call.id,
       direction: call.direction,
       remote: call.remote,
       status: call.status,
-      callWaiting: false,
-      onHold: false,
-      remoteHold: false,
-      muted: false,
       startedAt: call.startedAt,
-      answeredAt: null,
       presented: call.identity ? { callerId: call.identity.callerId, number: call.identity.number } : null,
-      dtmfSent: '',
-      dtmfReceived: '',
-      announcement: null,
-      setup: null,
-      transfer: null,
-      recording: false,
       ...change,
-    };
-    usePhoneStore.setState((store) => ({ calls: [...store.calls, view], lastEnded: null }));
+    });
+    usePhoneStore.setState((store) => ({ calls: reduceCalls(store.calls, { kind: 'added', view }), lastEnded: null }));
   }
 
   #listen(call: TrackedCall): void {
@@ -233,32 +235,30 @@ export class CallRegistry {
     });
     session.on('accepted', () => {
       call.answeredAt = Date.now();
-      this.#setStatus(call, call.announcement ? 'announcing' : 'active', { answeredAt: call.answeredAt });
+      this.#setStatus(call, call.announcement ? 'announcing' : 'active', call.answeredAt);
       if (call.status === 'active') this.#startRecording(call);
     });
     session.on('confirmed', () => {
       if (call.dialedAt !== null && call.inviteSentAt !== null) {
         const now = performance.now();
-        updateCall(call.id, { setup: { fromDialMs: now - call.dialedAt, fromInviteMs: now - call.inviteSentAt } });
+        dispatchCall({ kind: 'setup', id: call.id, setup: { fromDialMs: now - call.dialedAt, fromInviteMs: now - call.inviteSentAt } });
       }
       if (call.dtmfAfterConnect !== '') this.sendDtmf(call.id, call.dtmfAfterConnect);
       if (call.announcement) playAnnouncement(call, call.announcement);
     });
     session.on('ended', (event) => this.#finish(call, event));
     session.on('failed', (event) => this.#finish(call, event));
-    session.on('hold', ({ originator }) => updateCall(call.id, originator === 'local' ? { onHold: true } : { remoteHold: true }));
-    session.on('unhold', ({ originator }) => updateCall(call.id, originator === 'local' ? { onHold: false } : { remoteHold: false }));
-    session.on('muted', () => updateCall(call.id, { muted: true }));
-    session.on('unmuted', () => updateCall(call.id, { muted: false }));
-    session.on('newDTMF', (event: IncomingDTMFEvent | OutgoingDTMFEvent) => {
-      const key = event.originator === 'remote' ? 'dtmfReceived' : 'dtmfSent';
-      const current = usePhoneStore.getState().calls.find((view) => view.id === call.id)?.[key] ?? '';
-      updateCall(call.id, { [key]: (current + event.dtmf.tone).slice(-KEPT_DTMF) });
-    });
+    session.on('hold', ({ originator }) => dispatchCall({ kind: 'hold', id: call.id, originator: originator === 'local' ? 'local' : 'remote', held: true }));
+    session.on('unhold', ({ originator }) => dispatchCall({ kind: 'hold', id: call.id, originator: originator === 'local' ? 'local' : 'remote', held: false }));
+    session.on('muted', () => dispatchCall({ kind: 'mute', id: call.id, muted: true }));
+    session.on('unmuted', () => dispatchCall({ kind: 'mute', id: call.id, muted: false }));
+    session.on('newDTMF', (event: IncomingDTMFEvent | OutgoingDTMFEvent) =>
+      dispatchCall({ kind: 'dtmf', id: call.id, originator: event.originator === 'remote' ? 'remote' : 'local', tone: event.dtmf.tone }),
+    );
     session.on('newInfo', (event: IncomingInfoEvent | OutgoingInfoEvent) => {
       if (event.originator !== 'remote') return;
       const text = readIncomingBody(event.info.contentType, event.info.body ?? '');
-      if (text.ok) updateCall(call.id, { announcement: text.value.slice(0, MAX_ANNOUNCEMENT_SHOWN) });
+      if (text.ok) dispatchCall({ kind: 'announcement', id: call.id, text: text.value });
     });
     session.on('refer', (event: ReferEvent) => this.#onRefer(event));
   }
@@ -365,7 +365,7 @@ export class CallRegistry {
       this.env.notify('missedCall', this.env.text('phone.notify.missed.title'), partyLine(call.remote, this.#labels()));
     }
     usePhoneStore.setState((store) => ({
-      calls: store.calls.filter((view) => view.id !== call.id),
+      calls: reduceCalls(store.calls, { kind: 'ended', id: call.id }),
       lastEnded: { id: call.id, remote: call.remote, outcome, failure },
     }));
     this.#updateTones();
@@ -382,12 +382,12 @@ export class CallRegistry {
     } catch (error) {
       console.error(`The call could not be recorded: ${(error as Error).message}`);
     }
-    if (call.recording) updateCall(call.id, { recording: true });
+    if (call.recording) dispatchCall({ kind: 'recording', id: call.id });
   }
 
-  #setStatus(call: TrackedCall, status: CallStatus, change: Partial<CallView> = {}): void {
+  #setStatus(call: TrackedCall, status: CallStatus, answeredAt?: number): void {
     call.status = status;
-    updateCall(call.id, { ...change, status });
+    dispatchCall(answeredAt === undefined ? { kind: 'status', id: call.id, status } : { kind: 'status', id: call.id, status, answeredAt });
     this.#updateTones();
   }
 

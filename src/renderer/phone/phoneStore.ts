@@ -1,49 +1,11 @@
 import { create } from 'zustand';
 import type { AppError } from '../../core/errors';
 import type { CallOutcome } from '../../core/phone/callRecord';
+import { reduceCalls, type CallStatus, type CallView, type CallViewEvent } from '../../core/phone/callView';
 import type { MessageKind } from '../../core/phone/message';
 import type { RegistrationState } from '../../core/phone/registration';
 import type { RemoteParty } from '../../core/phone/remoteParty';
 import type { SipFailure } from '../../core/phone/sipFailure';
-import type { CallerId } from '../../core/profiles/model';
-
-export type CallStatus =
-  /** Incoming, waiting for the user. */
-  | 'ringing'
-  /** Outgoing, INVITE sent, nothing heard back yet. */
-  | 'dialing'
-  /** Outgoing, the other phone rings. */
-  | 'alerting'
-  | 'active'
-  /** Incoming, answered by the profile's announcement instead of the user. */
-  | 'announcing';
-
-export interface CallView {
-  id: string;
-  direction: 'incoming' | 'outgoing';
-  remote: RemoteParty;
-  status: CallStatus;
-  /** Rings while the user is in another call. */
-  callWaiting: boolean;
-  onHold: boolean;
-  /** The other party holds the call. */
-  remoteHold: boolean;
-  muted: boolean;
-  /** Epoch ms. */
-  startedAt: number;
-  answeredAt: number | null;
-  /** Outgoing: the caller ID presented. */
-  presented: { callerId: CallerId | null; number: string | null } | null;
-  dtmfSent: string;
-  dtmfReceived: string;
-  /** The announcement our profile plays to this caller, or one the called party's phone sent us. */
-  announcement: string | null;
-  /** Outgoing: milliseconds from dialling, and from sending the INVITE, to the call being confirmed. */
-  setup: { fromDialMs: number; fromInviteMs: number } | null;
-  transfer: { state: 'pending' } | { state: 'failed'; error: AppError } | null;
-  /** The call is being recorded. */
-  recording: boolean;
-}
 
 export interface MessageView {
   id: string;
@@ -91,8 +53,10 @@ export const usePhoneStore = create<PhoneStore>(() => ({
   problems: [],
 }));
 
-export function updateCall(id: string, change: Partial<CallView>): void {
-  usePhoneStore.setState((store) => ({ calls: store.calls.map((call) => (call.id === id ? { ...call, ...change } : call)) }));
+export type { CallStatus, CallView };
+
+export function dispatchCall(event: CallViewEvent): void {
+  usePhoneStore.setState((store) => ({ calls: reduceCalls(store.calls, event) }));
 }
 
 export function addMessage(message: MessageView): void {

@@ -33,6 +33,8 @@ export interface TrackedCall {
   stopAudio: (() => void) | null;
   /** Set while the call is recorded. */
   recording: CallRecording | null;
+  /** The phone ended the call because the connection to the PBX was lost. */
+  connectionLost: boolean;
 }
 
 /** The identity headers of an INVITE as it reached this phone, for diagnostics. */

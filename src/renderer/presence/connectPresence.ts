@@ -37,7 +37,7 @@ export function connectPresence(currentUa: () => UA | null): { signOff(): Promis
     const ua = currentUa();
     if (phone.registration.kind !== 'registered' || !state || !ua) return;
     if (ua !== controllerUa) {
-      controller = new PresenceController(ua, phone.registration.aor, testHook.record);
+      controller = new PresenceController(ua, phone.registration.aor, testHook.observer);
       controllerUa = ua;
     }
     controller?.publish(publicationInput(state, phone.calls));
@@ -45,8 +45,9 @@ export function connectPresence(currentUa: () => UA | null): { signOff(): Promis
   };
 
   const onRegistered = (registrations: number, previous: number) => {
+    const state = useAppStore.getState().state;
     // After a PBX restart the server may have lost the publication and the subscriptions.
-    if (registrations > previous && controller) controller.renew();
+    if (registrations > previous && controller && state && !signedOff) controller.renew(publicationInput(state, usePhoneStore.getState().calls));
     update();
   };
 

@@ -4,6 +4,7 @@ import type { Colleague } from '../../core/account/model';
 import { isOffline, parsePresence, type ColleaguePresence } from '../../core/presence/parse';
 import { buildPidf, PIDF_CONTENT_TYPE, type PidfInput } from '../../core/presence/pidf';
 import { PresencePublication } from '../../core/presence/publication';
+import { RENEWAL_WINDOW, RenewalWindow } from '../../core/presence/renewal';
 import { FrameBatcher, useColleagueStore } from './colleagueStore';
 import { jssipSendPublish } from './jssipPublish';
 
@@ -20,28 +21,36 @@ function isNowAvailable(before: ColleaguePresence | null, after: ColleaguePresen
   return !available(before) && available(after);
 }
 
+/** Sees what the subscriptions hear, before parsing: the browser shell's tests read it. */
+export interface PresenceObserver {
+  /** A NOTIFY body, as it arrived. */
+  notified(uri: string, body: string): void;
+  /** A subscription to the colleague became active (a new one, or one renewed). */
+  activated(uri: string): void;
+}
+
+const NO_OBSERVER: PresenceObserver = { notified: () => {}, activated: () => {} };
+
 /** Publishes the user's profile and watches colleagues, over one registered JsSIP UA. */
 export class PresenceController {
   readonly #publication: PresencePublication;
   readonly #subscribers = new Map<string, Subscriber>();
   readonly #batcher = new FrameBatcher((updates) => useColleagueStore.getState().apply(updates));
+  readonly #renewal = new RenewalWindow<string>(RENEWAL_WINDOW);
+  #renewalRun = 0;
   #lastDocumentKey: string | null = null;
 
   constructor(
     private readonly ua: UA,
     private readonly aor: string,
-    /** Sees every NOTIFY body as it arrived, before parsing: the browser shell's tests read them. */
-    private readonly onBody: (uri: string, body: string) => void = () => {},
+    private readonly observer: PresenceObserver = NO_OBSERVER,
   ) {
     this.#publication = new PresencePublication(jssipSendPublish(ua, aor, 'presence', PIDF_CONTENT_TYPE), browserTimers);
   }
 
   /** Republishes when anything colleagues can see has changed. */
   publish(input: Omit<PidfInput, 'entity' | 'timestamp'>): void {
-    const key = JSON.stringify(input);
-    if (key === this.#lastDocumentKey) return;
-    this.#lastDocumentKey = key;
-    void this.#publication.publish(buildPidf({ ...input, entity: this.aor, timestamp: Date.now() }));
+    if (JSON.stringify(input) !== this.#lastDocumentKey) void this.#publish(input);
   }
 
   watch(colleagues: readonly Colleague[]): void {
@@ -55,37 +64,78 @@ export class PresenceController {
     for (const uri of wanted) if (!this.#subscribers.has(uri)) this.#subscribe(uri);
   }
 
-  /** Publishes again and re-subscribes, for when the server may have lost both (a PBX restart). */
-  renew(): void {
-    const document = this.#lastDocumentKey;
-    this.#lastDocumentKey = null;
-    if (document !== null) this.publish(JSON.parse(document) as Omit<PidfInput, 'entity' | 'timestamp'>);
-    for (const [uri, subscriber] of this.#subscribers) {
-      subscriber.terminate();
-      this.#subscribers.delete(uri);
-      this.#subscribe(uri);
-    }
+  /**
+   * Publishes `input` again, then re-subscribes, for when the server may have lost both (a PBX
+   * restart). The publication goes first, as colleagues see the user by it; the SUBSCRIBEs then go
+   * a few at a time (see RenewalWindow).
+   */
+  renew(input: Omit<PidfInput, 'entity' | 'timestamp'>): void {
+    const run = ++this.#renewalRun;
+    this.#renewal.cancel();
+    void this.#publish(input).then(() => {
+      if (run === this.#renewalRun) this.#resubscribe(this.#renewal.begin([...this.#subscribers.keys()]));
+    });
   }
 
   async stop(): Promise<void> {
+    this.#renewalRun += 1;
+    this.#renewal.cancel();
     for (const subscriber of this.#subscribers.values()) subscriber.terminate();
     this.#subscribers.clear();
     this.#lastDocumentKey = null;
     await this.#publication.unpublish();
   }
 
+  #publish(input: Omit<PidfInput, 'entity' | 'timestamp'>): Promise<void> {
+    this.#lastDocumentKey = JSON.stringify(input);
+    return this.#publication.publish(buildPidf({ ...input, entity: this.aor, timestamp: Date.now() }));
+  }
+
+  #resubscribe(uris: readonly string[]): void {
+    for (const uri of uris) {
+      const old = this.#subscribers.get(uri);
+      // The directory dropped this colleague while the renewal waited.
+      if (!old) {
+        this.#resubscribe(this.#renewal.settle(uri));
+        continue;
+      }
+      // The new one first: the old one's end is then ignored, and the colleague's presence stays shown.
+      this.#subscribe(uri);
+      old.terminate();
+    }
+  }
+
   #subscribe(uri: string): void {
     const subscriber = this.ua.subscribe(uri, 'presence', PIDF_CONTENT_TYPE, { expires: SUBSCRIPTION_EXPIRES, contentType: PIDF_CONTENT_TYPE });
     this.#subscribers.set(uri, subscriber);
     this.#batcher.add(uri, { subscription: 'pending' });
-    subscriber.on('active', () => this.#batcher.add(uri, { subscription: 'active' }));
-    subscriber.on('notify', (_isFinal, _request, body) => this.#received(uri, body ?? ''));
-    subscriber.on('terminated', () => this.#batcher.add(uri, { subscription: 'terminated', presence: null }));
+    // A renewed subscription replaces this one; what the old one still hears must not undo the new one.
+    const replaced = () => {
+      const current = this.#subscribers.get(uri);
+      return current !== undefined && current !== subscriber;
+    };
+    // Answered or failed: a renewal in progress may send its next SUBSCRIBE.
+    const settled = () => {
+      if (!replaced()) this.#resubscribe(this.#renewal.settle(uri));
+    };
+    subscriber.on('accepted', settled);
+    subscriber.on('active', () => {
+      if (replaced()) return;
+      this.observer.activated(uri);
+      this.#batcher.add(uri, { subscription: 'active' });
+    });
+    subscriber.on('notify', (_isFinal, _request, body) => {
+      if (!replaced()) this.#received(uri, body ?? '');
+    });
+    subscriber.on('terminated', () => {
+      settled();
+      if (!replaced()) this.#batcher.add(uri, { subscription: 'terminated', presence: null });
+    });
     subscriber.subscribe();
   }
 
   #received(uri: string, body: string): void {
-    this.onBody(uri, body);
+    this.observer.notified(uri, body);
     const parsed = parsePresence(body);
     if (!parsed.ok) return;
     const store = useColleagueStore.getState();

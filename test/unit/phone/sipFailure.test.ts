@@ -103,11 +103,21 @@ describe('presentedIdentity and callFailure', () => {
     expect(presentedIdentity(identity(hidden, clientHiding))).toBe('anonymous-from');
     expect(presentedIdentity(identity(profile('available'), account({ numbers: { landline: null, mobile: null, switchboard: null } })))).toBe('own-address');
     expect(presentedIdentity(null)).toBe('own-address');
-    expect(callFailure({ direction: 'outgoing', identity: identity(profile('available')) }, 'Rejected', 403)).toEqual({
+    expect(callFailure({ direction: 'outgoing', identity: identity(profile('available')), connectionLost: false }, 'Rejected', 403)).toEqual({
       context: 'call',
       reason: 'caller-id-refused',
       statusCode: 403,
     });
+  });
+
+  it('says the connection was lost when the phone ended the call for that, whatever the cause', () => {
+    for (const cause of ['Terminated', 'Rejected', 'Canceled']) {
+      expect(callFailure({ direction: 'incoming', identity: null, connectionLost: true }, cause, null)).toEqual({
+        context: 'call',
+        reason: 'connection-lost',
+        statusCode: null,
+      });
+    }
   });
 });
 
