@@ -20,6 +20,9 @@ export const SipAccountSchema = z
   .strict();
 export type SipAccount = z.infer<typeof SipAccountSchema>;
 
+/** The same choices as the UI's languages (settings/schema imports this module, so they are repeated). */
+export const AnnouncementLanguageSchema = z.enum(['sv', 'en']);
+
 export const ColleagueSchema = z.object({ name: z.string().min(1).max(100), uri: z.string().min(1).max(300) }).strict();
 export type Colleague = z.infer<typeof ColleagueSchema>;
 
@@ -31,6 +34,8 @@ export const AccountSchema = z
     /** Where "voicemail" forwards go: a SIP URI, an extension or an E.164 number; null when the PBX has none. */
     voicemail: z.string().max(300).nullable(),
     directory: z.array(ColleagueSchema).max(5000),
+    /** The language callers hear announcements in; settings from before it existed announce in Swedish. */
+    announcementLanguage: AnnouncementLanguageSchema.default('sv'),
   })
   .strict();
 export type Account = z.infer<typeof AccountSchema>;
@@ -42,5 +47,6 @@ export function emptyAccount(): Account {
     sip: { serverUrl: '', uri: '', authUser: '', displayName: '' },
     voicemail: null,
     directory: [],
+    announcementLanguage: 'sv',
   };
 }

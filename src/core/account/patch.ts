@@ -66,5 +66,6 @@ export function applyAccountPatch(account: Account, patch: AccountPatch): Result
     sip: { ...sip, serverUrl: sip.serverUrl.trim() },
     voicemail: patch.voicemail === undefined ? account.voicemail : patch.voicemail,
     directory,
+    announcementLanguage: patch.announcementLanguage ?? account.announcementLanguage,
   });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ColleagueSchema, SipAccountSchema } from '../account/model';
+import { AnnouncementLanguageSchema, ColleagueSchema, SipAccountSchema } from '../account/model';
 import type { Result } from '../errors';
 import type { DialTarget } from '../numbers/phoneNumber';
 import { MAX_SOURCE_LOCATION_LENGTH } from '../calendar/settings';
@@ -24,6 +24,7 @@ export const AccountPatchSchema = z
     sip: SipAccountSchema.partial().optional(),
     voicemail: z.string().max(300).nullable().optional(),
     directory: z.array(ColleagueSchema).max(5000).optional(),
+    announcementLanguage: AnnouncementLanguageSchema.optional(),
   })
   .strict();
 export type AccountPatch = z.infer<typeof AccountPatchSchema>;

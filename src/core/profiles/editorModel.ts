@@ -60,6 +60,7 @@ export interface ProfileFormDraft {
     action: ActionChoice;
     actionTarget: ForwardTargetDraft;
     announcementText: string;
+    announcementSayEnd: boolean;
     announcementThen: AnnouncementFollowUp;
     announcementTarget: ForwardTargetDraft;
     noAnswerEnabled: boolean;
@@ -133,6 +134,7 @@ export function draftFromProfile(profile: Profile): ProfileFormDraft {
       action: action.kind,
       actionTarget: targetDraft(action.kind === 'forward' ? action.target : undefined, mobileDraft),
       announcementText: action.kind === 'announcement' ? action.text : '',
+      announcementSayEnd: action.kind === 'announcement' ? action.sayEnd : true,
       announcementThen: action.kind === 'announcement' ? action.then.kind : 'forward',
       announcementTarget: targetDraft(
         action.kind === 'announcement' && action.then.kind === 'forward' ? action.then.target : undefined,
@@ -274,6 +276,7 @@ export function readDraft(draft: ProfileFormDraft, context: DraftContext): Draft
         return {
           kind: 'announcement',
           text: incoming.announcementText,
+          sayEnd: incoming.announcementSayEnd,
           then:
             incoming.announcementThen === 'hangup'
               ? { kind: 'hangup' }

@@ -49,7 +49,8 @@ describe('a profile read back from its own draft', () => {
       draft.statusMessage = 'Tillbaka snart';
       draft.notifications.chat.web = false;
       draft.callerId = { calls: 'hidden', sms: 'landline' };
-      draft.incoming.announcementText = 'Åter {end}.';
+      draft.incoming.announcementText = 'Åter snart';
+      draft.incoming.announcementSayEnd = false;
       draft.incoming.announcementThen = 'hangup';
       draft.incoming.noAnswerEnabled = true;
       draft.incoming.noAnswerSeconds = '40';
@@ -70,7 +71,7 @@ describe('a profile read back from its own draft', () => {
       notifications: { ...byName('Lunch').notifications, chat: { desktop: true, mobile: true, web: false } },
       callerId: { calls: 'hidden', sms: 'landline' },
       incoming: {
-        action: { kind: 'announcement', text: 'Åter {end}.', then: { kind: 'hangup' } },
+        action: { kind: 'announcement', text: 'Åter snart', sayEnd: false, then: { kind: 'hangup' } },
         noAnswer: { afterSeconds: 40, target: { kind: 'mobile' } },
         whenBusy: { kind: 'busy' },
       },
