@@ -15,7 +15,7 @@ export function registerIpc(services: AppServices, window: () => WebContents | n
     ipcMain.handle(channel, (event, payload: unknown) => {
       const contents = window();
       if (!contents || !trustedSender(event, contents)) return fail('untrusted-sender', 'The request did not come from the app window.');
-      return services.invoke(channel, payload);
+      return services.request(channel, payload);
     });
   }
 }

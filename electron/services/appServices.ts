@@ -7,9 +7,11 @@ import {
   debugSchemas,
   invokeSchemas,
   isDebugChannel,
+  isAsyncChannel,
   isInvokeChannel,
   isValueChannel,
   type AccountPatch,
+  type AsyncChannel,
   type ChannelPayload,
   type ChannelResponse,
   type DebugChannel,
@@ -33,6 +35,8 @@ import type { SecretCipher } from './secretStore';
 import { SecretStore } from './secretStore';
 import { loadSettingsFile } from './settingsFile';
 import { SettingsStore, type SettingsBackend } from './settingsStore';
+import { speechEngineFor } from './speechEngines';
+import { SpeechService } from './speechService';
 
 export interface AppServicesOptions {
   dataDir: string;
@@ -47,6 +51,8 @@ export interface AppServicesOptions {
   newId: () => string;
   /** Feed timeout, size limit and refresh interval; the defaults suit production. */
   calendar?: Partial<CalendarServiceOptions>;
+  /** The operating system whose speech engine announcements use; this computer's by default. */
+  platform?: NodeJS.Platform;
 }
 
 export type TrayAction = { kind: 'handled' } | { kind: 'open' } | { kind: 'quit' };
@@ -54,7 +60,9 @@ export type LaunchOutcome = { kind: 'nothing' } | { kind: 'activated' } | { kind
 
 const QUIT_GRACE_MS = 3_000;
 
-type Handlers = { [C in InvokeChannel]: (payload: ChannelPayload<C>) => Result<unknown> };
+type SyncChannel = Exclude<InvokeChannel, AsyncChannel>;
+type Handlers = { [C in SyncChannel]: (payload: ChannelPayload<C>) => Result<unknown> };
+type AsyncHandlers = { [C in AsyncChannel]: (payload: ChannelPayload<C>) => Promise<Result<ChannelResponse<C>>> };
 
 /** The services both shells share, and the one place IPC payloads are checked before any handler runs. */
 export class AppServices {
@@ -71,6 +79,8 @@ export class AppServices {
   #phoneStatus: PhoneStatus = 'not-configured';
   #notices: Notice[];
   readonly #handlers: Handlers;
+  readonly #asyncHandlers: AsyncHandlers;
+  readonly #speech: SpeechService;
 
   constructor(private readonly options: AppServicesOptions) {
     const now = options.clock.now();
@@ -79,6 +89,7 @@ export class AppServices {
     this.#history = new HistoryStore(join(options.dataDir, 'history.json'), now);
     this.#recordings = new RecordingStore(options.dataDir);
     this.#password = new SecretStore(join(options.dataDir, 'sip-password.bin'), options.secretCipher);
+    this.#speech = new SpeechService({ directory: join(options.dataDir, 'speech'), engine: speechEngineFor(options.platform ?? process.platform) });
     this.#notices = [loaded.recovered, this.#history.recovered].filter((notice): notice is Notice => notice !== null);
     this.#notifications = new NotificationCenter((record) => {
       options.notificationSink(record);
@@ -140,6 +151,13 @@ export class AppServices {
       'app:ready-to-quit': () => {
         this.#signedOff?.();
         return ok(null);
+      },
+    };
+    this.#asyncHandlers = {
+      'speech:status': async () => ok(await this.#speech.status()),
+      'speech:render': async (payload) => {
+        const wav = await this.#speech.render(payload);
+        return wav.ok ? ok({ wavBase64: wav.value.toString('base64') }) : wav;
       },
     };
   }
@@ -218,10 +236,23 @@ export class AppServices {
   /** Validates an untrusted request from the renderer and runs its handler. Nothing changes on a bad payload. */
   invoke(channel: unknown, payload: unknown): Result<unknown> {
     if (!isInvokeChannel(channel)) return fail('unknown-channel', `Unknown channel "${String(channel)}".`);
+    if (isAsyncChannel(channel)) return fail('channel-answers-later', `Channel "${channel}" answers asynchronously.`);
     return this.#run(channel, payload);
   }
 
-  #run<C extends InvokeChannel>(channel: C, payload: unknown): Result<ChannelResponse<C>> {
+  /** What the shells call: every channel, the ones that run a program included. */
+  async request(channel: unknown, payload: unknown): Promise<Result<unknown>> {
+    if (!isInvokeChannel(channel) || !isAsyncChannel(channel)) return this.invoke(channel, payload);
+    return this.#runAsync(channel, payload);
+  }
+
+  async #runAsync<C extends AsyncChannel>(channel: C, payload: unknown): Promise<Result<ChannelResponse<C>>> {
+    const checked = validatePayload(channel, invokeSchemas[channel] as never, payload) as Result<ChannelPayload<C>>;
+    if (!checked.ok) return checked;
+    return this.#asyncHandlers[channel](checked.value);
+  }
+
+  #run<C extends SyncChannel>(channel: C, payload: unknown): Result<ChannelResponse<C>> {
     const checked = validatePayload(channel, invokeSchemas[channel] as never, payload) as Result<ChannelPayload<C>>;
     if (!checked.ok) return checked;
     const result = this.#handlers[channel](checked.value);

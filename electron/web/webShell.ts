@@ -140,10 +140,13 @@ function attachClient(client: WebSocket, services: AppServices, clock: OffsetClo
       return;
     }
     if (typeof request !== 'object' || request === null || typeof request.id !== 'number') return;
-    const result = request.channel.startsWith('debug:')
-      ? runDebug(services, clock, quit, request.channel, request.payload)
-      : services.invoke(request.channel, request.payload);
-    send({ type: 'result', id: request.id, result });
+    if (request.channel.startsWith('debug:')) {
+      send({ type: 'result', id: request.id, result: runDebug(services, clock, quit, request.channel, request.payload) });
+      return;
+    }
+    void services.request(request.channel, request.payload).then((result) => {
+      if (client.readyState === client.OPEN) send({ type: 'result', id: request.id, result });
+    });
   });
 }
 

@@ -21,7 +21,12 @@ export const INVOKE_CHANNELS = [
   'calendar:set-unmarked-rule',
   'app:ready-to-quit',
   'phone:status',
+  'speech:status',
+  'speech:render',
 ] as const;
+
+/** Channels main answers later (it runs a program): the shells await them. */
+export const ASYNC_CHANNELS = ['speech:status', 'speech:render'] as const satisfies readonly (typeof INVOKE_CHANNELS)[number][];
 
 export const DEBUG_CHANNELS = ['debug:clock-advance', 'debug:tray-click', 'debug:resume', 'debug:second-launch'] as const;
 
@@ -29,6 +34,7 @@ export const DEBUG_CHANNELS = ['debug:clock-advance', 'debug:tray-click', 'debug
 export const EVENT_CHANNELS = ['state:changed', 'phone:dial', 'app:quitting'] as const;
 
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
+export type AsyncChannel = (typeof ASYNC_CHANNELS)[number];
 export type DebugChannel = (typeof DEBUG_CHANNELS)[number];
 export type EventChannel = (typeof EVENT_CHANNELS)[number];
 
@@ -43,4 +49,8 @@ export function isInvokeChannel(channel: unknown): channel is InvokeChannel {
 
 export function isDebugChannel(channel: unknown): channel is DebugChannel {
   return (DEBUG_CHANNELS as readonly unknown[]).includes(channel);
+}
+
+export function isAsyncChannel(channel: InvokeChannel): channel is AsyncChannel {
+  return (ASYNC_CHANNELS as readonly string[]).includes(channel);
 }

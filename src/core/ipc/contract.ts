@@ -5,6 +5,7 @@ import type { DialTarget } from '../numbers/phoneNumber';
 import { MAX_SOURCE_LOCATION_LENGTH } from '../calendar/settings';
 import { CallHistoryEntrySchema } from '../phone/history';
 import { MAX_RECORDING_BASE64_LENGTH, RECORDING_MIME_TYPES } from '../phone/recording';
+import { MAX_SPOKEN_CHARACTERS, type SpeechStatus } from '../phone/speech';
 import { ActivationLengthSchema } from '../profiles/activation';
 import { NotificationKindSchema, ProfileDraftSchema, ProfileSchema } from '../profiles/model';
 import { LanguageSchema } from '../settings/schema';
@@ -66,6 +67,9 @@ export const invokeSchemas = {
   'calendar:set-unmarked-rule': z.object({ profileNumber: z.number().int().min(1).max(999).nullable() }).strict(),
   'app:ready-to-quit': z.null(),
   'phone:status': z.object({ status: z.enum(PHONE_STATUSES) }).strict(),
+  'speech:status': z.null(),
+  /** Bounded loosely here, so a too-long text gets the speech service's own error. */
+  'speech:render': z.object({ text: z.string().max(MAX_SPOKEN_CHARACTERS * 10), language: LanguageSchema }).strict(),
 } satisfies Record<InvokeChannel, z.ZodType>;
 
 /** Only the browser shell answers these: they stand in for the OS (clock, tray clicks, resume, a second launch). */
@@ -82,8 +86,11 @@ export type ChannelPayload<C extends InvokeChannel | DebugChannel> = z.infer<(ty
 interface ValueResponses {
   'account:sip-credentials': { password: string | null };
   'notification:request': { shown: boolean };
+  'speech:status': SpeechStatus;
+  /** A WAV file. */
+  'speech:render': { wavBase64: string };
 }
-export const VALUE_CHANNELS = ['account:sip-credentials', 'notification:request'] as const satisfies readonly (keyof ValueResponses)[];
+export const VALUE_CHANNELS = ['account:sip-credentials', 'notification:request', 'speech:status', 'speech:render'] as const satisfies readonly (keyof ValueResponses)[];
 export type ValueChannel = keyof ValueResponses;
 export type StateChannel = Exclude<InvokeChannel, ValueChannel>;
 export type ChannelResponse<C extends InvokeChannel | DebugChannel> = C extends ValueChannel ? ValueResponses[C] : AppState;

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_SPOKEN_CHARACTERS } from '../../../src/core/phone/speech';
 import { espeakNg, speechEngineFor, type SpeechEngine } from '../../../electron/services/speechEngines';
 import { SpeechService, type Spawn } from '../../../electron/services/speechService';
+import { openTestApp } from '../../helpers/services';
 import { useTempDirs } from '../../helpers/tempDir';
 
 const newDir = useTempDirs();
@@ -27,7 +28,8 @@ function wavSeconds(wav: Buffer): number {
   return wav.readUInt32LE(dataAt + 4) / byteRate;
 }
 
-describe('SpeechService with espeak-ng', () => {
+// espeak-ng takes a moment when the machine is busy.
+describe('SpeechService with espeak-ng', { timeout: 30_000 }, () => {
   it('finds espeak-ng on Linux', async () => {
     expect(speechEngineFor('linux')).toBe(espeakNg);
     expect(await new SpeechService({ directory: newDir(), engine: espeakNg }).status()).toEqual({ engine: 'espeak-ng' });
@@ -81,7 +83,7 @@ describe('SpeechService with espeak-ng', () => {
   });
 });
 
-describe('SpeechService refusals', () => {
+describe('SpeechService refusals', { timeout: 30_000 }, () => {
   it('refuses a text that is too long, runs nothing and writes nothing', async () => {
     const directory = join(newDir(), 'speech');
     const counter = countingSpawn();
@@ -130,5 +132,32 @@ describe('SpeechService refusals', () => {
     const result = await new SpeechService({ directory, engine: hanging, timeoutMs: 300 }).render({ text: 'Hej.', language: 'sv' });
     expect(result).toEqual({ ok: false, error: { code: 'speech-timeout', message: 'espeak-ng did not finish within 300 ms.' } });
     expect(readdirSync(directory)).toEqual([]);
+  });
+});
+
+describe('speech over the IPC contract', { timeout: 30_000 }, () => {
+  it('answers speech:status and speech:render with a WAV written under the data directory', async () => {
+    const dir = newDir();
+    const { services } = openTestApp(dir);
+    expect(await services.request('speech:status', null)).toEqual({ ok: true, value: { engine: 'espeak-ng' } });
+    const rendered = await services.request('speech:render', { text: 'Jag sitter i möte.', language: 'sv' });
+    if (!rendered.ok) throw new Error(rendered.error.message);
+    const wav = Buffer.from((rendered.value as { wavBase64: string }).wavBase64, 'base64');
+    expect(wav.toString('latin1', 0, 4)).toBe('RIFF');
+    expect(readdirSync(join(dir, 'speech'))).toHaveLength(1);
+  });
+
+  it('refuses a bad payload before anything runs, and the text limit with its own code', async () => {
+    const dir = newDir();
+    const { services } = openTestApp(dir);
+    expect(await services.request('speech:render', { text: 'Hej', language: 'de' })).toMatchObject({ ok: false, error: { code: 'invalid-payload', field: 'language' } });
+    expect(await services.request('speech:render', { text: 'Hej', language: 'sv', voice: 'x' })).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    expect(await services.request('speech:render', { text: 'a'.repeat(MAX_SPOKEN_CHARACTERS + 1), language: 'sv' })).toMatchObject({ ok: false, error: { code: 'speech-text-too-long' } });
+    expect(existsSync(join(dir, 'speech'))).toBe(false);
+  });
+
+  it('refuses a speech request on the synchronous path, which cannot wait for the engine', () => {
+    const { services } = openTestApp(newDir());
+    expect(services.invoke('speech:status', null)).toMatchObject({ ok: false, error: { code: 'channel-answers-later' } });
   });
 });
