@@ -9,7 +9,7 @@ import { readIncomingBody } from '../../core/phone/message';
 import { partyLine } from '../../core/phone/partyDisplay';
 import { shouldRecord } from '../../core/phone/recording';
 import { partyForTarget, remotePartyFrom, UNKNOWN_PARTY } from '../../core/phone/remoteParty';
-import { playAnnouncement } from './announcementPlayback';
+import { answerWithAnnouncement } from './announcementPlayback';
 import { startCallRecording } from './callRecorder';
 import type { PhoneEnvironment } from './phoneEnvironment';
 import { updateCall, usePhoneStore, type CallStatus, type CallView } from './phoneStore';
@@ -241,7 +241,6 @@ export class CallRegistry {
         updateCall(call.id, { setup: { fromDialMs: now - call.dialedAt, fromInviteMs: now - call.inviteSentAt } });
       }
       if (call.dtmfAfterConnect !== '') this.sendDtmf(call.id, call.dtmfAfterConnect);
-      if (call.announcement) playAnnouncement(call, call.announcement);
     });
     session.on('ended', ({ cause, originator }) => this.#finish(call, cause, originator));
     session.on('failed', ({ cause, originator }) => this.#finish(call, cause, originator));
@@ -285,10 +284,7 @@ export class CallRegistry {
         call.announcement = decision;
         call.status = 'announcing';
         this.#show(call, { announcement: decision.text });
-        const stream = this.tones.announcementStream(decision.durationMs);
-        // Never the microphone: the caller must not hear the office while the user is away.
-        const media = stream ? { mediaStream: stream } : { mediaConstraints: { audio: false, video: false } };
-        void attempt(() => call.session.answer({ ...media, pcConfig: { iceServers: [] } }));
+        answerWithAnnouncement(call, decision, this.tones, this.env);
         return;
       }
       case 'ring': {
