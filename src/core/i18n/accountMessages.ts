@@ -30,6 +30,11 @@ const sv = {
   'account.import': 'Importera provisioneringsfil',
   'account.imported': 'Provisioneringsfilen är importerad.',
   'account.importRefused': 'Filen importerades inte. Inget ändrades.',
+  'account.announcements': 'Meddelanden till den som ringer',
+  'account.announcementLanguage': 'Språk för upplästa meddelanden',
+  'account.announcementLanguageHint': 'Profilernas meddelanden läses upp av datorns talsyntes på det här språket.',
+  'account.announcementLanguage.sv': 'Svenska',
+  'account.announcementLanguage.en': 'Engelska',
 } as const;
 
 const en: Record<keyof typeof sv, string> = {
@@ -63,6 +68,11 @@ const en: Record<keyof typeof sv, string> = {
   'account.import': 'Import provisioning file',
   'account.imported': 'The provisioning file was imported.',
   'account.importRefused': 'The file was not imported. Nothing changed.',
+  'account.announcements': 'Announcements to callers',
+  'account.announcementLanguage': 'Language of spoken announcements',
+  'account.announcementLanguageHint': 'The profiles’ announcements are read out by the computer’s speech engine in this language.',
+  'account.announcementLanguage.sv': 'Swedish',
+  'account.announcementLanguage.en': 'English',
 };
 
 export const accountMessages = { sv, en };

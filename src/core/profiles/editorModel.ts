@@ -17,6 +17,11 @@ import {
   type ProfileStatus,
 } from './model';
 import { nextFreeProfileNumber, validateProfile } from './validation';
+import { announcementText } from '../phone/announcement';
+import type { Language } from '../settings/schema';
+import { endForLength } from '../time/lengths';
+import type { TimeContext } from '../time/workingHours';
+import { spokenWords } from './announcementWords';
 
 /**
  * The profile form's own state. Numbers stay text while the user types, and every sub-setting is
@@ -395,3 +400,18 @@ export function callerIdOptions(numbers: AccountNumbers, stored?: CallerId): Cal
 
 export const NOTIFICATION_ROWS = NOTIFICATION_KINDS;
 export const NOTIFICATION_COLUMNS = PLATFORMS;
+
+/** What a caller would hear if the profile in the form were chosen now: the editor's preview. */
+export function previewAnnouncement(draft: ProfileFormDraft, context: DraftContext & TimeContext & { now: number; language: Language }): string {
+  const { profile, errors } = readDraft(draft, context);
+  const lengthFields: readonly string[] = [FIELD.lengthMinutes, FIELD.lengthTime, FIELD.lengthDays];
+  const lengthReadable = !errors.some((error) => error.field !== undefined && lengthFields.includes(error.field));
+  const until = lengthReadable ? endForLength(profile.defaultLength, context.now, context) : null;
+  const words = spokenWords(profile.id, draft.incoming.announcementText, context.language);
+  return announcementText(words, draft.incoming.announcementSayEnd, {
+    until: until !== null && Number.isFinite(until) ? until : null,
+    now: context.now,
+    language: context.language,
+    timeZone: context.timeZone,
+  });
+}

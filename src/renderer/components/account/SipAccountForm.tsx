@@ -17,6 +17,7 @@ interface Draft {
   voicemail: string;
   recording: boolean;
   listenIn: boolean;
+  announcementLanguage: Account['announcementLanguage'];
 }
 
 function draftOf(account: Account): Draft {
@@ -28,6 +29,7 @@ function draftOf(account: Account): Draft {
     switchboard: account.numbers.switchboard ?? '',
     voicemail: account.voicemail ?? '',
     ...account.addOns,
+    announcementLanguage: account.announcementLanguage,
   };
 }
 
@@ -47,6 +49,7 @@ export function SipAccountForm({ account }: { account: Account }) {
       numbers: { landline: blankToNull(draft.landline), mobile: blankToNull(draft.mobile), switchboard: blankToNull(draft.switchboard) },
       voicemail: blankToNull(draft.voicemail),
       addOns: { recording: draft.recording, listenIn: draft.listenIn },
+      announcementLanguage: draft.announcementLanguage,
     });
     if (saved && draft.password !== '') {
       await request.send('account:set-password', { password: draft.password });
@@ -88,6 +91,24 @@ export function SipAccountForm({ account }: { account: Account }) {
           <input type="checkbox" checked={draft.listenIn} onChange={(event) => setDraft((current) => ({ ...current, listenIn: event.target.checked }))} />
           {t('account.listenIn')}
         </label>
+      </fieldset>
+      <fieldset>
+        <legend>{t('account.announcements')}</legend>
+        <div className="account-field">
+          <label htmlFor="account-announcement-language">{t('account.announcementLanguage')}</label>
+          <select
+            id="account-announcement-language"
+            value={draft.announcementLanguage}
+            aria-describedby="account-announcement-language-hint"
+            onChange={(event) => setDraft((current) => ({ ...current, announcementLanguage: event.target.value === 'en' ? 'en' : 'sv' }))}
+          >
+            <option value="sv">{t('account.announcementLanguage.sv')}</option>
+            <option value="en">{t('account.announcementLanguage.en')}</option>
+          </select>
+          <small id="account-announcement-language-hint" className="account-field__hint">
+            {t('account.announcementLanguageHint')}
+          </small>
+        </div>
       </fieldset>
       <div className="account-form__actions">
         <button type="submit" className="primary" disabled={request.busy}>
