@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests need: Chromium for the UI, Kamailio for SIP.
 set -euo pipefail
-packages=(chromium kamailio kamailio-websocket-modules kamailio-presence-modules kamailio-sqlite-modules sqlite3 rtpengine-daemon baresip-core sox)
+packages=(chromium kamailio kamailio-websocket-modules kamailio-presence-modules kamailio-sqlite-modules sqlite3 rtpengine-daemon baresip-core espeak-ng pocketsphinx pocketsphinx-en-us sox)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

@@ -6,11 +6,11 @@ import { rendererUrl } from './appWindow';
 import { isTrustedSender } from './windowPolicy';
 
 /** Registers every contract channel; a message from any other frame or page is refused before its payload is read. */
-export function registerIpc(services: Pick<AppServices, 'invoke'>, window: () => WebContents | null): void {
+export function registerIpc(services: Pick<AppServices, 'request'>, window: () => WebContents | null): void {
   for (const channel of INVOKE_CHANNELS) {
     ipcMain.handle(channel, (event, payload: unknown) => {
       if (!isTrustedSender(event, window(), rendererUrl())) return fail('untrusted-sender', 'The request did not come from the app window.');
-      return services.invoke(channel, payload);
+      return services.request(channel, payload);
     });
   }
 }

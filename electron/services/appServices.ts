@@ -7,9 +7,11 @@ import {
   debugSchemas,
   invokeSchemas,
   isDebugChannel,
+  isAsyncChannel,
   isInvokeChannel,
   isValueChannel,
   type AccountPatch,
+  type AsyncChannel,
   type ChannelPayload,
   type ChannelResponse,
   type DebugChannel,
@@ -34,6 +36,8 @@ import type { SecretCipher } from './secretStore';
 import { SecretStore, SessionSecretStore } from './secretStore';
 import { loadSettingsFile } from './settingsFile';
 import { SettingsStore, type SettingsBackend } from './settingsStore';
+import { speechEngineFor } from './speechEngines';
+import { SpeechService } from './speechService';
 
 export interface AppServicesOptions {
   dataDir: string;
@@ -50,6 +54,8 @@ export interface AppServicesOptions {
   calendar?: Partial<CalendarServiceOptions>;
   /** Secrets of the shell itself (the browser shell's token) that must never reach the log. */
   logSecrets?: readonly string[];
+  /** The operating system whose speech engine announcements use; this computer's by default. */
+  platform?: NodeJS.Platform;
 }
 
 export type TrayAction = { kind: 'handled' } | { kind: 'open' } | { kind: 'quit' };
@@ -57,7 +63,9 @@ export type LaunchOutcome = { kind: 'nothing' } | { kind: 'activated' } | { kind
 
 const QUIT_GRACE_MS = 3_000;
 
-type Handlers = { [C in InvokeChannel]: (payload: ChannelPayload<C>) => Result<unknown> };
+type SyncChannel = Exclude<InvokeChannel, AsyncChannel>;
+type Handlers = { [C in SyncChannel]: (payload: ChannelPayload<C>) => Result<unknown> };
+type AsyncHandlers = { [C in AsyncChannel]: (payload: ChannelPayload<C>) => Promise<Result<ChannelResponse<C>>> };
 
 /** The services both shells share, and the one place IPC payloads are checked before any handler runs. */
 export class AppServices {
@@ -75,6 +83,8 @@ export class AppServices {
   #phoneStatus: PhoneStatus = 'not-configured';
   #notices: Notice[];
   readonly #handlers: Handlers;
+  readonly #asyncHandlers: AsyncHandlers;
+  readonly #speech: SpeechService;
 
   constructor(private readonly options: AppServicesOptions) {
     const now = options.clock.now();
@@ -86,6 +96,7 @@ export class AppServices {
     const passwordFile = join(options.dataDir, 'sip-password.bin');
     this.#password =
       options.secretCipher === 'session-only' ? new SessionSecretStore(passwordFile) : new SecretStore(passwordFile, options.secretCipher);
+    this.#speech = new SpeechService({ directory: join(options.dataDir, 'speech'), engine: speechEngineFor(options.platform ?? process.platform) });
     this.#notices = [loaded.recovered, this.#history.recovered].filter((notice): notice is Notice => notice !== null);
     if (!store.initialWrite.ok) this.#notices.push(this.#failureNotice(store.initialWrite.error));
     this.#notifications = new NotificationCenter((record) => {
@@ -147,6 +158,13 @@ export class AppServices {
         return ok(null);
       },
       'log:sip-trace': (payload) => this.#traceSip(payload.lines),
+    };
+    this.#asyncHandlers = {
+      'speech:status': async () => ok(await this.#speech.status()),
+      'speech:render': async (payload) => {
+        const wav = await this.#speech.render(payload);
+        return wav.ok ? ok({ wavBase64: wav.value.toString('base64') }) : wav;
+      },
     };
   }
 
@@ -230,6 +248,7 @@ export class AppServices {
   invoke(channel: unknown, payload: unknown): Result<unknown> {
     try {
       if (!isInvokeChannel(channel)) return fail('unknown-channel', `Unknown channel "${describeChannel(channel)}".`);
+      if (isAsyncChannel(channel)) return fail('channel-answers-later', `Channel "${channel}" answers asynchronously.`);
       return this.#run(channel, payload);
     } catch (error) {
       console.error(`The request ${describeChannel(channel)} failed:`, error);
@@ -237,7 +256,24 @@ export class AppServices {
     }
   }
 
-  #run<C extends InvokeChannel>(channel: C, payload: unknown): Result<ChannelResponse<C>> {
+  /** What the shells call: every channel, the ones that run a program included. */
+  async request(channel: unknown, payload: unknown): Promise<Result<unknown>> {
+    if (!isInvokeChannel(channel) || !isAsyncChannel(channel)) return this.invoke(channel, payload);
+    try {
+      return await this.#runAsync(channel, payload);
+    } catch (error) {
+      console.error(`The request ${channel} failed:`, error);
+      return fail('request-failed', describeError(error), channel);
+    }
+  }
+
+  async #runAsync<C extends AsyncChannel>(channel: C, payload: unknown): Promise<Result<ChannelResponse<C>>> {
+    const checked = validatePayload(channel, invokeSchemas[channel] as never, payload) as Result<ChannelPayload<C>>;
+    if (!checked.ok) return checked;
+    return this.#asyncHandlers[channel](checked.value);
+  }
+
+  #run<C extends SyncChannel>(channel: C, payload: unknown): Result<ChannelResponse<C>> {
     const checked = validatePayload(channel, invokeSchemas[channel] as never, payload) as Result<ChannelPayload<C>>;
     if (!checked.ok) return checked;
     const result = this.#handlers[channel](checked.value);

@@ -143,13 +143,19 @@ function attachClient(client: WebSocket, services: AppServices, clock: OffsetClo
       return;
     }
     const { id, channel, payload } = request.value;
-    let result: Result<unknown>;
-    try {
-      result = channel.startsWith('debug:') ? runDebug(services, clock, quit, channel, payload) : services.invoke(channel, payload);
-    } catch (error) {
-      result = fail('request-failed', (error as Error).message.slice(0, 300), channel);
+    if (channel.startsWith('debug:')) {
+      let result: Result<unknown>;
+      try {
+        result = runDebug(services, clock, quit, channel, payload);
+      } catch (error) {
+        result = fail('request-failed', (error as Error).message.slice(0, 300), channel);
+      }
+      send({ type: 'result', id, result });
+      return;
     }
-    send({ type: 'result', id, result });
+    void services.request(channel, payload).then((result) => {
+      if (client.readyState === client.OPEN) send({ type: 'result', id, result });
+    });
   });
 }
 

@@ -20,6 +20,9 @@ export const SipAccountSchema = z
   .strict();
 export type SipAccount = z.infer<typeof SipAccountSchema>;
 
+/** The same choices as the UI's languages (settings/schema imports this module, so they are repeated). */
+export const AnnouncementLanguageSchema = z.enum(['sv', 'en']);
+
 export const ColleagueSchema = z.object({ name: z.string().min(1).max(100), uri: z.string().min(1).max(300) }).strict();
 export type Colleague = z.infer<typeof ColleagueSchema>;
 
@@ -49,6 +52,8 @@ export const AccountSchema = z
     directory: z.array(ColleagueSchema).max(5000),
     /** Absent in settings written before it existed: those get the default. */
     callerIdPolicy: CallerIdPolicySchema.default(() => ({ ...DEFAULT_CALLER_ID_POLICY })),
+    /** The language callers hear announcements in; settings from before it existed announce in Swedish. */
+    announcementLanguage: AnnouncementLanguageSchema.default('sv'),
   })
   .strict();
 export type Account = z.infer<typeof AccountSchema>;
@@ -61,5 +66,6 @@ export function emptyAccount(): Account {
     voicemail: null,
     directory: [],
     callerIdPolicy: { ...DEFAULT_CALLER_ID_POLICY },
+    announcementLanguage: 'sv',
   };
 }

@@ -67,5 +67,6 @@ export function applyAccountPatch(account: Account, patch: AccountPatch): Result
     voicemail: patch.voicemail === undefined ? account.voicemail : patch.voicemail,
     directory,
     callerIdPolicy: { ...account.callerIdPolicy, ...patch.callerIdPolicy },
+    announcementLanguage: patch.announcementLanguage ?? account.announcementLanguage,
   });
 }

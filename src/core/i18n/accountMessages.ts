@@ -45,6 +45,11 @@ const sv = {
   'account.troubleshooting': 'Felsökning',
   'account.sipTrace': 'Skriv SIP-trafik till loggfilen',
   'account.sipTraceHint': 'För felsökning med din växelleverantör. Lösenord och autentiseringssvar tas bort ur loggen.',
+  'account.announcements': 'Meddelanden till den som ringer',
+  'account.announcementLanguage': 'Språk för upplästa meddelanden',
+  'account.announcementLanguageHint': 'Profilernas meddelanden läses upp av datorns talsyntes på det här språket.',
+  'account.announcementLanguage.sv': 'Svenska',
+  'account.announcementLanguage.en': 'Engelska',
 } as const;
 
 const en: Record<keyof typeof sv, string> = {
@@ -93,6 +98,11 @@ const en: Record<keyof typeof sv, string> = {
   'account.troubleshooting': 'Troubleshooting',
   'account.sipTrace': 'Write SIP traffic to the log file',
   'account.sipTraceHint': 'For troubleshooting with your PBX provider. Passwords and authentication answers are removed from the log.',
+  'account.announcements': 'Announcements to callers',
+  'account.announcementLanguage': 'Language of spoken announcements',
+  'account.announcementLanguageHint': 'The profiles’ announcements are read out by the computer’s speech engine in this language.',
+  'account.announcementLanguage.sv': 'Swedish',
+  'account.announcementLanguage.en': 'English',
 };
 
 export const accountMessages = { sv, en };

@@ -22,7 +22,12 @@ export const INVOKE_CHANNELS = [
   'app:ready-to-quit',
   'phone:status',
   'log:sip-trace',
+  'speech:status',
+  'speech:render',
 ] as const;
+
+/** Channels main answers later (it runs a program): the shells await them. */
+export const ASYNC_CHANNELS = ['speech:status', 'speech:render'] as const satisfies readonly (typeof INVOKE_CHANNELS)[number][];
 
 export const DEBUG_CHANNELS = ['debug:clock-advance', 'debug:tray-click', 'debug:resume', 'debug:second-launch'] as const;
 
@@ -30,6 +35,7 @@ export const DEBUG_CHANNELS = ['debug:clock-advance', 'debug:tray-click', 'debug
 export const EVENT_CHANNELS = ['state:changed', 'phone:dial', 'app:quitting'] as const;
 
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
+export type AsyncChannel = (typeof ASYNC_CHANNELS)[number];
 export type DebugChannel = (typeof DEBUG_CHANNELS)[number];
 export type EventChannel = (typeof EVENT_CHANNELS)[number];
 
@@ -44,4 +50,8 @@ export function isInvokeChannel(channel: unknown): channel is InvokeChannel {
 
 export function isDebugChannel(channel: unknown): channel is DebugChannel {
   return (DEBUG_CHANNELS as readonly unknown[]).includes(channel);
+}
+
+export function isAsyncChannel(channel: InvokeChannel): channel is AsyncChannel {
+  return (ASYNC_CHANNELS as readonly string[]).includes(channel);
 }

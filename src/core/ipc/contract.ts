@@ -1,10 +1,11 @@
 import { z } from 'zod';
-import { CallerIdPolicySchema, ColleagueSchema, SipAccountSchema } from '../account/model';
+import { AnnouncementLanguageSchema, CallerIdPolicySchema, ColleagueSchema, SipAccountSchema } from '../account/model';
 import type { Result } from '../errors';
 import type { DialTarget } from '../numbers/phoneNumber';
 import { MAX_SOURCE_LOCATION_LENGTH } from '../calendar/settings';
 import { CallHistoryEntrySchema } from '../phone/history';
 import { MAX_RECORDING_BASE64_LENGTH, RECORDING_MIME_TYPES } from '../phone/recording';
+import { MAX_SPOKEN_CHARACTERS, type SpeechStatus } from '../phone/speech';
 import { ActivationLengthSchema } from '../profiles/activation';
 import { NotificationKindSchema, ProfileDraftSchema, ProfileSchema } from '../profiles/model';
 import { LanguageSchema } from '../settings/schema';
@@ -28,6 +29,7 @@ export const AccountPatchSchema = z
     voicemail: z.string().max(300).nullable().optional(),
     directory: z.array(ColleagueSchema).max(5000).optional(),
     callerIdPolicy: CallerIdPolicySchema.partial().optional(),
+    announcementLanguage: AnnouncementLanguageSchema.optional(),
   })
   .strict();
 export type AccountPatch = z.infer<typeof AccountPatchSchema>;
@@ -73,6 +75,9 @@ export const invokeSchemas = {
   'phone:status': z.object({ status: z.enum(PHONE_STATUSES) }).strict(),
   /** JsSIP's debug lines, batched; main takes them only while the SIP trace is on, and redacts them. */
   'log:sip-trace': z.object({ lines: z.array(z.string().max(MAX_TRACE_LINE_LENGTH)).min(1).max(MAX_TRACE_BATCH) }).strict(),
+  'speech:status': z.null(),
+  /** Bounded loosely here, so a too-long text gets the speech service's own error. */
+  'speech:render': z.object({ text: z.string().max(MAX_SPOKEN_CHARACTERS * 10), language: LanguageSchema }).strict(),
 } satisfies Record<InvokeChannel, z.ZodType>;
 
 /** Only the browser shell answers these: they stand in for the OS (clock, tray clicks, resume, a second launch). */
@@ -90,8 +95,11 @@ interface ValueResponses {
   'account:sip-credentials': { password: string | null };
   'notification:request': { shown: boolean };
   'log:sip-trace': { written: number };
+  'speech:status': SpeechStatus;
+  /** A WAV file. */
+  'speech:render': { wavBase64: string };
 }
-export const VALUE_CHANNELS = ['account:sip-credentials', 'notification:request', 'log:sip-trace'] as const satisfies readonly (keyof ValueResponses)[];
+export const VALUE_CHANNELS = ['account:sip-credentials', 'notification:request', 'log:sip-trace', 'speech:status', 'speech:render'] as const satisfies readonly (keyof ValueResponses)[];
 export type ValueChannel = keyof ValueResponses;
 export type StateChannel = Exclude<InvokeChannel, ValueChannel>;
 export type ChannelResponse<C extends InvokeChannel | DebugChannel> = C extends ValueChannel ? ValueResponses[C] : AppState;

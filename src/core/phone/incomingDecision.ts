@@ -1,10 +1,13 @@
 import type { Account } from '../account/model';
 import type { AppError } from '../errors';
+import { spokenWords } from '../profiles/announcementWords';
 import type { Profile } from '../profiles/model';
+import type { Language } from '../settings/schema';
 import { announcementDurationMs, announcementText, type AnnouncementContext } from './announcement';
 import { resolveForwardTarget, type ResolvedTarget } from './dialTarget';
 
-export interface IncomingSituation extends AnnouncementContext {
+/** The caller hears the account's announcement language, whatever language the UI is in. */
+export interface IncomingSituation extends Omit<AnnouncementContext, 'language'> {
   profile: Profile;
   account: Account;
   /** The user is already in a call, or placing one. */
@@ -21,8 +24,17 @@ export type IncomingDecision =
   | { kind: 'reject-busy' }
   /** 302 with the target as Contact. */
   | { kind: 'forward'; target: ResolvedTarget }
-  /** Answer, let the caller hear a tone and read the text, then transfer (REFER) or hang up. */
-  | { kind: 'announce'; text: string; durationMs: number; then: { kind: 'transfer'; target: ResolvedTarget } | { kind: 'hangup' } };
+  /**
+   * Answer, let the caller hear the text spoken in `language` (or, with no speech engine, a tone
+   * for `durationMs`), then transfer (REFER) or hang up.
+   */
+  | {
+      kind: 'announce';
+      text: string;
+      language: Language;
+      durationMs: number;
+      then: { kind: 'transfer'; target: ResolvedTarget } | { kind: 'hangup' };
+    };
 
 export interface IncomingOutcome {
   decision: IncomingDecision;
@@ -65,10 +77,11 @@ export function decideIncoming(situation: IncomingSituation): IncomingOutcome {
       return { decision: target ? { kind: 'forward', target } : ring(false), problems };
     }
     case 'announcement': {
-      const text = announcementText(action.text, situation);
+      const language = account.announcementLanguage;
+      const text = announcementText(spokenWords(profile.id, action.text, language), action.sayEnd, { ...situation, language });
       const target = action.then.kind === 'forward' ? forwardTo(action.then.target) : null;
       const then = target ? { kind: 'transfer' as const, target } : { kind: 'hangup' as const };
-      return { decision: { kind: 'announce', text, durationMs: announcementDurationMs(text), then }, problems };
+      return { decision: { kind: 'announce', text, language, durationMs: announcementDurationMs(text), then }, problems };
     }
   }
 }

@@ -1,3 +1,4 @@
+import { STANDARD_ANNOUNCEMENTS, type StandardAnnouncementId } from './announcementWords';
 import type { CallerId, DefaultLength, IncomingCalls, NotificationMatrix, Profile, ProfileStatus } from './model';
 
 export const BASE_PROFILE_ID = 'available';
@@ -35,8 +36,8 @@ const ringThenVoicemail: IncomingCalls = {
   whenBusy: { kind: 'callWaiting' },
 };
 
-const announce = (text: string): IncomingCalls => ({
-  action: { kind: 'announcement', text, then: { kind: 'forward', target: { kind: 'voicemail' } } },
+const announce = (id: StandardAnnouncementId): IncomingCalls => ({
+  action: { kind: 'announcement', text: STANDARD_ANNOUNCEMENTS[id].words.sv, sayEnd: STANDARD_ANNOUNCEMENTS[id].sayEnd, then: { kind: 'forward', target: { kind: 'voicemail' } } },
   noAnswer: null,
   whenBusy: { kind: 'forward', target: { kind: 'voicemail' } },
 });
@@ -60,15 +61,15 @@ interface Row {
 
 const rows: Row[] = [
   { id: BASE_PROFILE_ID, name: 'Tillgänglig', status: 'available', defaultLength: { kind: 'untilChanged' }, incoming: ringThenVoicemail, callerId: 'landline', notifications: allNotifications, calendarPriority: 0 },
-  { id: 'lunch', name: 'Lunch', status: 'available', defaultLength: { kind: 'minutes', minutes: 60 }, incoming: announce('Jag är på lunch till {end}.'), callerId: 'landline', notifications: awayAtDesk, calendarPriority: 40 },
-  { id: 'meeting', name: 'Möte', status: 'available', defaultLength: { kind: 'minutes', minutes: 60 }, incoming: announce('Jag sitter i möte till {end}.'), callerId: 'landline', notifications: awayAtDesk, calendarPriority: 50 },
-  { id: 'left-for-the-day', name: 'Slutat för dagen', status: 'unavailable', defaultLength: { kind: 'nextWorkingDayStart' }, incoming: announce('Jag har slutat för dagen och är tillbaka {end}.'), callerId: 'mobile', notifications: offWork, calendarPriority: 30 },
-  { id: 'vacation', name: 'Semester', status: 'unavailable', defaultLength: { kind: 'days', days: 7 }, incoming: announce('Jag har semester till {end}.'), callerId: 'mobile', notifications: offWork, calendarPriority: 80 },
-  { id: 'sick', name: 'Sjuk', status: 'unavailable', defaultLength: { kind: 'nextWorkingDayStart' }, incoming: announce('Jag är sjuk i dag.'), callerId: 'landline', notifications: offWork, calendarPriority: 90 },
+  { id: 'lunch', name: 'Lunch', status: 'available', defaultLength: { kind: 'minutes', minutes: 60 }, incoming: announce('lunch'), callerId: 'landline', notifications: awayAtDesk, calendarPriority: 40 },
+  { id: 'meeting', name: 'Möte', status: 'available', defaultLength: { kind: 'minutes', minutes: 60 }, incoming: announce('meeting'), callerId: 'landline', notifications: awayAtDesk, calendarPriority: 50 },
+  { id: 'left-for-the-day', name: 'Slutat för dagen', status: 'unavailable', defaultLength: { kind: 'nextWorkingDayStart' }, incoming: announce('left-for-the-day'), callerId: 'mobile', notifications: offWork, calendarPriority: 30 },
+  { id: 'vacation', name: 'Semester', status: 'unavailable', defaultLength: { kind: 'days', days: 7 }, incoming: announce('vacation'), callerId: 'mobile', notifications: offWork, calendarPriority: 80 },
+  { id: 'sick', name: 'Sjuk', status: 'unavailable', defaultLength: { kind: 'nextWorkingDayStart' }, incoming: announce('sick'), callerId: 'landline', notifications: offWork, calendarPriority: 90 },
   { id: 'temporarily-out', name: 'Tillfälligt ute', status: 'available', defaultLength: { kind: 'minutes', minutes: 30 }, incoming: forwardToMobile, callerId: 'landline', notifications: allNotifications, calendarPriority: 20 },
   { id: 'business-trip', name: 'Tjänsteresa', status: 'available', defaultLength: { kind: 'endOfWorkingDay' }, incoming: forwardToMobile, callerId: 'mobile', notifications: allNotifications, calendarPriority: 60 },
-  { id: 'care-of-child', name: 'Vård av barn', status: 'unavailable', defaultLength: { kind: 'nextWorkingDayStart' }, incoming: announce('Jag är hemma för vård av barn.'), callerId: 'landline', notifications: offWork, calendarPriority: 90 },
-  { id: 'training', name: 'Utbildning', status: 'unavailable', defaultLength: { kind: 'endOfWorkingDay' }, incoming: announce('Jag är på utbildning till {end}.'), callerId: 'landline', notifications: offWork, calendarPriority: 70 },
+  { id: 'care-of-child', name: 'Vård av barn', status: 'unavailable', defaultLength: { kind: 'nextWorkingDayStart' }, incoming: announce('care-of-child'), callerId: 'landline', notifications: offWork, calendarPriority: 90 },
+  { id: 'training', name: 'Utbildning', status: 'unavailable', defaultLength: { kind: 'endOfWorkingDay' }, incoming: announce('training'), callerId: 'landline', notifications: offWork, calendarPriority: 70 },
 ];
 
 /** A deep copy that shares nothing, not even the flag objects several kinds start out with. */

@@ -17,6 +17,11 @@ import {
   type ProfileStatus,
 } from './model';
 import { nextFreeProfileNumber, validateProfile } from './validation';
+import { announcementText } from '../phone/announcement';
+import type { Language } from '../settings/schema';
+import { endForLength } from '../time/lengths';
+import type { TimeContext } from '../time/workingHours';
+import { spokenWords } from './announcementWords';
 
 /**
  * The profile form's own state. Numbers stay text while the user types, and every sub-setting is
@@ -60,6 +65,7 @@ export interface ProfileFormDraft {
     action: ActionChoice;
     actionTarget: ForwardTargetDraft;
     announcementText: string;
+    announcementSayEnd: boolean;
     announcementThen: AnnouncementFollowUp;
     announcementTarget: ForwardTargetDraft;
     noAnswerEnabled: boolean;
@@ -133,6 +139,7 @@ export function draftFromProfile(profile: Profile): ProfileFormDraft {
       action: action.kind,
       actionTarget: targetDraft(action.kind === 'forward' ? action.target : undefined, mobileDraft),
       announcementText: action.kind === 'announcement' ? action.text : '',
+      announcementSayEnd: action.kind === 'announcement' ? action.sayEnd : true,
       announcementThen: action.kind === 'announcement' ? action.then.kind : 'forward',
       announcementTarget: targetDraft(
         action.kind === 'announcement' && action.then.kind === 'forward' ? action.then.target : undefined,
@@ -274,6 +281,7 @@ export function readDraft(draft: ProfileFormDraft, context: DraftContext): Draft
         return {
           kind: 'announcement',
           text: incoming.announcementText,
+          sayEnd: incoming.announcementSayEnd,
           then:
             incoming.announcementThen === 'hangup'
               ? { kind: 'hangup' }
@@ -392,3 +400,18 @@ export function callerIdOptions(numbers: AccountNumbers, stored?: CallerId): Cal
 
 export const NOTIFICATION_ROWS = NOTIFICATION_KINDS;
 export const NOTIFICATION_COLUMNS = PLATFORMS;
+
+/** What a caller would hear if the profile in the form were chosen now: the editor's preview. */
+export function previewAnnouncement(draft: ProfileFormDraft, context: DraftContext & TimeContext & { now: number; language: Language }): string {
+  const { profile, errors } = readDraft(draft, context);
+  const lengthFields: readonly string[] = [FIELD.lengthMinutes, FIELD.lengthTime, FIELD.lengthDays];
+  const lengthReadable = !errors.some((error) => error.field !== undefined && lengthFields.includes(error.field));
+  const until = lengthReadable ? endForLength(profile.defaultLength, context.now, context) : null;
+  const words = spokenWords(profile.id, draft.incoming.announcementText, context.language);
+  return announcementText(words, draft.incoming.announcementSayEnd, {
+    until: until !== null && Number.isFinite(until) ? until : null,
+    now: context.now,
+    language: context.language,
+    timeZone: context.timeZone,
+  });
+}

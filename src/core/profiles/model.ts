@@ -35,22 +35,40 @@ export const ForwardTargetSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('number'), number: z.string() }).strict(),
 ]);
 
-export const IncomingActionSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('ring') }).strict(),
-  z.object({ kind: z.literal('busy') }).strict(),
-  z.object({ kind: z.literal('forward'), target: ForwardTargetSchema }).strict(),
-  z
-    .object({
-      kind: z.literal('announcement'),
-      /** `{end}` is replaced by the profile's end time, e.g. "Jag är på lunch till {end}". */
-      text: z.string().max(SIZE_GUARD),
-      then: z.discriminatedUnion('kind', [
-        z.object({ kind: z.literal('forward'), target: ForwardTargetSchema }).strict(),
-        z.object({ kind: z.literal('hangup') }).strict(),
-      ]),
-    })
-    .strict(),
-]);
+// "… till {end}." was how the end time was asked for before there was a choice for it.
+const LEGACY_END_TOKEN = /\s*(?:\b(?:till|tills|until)\s+)?\{end\}/gi;
+
+/** An announcement stored with the old `{end}` token reads as its words and the choice to say the end. */
+function upgradeEndToken(action: unknown): unknown {
+  if (typeof action !== 'object' || action === null) return action;
+  const { kind, text, sayEnd } = action as Record<string, unknown>;
+  if (kind !== 'announcement' || sayEnd !== undefined || typeof text !== 'string') return action;
+  if (!text.includes('{end}')) return { ...action, sayEnd: false };
+  const words = text.replace(LEGACY_END_TOKEN, '').replace(/\s+([.,!?])/g, '$1').replace(/\s+/g, ' ').trim();
+  return { ...action, text: words.replace(/[\s.!,;:]+$/, ''), sayEnd: true };
+}
+
+export const IncomingActionSchema = z.preprocess(
+  upgradeEndToken,
+  z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('ring') }).strict(),
+    z.object({ kind: z.literal('busy') }).strict(),
+    z.object({ kind: z.literal('forward'), target: ForwardTargetSchema }).strict(),
+    z
+      .object({
+        kind: z.literal('announcement'),
+        /** The words, e.g. "Jag är på lunch"; the end time is added after them when `sayEnd` is on. */
+        text: z.string().max(SIZE_GUARD),
+        /** Say when the profile ends: "… till 14:30". */
+        sayEnd: z.boolean(),
+        then: z.discriminatedUnion('kind', [
+          z.object({ kind: z.literal('forward'), target: ForwardTargetSchema }).strict(),
+          z.object({ kind: z.literal('hangup') }).strict(),
+        ]),
+      })
+      .strict(),
+  ]),
+);
 
 export const WhenBusySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('callWaiting') }).strict(),

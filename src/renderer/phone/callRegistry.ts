@@ -10,7 +10,7 @@ import { partyLine } from '../../core/phone/partyDisplay';
 import { shouldRecord } from '../../core/phone/recording';
 import { partyForTarget, remotePartyFrom, UNKNOWN_PARTY } from '../../core/phone/remoteParty';
 import { callFailure } from '../../core/phone/sipFailure';
-import { playAnnouncement } from './announcementPlayback';
+import { answerWithAnnouncement } from './announcementPlayback';
 import { startCallRecording } from './callRecorder';
 import type { PhoneEnvironment } from './phoneEnvironment';
 import { newCallView, reduceCalls, type CallStatus, type CallView } from '../../core/phone/callView';
@@ -244,7 +244,6 @@ export class CallRegistry {
         dispatchCall({ kind: 'setup', id: call.id, setup: { fromDialMs: now - call.dialedAt, fromInviteMs: now - call.inviteSentAt } });
       }
       if (call.dtmfAfterConnect !== '') this.sendDtmf(call.id, call.dtmfAfterConnect);
-      if (call.announcement) playAnnouncement(call, call.announcement);
     });
     session.on('ended', (event) => this.#finish(call, event));
     session.on('failed', (event) => this.#finish(call, event));
@@ -286,10 +285,7 @@ export class CallRegistry {
         call.announcement = decision;
         call.status = 'announcing';
         this.#show(call, { announcement: decision.text });
-        const stream = this.tones.announcementStream(decision.durationMs);
-        // Never the microphone: the caller must not hear the office while the user is away.
-        const media = stream ? { mediaStream: stream } : { mediaConstraints: { audio: false, video: false } };
-        void attempt(() => call.session.answer({ ...media, pcConfig: { iceServers: [] } }));
+        answerWithAnnouncement(call, decision, this.tones, this.env);
         return;
       }
       case 'ring': {

@@ -1,10 +1,12 @@
 import type { Account } from '../../core/account/model';
+import type { Result } from '../../core/errors';
 import { translate, type MessageKey } from '../../core/i18n/messages';
 import type { CallHistoryEntry } from '../../core/phone/history';
 import type { NotificationKind, Profile } from '../../core/profiles/model';
 import type { Language } from '../../core/settings/schema';
 import { useAppStore } from '../store/appStore';
 import type { FinishedRecording } from './callRecorder';
+import { requestSpeech } from './speech';
 
 /** What the phone needs to know at the moment a call starts or arrives. */
 export interface PhoneContext {
@@ -26,6 +28,8 @@ export interface PhoneEnvironment {
   /** Asks main to notify; main shows it only if the active profile allows the kind on the desktop. */
   notify(kind: NotificationKind, title: string, body: string): void;
   text(key: MessageKey, params?: Record<string, string | number>): string;
+  /** The text spoken by the computer's speech engine, as WAV bytes. */
+  speak(text: string, language: Language): Promise<Result<ArrayBuffer>>;
 }
 
 export const appPhoneEnvironment: PhoneEnvironment = {
@@ -59,4 +63,5 @@ export const appPhoneEnvironment: PhoneEnvironment = {
   text(key, params) {
     return translate(useAppStore.getState().state?.ui.language ?? 'sv', key, params);
   },
+  speak: requestSpeech,
 };

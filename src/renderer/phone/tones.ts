@@ -69,19 +69,25 @@ export class TonePlayer {
     schedule(context, context.destination, [{ hz: [row, column], ms: 120 }], context.currentTime);
   }
 
+  /** An output of the phone's own to answer a call with; its stream carries only what is played into it, never the microphone. */
+  callOutput(): MediaStreamAudioDestinationNode | null {
+    return this.#audio()?.createMediaStreamDestination() ?? null;
+  }
+
   /**
-   * A stream to answer a call with: the special information tone, repeated for `durationMs`. The
-   * caller hears it while the announcement's text is shown; speech synthesis cannot feed a stream.
+   * The special information tone into `output`, from now and repeated to fill `durationMs` (once
+   * at least). Answers the moment its last tone ends, in the output's context time.
    */
-  announcementStream(durationMs: number): MediaStream | null {
-    const context = this.#audio();
-    if (!context) return null;
-    const destination = context.createMediaStreamDestination();
+  specialInformation(output: MediaStreamAudioDestinationNode, durationMs: number): number {
+    const context = output.context;
     const cycleMs = cadenceMs(SPECIAL_INFORMATION);
-    for (let offsetMs = 0; offsetMs < durationMs; offsetMs += cycleMs) {
-      schedule(context, destination, SPECIAL_INFORMATION, context.currentTime + offsetMs / 1000);
-    }
-    return destination.stream;
+    const startS = context.currentTime;
+    let offsetMs = 0;
+    do {
+      schedule(context, output, SPECIAL_INFORMATION, startS + offsetMs / 1000);
+      offsetMs += cycleMs;
+    } while (offsetMs < durationMs);
+    return startS + (offsetMs - cycleMs + soundingMs(SPECIAL_INFORMATION)) / 1000;
   }
 
   close(): void {
@@ -103,7 +109,14 @@ function cadenceMs(cadence: Cadence): number {
   return cadence.reduce((total, step) => total + step.ms, 0);
 }
 
-function schedule(context: AudioContext, output: AudioNode, cadence: Cadence, startS: number): OscillatorNode[] {
+/** From the start of a cadence to the end of its last tone. */
+function soundingMs(cadence: Cadence): number {
+  let end = cadence.length;
+  while (end > 0 && cadence[end - 1]?.hz.length === 0) end--;
+  return cadenceMs(cadence.slice(0, end));
+}
+
+function schedule(context: BaseAudioContext, output: AudioNode, cadence: Cadence, startS: number): OscillatorNode[] {
   const nodes: OscillatorNode[] = [];
   let at = startS;
   for (const step of cadence) {

@@ -51,6 +51,7 @@ export interface ProvisionOverrides {
   voicemail?: string | null;
   directory?: { name: string; uri: string }[];
   addOns?: { recording?: boolean; listenIn?: boolean };
+  announcementLanguage?: 'sv' | 'en';
 }
 
 /** Writes the provisioning file a company would roll out for this user, pointing at `pbx`. */
@@ -64,6 +65,7 @@ export function writeProvisioning(dataDir: string, pbx: RunningPbx, user: PhoneU
       voicemail: overrides.voicemail ?? null,
       directory: overrides.directory ?? [],
       ...(overrides.addOns ? { addOns: overrides.addOns } : {}),
+      ...(overrides.announcementLanguage ? { announcementLanguage: overrides.announcementLanguage } : {}),
     },
   };
   writeFileSync(file, JSON.stringify(document, null, 2));

@@ -7,7 +7,7 @@ import { account, profile } from './fixtures';
 const NOW = Date.UTC(2025, 2, 10, 11, 0);
 
 function situation(active: Profile, change: Partial<IncomingSituation> = {}): IncomingSituation {
-  return { profile: active, account: account(), busy: false, until: NOW + 3_600_000, now: NOW, language: 'sv', timeZone: 'Europe/Stockholm', ...change };
+  return { profile: active, account: account(), busy: false, until: NOW + 3_600_000, now: NOW, timeZone: 'Europe/Stockholm', ...change };
 }
 
 describe('decideIncoming', () => {
@@ -23,10 +23,20 @@ describe('decideIncoming', () => {
       decision: {
         kind: 'announce',
         text: 'Jag är på lunch till 13:00.',
+        language: 'sv',
         durationMs: 4_000,
         then: { kind: 'transfer', target: { uri: 'sip:+46812345699@example.se', number: '+46812345699' } },
       },
       problems: [],
+    });
+  });
+
+  it('announces in the account’s announcement language, the standard words included', () => {
+    const english = account({ announcementLanguage: 'en' });
+    expect(decideIncoming(situation(profile('meeting'), { account: english })).decision).toMatchObject({
+      kind: 'announce',
+      text: "I'm in a meeting until 1 pm.",
+      language: 'en',
     });
   });
 

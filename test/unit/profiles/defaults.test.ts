@@ -42,8 +42,10 @@ describe('the ten standard profiles', () => {
   });
 
   it('announce the end time where the product says so', () => {
-    const lunch = profiles[1]!.incoming.action;
-    expect(lunch.kind === 'announcement' && lunch.text).toContain('{end}');
+    const announced = Object.fromEntries(
+      profiles.flatMap((profile) => (profile.incoming.action.kind === 'announcement' ? [[profile.id, profile.incoming.action.sayEnd]] : [])),
+    );
+    expect(announced).toEqual({ lunch: true, meeting: true, 'left-for-the-day': true, vacation: true, sick: false, 'care-of-child': false, training: true });
   });
 
   it('each satisfy the profile schema', () => {

@@ -7,12 +7,14 @@ import {
   draftsEqual,
   duplicateDraft,
   lengthChoiceOf,
+  previewAnnouncement,
   readDraft,
   toProfileDraft,
   uniqueCopyName,
   type ProfileFormDraft,
 } from '../../../src/core/profiles/editorModel';
 import { defaultProfiles } from '../../../src/core/profiles/defaults';
+import { DEFAULT_WORKING_HOURS } from '../../../src/core/time/workingHours';
 import type { Profile } from '../../../src/core/profiles/model';
 import type { AccountNumbers } from '../../../src/core/settings/schema';
 
@@ -49,7 +51,8 @@ describe('a profile read back from its own draft', () => {
       draft.statusMessage = 'Tillbaka snart';
       draft.notifications.chat.web = false;
       draft.callerId = { calls: 'hidden', sms: 'landline' };
-      draft.incoming.announcementText = 'Åter {end}.';
+      draft.incoming.announcementText = 'Åter snart';
+      draft.incoming.announcementSayEnd = false;
       draft.incoming.announcementThen = 'hangup';
       draft.incoming.noAnswerEnabled = true;
       draft.incoming.noAnswerSeconds = '40';
@@ -70,7 +73,7 @@ describe('a profile read back from its own draft', () => {
       notifications: { ...byName('Lunch').notifications, chat: { desktop: true, mobile: true, web: false } },
       callerId: { calls: 'hidden', sms: 'landline' },
       incoming: {
-        action: { kind: 'announcement', text: 'Åter {end}.', then: { kind: 'hangup' } },
+        action: { kind: 'announcement', text: 'Åter snart', sayEnd: false, then: { kind: 'hangup' } },
         noAnswer: { afterSeconds: 40, target: { kind: 'mobile' } },
         whenBusy: { kind: 'busy' },
       },
@@ -234,5 +237,32 @@ describe('unsaved changes', () => {
     expect(draftsEqual(original, edited)).toBe(true);
     edited.notifications.sms.mobile = false;
     expect(draftsEqual(original, edited)).toBe(false);
+  });
+});
+
+describe('previewAnnouncement', () => {
+  // Thursday 4 December 2025, 10:00 in Stockholm.
+  const now = Date.UTC(2025, 11, 4, 9, 0);
+  const context = { profiles, numbers: NO_NUMBERS, now, timeZone: 'Europe/Stockholm', workingHours: DEFAULT_WORKING_HOURS };
+
+  it('says what a caller would hear if the profile were chosen now, with its default length', () => {
+    const draft = draftFromProfile(byName('Möte'));
+    expect(previewAnnouncement(draft, { ...context, previous: byName('Möte'), language: 'sv' })).toBe('Jag sitter i möte till 11:00.');
+    expect(previewAnnouncement(draft, { ...context, previous: byName('Möte'), language: 'en' })).toBe("I'm in a meeting until 11 am.");
+  });
+
+  it('follows the form: the words, the choice to say the end, and the length', () => {
+    const draft = draftFromProfile(byName('Möte'));
+    draft.incoming.announcementText = 'Jag är på kundbesök';
+    draft.length = { choice: 'nextWorkingDayStart', minutes: '', time: '', days: '' };
+    expect(previewAnnouncement(draft, { ...context, previous: byName('Möte'), language: 'sv' })).toBe('Jag är på kundbesök till i morgon 08:00.');
+    draft.incoming.announcementSayEnd = false;
+    expect(previewAnnouncement(draft, { ...context, previous: byName('Möte'), language: 'sv' })).toBe('Jag är på kundbesök');
+  });
+
+  it('says no end while the typed length cannot be read', () => {
+    const draft = draftFromProfile(byName('Möte'));
+    draft.length = { choice: 'minutes', minutes: 'ten', time: '', days: '' };
+    expect(previewAnnouncement(draft, { ...context, previous: byName('Möte'), language: 'sv' })).toBe('Jag sitter i möte');
   });
 });

@@ -78,12 +78,40 @@ describe('provisioning', () => {
     ]);
   });
 
+  it('sets the language callers hear announcements in; Swedish until then', () => {
+    const dir = newDir();
+    const app = openTestApp(dir);
+    expect(app.services.state.account.announcementLanguage).toBe('sv');
+    expect(app.services.invoke('provision:import', { json: JSON.stringify({ account: { announcementLanguage: 'en' } }) }).ok).toBe(true);
+    expect(app.services.state.account.announcementLanguage).toBe('en');
+    expect(openTestApp(dir).services.state.account.announcementLanguage).toBe('en');
+    expect(app.services.invoke('account:update', { announcementLanguage: 'sv' }).ok).toBe(true);
+    expect(app.services.state.account.announcementLanguage).toBe('sv');
+  });
+
+  it('reads a settings file from before the announcement language as Swedish, and its {end} texts as "say the end"', () => {
+    const dir = newDir();
+    const first = openTestApp(dir);
+    first.services.dispose();
+    const file = join(dir, 'settings.json');
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as { account: Record<string, unknown>; profiles: { id: string; incoming: { action: Record<string, unknown> } }[] };
+    delete stored.account.announcementLanguage;
+    const meeting = stored.profiles.find((profile) => profile.id === 'meeting')!;
+    meeting.incoming.action = { kind: 'announcement', text: 'Jag sitter i möte till {end}.', then: { kind: 'hangup' } };
+    writeFileSync(file, JSON.stringify(stored));
+    const state = openTestApp(dir).services.state;
+    expect(state.notices).toEqual([]);
+    expect(state.account.announcementLanguage).toBe('sv');
+    expect(state.profiles.find((profile) => profile.id === 'meeting')?.incoming.action).toEqual({ kind: 'announcement', text: 'Jag sitter i möte', sayEnd: true, then: { kind: 'hangup' } });
+  });
+
   const bad: [string, string, string[]][] = [
     ['not JSON', '{"account": ', ['provisioning-not-json']],
     ['unknown fields and wrong types', JSON.stringify({ account: { sip: { serverUrl: 5 } }, colour: 'blue', ui: { language: 'fi' } }), ['account.sip.serverUrl', 'ui.language', 'colour']],
     ['an unknown time zone', JSON.stringify({ timeZone: 'Europe/Atlantis' }), ['timeZone']],
     ['a bad number', JSON.stringify({ account: { numbers: { mobile: '12' } } }), ['numbers.mobile']],
     ['an unknown caller ID policy', JSON.stringify({ account: { callerIdPolicy: { presentation: 'display-name', extra: 1 } } }), ['account.callerIdPolicy.presentation', 'account.callerIdPolicy.extra']],
+    ['an announcement language the app cannot speak', JSON.stringify({ account: { announcementLanguage: 'fi' } }), ['account.announcementLanguage']],
   ];
 
   it('sets how the PBX takes the caller ID, and keeps the other half of the policy', () => {

@@ -20,6 +20,7 @@ interface Draft {
   recording: boolean;
   listenIn: boolean;
   callerIdPolicy: CallerIdPolicy;
+  announcementLanguage: Account['announcementLanguage'];
 }
 
 function draftOf(account: Account): Draft {
@@ -32,6 +33,7 @@ function draftOf(account: Account): Draft {
     voicemail: account.voicemail ?? '',
     ...account.addOns,
     callerIdPolicy: account.callerIdPolicy,
+    announcementLanguage: account.announcementLanguage,
   };
 }
 
@@ -57,6 +59,7 @@ export function SipAccountForm({ account }: { account: Account }) {
       voicemail: blankToNull(draft.voicemail),
       addOns: { recording: draft.recording, listenIn: draft.listenIn },
       callerIdPolicy: draft.callerIdPolicy,
+      announcementLanguage: draft.announcementLanguage,
     });
     if (saved && draft.password !== '') {
       // A password the disk refused stays in the field, to be saved again.
@@ -100,6 +103,24 @@ export function SipAccountForm({ account }: { account: Account }) {
           <input type="checkbox" checked={draft.listenIn} onChange={(event) => setDraft((current) => ({ ...current, listenIn: event.target.checked }))} />
           {t('account.listenIn')}
         </label>
+      </fieldset>
+      <fieldset>
+        <legend>{t('account.announcements')}</legend>
+        <div className="account-field">
+          <label htmlFor="account-announcement-language">{t('account.announcementLanguage')}</label>
+          <select
+            id="account-announcement-language"
+            value={draft.announcementLanguage}
+            aria-describedby="account-announcement-language-hint"
+            onChange={(event) => setDraft((current) => ({ ...current, announcementLanguage: event.target.value === 'en' ? 'en' : 'sv' }))}
+          >
+            <option value="sv">{t('account.announcementLanguage.sv')}</option>
+            <option value="en">{t('account.announcementLanguage.en')}</option>
+          </select>
+          <small id="account-announcement-language-hint" className="account-field__hint">
+            {t('account.announcementLanguageHint')}
+          </small>
+        </div>
       </fieldset>
       <div className="account-form__actions">
         <button type="submit" className="primary" disabled={request.busy}>

@@ -1,6 +1,8 @@
 import { FIELD, type ForwardTargetDraft, type ProfileFormDraft } from '../../../core/profiles/editorModel';
 import { NO_ANSWER_SECONDS } from '../../../core/profiles/validation';
 import { useTranslation } from '../../useTranslation';
+import type { Profile } from '../../../core/profiles/model';
+import { AnnouncementPreview } from './AnnouncementPreview';
 import { CheckboxField, RadioGroup, TextField } from './controls';
 import { ForwardTargetField } from './ForwardTargetField';
 import type { EditDraft } from './useProfileEditor';
@@ -9,7 +11,17 @@ type Incoming = ProfileFormDraft['incoming'];
 type TargetKey = 'actionTarget' | 'announcementTarget' | 'noAnswerTarget' | 'whenBusyTarget';
 
 /** What happens to a call while the profile is active: the action, no answer, and when already in a call. */
-export function IncomingCallFields({ draft, edit, mobileNumber }: { draft: ProfileFormDraft; edit: EditDraft; mobileNumber: string | null }) {
+export function IncomingCallFields({
+  draft,
+  edit,
+  mobileNumber,
+  stored,
+}: {
+  draft: ProfileFormDraft;
+  edit: EditDraft;
+  mobileNumber: string | null;
+  stored: Profile | undefined;
+}) {
   const t = useTranslation();
   const incoming = draft.incoming;
   const editIncoming = (change: (next: Incoming) => void) => edit((next) => change(next.incoming));
@@ -53,6 +65,13 @@ export function IncomingCallFields({ draft, edit, mobileNumber }: { draft: Profi
               value={incoming.announcementText}
               onChange={(text) => editIncoming((next) => void (next.announcementText = text))}
             />
+            <CheckboxField
+              label={t('editor.incoming.sayEnd')}
+              hint={t('editor.incoming.sayEndHint')}
+              checked={incoming.announcementSayEnd}
+              onChange={(sayEnd) => editIncoming((next) => void (next.announcementSayEnd = sayEnd))}
+            />
+            <AnnouncementPreview draft={draft} stored={stored} />
             <RadioGroup
               legend={t('editor.incoming.then')}
               name="editor-incoming-then"
