@@ -159,7 +159,7 @@ describe('Electron adapters (stand-in for the electron module: no binary here)',
   });
 
   describe('IPC', () => {
-    it('registers every contract channel and answers only our window main frame', () => {
+    it('registers every contract channel and answers only our window main frame', async () => {
       const app = openTestApp(newDir());
       const window = { mainFrame: { url: APP } };
       registerIpc(app.services, () => window as never);
@@ -171,7 +171,7 @@ describe('Electron adapters (stand-in for the electron module: no binary here)',
       for (const refused of [fromSubframe, fromForeignPage]) expect(refused).toMatchObject({ ok: false, error: { code: 'untrusted-sender' } });
       expect(app.services.state.ui.showProfileNumbers).toBe(false);
 
-      const trusted = update({ sender: window, senderFrame: window.mainFrame }, { showProfileNumbers: true }) as { ok: boolean; value: AppState };
+      const trusted = (await update({ sender: window, senderFrame: window.mainFrame }, { showProfileNumbers: true })) as { ok: boolean; value: AppState };
       expect(trusted.ok).toBe(true);
       expect(app.services.state.ui.showProfileNumbers).toBe(true);
     });
