@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs the Debian packages the tests need: Chromium for the UI, Kamailio for SIP.
+# Installs the Debian packages the tests need: Chromium for the UI; Kamailio and rtpengine as the
+# PBX; baresip as a desk phone; espeak-ng, pocketsphinx and sox to speak and hear announcements.
 set -euo pipefail
 packages=(chromium kamailio kamailio-websocket-modules kamailio-presence-modules kamailio-sqlite-modules sqlite3 rtpengine-daemon baresip-core espeak-ng pocketsphinx pocketsphinx-en-us sox)
 missing=()
