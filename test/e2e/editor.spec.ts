@@ -94,7 +94,10 @@ test('every editor setting survives a restart of the shell', async ({ page }) =>
   await expect(pickerItem(page, 'Styrelsemöte', 33)).toBeVisible();
 
   await pick(page, 'Semester');
-  await field(page, 'Meddelandetext').fill('Jag har semester till {end}.');
+  await field(page, 'Meddelande till den som ringer').fill('Jag har semester i Spanien');
+  await expect(field(page, 'Säg när profilen slutar')).toBeChecked();
+  // Fourteen days from now, on a weekday: the day and the date, not a token.
+  await expect(page.getByTestId('announcement-preview')).toContainText(/Den som ringer hör nu: ”Jag har semester i Spanien till (måndag|tisdag|onsdag|torsdag|fredag) \d{1,2} [a-zé]+( \d{4})?\.”/);
   await group(page, 'Efter meddelandet').getByRole('radio', { name: 'Lägg på' }).check();
   await group(page, 'Om du redan är i samtal').getByRole('radio', { name: 'Vidarekoppla' }).check();
   await field(page, 'Vidarekoppla under pågående samtal till').selectOption({ label: 'Annat nummer' });
@@ -138,7 +141,16 @@ test('every editor setting survives a restart of the shell', async ({ page }) =>
 
   await pick(page, 'Semester');
   await expect(group(page, 'När någon ringer').getByRole('radio', { name: 'Meddelande, sedan vidarekoppla eller lägg på' })).toBeChecked();
-  await expect(field(page, 'Meddelandetext')).toHaveValue('Jag har semester till {end}.');
+  await expect(field(page, 'Meddelande till den som ringer')).toHaveValue('Jag har semester i Spanien');
+  await expect(field(page, 'Säg när profilen slutar')).toBeChecked();
+  await field(page, 'Säg när profilen slutar').uncheck();
+  await expect(page.getByTestId('announcement-preview')).toContainText('Den som ringer hör nu: ”Jag har semester i Spanien”');
+  await page.getByRole('button', { name: 'Lyssna på meddelandet' }).click();
+  await expect(page.getByRole('button', { name: 'Spelar upp…' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Lyssna på meddelandet' })).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('announcement-preview').getByRole('status')).toHaveText('');
+  // Back as stored, so moving on asks nothing about unsaved changes.
+  await field(page, 'Säg när profilen slutar').check();
   await expect(group(page, 'Efter meddelandet').getByRole('radio', { name: 'Lägg på' })).toBeChecked();
   await expect(group(page, 'Om du redan är i samtal').getByRole('radio', { name: 'Vidarekoppla' })).toBeChecked();
   await expect(field(page, 'Nummer under pågående samtal')).toHaveValue('+46812345678');

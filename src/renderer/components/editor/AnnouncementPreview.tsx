@@ -85,7 +85,7 @@ export function AnnouncementPreview({ draft, stored }: { draft: ProfileFormDraft
           {t('editor.incoming.noSpeech')}
         </p>
       ) : (
-        <button type="button" className="editor-button" aria-disabled={playing || engine === undefined || undefined} onClick={() => !playing && engine !== undefined && void play()}>
+        <button type="button" className="editor-button" aria-disabled={playing || undefined} onClick={() => !playing && void play()}>
           {playing ? t('editor.incoming.previewPlaying') : t('editor.incoming.previewPlay')}
         </button>
       )}
