@@ -5,6 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import WebSocket from 'ws';
 import { failDisk, mountProblem, mountSmallDisk, type SmallDisk } from '../helpers/smallDisk';
 import { newDataDir, startShell, type ShellProcess } from './support/shellProcess';
+import { answeredCall } from '../helpers/historyEntry';
 
 const shells: ShellProcess[] = [];
 let disk: SmallDisk | null = null;
@@ -30,19 +31,6 @@ function invoke(page: Page, channel: string, payload: unknown): Promise<{ ok: bo
   );
 }
 
-const call = (id: string, startedAt: number) => ({
-  id,
-  direction: 'incoming',
-  remoteUri: 'sip:bob@127.0.0.1',
-  remoteName: 'Bob',
-  remoteNumber: null,
-  startedAt,
-  answeredAt: startedAt + 5_000,
-  endedAt: startedAt + 60_000,
-  outcome: 'answered',
-  callerIdShown: 'landline',
-});
-
 const PROBLEM = { full: 'disken är full', 'read-only': 'disken är skrivskyddad' } as const;
 
 for (const failure of ['full', 'read-only'] as const) {
@@ -54,7 +42,7 @@ for (const failure of ['full', 'read-only'] as const) {
     const shell = await open(page, disk.dir);
     expect((await invoke(page, 'account:set-password', { password: 'gammalt-lösen' })).ok).toBe(true);
     const start = Date.now() - 3_600_000;
-    expect((await invoke(page, 'history:record', call('call-1', start))).ok).toBe(true);
+    expect((await invoke(page, 'history:record', answeredCall('call-1', start))).ok).toBe(true);
     const settingsBefore = readFileSync(join(disk.dir, 'settings.json'), 'utf8');
     failDisk(disk, failure);
 
@@ -68,7 +56,7 @@ for (const failure of ['full', 'read-only'] as const) {
     await expect(page.locator('[data-error-code="password-write-failed"]')).toHaveText(`Lösenordet kunde inte sparas: ${PROBLEM[failure]}. Det tidigare lösenordet finns kvar.`);
     await expect(page.getByLabel('Lösenord')).toHaveValue('nytt-lösen');
 
-    expect(await invoke(page, 'history:record', call('call-2', start + 600_000))).toMatchObject({ ok: false, error: { code: 'history-write-failed' } });
+    expect(await invoke(page, 'history:record', answeredCall('call-2', start + 600_000))).toMatchObject({ ok: false, error: { code: 'history-write-failed' } });
     await expect(page.locator('[data-notice="failure"]')).toContainText(`Samtalet kunde inte sparas i samtalshistoriken: ${PROBLEM[failure]}. Den tidigare historiken finns kvar.`);
 
     expect((await invoke(page, 'state:get', null)).ok).toBe(true);
@@ -78,7 +66,7 @@ for (const failure of ['full', 'read-only'] as const) {
     disk.makeWritable();
     await page.getByRole('button', { name: 'Spara konto' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Kontot är sparat.' })).toBeVisible();
-    expect((await invoke(page, 'history:record', call('call-3', start + 1_200_000))).ok).toBe(true);
+    expect((await invoke(page, 'history:record', answeredCall('call-3', start + 1_200_000))).ok).toBe(true);
     await page.getByRole('navigation', { name: 'Vyer' }).getByRole('button', { name: 'Profiler', exact: true }).click();
     await page.getByRole('button', { name: 'Aktivera Lunch' }).click();
     await expect(page.getByRole('button', { name: 'Aktivera Lunch' })).toHaveAttribute('aria-pressed', 'true');

@@ -1,3 +1,6 @@
+import type { CalendarSourceStatus } from '../../src/core/calendar/view';
+import type { TestApp } from './services';
+
 /** A VCALENDAR around the given VEVENT lines, with UTC stamps as a feed would write them. */
 export function icsCalendar(events: { uid: string; summary: string; start: number; end: number; transparent?: boolean }[]): string {
   const stamp = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
@@ -16,4 +19,11 @@ export function icsCalendar(events: { uid: string; summary: string; start: numbe
   }
   lines.push('END:VCALENDAR', '');
   return lines.join('\r\n');
+}
+
+/** The first calendar source of the app, which the test added. */
+export function firstSource(app: TestApp): CalendarSourceStatus {
+  const [first] = app.services.state.calendar.sources;
+  if (!first) throw new Error('no calendar source');
+  return first;
 }

@@ -2,9 +2,8 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CalendarSourceStatus } from '../../../src/core/calendar/view';
 import { fetchFeed } from '../../../electron/services/calendarFeed';
-import { icsCalendar } from '../../helpers/calendarApp';
+import { icsCalendar, firstSource } from '../../helpers/calendarApp';
 import { startIcsFeedServer, type IcsFeedServer } from '../../helpers/icsFeedServer';
 import { ManualClock } from '../../helpers/manualClock';
 import { openTestApp, type TestApp } from '../../helpers/services';
@@ -49,12 +48,6 @@ async function syncNow(app: TestApp): Promise<void> {
   await app.services.calendar.whenIdle();
 }
 
-function source(app: TestApp): CalendarSourceStatus {
-  const [first] = app.services.state.calendar.sources;
-  if (!first) throw new Error('no calendar source');
-  return first;
-}
-
 const upcomingKeys = (app: TestApp) => app.services.state.calendar.upcoming.map((row) => [row.key, row.profileNumber, row.state]);
 
 describe('a calendar feed over HTTP', () => {
@@ -64,7 +57,7 @@ describe('a calendar feed over HTTP', () => {
     const app = open(dir);
     await addFeed(app, server.url);
 
-    expect(source(app)).toEqual({
+    expect(firstSource(app)).toEqual({
       id: 'custom-1',
       kind: 'url',
       location: server.url,
@@ -90,7 +83,7 @@ describe('a calendar feed over HTTP', () => {
       [null, 200],
       ['"v1"', 304],
     ]);
-    expect(source(app)).toMatchObject({ lastGoodSyncAt: at(START) + MINUTE, error: null, eventCount: 1 });
+    expect(firstSource(app)).toMatchObject({ lastGoodSyncAt: at(START) + MINUTE, error: null, eventCount: 1 });
     expect(upcomingKeys(app)).toEqual([[BOARD_KEY, 3, 'planned']]);
   });
 
@@ -142,13 +135,13 @@ describe('a calendar feed over HTTP', () => {
     app.clock.advance(MINUTE);
 
     expect(app.services.invoke('calendar:sync', { sourceId: 'custom-1' }).ok).toBe(true);
-    expect(source(app).syncing).toBe(true);
+    expect(firstSource(app).syncing).toBe(true);
     app.clock.advance(1_999);
-    expect(source(app).syncing).toBe(true);
+    expect(firstSource(app).syncing).toBe(true);
     app.clock.advance(1);
     await app.services.calendar.whenIdle();
 
-    expect(source(app)).toMatchObject({
+    expect(firstSource(app)).toMatchObject({
       syncing: false,
       lastGoodSyncAt: at(START),
       lastAttemptAt: at(START) + MINUTE + 2_000,
@@ -165,13 +158,13 @@ describe('a calendar feed over HTTP', () => {
 
     server.serve({ kind: 'stream', bytes: 50 * 1024 * 1024, declareLength: false });
     await syncNow(app);
-    expect(source(app).error).toEqual({ code: 'ics-too-large', message: 'The feed is larger than 65536 bytes', maxBytes: 65_536 });
+    expect(firstSource(app).error).toEqual({ code: 'ics-too-large', message: 'The feed is larger than 65536 bytes', maxBytes: 65_536 });
     expect(server.streamedBytes).toBeLessThan(50 * 1024 * 1024);
 
     server.serve({ kind: 'stream', bytes: 1024 * 1024, declareLength: true });
     await syncNow(app);
-    expect(source(app).error?.code).toBe('ics-too-large');
-    expect(source(app)).toMatchObject({ lastGoodSyncAt: at(START), eventCount: 1 });
+    expect(firstSource(app).error?.code).toBe('ics-too-large');
+    expect(firstSource(app)).toMatchObject({ lastGoodSyncAt: at(START), eventCount: 1 });
     expect(upcomingKeys(app)).toEqual([[BOARD_KEY, 3, 'planned']]);
   });
 
@@ -194,7 +187,7 @@ describe('a calendar feed over HTTP', () => {
       await addFeed(app, server.url);
       server.serve(answer);
       await syncNow(app);
-      expect(source(app)).toMatchObject({ lastGoodSyncAt: at(START), error, eventCount: 1 });
+      expect(firstSource(app)).toMatchObject({ lastGoodSyncAt: at(START), error, eventCount: 1 });
       expect(app.services.state.active.profileId).toBe('available');
       expect(upcomingKeys(app)).toEqual([[BOARD_KEY, 3, 'planned']]);
 
@@ -211,7 +204,7 @@ describe('a calendar feed over HTTP', () => {
     const cut = BOARD.replace('SUMMARY:#3 Styrelsemöte', 'SUMMARY;LANGUAGE="sv:#3 Hemligt uppköp').replace(/END:VEVENT\r\n/, '');
     server.serve({ kind: 'body', body: cut, contentType: 'text/calendar' });
     await syncNow(app);
-    expect(source(app).error).toEqual({ code: 'ics-malformed', message: 'The calendar could not be read: invalid line (no matching double quote)' });
+    expect(firstSource(app).error).toEqual({ code: 'ics-malformed', message: 'The calendar could not be read: invalid line (no matching double quote)' });
     expect(JSON.stringify(app.services.state)).not.toContain('Hemligt');
   });
 
@@ -222,7 +215,7 @@ describe('a calendar feed over HTTP', () => {
     const broken = BOARD.replace('SUMMARY:#3 Styrelsemöte', 'SUMMARY;LANGUAGE="sv:#3 Hemligt uppköp');
     server.serve({ kind: 'body', body: broken, contentType: 'text/calendar' });
     await syncNow(app);
-    expect(source(app)).toMatchObject({ error: null, eventCount: 0, warnings: [{ code: 'event-invalid', count: 1 }] });
+    expect(firstSource(app)).toMatchObject({ error: null, eventCount: 0, warnings: [{ code: 'event-invalid', count: 1 }] });
     expect(JSON.stringify(app.services.state)).not.toContain('Hemligt');
   });
 
@@ -230,7 +223,7 @@ describe('a calendar feed over HTTP', () => {
     const port = await freePort();
     const app = open(newDir());
     await addFeed(app, `http://127.0.0.1:${port}/kalender.ics`);
-    expect(source(app)).toMatchObject({
+    expect(firstSource(app)).toMatchObject({
       lastGoodSyncAt: null,
       eventCount: null,
       error: { code: 'feed-unreachable', message: 'The server could not be reached (ECONNREFUSED)' },
@@ -257,7 +250,7 @@ describe('fetchFeed on its own', () => {
     servers.push(server);
     const app = open(newDir());
     await addFeed(app, server.url);
-    expect(source(app)).toMatchObject({
+    expect(firstSource(app)).toMatchObject({
       lastGoodSyncAt: null,
       error: { code: 'feed-http-status', message: 'The server answered 304 Not Modified to a request for the whole calendar', httpStatus: 304 },
     });
@@ -275,9 +268,9 @@ describe('the cache across restarts', () => {
 
     const second = open(dir, new ManualClock('2026-04-15T09:30:00+02:00'));
     expect(second.services.state.active).toMatchObject({ profileId: 'meeting', since: at('2026-04-15T09:00:00+02:00'), until: at('2026-04-15T10:00:00+02:00') });
-    expect(source(second)).toMatchObject({ syncing: true, lastGoodSyncAt: at(START), eventCount: 1 });
+    expect(firstSource(second)).toMatchObject({ syncing: true, lastGoodSyncAt: at(START), eventCount: 1 });
     await second.services.calendar.whenIdle();
-    expect(source(second)).toMatchObject({ syncing: false, lastGoodSyncAt: at(START), error: { code: 'feed-http-status', httpStatus: 503 } });
+    expect(firstSource(second)).toMatchObject({ syncing: false, lastGoodSyncAt: at(START), error: { code: 'feed-http-status', httpStatus: 503 } });
     expect(server.requests.at(-1)?.ifNoneMatch).toBe('"v1"');
   });
 
@@ -290,14 +283,14 @@ describe('the cache across restarts', () => {
     writeFileSync(join(dir, 'calendar-cache', 'custom-1.meta.json'), '{"location":');
 
     const second = open(dir);
-    expect(source(second).eventCount).toBeNull();
+    expect(firstSource(second).eventCount).toBeNull();
     expect(readdirSync(join(dir, 'calendar-cache')).filter((name) => name.includes('.corrupt-')).sort()).toEqual([
       'custom-1.ics.corrupt-2026-04-15T06-00-00-000Z',
       'custom-1.meta.json.corrupt-2026-04-15T06-00-00-000Z',
     ]);
     await second.services.calendar.whenIdle();
     expect(server.requests.at(-1)?.ifNoneMatch).toBeNull();
-    expect(source(second)).toMatchObject({ eventCount: 1, error: null });
+    expect(firstSource(second)).toMatchObject({ eventCount: 1, error: null });
   });
 
   it('removing a source deletes its cache and its activations', async () => {

@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CalendarSourceStatus } from '../../../src/core/calendar/view';
 import { startIcsFeedServer, type IcsFeedServer } from '../../helpers/icsFeedServer';
 import { ManualClock } from '../../helpers/manualClock';
 import { openTestApp, type TestApp } from '../../helpers/services';
+import { firstSource } from '../../helpers/calendarApp';
 import { useTempDirs } from '../../helpers/tempDir';
 
 const newDir = useTempDirs();
@@ -50,10 +50,17 @@ function open(dir: string): TestApp {
   return app;
 }
 
-function source(app: TestApp): CalendarSourceStatus {
-  const [first] = app.services.state.calendar.sources;
-  if (!first) throw new Error('no calendar source');
-  return first;
+/** A data directory whose feed was read once, cached, and has since gone offline. */
+async function cachedThenOffline(body: string): Promise<string> {
+  const dir = newDir();
+  const server = await startIcsFeedServer({ kind: 'ics', body, etag: '"v1"' });
+  servers.push(server);
+  const first = open(dir);
+  expect(first.services.invoke('calendar:add-source', { location: server.url }).ok).toBe(true);
+  await first.services.calendar.whenIdle();
+  first.services.dispose();
+  await server.close();
+  return dir;
 }
 
 const upcoming = (app: TestApp) => app.services.state.calendar.upcoming.map((row) => [row.profileNumber, row.start]);
@@ -67,7 +74,7 @@ describe.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('an ev
     expect(app.services.invoke('calendar:add-source', { location: path }).ok).toBe(true);
     await app.services.calendar.whenIdle();
 
-    expect(source(app)).toMatchObject({ error: null, eventCount: 2, warnings: [{ code: 'event-unknown-timezone', count: 1 }] });
+    expect(firstSource(app)).toMatchObject({ error: null, eventCount: 2, warnings: [{ code: 'event-unknown-timezone', count: 1 }] });
     expect(upcoming(app)).toEqual([
       [3, BOARD_START],
       [4, at('2026-04-15T12:00:00+02:00')],
@@ -78,19 +85,12 @@ describe.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('an ev
   });
 
   it('cached from a feed, does not stop a restart on the same data directory', async () => {
-    const dir = newDir();
-    const server = await startIcsFeedServer({ kind: 'ics', body: calendarWithZone(tzid), etag: '"v1"' });
-    servers.push(server);
-    const first = open(dir);
-    expect(first.services.invoke('calendar:add-source', { location: server.url }).ok).toBe(true);
-    await first.services.calendar.whenIdle();
-    first.services.dispose();
-    await server.close();
+    const dir = await cachedThenOffline(calendarWithZone(tzid));
     expect(existsSync(join(dir, 'calendar-cache', 'custom-1.ics'))).toBe(true);
 
     const restarted = open(dir);
     await restarted.services.calendar.whenIdle();
-    expect(source(restarted)).toMatchObject({ eventCount: 2, error: { code: 'feed-unreachable' } });
+    expect(firstSource(restarted)).toMatchObject({ eventCount: 2, error: { code: 'feed-unreachable' } });
     expect(upcoming(restarted)).toEqual([
       [3, BOARD_START],
       [4, at('2026-04-15T12:00:00+02:00')],
@@ -99,17 +99,6 @@ describe.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('an ev
 });
 
 describe('a cached copy that cannot be used', () => {
-  async function cachedThenOffline(): Promise<string> {
-    const dir = newDir();
-    const server = await startIcsFeedServer({ kind: 'ics', body: calendarWithZone('Europe/Stockholm'), etag: '"v1"' });
-    servers.push(server);
-    const first = open(dir);
-    expect(first.services.invoke('calendar:add-source', { location: server.url }).ok).toBe(true);
-    await first.services.calendar.whenIdle();
-    first.services.dispose();
-    await server.close();
-    return dir;
-  }
 
   it.each<[string, (textPath: string) => void]>([
     ['is cut off mid-line', (textPath) => writeFileSync(textPath, 'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;TZID=Europe/Sto')],
@@ -122,12 +111,12 @@ describe('a cached copy that cannot be used', () => {
       },
     ],
   ])('(it %s) is a warning on its source, and the app starts', async (_what, spoil) => {
-    const dir = await cachedThenOffline();
+    const dir = await cachedThenOffline(calendarWithZone('Europe/Stockholm'));
     spoil(join(dir, 'calendar-cache', 'custom-1.ics'));
 
     const restarted = open(dir);
     await restarted.services.calendar.whenIdle();
-    expect(source(restarted)).toMatchObject({ eventCount: null, error: { code: 'feed-unreachable' }, warnings: [{ code: 'cache-unusable', count: 1 }] });
+    expect(firstSource(restarted)).toMatchObject({ eventCount: null, error: { code: 'feed-unreachable' }, warnings: [{ code: 'cache-unusable', count: 1 }] });
     expect(restarted.services.state.calendar.upcoming).toEqual([]);
     expect(restarted.services.state.active.profileId).toBe('available');
   });

@@ -1,8 +1,7 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CalendarSourceStatus } from '../../../src/core/calendar/view';
-import { icsCalendar } from '../../helpers/calendarApp';
+import { icsCalendar, firstSource } from '../../helpers/calendarApp';
 import { ManualClock } from '../../helpers/manualClock';
 import { openTestApp, type TestApp } from '../../helpers/services';
 import { useTempDirs } from '../../helpers/tempDir';
@@ -21,12 +20,6 @@ function open(dir: string, options: Parameters<typeof openTestApp>[2] = {}): Tes
   const app = openTestApp(dir, new ManualClock(START), options);
   apps.push(app);
   return app;
-}
-
-function source(app: TestApp): CalendarSourceStatus {
-  const [first] = app.services.state.calendar.sources;
-  if (!first) throw new Error('no calendar source');
-  return first;
 }
 
 describe('adding a calendar refuses what cannot be a source, with its own error, and changes nothing', () => {
@@ -101,7 +94,7 @@ describe('a file source', () => {
       const app = open(dir);
       const path = pathIn(dir);
       await addFile(app, path);
-      expect(source(app)).toMatchObject({ kind: 'file', location: path, lastGoodSyncAt: null, eventCount: null, error });
+      expect(firstSource(app)).toMatchObject({ kind: 'file', location: path, lastGoodSyncAt: null, eventCount: null, error });
       expect(app.services.state.calendar.upcoming).toEqual([]);
       expect(app.services.state.active.profileId).toBe('available');
     });
@@ -111,21 +104,21 @@ describe('a file source', () => {
     const dir = newDir();
     const app = open(dir);
     await addFile(app, join(dir, 'saknas.ics'));
-    expect(source(app).error).toEqual({ code: 'file-not-found', message: `There is no file at ${join(dir, 'saknas.ics')}` });
+    expect(firstSource(app).error).toEqual({ code: 'file-not-found', message: `There is no file at ${join(dir, 'saknas.ics')}` });
   });
 
   it('refuses a file over the size limit before reading it', async () => {
     const dir = newDir();
     const app = open(dir, { maxBytes: 1_000 });
     await addFile(app, fixture('google.ics'));
-    expect(source(app).error).toEqual({ code: 'ics-too-large', message: 'The file is larger than 1000 bytes', maxBytes: 1_000 });
+    expect(firstSource(app).error).toEqual({ code: 'ics-too-large', message: 'The file is larger than 1000 bytes', maxBytes: 1_000 });
   });
 
   it('reads a calendar with bad events, lists the good ones, and counts each kind of problem', async () => {
     const app = open(newDir());
     await addFile(app, fixture('event-no-end.ics'));
-    expect(source(app)).toMatchObject({ error: null, eventCount: 2 });
-    expect(source(app).warnings).toEqual([
+    expect(firstSource(app)).toMatchObject({ error: null, eventCount: 2 });
+    expect(firstSource(app).warnings).toEqual([
       { code: 'event-no-end', count: 1 },
       { code: 'event-end-before-start', count: 1 },
       { code: 'event-invalid', count: 1 },
@@ -148,7 +141,7 @@ describe('a file source', () => {
     copyFileSync(fixture('truncated.ics'), path);
     expect(app.services.invoke('calendar:sync', { sourceId: 'custom-1' }).ok).toBe(true);
     await app.services.calendar.whenIdle();
-    expect(source(app)).toMatchObject({ error: { code: 'ics-malformed' }, lastGoodSyncAt: at(START), eventCount: 1 });
+    expect(firstSource(app)).toMatchObject({ error: { code: 'ics-malformed' }, lastGoodSyncAt: at(START), eventCount: 1 });
     expect(app.services.state.calendar.upcoming.map((row) => row.profileNumber)).toEqual([3]);
 
     app.clock.advance(3_600_000);
@@ -158,7 +151,7 @@ describe('a file source', () => {
     writeFileSync(path, icsCalendar([]));
     expect(app.services.invoke('calendar:sync', { sourceId: null }).ok).toBe(true);
     await app.services.calendar.whenIdle();
-    expect(source(app)).toMatchObject({ error: null, eventCount: 0 });
+    expect(firstSource(app)).toMatchObject({ error: null, eventCount: 0 });
     expect(app.services.state.active.profileId).toBe('available');
   });
 

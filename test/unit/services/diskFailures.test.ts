@@ -2,11 +2,11 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CalendarCache } from '../../../electron/services/calendarCache';
-import type { CallHistoryEntry } from '../../../src/core/phone/history';
 import type { AppState } from '../../../src/core/state/appState';
 import { ManualClock } from '../../helpers/manualClock';
 import { openTestApp, type TestApp } from '../../helpers/services';
 import { failDisk, mountProblem, mountSmallDisk, type DiskFailure, type SmallDisk } from '../../helpers/smallDisk';
+import { answeredCall } from '../../helpers/historyEntry';
 
 /** Every file under `dir` and its bytes, to show a refused write changed nothing. */
 function snapshot(dir: string): Record<string, string> {
@@ -24,19 +24,6 @@ function snapshot(dir: string): Record<string, string> {
 }
 
 const withoutNotices = ({ notices: _notices, ...state }: AppState) => state;
-
-const call = (id: string, startedAt: number): CallHistoryEntry => ({
-  id,
-  direction: 'incoming',
-  remoteUri: 'sip:bob@127.0.0.1',
-  remoteName: 'Bob',
-  remoteNumber: null,
-  startedAt,
-  answeredAt: startedAt + 5_000,
-  endedAt: startedAt + 60_000,
-  outcome: 'answered',
-  callerIdShown: 'landline',
-});
 
 const CODES: Record<DiskFailure, string> = { full: 'disk-full', 'read-only': 'read-only' };
 
@@ -91,12 +78,12 @@ describe.skipIf(mountProblem !== null)(mountProblem === null ? 'a full or read-o
     it('a call history entry is refused with history-write-failed and a notice; the history is kept whole', () => {
       const { app, disk } = openOnSmallDisk();
       const start = app.clock.now();
-      expect(app.services.invoke('history:record', call('call-1', start)).ok).toBe(true);
+      expect(app.services.invoke('history:record', answeredCall('call-1', start)).ok).toBe(true);
       const files = snapshot(disk.dir);
       const state = app.services.state;
       failDisk(disk, failure);
 
-      expect(app.services.invoke('history:record', call('call-2', start + 120_000))).toMatchObject({
+      expect(app.services.invoke('history:record', answeredCall('call-2', start + 120_000))).toMatchObject({
         ok: false,
         error: { code: 'history-write-failed', disk: CODES[failure] },
       });
@@ -105,7 +92,7 @@ describe.skipIf(mountProblem !== null)(mountProblem === null ? 'a full or read-o
       expect(app.services.state.notices).toEqual([expect.objectContaining({ kind: 'failure', error: expect.objectContaining({ code: 'history-write-failed' }) })]);
 
       disk.makeWritable();
-      expect(app.services.invoke('history:record', call('call-3', start + 240_000)).ok).toBe(true);
+      expect(app.services.invoke('history:record', answeredCall('call-3', start + 240_000)).ok).toBe(true);
       expect(openTestApp(disk.dir).services.state.history.map((entry) => entry.id)).toEqual(['call-3', 'call-1']);
     });
 
@@ -114,8 +101,8 @@ describe.skipIf(mountProblem !== null)(mountProblem === null ? 'a full or read-o
       const start = app.clock.now();
       const save = (callId: string) =>
         app.services.invoke('recording:save', { callId, mimeType: 'audio/ogg', startedAt: start, dataBase64: Buffer.from(`OggS ${callId}`).toString('base64') });
-      app.services.invoke('history:record', call('call-1', start));
-      app.services.invoke('history:record', call('call-2', start + 120_000));
+      app.services.invoke('history:record', answeredCall('call-1', start));
+      app.services.invoke('history:record', answeredCall('call-2', start + 120_000));
       expect(save('call-1').ok).toBe(true);
       const files = snapshot(disk.dir);
       const state = app.services.state;

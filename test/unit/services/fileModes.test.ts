@@ -2,25 +2,14 @@ import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SecretStore, developmentOnlyPlainCipher } from '../../../electron/services/secretStore';
-import type { CallHistoryEntry } from '../../../src/core/phone/history';
 import { openTestApp } from '../../helpers/services';
 import { useTempDirs } from '../../helpers/tempDir';
+import { answeredCall } from '../../helpers/historyEntry';
 
 const newDir = useTempDirs();
 const modeOf = (path: string) => statSync(path).mode & 0o777;
 
-const entry: CallHistoryEntry = {
-  id: 'call-1',
-  direction: 'outgoing',
-  remoteUri: 'sip:bob@127.0.0.1',
-  remoteName: 'Bob',
-  remoteNumber: null,
-  startedAt: Date.UTC(2026, 10, 23, 8, 0, 0),
-  answeredAt: Date.UTC(2026, 10, 23, 8, 0, 5),
-  endedAt: Date.UTC(2026, 10, 23, 8, 1, 0),
-  outcome: 'answered',
-  callerIdShown: 'landline',
-};
+const entry = answeredCall('call-1', Date.UTC(2026, 10, 23, 8, 0, 0), { direction: 'outgoing' });
 
 describe('secrets and recordings are owner-only on disk', () => {
   it('the password file is 0600, also when it replaces a file that was readable by others', () => {

@@ -1,25 +1,14 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CallHistoryEntry } from '../../../src/core/phone/history';
 import { MAX_RECORDING_BASE64_LENGTH } from '../../../src/core/phone/recording';
 import { openTestApp } from '../../helpers/services';
 import { useTempDirs } from '../../helpers/tempDir';
+import { answeredCall } from '../../helpers/historyEntry';
 
 const newDir = useTempDirs();
 
-const entry: CallHistoryEntry = {
-  id: 'call-1',
-  direction: 'outgoing',
-  remoteUri: 'sip:../../evil@127.0.0.1',
-  remoteName: 'Bob',
-  remoteNumber: null,
-  startedAt: Date.UTC(2026, 10, 23, 8, 0, 0),
-  answeredAt: Date.UTC(2026, 10, 23, 8, 0, 5),
-  endedAt: Date.UTC(2026, 10, 23, 8, 1, 0),
-  outcome: 'answered',
-  callerIdShown: 'landline',
-};
+const entry = answeredCall('call-1', Date.UTC(2026, 10, 23, 8, 0, 0), { direction: 'outgoing', remoteUri: 'sip:../../evil@127.0.0.1' });
 const audio = Buffer.from('OggS fake opus bytes');
 
 function setUp() {
