@@ -10,11 +10,15 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    languageOptions: { globals: { ...globals.browser, ...globals.node } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', ignoreRestSiblings: true }],
     },
   },
+  // The same runtimes as the tsconfig files: each folder sees only the globals it has.
+  { files: ['src/core/**/*.ts'], languageOptions: { globals: { URL: 'readonly', TextEncoder: 'readonly' } } },
+  { files: ['src/renderer/**/*.{ts,tsx}', 'electron/preload.ts', 'electron/web/bridgeClient.ts'], languageOptions: { globals: globals.browser } },
+  { files: ['electron/**/*.ts'], ignores: ['electron/preload.ts', 'electron/web/bridgeClient.ts'], languageOptions: { globals: globals.node } },
+  { files: ['test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts', '*.config.{ts,js,cjs}', '.dependency-cruiser.cjs'], languageOptions: { globals: { ...globals.browser, ...globals.node } } },
   {
     files: ['src/renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },

@@ -2,6 +2,7 @@ import { lookup } from 'node:dns/promises';
 import http, { type IncomingMessage } from 'node:http';
 import https from 'node:https';
 import { isIP, type LookupFunction } from 'node:net';
+import { TextDecoder } from 'node:util';
 import { MAX_FEED_REDIRECTS, refusalOfResolvedAddress, refusalOfUrl, type FeedHop } from '../../src/core/calendar/feedPolicy';
 import type { CalendarSourceError } from '../../src/core/calendar/view';
 import type { Scheduler } from './scheduler';
