@@ -83,6 +83,8 @@ function callerOf(call: Locator) {
 }
 
 test.beforeAll(async ({ browser }) => {
+  // Three shells to start, on a machine other work shares.
+  test.setTimeout(180_000);
   pbx = await startPbx({ users: [pbxUser(ALICE), pbxUser(BOB), pbxUser(CAROL)] });
   alice = await openPhone(browser, ALICE);
   // Bob's voicemail is Carol's phone, so forwards to voicemail can be seen to arrive.
