@@ -55,6 +55,13 @@ export const usePhoneStore = create<PhoneStore>(() => ({
 
 export type { CallStatus, CallView };
 
+/**
+ * The calls a view shows, each call the same object until its own state changes, so a view that
+ * selects them with `useShallow` re-renders only when one of its calls does.
+ */
+export const selectRingingCalls = (store: PhoneStore): CallView[] => store.calls.filter((call) => call.status === 'ringing');
+export const selectCallsInProgress = (store: PhoneStore): CallView[] => store.calls.filter((call) => call.status !== 'ringing');
+
 export function dispatchCall(event: CallViewEvent): void {
   usePhoneStore.setState((store) => ({ calls: reduceCalls(store.calls, event) }));
 }
