@@ -1,5 +1,6 @@
-// Call setup on loopback through the test PBX: the app (two browser shells, alice calls bob, whose
-// phone answers at once) against a bare JsSIP page doing the same, in the same run.
+// Call setup on loopback through the test PBX: the app (two browser shells, alice calls bob, who
+// clicks Svara as soon as his phone shows the call) against a bare JsSIP page that answers at
+// once, in the same run.
 //   npx electron-vite build && npx tsx bench/callSetup.ts [--calls 30]
 import { existsSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -101,6 +102,12 @@ function installBarePhone({ wsUrl, uri, password, fromUser, autoAnswer }: { wsUr
   ua.start();
 }
 
+/** Runs inside bob's page: clicks the answer button of every call his phone shows ringing, the moment it appears. */
+function answerEveryCall(): void {
+  const answer = () => document.querySelector<HTMLButtonElement>('[data-testid="incoming-call"] .phone-button--answer')?.click();
+  new MutationObserver(answer).observe(document.body, { childList: true, subtree: true });
+}
+
 async function appCall(alice: Page, bob: Page): Promise<Timing> {
   const latest = (page: Page) => page.evaluate(() => window.phoneTestHook?.latestHistoryId() ?? null);
   const before = [await latest(alice), await latest(bob)];
@@ -152,7 +159,7 @@ async function main(): Promise<void> {
     for (const page of [appAlice, appBob]) {
       await page.waitForFunction(() => window.phoneTestHook?.registered() === true, null, { timeout: CALL_TIMEOUT_MS });
     }
-    await appBob.evaluate(() => window.phoneTestHook?.setAutoAnswer(true));
+    await appBob.evaluate(answerEveryCall);
 
     const harnessUrl = `http://127.0.0.1:${(harness.address() as AddressInfo).port}/`;
     const bareAlice = await newPage(browser, harnessUrl);

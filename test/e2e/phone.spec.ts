@@ -1,14 +1,17 @@
 // The softphone end to end: two browser shells (alice, bob) with JsSIP, through a real Kamailio.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import type { Profile } from '../../src/core/profiles/model';
 import { startPbx, type RunningPbx } from '../pbx/pbx';
-import { ALICE, BOB, CAROL, pbxUser, PhoneSet, showView, type PhoneUser, type ProvisionOverrides } from './support/phoneUsers';
+import { ALICE, BOB, CAROL, pbxUser, PhoneSet, showView, type OpenPhone, type PhoneUser, type ProvisionOverrides } from './support/phoneUsers';
 
 test.describe.configure({ mode: 'serial' });
 
 let pbx: RunningPbx;
 const phones = new PhoneSet();
 let alice: Page;
+let bobPhone: OpenPhone;
 let bob: Page;
 let carol: Page;
 
@@ -47,7 +50,27 @@ async function editProfile(page: Page, profileId: string, change: (profile: Prof
   expect(updated).toMatchObject({ ok: true });
 }
 
-const lastInvite = (page: Page) => page.evaluate(() => window.phoneTestHook?.lastIncomingInvite() ?? null);
+/** The INVITEs bob's phone has received, raw, as its SIP trace (Konto › Felsökning) wrote them to his log file. */
+function invitesBobReceived(): string[] {
+  const log = readFileSync(join(bobPhone.shell.dataDir, 'logs', 'profiltelefon.log'), 'utf8');
+  return log
+    .split('received text message:')
+    .slice(1)
+    .map((block) => block.trimStart())
+    .filter((block) => block.startsWith('INVITE '));
+}
+
+/** The identity headers of the first INVITE bob's phone receives after it had received `before`. */
+async function identityHeadersOfNextInvite(before: number) {
+  await expect.poll(() => invitesBobReceived().length).toBeGreaterThan(before);
+  const lines = invitesBobReceived()[before]!.split(/\r?\n\r?\n/)[0]!.split(/\r?\n/);
+  const header = (name: string) => {
+    const prefix = `${name.toLowerCase()}:`;
+    const line = lines.find((candidate) => candidate.toLowerCase().startsWith(prefix));
+    return line === undefined ? null : line.slice(prefix.length).trim();
+  };
+  return { from: header('From'), pAssertedIdentity: header('P-Asserted-Identity'), pPreferredIdentity: header('P-Preferred-Identity'), privacy: header('Privacy') };
+}
 
 async function hangUpAll(page: Page): Promise<void> {
   const hangUp = activeCall(page).getByRole('button', { name: 'Lägg på' });
@@ -60,10 +83,19 @@ function callerOf(call: Locator) {
 }
 
 test.beforeAll(async ({ browser }) => {
+  // Three shells to start, on a machine other work shares.
+  test.setTimeout(180_000);
   pbx = await startPbx({ users: [pbxUser(ALICE), pbxUser(BOB), pbxUser(CAROL)] });
   alice = await openPhone(browser, ALICE);
   // Bob's voicemail is Carol's phone, so forwards to voicemail can be seen to arrive.
-  bob = await openPhone(browser, BOB, { voicemail: CAROL.landline });
+  bobPhone = await phones.open(browser, pbx, BOB, { voicemail: CAROL.landline });
+  bob = bobPhone.page;
+  // Bob's SIP trace shows the INVITEs as the PBX delivered them.
+  await showView(bob, 'Konto');
+  const trace = bob.getByRole('checkbox', { name: 'Skriv SIP-trafik till loggfilen' });
+  await trace.click();
+  await expect(trace).toBeChecked();
+  await showView(bob, 'Telefon');
   carol = await openPhone(browser, CAROL);
 });
 
@@ -82,6 +114,7 @@ test('alice and bob register with the PBX', async () => {
 });
 
 test('alice on Tillgänglig calls bob: bob sees her landline number and answers', async () => {
+  const invitesBefore = invitesBobReceived().length;
   await dial(alice, BOB.landline);
   await expect(activeCall(alice)).toHaveAttribute('data-status', /dialing|alerting/);
 
@@ -91,11 +124,11 @@ test('alice on Tillgänglig calls bob: bob sees her landline number and answers'
   await expect(callerOf(ringing).secondary).toHaveText(ALICE.displayName);
   await expect(notifications(bob, 'incomingCall')).toHaveCount(1);
   // From is alice's own address; the PBX checked her P-Preferred-Identity and asserted the number (RFC 3325).
-  const invite = await lastInvite(bob);
-  expect(invite?.from).toMatch(/^"Alice Andersson" <sip:alice@127\.0\.0\.1>;tag=/);
-  expect(invite?.pAssertedIdentity).toBe('<sip:+46812345601@127.0.0.1>');
-  expect(invite?.pPreferredIdentity).toBeNull();
-  expect(invite?.privacy).toBeNull();
+  const invite = await identityHeadersOfNextInvite(invitesBefore);
+  expect(invite.from).toMatch(/^"Alice Andersson" <sip:alice@127\.0\.0\.1>;tag=/);
+  expect(invite.pAssertedIdentity).toBe('<sip:+46812345601@127.0.0.1>');
+  expect(invite.pPreferredIdentity).toBeNull();
+  expect(invite.privacy).toBeNull();
 
   await ringing.getByRole('button', { name: /^Svara/ }).click();
   await expect(incomingCall(bob)).toHaveCount(0);
@@ -167,6 +200,7 @@ test('alice on Slutat för dagen calls: bob sees her mobile number', async () =>
 test('on a profile whose caller ID is Dold, bob sees an anonymous caller', async () => {
   await editProfile(alice, 'meeting', (profile) => ({ ...profile, callerId: { ...profile.callerId, calls: 'hidden' } }));
   await activateProfile(alice, 'Möte');
+  const invitesBefore = invitesBobReceived().length;
   await dial(alice, BOB.landline);
 
   const ringing = incomingCall(bob);
@@ -175,11 +209,11 @@ test('on a profile whose caller ID is Dold, bob sees an anonymous caller', async
   await expect(ringing).not.toContainText('Alice');
   await expect(ringing).not.toContainText(ALICE.landline);
   // RFC 3323: alice asked for Privacy: id under her own From, and the PBX anonymised it and asserted nothing.
-  const invite = await lastInvite(bob);
-  expect(invite?.from).toMatch(/^"Anonymous" <sip:anonymous@anonymous\.invalid>;tag=/);
-  expect(invite?.privacy).toBe('id');
-  expect(invite?.pPreferredIdentity).toBeNull();
-  expect(invite?.pAssertedIdentity).toBeNull();
+  const invite = await identityHeadersOfNextInvite(invitesBefore);
+  expect(invite.from).toMatch(/^"Anonymous" <sip:anonymous@anonymous\.invalid>;tag=/);
+  expect(invite.privacy).toBe('id');
+  expect(invite.pPreferredIdentity).toBeNull();
+  expect(invite.pAssertedIdentity).toBeNull();
 
   await activeCall(alice).getByRole('button', { name: 'Lägg på' }).click();
   await expect(incomingCall(bob)).toHaveCount(0);

@@ -9,8 +9,8 @@ import { parseAccountAddress } from '../../core/phone/accountAddress';
 import { presentedIdentity, sipFailure, type SipFailure } from '../../core/phone/sipFailure';
 import { partyForTarget } from '../../core/phone/remoteParty';
 import { CONNECTION_RECOVERY, type UaSettings } from '../../core/phone/uaSettings';
+import { MICROPHONE } from './callMedia';
 import { CallRegistry } from './callRegistry';
-import type { InviteIdentityHeaders } from './trackedCall';
 import { receiveMessage } from './incomingMessages';
 import type { PhoneContext, PhoneEnvironment } from './phoneEnvironment';
 import { addMessage, updateMessage, usePhoneStore } from './phoneStore';
@@ -214,16 +214,6 @@ export class PhoneController {
     return ok(id);
   }
 
-  /** The identity headers of the last incoming INVITE, as the PBX delivered them. */
-  get lastIncomingInvite(): InviteIdentityHeaders | null {
-    return this.#calls.lastIncomingInvite;
-  }
-
-  /** Only for the browser shell's test hook: answer every ringing call at once. */
-  setAutoAnswer(enabled: boolean): void {
-    this.#calls.autoAnswer = enabled;
-  }
-
   #place(target: ResolvedTarget, context: PhoneContext, dtmfAfterConnect: string): Result<string> {
     const ua = this.#connectedUa();
     if (!ua.ok) return ua;
@@ -236,8 +226,7 @@ export class PhoneController {
 
   #callOptions(identity: OutgoingIdentity): CallOptions {
     return {
-      mediaConstraints: { audio: true, video: false },
-      pcConfig: { iceServers: [] },
+      ...MICROPHONE,
       anonymous: identity.anonymousFrom,
       ...fromOptions(identity),
       eventHandlers: { sending: ({ request }) => applyIdentityHeaders(request, identity) },

@@ -1,8 +1,8 @@
 import type { Result } from '../../core/errors';
 import type { PhoneEnvironment } from './phoneEnvironment';
 import type { TonePlayer } from './tones';
-import { attempt, hangUpQuietly, later, type Announcement, type TrackedCall } from './trackedCall';
-
+import { passOnAfterAnnouncement } from './callTransfer';
+import { attempt, later, type Announcement, type TrackedCall } from './trackedCall';
 
 /** Speech not ready by then (an engine that hangs) gives way to the tone. */
 const SPEECH_WAIT_MS = 5_000;
@@ -83,21 +83,7 @@ async function playInto(
 }
 
 function passOn(call: TrackedCall, announcement: Announcement): void {
-  const then = announcement.then;
-  if (then.kind === 'hangup') {
-    hangUpQuietly(call.session);
-    return;
-  }
-  const referred = attempt(() =>
-    call.session.refer(then.target.uri, {
-      eventHandlers: {
-        requestSucceeded: () => {
-          call.phoneAction = 'announced-transferred';
-          hangUpQuietly(call.session);
-        },
-        requestFailed: () => hangUpQuietly(call.session),
-      },
-    }),
-  );
-  if (!referred.ok) hangUpQuietly(call.session);
+  passOnAfterAnnouncement(call.session, announcement.then, () => {
+    call.phoneAction = 'announced-transferred';
+  });
 }

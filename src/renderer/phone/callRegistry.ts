@@ -4,30 +4,21 @@ import { fail, ok, type Result } from '../../core/errors';
 import { callOutcome, historyEntry } from '../../core/phone/callRecord';
 import type { ResolvedTarget } from '../../core/phone/dialTarget';
 import type { OutgoingIdentity } from '../../core/phone/identity';
-import { decideIncoming } from '../../core/phone/incomingDecision';
 import { readIncomingBody } from '../../core/phone/message';
 import { partyLine } from '../../core/phone/partyDisplay';
-import { shouldRecord } from '../../core/phone/recording';
-import { partyForTarget, remotePartyFrom, UNKNOWN_PARTY } from '../../core/phone/remoteParty';
+import { partyForTarget, UNKNOWN_PARTY } from '../../core/phone/remoteParty';
 import { callFailure } from '../../core/phone/sipFailure';
+import { newCallView, type CallStatus, type CallView } from '../../core/phone/callView';
 import { answerWithAnnouncement } from './announcementPlayback';
+import { followRemoteAudio, MICROPHONE, playToneFor, RecordingHook } from './callMedia';
 import { startCallRecording } from './callRecorder';
+import { blindTransfer } from './callTransfer';
+import { callerOf, handleIncoming } from './incomingCall';
 import type { PhoneEnvironment } from './phoneEnvironment';
-import { newCallView, reduceCalls, type CallStatus, type CallView } from '../../core/phone/callView';
-import { dispatchCall, usePhoneStore } from './phoneStore';
+import { addCall, dispatchCall, endCall, showProblems } from './phoneStore';
 import { referredCall } from './referredCall';
-import { playRemoteAudio } from './remoteAudio';
 import type { TonePlayer } from './tones';
-import {
-  attempt,
-  clearTimers,
-  hangUpQuietly,
-  headerOf,
-  later,
-  redirect,
-  type InviteIdentityHeaders,
-  type TrackedCall,
-} from './trackedCall';
+import { attempt, clearTimers, hangUpQuietly, later, redirect, type TrackedCall } from './trackedCall';
 
 interface PendingOutgoing {
   target: ResolvedTarget;
@@ -37,21 +28,24 @@ interface PendingOutgoing {
 }
 
 const DTMF = /^[0-9A-D#*]+$/;
-const ANSWER_MEDIA = { mediaConstraints: { audio: true, video: false }, pcConfig: { iceServers: [] } };
 
-/** Every call in progress: follows each JsSIP session, mirrors it in the phone store, and records it when it ends. */
+/**
+ * Every call in progress: follows each JsSIP session, carries out the user's actions on it, and
+ * mirrors it in the phone store and, when it ends, in the call history. What the profile does with
+ * an incoming call, the call's media and transfers are parts of their own.
+ */
 export class CallRegistry {
-  /** Only the browser shell's test hook sets this. */
-  autoAnswer = false;
-  lastIncomingInvite: InviteIdentityHeaders | null = null;
   readonly #calls = new Map<string, TrackedCall>();
+  readonly #recording: RecordingHook;
   #pending: PendingOutgoing | null = null;
 
   constructor(
     private readonly env: PhoneEnvironment,
     private readonly tones: TonePlayer,
     private readonly callOptions: (identity: OutgoingIdentity) => CallOptions,
-  ) {}
+  ) {
+    this.#recording = new RecordingHook(startCallRecording, (callId, recording) => env.saveRecording(callId, recording));
+  }
 
   place(ua: UA, target: ResolvedTarget, identity: OutgoingIdentity, dtmfAfterConnect: string): Result<string> {
     this.#holdAll();
@@ -96,27 +90,18 @@ export class CallRegistry {
       this.#show(call);
       return;
     }
-    const headers: InviteIdentityHeaders = {
-      from: headerOf(event.request, 'From'),
-      pAssertedIdentity: headerOf(event.request, 'P-Asserted-Identity'),
-      pPreferredIdentity: headerOf(event.request, 'P-Preferred-Identity'),
-      privacy: headerOf(event.request, 'Privacy'),
-    };
-    this.lastIncomingInvite = headers;
-    const remote = remotePartyFrom(headers);
-    if (!remote.ok) console.warn(`Incoming call with an unreadable caller: ${remote.error.message}`);
     const call: TrackedCall = {
       ...base,
       direction: 'incoming',
       status: 'ringing',
-      remote: remote.ok ? remote.value : UNKNOWN_PARTY,
+      remote: callerOf(event.request),
       identity: null,
       dialedAt: null,
       dtmfAfterConnect: '',
     };
     this.#add(call);
     // Shown only once the profile has decided: a call it turns away never appears.
-    this.#handleIncoming(call);
+    this.#settleIncoming(call);
   }
 
   answer(id: string): Result<null> {
@@ -124,7 +109,7 @@ export class CallRegistry {
     if (!call || call.status !== 'ringing') return fail('call-not-ringing', 'That call is no longer ringing');
     clearTimers(call);
     this.#holdAll();
-    return attempt(() => call.session.answer(ANSWER_MEDIA));
+    return attempt(() => call.session.answer(MICROPHONE));
   }
 
   decline(id: string): Result<null> {
@@ -163,24 +148,13 @@ export class CallRegistry {
   transfer(id: string, target: ResolvedTarget): Result<null> {
     const call = this.#established(id);
     if (!call.ok) return call;
-    const { session } = call.value;
     dispatchCall({ kind: 'transfer', id, transfer: { state: 'pending' } });
-    return attempt(() =>
-      session.refer(target.uri, {
-        eventHandlers: {
-          requestSucceeded: () => {
-            call.value.phoneAction = 'transferred';
-            hangUpQuietly(session);
-          },
-          requestFailed: ({ response }: { response?: { status_code: number } }) =>
-            dispatchCall({
-              kind: 'transfer',
-              id,
-              transfer: { state: 'failed', error: { code: 'transfer-refused', message: `The transfer was refused${response ? ` (${response.status_code})` : ''}` } },
-            }),
-        },
-      }),
-    );
+    return blindTransfer(call.value.session, target, {
+      transferred: () => {
+        call.value.phoneAction = 'transferred';
+      },
+      refused: (error) => dispatchCall({ kind: 'transfer', id, transfer: { state: 'failed', error } }),
+    });
   }
 
   endAll(): void {
@@ -204,29 +178,22 @@ export class CallRegistry {
   }
 
   #show(call: TrackedCall, change: Partial<CallView> = {}): void {
-    const view = newCallView({
-      id: call.id,
-      direction: call.direction,
-      remote: call.remote,
-      status: call.status,
-      startedAt: call.startedAt,
-      presented: call.identity ? { callerId: call.identity.callerId, number: call.identity.number } : null,
-      ...change,
-    });
-    usePhoneStore.setState((store) => ({ calls: reduceCalls(store.calls, { kind: 'added', view }), lastEnded: null }));
+    addCall(
+      newCallView({
+        id: call.id,
+        direction: call.direction,
+        remote: call.remote,
+        status: call.status,
+        startedAt: call.startedAt,
+        presented: call.identity ? { callerId: call.identity.callerId, number: call.identity.number } : null,
+        ...change,
+      }),
+    );
   }
 
   #listen(call: TrackedCall): void {
     const { session } = call;
-    // Without this JsSIP waits for ICE gathering to finish. With no ICE servers every candidate is a
-    // host candidate, known at once, so the first one is enough to send the SDP.
-    session.on('icecandidate', (event) => event.ready());
-    const connection: RTCPeerConnection | null = session.connection ?? null;
-    if (connection) call.stopAudio = playRemoteAudio(connection);
-    session.on('peerconnection', ({ peerconnection }) => {
-      call.stopAudio?.();
-      call.stopAudio = playRemoteAudio(peerconnection);
-    });
+    followRemoteAudio(call);
     session.on('sending', () => {
       call.inviteSentAt = performance.now();
     });
@@ -262,54 +229,26 @@ export class CallRegistry {
     session.on('refer', (event: ReferEvent) => this.#onRefer(event));
   }
 
-  #handleIncoming(call: TrackedCall): void {
-    const context = this.env.context();
-    if (!context) {
-      hangUpQuietly(call.session, 480);
-      return;
-    }
+  #settleIncoming(call: TrackedCall): void {
     const busy = [...this.#calls.values()].some((other) => other !== call);
-    const { decision, problems } = decideIncoming({ ...context, busy });
-    if (problems.length > 0 || usePhoneStore.getState().problems.length > 0) usePhoneStore.setState({ problems });
-    switch (decision.kind) {
-      case 'reject-busy':
-        call.phoneAction = 'rejected-busy';
-        hangUpQuietly(call.session, 486);
-        return;
-      case 'forward':
-        call.phoneAction = 'forwarded';
-        redirect(call.session, decision.target);
-        return;
-      case 'announce': {
-        call.phoneAction = 'announced';
-        call.announcement = decision;
+    handleIncoming(this.env.context(), busy, {
+      call,
+      refuse: (statusCode) => hangUpQuietly(call.session, statusCode),
+      redirect: (target) => redirect(call.session, target),
+      announce: (announcement) => {
+        call.announcement = announcement;
         call.status = 'announcing';
-        this.#show(call, { announcement: decision.text });
-        answerWithAnnouncement(call, decision, this.tones, this.env);
-        return;
-      }
-      case 'ring': {
-        if (this.autoAnswer) {
-          // An auto-answered call never rings: no ringtone, no incoming-call notification.
-          this.answer(call.id);
-          this.#show(call);
-          return;
-        }
-        this.#show(call, { callWaiting: decision.callWaiting });
+        this.#show(call, { announcement: announcement.text });
+        answerWithAnnouncement(call, announcement, this.tones, this.env);
+      },
+      ring: (callWaiting) => {
+        this.#show(call, { callWaiting });
         this.#updateTones();
-        const caller = partyLine(call.remote, this.#labels());
-        this.env.notify('incomingCall', this.env.text('phone.notify.incoming.title'), caller);
-        if (decision.noAnswer) {
-          const target = decision.noAnswer.target;
-          later(call, decision.noAnswer.afterMs, () => {
-            if (call.status !== 'ringing') return;
-            call.phoneAction = 'forwarded-no-answer';
-            redirect(call.session, target);
-          });
-        }
-        return;
-      }
-    }
+        this.env.notify('incomingCall', this.env.text('phone.notify.incoming.title'), partyLine(call.remote, this.#labels()));
+      },
+      later: (ms, action) => later(call, ms, action),
+      problems: showProblems,
+    });
   }
 
   /** The other party asks us to call someone else (a blind transfer, or an announcement's forward). */
@@ -350,35 +289,17 @@ export class CallRegistry {
       }),
     );
     // After the history entry, so main has the entry to link the file from.
-    const recording = call.recording;
-    call.recording = null;
-    if (recording) {
-      void recording.stop().then((finished) => {
-        if (finished) this.env.saveRecording(call.id, finished);
-      });
-    }
+    void this.#recording.finish(call);
     if (call.direction === 'incoming' && outcome === 'missed') {
       this.env.notify('missedCall', this.env.text('phone.notify.missed.title'), partyLine(call.remote, this.#labels()));
     }
-    usePhoneStore.setState((store) => ({
-      calls: reduceCalls(store.calls, { kind: 'ended', id: call.id }),
-      lastEnded: { id: call.id, remote: call.remote, outcome, failure },
-    }));
+    endCall({ id: call.id, remote: call.remote, outcome, failure });
     this.#updateTones();
     if (call.direction === 'outgoing' && outcome === 'busy') this.tones.busy();
   }
 
-  /** Records a connected call when the profile active now asks for it and the account has the add-on. */
   #startRecording(call: TrackedCall): void {
-    const context = this.env.context();
-    const connection: RTCPeerConnection | null = call.session.connection ?? null;
-    if (!context || !connection || call.recording || !shouldRecord(context.profile, context.account)) return;
-    try {
-      call.recording = startCallRecording(connection);
-    } catch (error) {
-      console.error(`The call could not be recorded: ${(error as Error).message}`);
-    }
-    if (call.recording) dispatchCall({ kind: 'recording', id: call.id });
+    if (this.#recording.begin(call, call.session.connection ?? null, this.env.context())) dispatchCall({ kind: 'recording', id: call.id });
   }
 
   #setStatus(call: TrackedCall, status: CallStatus, answeredAt?: number): void {
@@ -387,13 +308,8 @@ export class CallRegistry {
     this.#updateTones();
   }
 
-  /** One tone at a time: the ringtone (softer while in a call), else ringback, else silence. */
   #updateTones(): void {
-    const calls = [...this.#calls.values()];
-    const inCall = calls.some((call) => call.status === 'active');
-    if (calls.some((call) => call.status === 'ringing')) this.tones.play(inCall ? 'callWaiting' : 'ringtone');
-    else if (calls.some((call) => call.status === 'alerting')) this.tones.play('ringback');
-    else this.tones.stop();
+    playToneFor(this.tones, [...this.#calls.values()].map((call) => call.status));
   }
 
   /** Holds every answered call, before the user answers or places another. */

@@ -55,8 +55,29 @@ export const usePhoneStore = create<PhoneStore>(() => ({
 
 export type { CallStatus, CallView };
 
+/**
+ * The calls a view shows, each call the same object until its own state changes, so a view that
+ * selects them with `useShallow` re-renders only when one of its calls does.
+ */
+export const selectRingingCalls = (store: PhoneStore): CallView[] => store.calls.filter((call) => call.status === 'ringing');
+export const selectCallsInProgress = (store: PhoneStore): CallView[] => store.calls.filter((call) => call.status !== 'ringing');
+
 export function dispatchCall(event: CallViewEvent): void {
   usePhoneStore.setState((store) => ({ calls: reduceCalls(store.calls, event) }));
+}
+
+/** A call appears in the list; the note about the last ended call gives way to it. */
+export function addCall(view: CallView): void {
+  usePhoneStore.setState((store) => ({ calls: reduceCalls(store.calls, { kind: 'added', view }), lastEnded: null }));
+}
+
+export function endCall(ended: EndedCall): void {
+  usePhoneStore.setState((store) => ({ calls: reduceCalls(store.calls, { kind: 'ended', id: ended.id }), lastEnded: ended }));
+}
+
+/** The profile settings the last incoming call could not follow; the store is left alone while there were none and are none. */
+export function showProblems(problems: AppError[]): void {
+  if (problems.length > 0 || usePhoneStore.getState().problems.length > 0) usePhoneStore.setState({ problems });
 }
 
 export function addMessage(message: MessageView): void {

@@ -1,6 +1,5 @@
 import type { Result } from '../../core/errors';
 import { useAppStore } from '../store/appStore';
-import type { InviteIdentityHeaders } from './trackedCall';
 import type { PhoneController } from './PhoneController';
 import { usePhoneStore, type CallView } from './phoneStore';
 
@@ -8,10 +7,8 @@ import { usePhoneStore, type CallView } from './phoneStore';
 export interface PhoneTestHook {
   dial(text: string): Result<string>;
   hangUp(callId: string): Result<null>;
-  setAutoAnswer(enabled: boolean): void;
   calls(): CallView[];
   registered(): boolean;
-  lastIncomingInvite(): InviteIdentityHeaders | null;
   /** The newest entry of the call history main keeps, as the page last heard. */
   latestHistoryId(): string | null;
 }
@@ -28,10 +25,8 @@ export function installTestHook(controller: PhoneController): () => void {
   window.phoneTestHook = {
     dial: (text) => controller.tryDial(text),
     hangUp: (callId) => controller.hangUp(callId),
-    setAutoAnswer: (enabled) => controller.setAutoAnswer(enabled),
     calls: () => usePhoneStore.getState().calls,
     registered: () => usePhoneStore.getState().registration.kind === 'registered',
-    lastIncomingInvite: () => controller.lastIncomingInvite,
     latestHistoryId: () => useAppStore.getState().state?.history[0]?.id ?? null,
   };
   return () => {

@@ -1,5 +1,4 @@
 import type { RTCSession } from 'jssip/lib/RTCSession';
-import type { IncomingRequest } from 'jssip/lib/SIPMessage';
 import { fail, ok, type Result } from '../../core/errors';
 import type { PhoneAction } from '../../core/phone/callRecord';
 import type { ResolvedTarget } from '../../core/phone/dialTarget';
@@ -37,24 +36,18 @@ export interface TrackedCall {
   connectionLost: boolean;
 }
 
-/** The identity headers of an INVITE as it reached this phone, for diagnostics. */
-export interface InviteIdentityHeaders {
-  from: string | null;
-  pAssertedIdentity: string | null;
-  pPreferredIdentity: string | null;
-  privacy: string | null;
-}
-
-export function headerOf(request: IncomingRequest, name: string): string | null {
-  return request.hasHeader(name) ? request.getHeader(name) : null;
+/** What ending a call needs of its session; a JsSIP RTCSession is one. */
+export interface EndableSession {
+  isEnded(): boolean;
+  terminate(options?: { status_code?: number; reason_phrase?: string; extraHeaders?: string[] }): void;
 }
 
 /** 302 with one Contact: the PBX follows it to the target. */
-export function redirect(session: RTCSession, target: ResolvedTarget): void {
+export function redirect(session: EndableSession, target: ResolvedTarget): void {
   void attempt(() => session.terminate({ status_code: 302, reason_phrase: 'Moved Temporarily', extraHeaders: [`Contact: <${target.uri}>`] }));
 }
 
-export function hangUpQuietly(session: RTCSession, statusCode?: number): void {
+export function hangUpQuietly(session: EndableSession, statusCode?: number): void {
   if (session.isEnded()) return;
   void attempt(() => session.terminate(statusCode === undefined ? {} : { status_code: statusCode }));
 }
@@ -70,7 +63,7 @@ export function attempt(action: () => unknown): Result<null> {
 }
 
 /** Runs `action` after `ms`, unless the call ends first. */
-export function later(call: TrackedCall, ms: number, action: () => void): void {
+export function later(call: Pick<TrackedCall, 'timers'>, ms: number, action: () => void): void {
   const timer = setTimeout(() => {
     call.timers.delete(timer);
     action();
@@ -78,7 +71,7 @@ export function later(call: TrackedCall, ms: number, action: () => void): void {
   call.timers.add(timer);
 }
 
-export function clearTimers(call: TrackedCall): void {
+export function clearTimers(call: Pick<TrackedCall, 'timers'>): void {
   for (const timer of call.timers) clearTimeout(timer);
   call.timers.clear();
 }

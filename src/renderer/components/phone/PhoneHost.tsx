@@ -3,7 +3,8 @@ import { phone } from '../../phone/phone';
 import { connectPhone } from '../../phone/phoneConnection';
 import { connectPresence } from '../../presence/connectPresence';
 import { reportPhoneStatus } from '../../phone/reportPhoneStatus';
-import { usePhoneStore } from '../../phone/phoneStore';
+import { useShallow } from 'zustand/react/shallow';
+import { selectRingingCalls, usePhoneStore } from '../../phone/phoneStore';
 import { connectSipTrace } from '../../phone/sipTrace';
 import { installTestHook } from '../../phone/testHook';
 import { IncomingCall } from './IncomingCall';
@@ -41,8 +42,7 @@ export function PhoneHost({ onShowPhone }: { onShowPhone(): void }) {
       stopTrace();
     };
   }, []);
-  const calls = usePhoneStore((store) => store.calls);
-  const ringing = calls.filter((call) => call.status === 'ringing');
+  const ringing = usePhoneStore(useShallow(selectRingingCalls));
   return (
     <>
       <LinkCallConfirm />

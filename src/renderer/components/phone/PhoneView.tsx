@@ -1,5 +1,6 @@
+import { useShallow } from 'zustand/react/shallow';
 import { useTranslation } from '../../useTranslation';
-import { usePhoneStore } from '../../phone/phoneStore';
+import { selectCallsInProgress, usePhoneStore } from '../../phone/phoneStore';
 import { ActiveCall } from './ActiveCall';
 import { CallerIdSummary } from './CallerIdSummary';
 import { CallHistory } from './CallHistory';
@@ -8,17 +9,41 @@ import { Messages } from './Messages';
 import { RegistrationStatus } from './RegistrationStatus';
 import { useFailureText, useParty, usePhoneErrorText } from './usePhoneText';
 
+/** The calls answered, placed or announced; a call's change re-renders these alone, not the rest of the view. */
+function CallsInProgress() {
+  const t = useTranslation();
+  const inProgress = usePhoneStore(useShallow(selectCallsInProgress));
+  if (inProgress.length === 0) return null;
+  return (
+    <div className="phone-calls" role="group" aria-label={t('phone.calls.label')}>
+      {inProgress.map((call) => (
+        <ActiveCall key={call.id} call={call} />
+      ))}
+    </div>
+  );
+}
+
+function LastCall() {
+  const t = useTranslation();
+  const party = useParty();
+  const failureText = useFailureText();
+  const lastEnded = usePhoneStore((store) => store.lastEnded);
+  return (
+    <p role="status" className="phone-hint phone-ended" data-testid="last-call" data-failure={lastEnded?.failure?.reason}>
+      {lastEnded &&
+        (lastEnded.failure
+          ? t('phone.call.endedBecause', { party: party.line(lastEnded.remote), outcome: t(`phone.outcome.${lastEnded.outcome}`), reason: failureText(lastEnded.failure) })
+          : t('phone.call.ended', { party: party.line(lastEnded.remote), outcome: t(`phone.outcome.${lastEnded.outcome}`) }))}
+    </p>
+  );
+}
+
 /** The "Telefon" view: registration, calls in progress, the dialer, messages and the call history. */
 export function PhoneView() {
   const t = useTranslation();
   const errorText = usePhoneErrorText();
-  const party = useParty();
-  const failureText = useFailureText();
-  const calls = usePhoneStore((store) => store.calls);
   const error = usePhoneStore((store) => store.error);
   const problems = usePhoneStore((store) => store.problems);
-  const lastEnded = usePhoneStore((store) => store.lastEnded);
-  const inProgress = calls.filter((call) => call.status !== 'ringing');
 
   return (
     <section className="phone" aria-labelledby="phone-heading">
@@ -42,19 +67,8 @@ export function PhoneView() {
           </ul>
         </div>
       )}
-      {inProgress.length > 0 && (
-        <div className="phone-calls" role="group" aria-label={t('phone.calls.label')}>
-          {inProgress.map((call) => (
-            <ActiveCall key={call.id} call={call} />
-          ))}
-        </div>
-      )}
-      <p role="status" className="phone-hint phone-ended" data-testid="last-call" data-failure={lastEnded?.failure?.reason}>
-        {lastEnded &&
-          (lastEnded.failure
-            ? t('phone.call.endedBecause', { party: party.line(lastEnded.remote), outcome: t(`phone.outcome.${lastEnded.outcome}`), reason: failureText(lastEnded.failure) })
-            : t('phone.call.ended', { party: party.line(lastEnded.remote), outcome: t(`phone.outcome.${lastEnded.outcome}`) }))}
-      </p>
+      <CallsInProgress />
+      <LastCall />
       <div className="phone-grid">
         <Dialer />
         <Messages />
