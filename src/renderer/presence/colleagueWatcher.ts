@@ -79,11 +79,15 @@ export class ColleagueWatcher {
     }
   }
 
-  /** Subscribes anew to everyone, a few at a time (see RenewalWindow), for a PBX that may have lost them all. */
+  /**
+   * Subscribes anew to everyone, a few at a time (see RenewalWindow), for a PBX that may have lost
+   * them all. Every presence watch goes before any dialog watch: who is there matters before who is
+   * in a call.
+   */
   renew(): void {
     for (const cancel of this.#retries.values()) cancel();
     this.#retries.clear();
-    const keys = [...this.#colleagues.keys()].flatMap((uri) => this.#packages().map((eventPackage) => key(uri, eventPackage)));
+    const keys = this.#packages().flatMap((eventPackage) => [...this.#colleagues.keys()].map((uri) => key(uri, eventPackage)));
     this.#resubscribe(this.#renewal.begin(keys));
   }
 
