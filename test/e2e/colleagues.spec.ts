@@ -51,6 +51,8 @@ async function erikPublishes(body: string, expires = 300): Promise<void> {
 }
 
 test.beforeAll(async ({ browser }) => {
+  // A PBX, two browser pages, a desk phone and a browser shell: on a busy machine their start alone can take a minute.
+  test.setTimeout(180_000);
   pbx = await startPbx({
     users: [pbxUser(ALICE), ...[ERIK, DAVE, FRIDA].map(({ user, password }) => ({ user, password }))],
   });
