@@ -82,6 +82,8 @@ test.afterAll(async () => {
 test('a colleague who publishes nothing is offline', async () => {
   await expect(profileOf(ERIK.uri)).toHaveText('Inte inloggad');
   await expect(profileOf(DAVE.uri)).toHaveText('Inte inloggad');
+  const fridasDialogs = (await erik.state()).subscriptions.dialog?.notifyBodies ?? [];
+  expect(fridasDialogs.filter((body) => /<dialog[\s>]/.test(body))).toEqual([]);
 });
 
 test('plain PIDF, open with a note, shows the colleague available (green) with the note', async () => {
@@ -141,6 +143,9 @@ test('an expired publication (the PBX sends an empty NOTIFY) shows the colleague
 });
 
 test('a desk phone colleague shows busy during its call, from the dialog state the PBX publishes', async () => {
+  // Frida's softphone publishes its own dialogs, if any: the PBX publishes only the desk phone's end.
+  await erik.subscribe(FRIDA.user, 'dialog', 'application/dialog-info+xml');
+  await expect.poll(async () => (await erik.state()).subscriptions.dialog?.events ?? []).toContain('active');
   const calls = (await frida.state()).callCount;
   await dave.dial(`sip:${FRIDA.user}@${pbx.domain}`);
   await expect.poll(async () => (await frida.state()).callCount).toBeGreaterThan(calls);
@@ -152,4 +157,6 @@ test('a desk phone colleague shows busy during its call, from the dialog state t
   await dave.hangUp();
   await dave.waitFor('CALL_CLOSED');
   await expect(profileOf(DAVE.uri)).toHaveText('Inte inloggad');
+  const fridasDialogs = (await erik.state()).subscriptions.dialog?.notifyBodies ?? [];
+  expect(fridasDialogs.filter((body) => /<dialog[\s>]/.test(body))).toEqual([]);
 });
