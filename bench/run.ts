@@ -6,6 +6,7 @@ const BENCHES = [
   ['calendar: parse and expand 5,000 events over a year', 'bench/calendar.ts'],
   ['call setup: the app against bare JsSIP', 'bench/callSetup.ts'],
   ['presence: switch to screen, and fan-out to 200 subscribers', 'bench/presence.ts'],
+  ['watching: SUBSCRIBE traffic for 1,000 colleagues, against bare JsSIP', 'bench/watching.ts'],
 ] as const;
 
 if (!existsSync('out/renderer/index.html')) {

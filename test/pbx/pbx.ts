@@ -184,6 +184,7 @@ async function launch(dir: string, dbFile: string, logFile: string, { port, udpP
     '-A', `DBURL="sqlite:///${dbFile}"`,
     '-A', `SQLCON="pbx=>sqlite:///${dbFile}"`,
     '-A', `RTPENGINE_SOCK="udp:${PBX_DOMAIN}:${ngPort}"`,
+    '-A', `PRESENCE_SERVER="sip:${PBX_DOMAIN}:${udpPort}"`,
     '-Y', runDir,
     '-P', join(runDir, 'kamailio.pid'),
     '-w', dir,

@@ -27,8 +27,11 @@ export interface ColleaguePresence {
   activities: string[];
   /** Epoch ms when the current activity/profile ends. */
   until: number | null;
-  /** `hidden` when the document says nothing about calls (the colleague's profile is Ej tillgänglig). */
-  callState: ColleagueCallState;
+  /**
+   * `hidden` when our own app's document leaves calls out (the colleague's profile is Ej tillgänglig);
+   * null when another client's document says nothing about calls, which is the usual case.
+   */
+  callState: ColleagueCallState | null;
 }
 
 export type PresenceErrorCode = XmlErrorCode | 'presence-not-pidf';
@@ -45,7 +48,7 @@ export const OFFLINE_PRESENCE: Readonly<ColleaguePresence> = Object.freeze({
   note: null,
   activities: [],
   until: null,
-  callState: 'hidden',
+  callState: null,
 });
 
 export function isOffline(presence: ColleaguePresence): boolean {
@@ -83,7 +86,7 @@ export function parsePresence(xml: string): PresenceParseResult {
       until:
         readDateTime(activitiesElement && attributeValue(activitiesElement, 'until')) ??
         readDateTime(profile && attributeValue(profile, 'until')),
-      callState: readCallState(person ?? root, activities),
+      callState: readCallState(person ?? root, activities, profile !== null),
     },
   };
 }
@@ -111,14 +114,16 @@ function readActivities(activities: XmlElement): string[] {
   return names;
 }
 
-function readCallState(scope: XmlElement, activities: string[]): ColleagueCallState {
+function readCallState(scope: XmlElement, activities: string[], fromOurApp: boolean): ColleagueCallState | null {
   const ours = firstDescendant(scope, PROFILTELEFON_NS, 'callstate');
   if (ours !== null) {
     const value = textContent(ours).trim();
     if ((VISIBLE_CALL_STATES as readonly string[]).includes(value)) return value as VisibleCallState;
   }
-  // Other clients say only "on the phone"; without that, the document carries no call state.
-  return activities.includes('on-the-phone') ? 'busy' : 'hidden';
+  // Other clients say only "on the phone". Our app leaves the call state out on purpose, others
+  // simply never say it.
+  if (activities.includes('on-the-phone')) return 'busy';
+  return fromOurApp ? 'hidden' : null;
 }
 
 const NOTE_NAMESPACES = [DATA_MODEL_NS, PIDF_NS, RPID_NS];
@@ -191,7 +196,7 @@ export type DialogInfoErrorCode = XmlErrorCode | 'presence-not-dialog-info';
 export type DialogInfoParseResult = Parsed<DialogInfo, DialogInfoErrorCode>;
 
 const DIALOG_STATES: readonly DialogState[] = ['trying', 'proceeding', 'early', 'confirmed', 'terminated'];
-const MAX_DIALOGS = 32;
+export const MAX_DIALOGS = 32;
 
 /** Reads an `application/dialog-info+xml` body received in a NOTIFY. Untrusted network input. */
 export function parseDialogInfo(xml: string): DialogInfoParseResult {
@@ -225,7 +230,7 @@ export function parseDialogInfo(xml: string): DialogInfoParseResult {
   return { ok: true, value: { state, version: Number(versionText), dialogs, callState: callStateOfDialogs(dialogs) } };
 }
 
-function callStateOfDialogs(dialogs: DialogSummary[]): VisibleCallState {
+export function callStateOfDialogs(dialogs: readonly DialogSummary[]): VisibleCallState {
   const live = dialogs.filter((dialog) => dialog.state !== 'terminated');
   if (live.some((dialog) => dialog.state === 'confirmed')) return 'busy';
   if (live.length === 0) return 'idle';

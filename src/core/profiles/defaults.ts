@@ -15,6 +15,7 @@ const allNotifications: NotificationMatrix = {
   chat: everywhere,
   sms: everywhere,
   profileEnding: everywhere,
+  colleagueAvailable: everywhere,
 };
 
 /** Calls are answered by an announcement, so nothing rings; what was left behind still notifies. */
@@ -28,6 +29,7 @@ const offWork: NotificationMatrix = {
   chat: nowhere,
   sms: mobileOnly,
   profileEnding: everywhere,
+  colleagueAvailable: nowhere,
 };
 
 const ringThenVoicemail: IncomingCalls = {

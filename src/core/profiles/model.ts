@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 export const PROFILE_STATUSES = ['available', 'unavailable'] as const;
-export const NOTIFICATION_KINDS = ['incomingCall', 'missedCall', 'voicemail', 'chat', 'sms', 'profileEnding'] as const;
+export const NOTIFICATION_KINDS = ['incomingCall', 'missedCall', 'voicemail', 'chat', 'sms', 'profileEnding', 'colleagueAvailable'] as const;
 export const PLATFORMS = ['desktop', 'mobile', 'web'] as const;
 export const NUMBER_KINDS = ['landline', 'mobile', 'switchboard'] as const;
 
@@ -26,6 +26,7 @@ export const NotificationMatrixSchema = z
     chat: platformFlags,
     sms: platformFlags,
     profileEnding: platformFlags,
+    colleagueAvailable: platformFlags,
   })
   .strict();
 

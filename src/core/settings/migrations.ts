@@ -12,7 +12,21 @@ export const MIGRATIONS: Record<number, Migration> = {
     account: { ...emptyAccount(), ...(document.account as object) },
     calendar: defaultCalendarSettings(),
   }),
+  // "A colleague became available" joins the matrix; each profile starts with its chat flags, the
+  // nearest kind: a profile quiet for chat on a platform is quiet for colleagues' news there too.
+  2: (document) => ({
+    ...document,
+    profiles: Array.isArray(document.profiles) ? document.profiles.map(withColleagueAvailable) : document.profiles,
+  }),
 };
+
+function withColleagueAvailable(profile: unknown): unknown {
+  if (typeof profile !== 'object' || profile === null) return profile;
+  const { notifications } = profile as { notifications?: unknown };
+  if (typeof notifications !== 'object' || notifications === null) return profile;
+  const { chat } = notifications as { chat?: unknown };
+  return { ...profile, notifications: { ...notifications, colleagueAvailable: chat } };
+}
 
 export type MigrationOutcome =
   | { kind: 'current'; document: Record<string, unknown> }

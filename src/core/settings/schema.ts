@@ -5,7 +5,7 @@ import { ProfileSchema } from '../profiles/model';
 import { defaultProfiles, BASE_PROFILE_ID } from '../profiles/defaults';
 import { DEFAULT_WORKING_HOURS, WorkingHoursSchema } from '../time/workingHours';
 
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 export const DEFAULT_REMINDER_MINUTES = 5;
 
 export const LANGUAGES = ['sv', 'en'] as const;

@@ -1,10 +1,11 @@
 import { create } from 'zustand';
-import type { ColleaguePresence } from '../../core/presence/parse';
+import type { ColleagueState } from '../../core/presence/colleagueState';
 
 export type SubscriptionState = 'pending' | 'active' | 'terminated';
 
 export interface ColleagueEntry {
-  presence: ColleaguePresence | null;
+  /** null until the first NOTIFY: nothing is known yet. */
+  state: ColleagueState | null;
   subscription: SubscriptionState;
 }
 
@@ -27,7 +28,7 @@ export const useColleagueStore = create<ColleagueStore>((set) => ({
   apply: (updates) =>
     set((store) => {
       const byUri = { ...store.byUri };
-      for (const [uri, update] of updates) byUri[uri] = { presence: null, subscription: 'pending', ...byUri[uri], ...update };
+      for (const [uri, update] of updates) byUri[uri] = { state: null, subscription: 'pending', ...byUri[uri], ...update };
       return { byUri };
     }),
   toggleWatch: (uri) =>

@@ -1,9 +1,13 @@
 import type { UA } from 'jssip/lib/UA';
+import type { Colleague } from '../../core/account/model';
+import type { ColleagueState } from '../../core/presence/colleagueState';
 import { activeProfile } from '../../core/profiles/activation';
 import { callStateFor, summariseCalls } from '../../core/presence/callState';
 import type { AppState } from '../../core/state/appState';
 import { usePhoneStore } from '../phone/phoneStore';
 import { useAppStore } from '../store/appStore';
+import { appPhoneEnvironment } from '../phone/phoneEnvironment';
+import { useColleagueStore } from './colleagueStore';
 import { PresenceController } from './presenceController';
 import { installPresenceTestHook } from './testHook';
 
@@ -16,6 +20,15 @@ function publicationInput(state: AppState, calls: ReturnType<typeof usePhoneStor
     until: state.active.until,
     callState: callStateFor(profile.status, summariseCalls(calls)),
   };
+}
+
+/** "Meddela mig när … blir tillgänglig": told once, in the list and as a desktop notification (if the profile allows it). */
+function tellIfWatched(colleague: Colleague, state: ColleagueState): void {
+  const store = useColleagueStore.getState();
+  if (!store.watching[colleague.uri]) return;
+  store.announce(colleague.uri);
+  store.toggleWatch(colleague.uri);
+  appPhoneEnvironment.notify('colleagueAvailable', appPhoneEnvironment.text('notification.colleagueAvailable.title', { name: colleague.name }), state.note ?? '');
 }
 
 /**
@@ -37,7 +50,7 @@ export function connectPresence(currentUa: () => UA | null): { signOff(): Promis
     const ua = currentUa();
     if (phone.registration.kind !== 'registered' || !state || !ua) return;
     if (ua !== controllerUa) {
-      controller = new PresenceController(ua, phone.registration.aor, testHook.observer);
+      controller = new PresenceController(ua, phone.registration.aor, testHook.observer, tellIfWatched);
       controllerUa = ua;
     }
     controller?.publish(publicationInput(state, phone.calls));

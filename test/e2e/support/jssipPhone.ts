@@ -65,8 +65,15 @@ interface InPagePhone {
   receivedAudioLevel(durationMs: number): Promise<number>;
   sendMessage(target: string, body: string, extraHeaders: string[], fromUserName?: string): Promise<SendResult>;
   subscribe(target: string, event: string, accept: string): void;
-  publish(event: string, contentType: string, body: string): Promise<SendResult>;
+  publish(event: string, contentType: string, body: string, options: PublishOptions): Promise<SendResult>;
   stop(): void;
+}
+
+export interface PublishOptions {
+  /** Seconds the publication lives unless refreshed. */
+  expires: number;
+  /** The SIP-ETag of the publication this one modifies (RFC 3903 SIP-If-Match); none starts a new one. */
+  etag: string | null;
 }
 
 export interface JsSIPPhoneConfig {
@@ -279,10 +286,10 @@ function installPhone({ wsUrl, domain, user, password, displayName }: JsSIPPhone
       subscriber.on('notify', (_isFinal, _request, body) => subscription.notifyBodies.push(body ?? ''));
       subscriber.subscribe();
     },
-    publish(event, contentType, body) {
+    publish(event, contentType, body, { expires, etag }) {
       const { OutgoingRequest, RequestSender } = w.JsSIPInternals;
       const self = new JsSIP.URI('sip', user, domain);
-      const headers = [`Event: ${event}`, 'Expires: 300', `Content-Type: ${contentType}`];
+      const headers = [`Event: ${event}`, `Expires: ${expires}`, `Content-Type: ${contentType}`, ...(etag === null ? [] : [`SIP-If-Match: ${etag}`])];
       const request = new OutgoingRequest('PUBLISH', self, ua, { to_uri: self }, headers, body);
       return new Promise((resolve) => {
         new RequestSender(ua, request, {
@@ -420,10 +427,12 @@ export class JsSIPPhone {
     await this.page.evaluate(([to, name, type]) => (window as unknown as HarnessWindow).phone.subscribe(to, name, type), [target, event, accept] as const);
   }
 
-  publish(event: string, contentType: string, body: string): Promise<SendResult> {
+  /** By default a new publication (no SIP-If-Match) of 300 s. */
+  publish(event: string, contentType: string, body: string, options: Partial<PublishOptions> = {}): Promise<SendResult> {
+    const full: PublishOptions = { expires: 300, etag: null, ...options };
     return this.page.evaluate(
-      ([name, type, text]) => (window as unknown as HarnessWindow).phone.publish(name, type, text),
-      [event, contentType, body] as const,
+      ([name, type, text, opts]) => (window as unknown as HarnessWindow).phone.publish(name, type, text, opts),
+      [event, contentType, body, full] as const,
     );
   }
 

@@ -28,12 +28,12 @@ describe('parsePresence: documents as other clients write them', () => {
       note: null,
       activities: [],
       until: null,
-      callState: 'hidden',
+      callState: null,
     });
   });
 
   it('reads a prefixed PIDF namespace, takes open from any tuple and the first tuple note', () => {
-    expect(parsed(RFC3863_PREFIXED)).toMatchObject({ basic: 'open', note: "Don't Disturb Please!", callState: 'hidden' });
+    expect(parsed(RFC3863_PREFIXED)).toMatchObject({ basic: 'open', note: "Don't Disturb Please!", callState: null });
   });
 
   it('reads a typical softphone document with rpid:on-the-phone as busy', () => {
@@ -65,7 +65,7 @@ describe('parsePresence: documents as other clients write them', () => {
       '<tuple id="t"><status><basic>open</basic></status></tuple>' +
         '<dm:person id="p"><rpid:activities xmlns:rpid="urn:example:not-rpid"><rpid:on-the-phone/></rpid:activities></dm:person>',
     );
-    expect(parsed(xml)).toMatchObject({ activities: [], callState: 'hidden' });
+    expect(parsed(xml)).toMatchObject({ activities: [], callState: null });
   });
 
   it('honours a prefix redeclared on an inner element', () => {
@@ -87,6 +87,13 @@ describe('parsePresence: documents as other clients write them', () => {
   it('falls back to activities and notes in a tuple when there is no person', () => {
     const xml = doc('<tuple id="t"><status><basic>open</basic></status><rpid:activities><rpid:away/></rpid:activities><note>Borta</note></tuple>');
     expect(parsed(xml)).toMatchObject({ activities: ['away'], note: 'Borta' });
+  });
+
+  it("tells our app's document that leaves calls out (hidden) from another client's that never says them (null)", () => {
+    const ours = doc('<tuple id="t"><status><basic>open</basic></status></tuple><dm:person id="p" xmlns:pp="urn:x-profiltelefon:presence"><pp:profile number="9">Utbildning</pp:profile></dm:person>');
+    const plain = doc('<tuple id="t"><status><basic>open</basic></status><note>Ute på lunch</note></tuple>');
+    expect(parsed(ours).callState).toBe('hidden');
+    expect(parsed(plain)).toMatchObject({ basic: 'open', note: 'Ute på lunch', callState: null });
   });
 
   it('reads closed basic as offline', () => {

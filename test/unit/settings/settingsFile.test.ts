@@ -21,7 +21,7 @@ describe('a settings file that cannot be used', () => {
     ['truncated JSON', '{"schemaVersion": 1, "profiles": [', 'not valid JSON'],
     ['a JSON array', '[1, 2, 3]', 'the file does not hold a settings object'],
     ['a missing version', '{"profiles": []}', 'schemaVersion is missing or not a positive whole number'],
-    ['a version from a newer app', JSON.stringify({ ...defaultSettings(0), schemaVersion: 99 }), 'schemaVersion 99 is newer than this app understands (2)'],
+    ['a version from a newer app', JSON.stringify({ ...defaultSettings(0), schemaVersion: 99 }), 'schemaVersion 99 is newer than this app understands (3)'],
     ['a schema violation', JSON.stringify({ ...defaultSettings(0), ui: { language: 'fi', showProfileNumbers: false } }), 'schema violation at ui.language'],
   ];
 
@@ -85,7 +85,24 @@ describe('a settings file from version 1', () => {
     expect(app.services.state.notices).toEqual([]);
     expect(app.services.state.ui).toEqual({ language: 'en', showProfileNumbers: true });
     const onDisk = JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8'));
-    expect([onDisk.schemaVersion, onDisk.reminderBeforeEndMinutes]).toEqual([2, 5]);
+    expect([onDisk.schemaVersion, onDisk.reminderBeforeEndMinutes]).toEqual([3, 5]);
+  });
+});
+
+describe('a settings file from version 2', () => {
+  it("gives every profile the colleague-available kind with that profile's chat flags", () => {
+    const settings = defaultSettings(0);
+    const profiles = settings.profiles.map((profile) => {
+      const { colleagueAvailable: _new, ...notifications } = profile.notifications;
+      return { ...profile, notifications: profile.id === 'meeting' ? { ...notifications, chat: { desktop: false, mobile: true, web: false } } : notifications };
+    });
+    const { dir, app } = openWithFile(JSON.stringify({ ...settings, schemaVersion: 2, profiles }));
+    expect(app.services.state.notices).toEqual([]);
+    const byId = (id: string) => app.services.state.profiles.find((profile) => profile.id === id)!;
+    expect(byId('meeting').notifications.colleagueAvailable).toEqual({ desktop: false, mobile: true, web: false });
+    expect(byId('available').notifications.colleagueAvailable).toEqual({ desktop: true, mobile: true, web: true });
+    expect(byId('vacation').notifications.colleagueAvailable).toEqual({ desktop: false, mobile: false, web: false });
+    expect(JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8')).schemaVersion).toBe(3);
   });
 });
 

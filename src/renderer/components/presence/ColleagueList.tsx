@@ -1,6 +1,6 @@
 import { useMemo, useState, type UIEvent } from 'react';
 import type { Colleague } from '../../../core/account/model';
-import { isOffline } from '../../../core/presence/parse';
+import type { ColleagueState } from '../../../core/presence/colleagueState';
 import { formatEndTime } from '../../../core/time/format';
 import { useAppStore } from '../../store/appStore';
 import { useColleagueStore, type ColleagueEntry } from '../../presence/colleagueStore';
@@ -31,19 +31,29 @@ interface ColleagueListProps {
   onMessage(uri: string): void;
 }
 
+/** The dot's colour: green for available, red for a call, orange for away or hidden, grey for offline. */
+function toneOf(state: ColleagueState): string {
+  if (state.callState === 'busy' || state.callState === 'ringing-in' || state.callState === 'ringing-out') return state.callState;
+  if (state.available) return 'idle';
+  return 'hidden';
+}
+
 function useStatusText(entry: ColleagueEntry | undefined): { profile: string; detail: string; tone: string } {
   const t = useTranslation();
   const language = useLanguage();
   const now = useServiceNow();
   const timeZone = useAppStore((store) => store.state?.timeZone ?? 'UTC');
-  const presence = entry?.presence;
+  const state = entry?.state;
   // An active subscription with no document means the colleague publishes nothing: not signed in.
-  if (!presence) return { profile: entry === undefined || entry.subscription === 'pending' ? t('presence.unknown') : t('presence.offline'), detail: '', tone: 'offline' };
-  if (isOffline(presence)) return { profile: t('presence.offline'), detail: '', tone: 'offline' };
-  const parts = [t(`presence.callState.${presence.callState}`)];
-  if (presence.until !== null) parts.push(t('presence.until', { time: formatEndTime(presence.until, now, language, timeZone) }));
-  if (presence.note) parts.push(presence.note);
-  return { profile: presence.profileName ?? '', detail: parts.join(' · '), tone: presence.callState };
+  if (!state) return { profile: entry === undefined || entry.subscription === 'pending' ? t('presence.unknown') : t('presence.offline'), detail: '', tone: 'offline' };
+  if (!state.online) return { profile: t('presence.offline'), detail: '', tone: 'offline' };
+  const activity = state.activity === null ? null : t(`presence.activity.${state.activity}`);
+  const profile = state.profileName ?? activity ?? (state.available ? t('presence.available') : '');
+  const parts: string[] = [];
+  if (state.callState !== null) parts.push(t(`presence.callState.${state.callState}`));
+  if (state.until !== null) parts.push(t('presence.until', { time: formatEndTime(state.until, now, language, timeZone) }));
+  if (state.note) parts.push(state.note);
+  return { profile, detail: parts.join(' · '), tone: toneOf(state) };
 }
 
 function ColleagueRow({ colleague, top, onCall, onMessage }: { colleague: Colleague; top: number } & ColleagueListProps) {
