@@ -9,7 +9,7 @@ import { FrameBatcher, useColleagueStore } from './colleagueStore';
 import { jssipSendPublish } from './jssipPublish';
 
 const SUBSCRIPTION_EXPIRES = 600;
-const browserTimers = {
+export const browserTimers = {
   schedule(callback: () => void, delayMs: number) {
     const handle = setTimeout(callback, delayMs);
     return () => clearTimeout(handle);
@@ -43,9 +43,10 @@ export class PresenceController {
   constructor(
     private readonly ua: UA,
     private readonly aor: string,
+    lifetimeSeconds: number,
     private readonly observer: PresenceObserver = NO_OBSERVER,
   ) {
-    this.#publication = new PresencePublication(jssipSendPublish(ua, aor, 'presence', PIDF_CONTENT_TYPE), browserTimers);
+    this.#publication = new PresencePublication(jssipSendPublish(ua, aor, 'presence', PIDF_CONTENT_TYPE), browserTimers, lifetimeSeconds);
   }
 
   /** Republishes when anything colleagues can see has changed. */
@@ -84,6 +85,13 @@ export class PresenceController {
     this.#subscribers.clear();
     this.#lastDocumentKey = null;
     await this.#publication.unpublish();
+  }
+
+  /** The page is closing: the removal goes out at once; nothing after it will run. */
+  leave(): void {
+    this.#renewal.cancel();
+    this.#lastDocumentKey = null;
+    this.#publication.leave();
   }
 
   #publish(input: Omit<PidfInput, 'entity' | 'timestamp'>): Promise<void> {
