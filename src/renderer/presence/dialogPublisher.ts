@@ -6,8 +6,8 @@ import { jssipSendPublish } from './jssipPublish';
 /**
  * Publishes the user's calls as RFC 4235 dialog state (Event: dialog), which desk phones' BLF keys
  * watch. The publication exists only while there is a call to show: the last document of a call
- * says `terminated`, and then it is removed. Under a profile that hides call state it is removed at
- * once, so nothing of an earlier call stays visible.
+ * says `terminated`, and then it is removed. Under a profile that hides call state it is emptied and
+ * removed at once, so nothing of a call still going on stays visible.
  */
 export class DialogPublisher {
   readonly #publication: PresencePublication;
@@ -23,7 +23,11 @@ export class DialogPublisher {
   /** `calls` null: the active profile hides call state. */
   update(calls: readonly PhoneCall[] | null): void {
     if (calls === null) {
+      const shown = this.#published.some((dialog) => dialog.state !== 'terminated');
       this.#forget();
+      // The server tells watchers of a removal with the last document it held (Kamailio does), so a
+      // call still shown is first replaced by a document with no dialogs.
+      if (shown) void this.#publication.publish(buildDialogInfo({ entity: this.aor, version: this.#version++, dialogs: [] }));
       void this.#publication.unpublish();
       return;
     }
