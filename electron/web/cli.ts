@@ -61,4 +61,9 @@ function exit(): void {
   });
 }
 
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, exit);
+/** Ctrl-C or a service manager's SIGTERM signs off first, as Avsluta does; a second signal ends at once. */
+function signOffAndExit(): void {
+  void shell.services.prepareToQuit().then(exit);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, signOffAndExit);

@@ -23,6 +23,14 @@ export type SipAccount = z.infer<typeof SipAccountSchema>;
 /** The same choices as the UI's languages (settings/schema imports this module, so they are repeated). */
 export const AnnouncementLanguageSchema = z.enum(['sv', 'en']);
 
+/**
+ * How long the PBX keeps the user's presence publications without a refresh: after a crash, how long
+ * colleagues may still see the last profile. At most 480 s, so that with a server's cleaning interval
+ * (Kamailio: 100 s) a crashed user shows offline within ten minutes.
+ */
+export const PresenceLifetimeSchema = z.number().int().min(30).max(480);
+export const DEFAULT_PRESENCE_LIFETIME_SECONDS = 300;
+
 export const ColleagueSchema = z.object({ name: z.string().min(1).max(100), uri: z.string().min(1).max(300) }).strict();
 export type Colleague = z.infer<typeof ColleagueSchema>;
 
@@ -54,6 +62,8 @@ export const AccountSchema = z
     callerIdPolicy: CallerIdPolicySchema.default(() => ({ ...DEFAULT_CALLER_ID_POLICY })),
     /** The language callers hear announcements in; settings from before it existed announce in Swedish. */
     announcementLanguage: AnnouncementLanguageSchema.default('sv'),
+    /** Absent in settings written before it existed: those get the default. */
+    presenceLifetimeSeconds: PresenceLifetimeSchema.default(DEFAULT_PRESENCE_LIFETIME_SECONDS),
   })
   .strict();
 export type Account = z.infer<typeof AccountSchema>;
@@ -67,5 +77,6 @@ export function emptyAccount(): Account {
     directory: [],
     callerIdPolicy: { ...DEFAULT_CALLER_ID_POLICY },
     announcementLanguage: 'sv',
+    presenceLifetimeSeconds: DEFAULT_PRESENCE_LIFETIME_SECONDS,
   };
 }

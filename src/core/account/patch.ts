@@ -68,5 +68,6 @@ export function applyAccountPatch(account: Account, patch: AccountPatch): Result
     directory,
     callerIdPolicy: { ...account.callerIdPolicy, ...patch.callerIdPolicy },
     announcementLanguage: patch.announcementLanguage ?? account.announcementLanguage,
+    presenceLifetimeSeconds: patch.presenceLifetimeSeconds ?? account.presenceLifetimeSeconds,
   });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AnnouncementLanguageSchema, CallerIdPolicySchema, ColleagueSchema, SipAccountSchema } from '../account/model';
+import { AnnouncementLanguageSchema, CallerIdPolicySchema, ColleagueSchema, PresenceLifetimeSchema, SipAccountSchema } from '../account/model';
 import type { Result } from '../errors';
 import type { DialTarget } from '../numbers/phoneNumber';
 import { MAX_SOURCE_LOCATION_LENGTH } from '../calendar/settings';
@@ -30,6 +30,7 @@ export const AccountPatchSchema = z
     directory: z.array(ColleagueSchema).max(5000).optional(),
     callerIdPolicy: CallerIdPolicySchema.partial().optional(),
     announcementLanguage: AnnouncementLanguageSchema.optional(),
+    presenceLifetimeSeconds: PresenceLifetimeSchema.optional(),
   })
   .strict();
 export type AccountPatch = z.infer<typeof AccountPatchSchema>;

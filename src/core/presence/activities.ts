@@ -8,38 +8,39 @@ export type RpidActivityToken = 'lunch' | 'meeting' | 'appointment' | 'vacation'
 
 export type ProfileActivity = { token: RpidActivityToken } | { token: 'other'; description: string };
 
+type ActivityPlan = readonly RpidActivityToken[] | 'named-absence';
+
 /**
  * Keyed by the default profiles' ids, which stay the same when a user renames a profile, so a renamed
  * "Möte" still publishes `meeting`.
- * - left-for-the-day → away: the user is back tomorrow; RFC 4480 reserves `permanent-absence` for someone
- *   who will not return for the foreseeable future (e.g. left the company) and expects all services closed.
- * - sick, care-of-child, temporarily-out → away: RFC 4480 has no illness or family activity; `away`
- *   ("physically away from all interactive communication devices") is true for all three, and the
- *   profile name itself travels in our own extension element.
+ * - temporarily-out → away: "physically away from all interactive communication devices", for a while.
+ * - sick, care-of-child, left-for-the-day: RFC 4480 has no illness, family or off-duty activity, so the
+ *   most specific one is `other` with the profile's name ("Sjuk"), next to `away` (true for all three)
+ *   for clients that only know the listed tokens. `permanent-absence` is for someone who will not return
+ *   for the foreseeable future and would be wrong for someone back tomorrow.
  * - business-trip → travel ("on a business or personal trip, not necessarily in transit").
  * - training → appointment: a scheduled engagement of unspecified type; `meeting` is a narrower
  *   sub-class of appointment and would be wrong for a course taken alone.
  * - available → no activity: it is the absence of any special activity.
  */
-const DEFAULT_PROFILE_ACTIVITIES: ReadonlyMap<string, RpidActivityToken | null> = new Map<string, RpidActivityToken | null>([
-  ['available', null],
-  ['lunch', 'lunch'],
-  ['meeting', 'meeting'],
-  ['left-for-the-day', 'away'],
-  ['vacation', 'vacation'],
-  ['sick', 'away'],
-  ['temporarily-out', 'away'],
-  ['business-trip', 'travel'],
-  ['care-of-child', 'away'],
-  ['training', 'appointment'],
+const DEFAULT_PROFILE_ACTIVITIES: ReadonlyMap<string, ActivityPlan> = new Map<string, ActivityPlan>([
+  ['available', []],
+  ['lunch', ['lunch']],
+  ['meeting', ['meeting']],
+  ['left-for-the-day', 'named-absence'],
+  ['vacation', ['vacation']],
+  ['sick', 'named-absence'],
+  ['temporarily-out', ['away']],
+  ['business-trip', ['travel']],
+  ['care-of-child', 'named-absence'],
+  ['training', ['appointment']],
 ]);
 
-/** The RPID activity a profile publishes, or null when it publishes none. Custom profiles are `other` with their name. */
-export function activityForProfile(profile: Pick<Profile, 'id' | 'name'>): ProfileActivity | null {
+/** The RPID activities a profile publishes, most specific first; none for the base profile. Custom profiles are `other` with their name. */
+export function activitiesForProfile(profile: Pick<Profile, 'id' | 'name'>): ProfileActivity[] {
   // A Map, not an object literal: a custom id such as "constructor" must not hit a prototype key.
-  if (DEFAULT_PROFILE_ACTIVITIES.has(profile.id)) {
-    const token = DEFAULT_PROFILE_ACTIVITIES.get(profile.id) ?? null;
-    return token === null ? null : { token };
-  }
-  return { token: 'other', description: profile.name };
+  const plan = DEFAULT_PROFILE_ACTIVITIES.get(profile.id);
+  if (plan === undefined) return [{ token: 'other', description: profile.name }];
+  if (plan === 'named-absence') return [{ token: 'other', description: profile.name }, { token: 'away' }];
+  return plan.map((token) => ({ token }));
 }

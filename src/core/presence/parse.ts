@@ -74,6 +74,8 @@ export function parsePresence(xml: string): PresenceParseResult {
     (person && firstDescendant(person, RPID_NS, 'activities')) ?? firstDescendant(root, RPID_NS, 'activities');
   const activities = activitiesElement === null ? [] : readActivities(activitiesElement);
   const profile = (person && firstDescendant(person, PROFILTELEFON_NS, 'profile')) ?? firstChildElement(root, PROFILTELEFON_NS, 'profile');
+  // Our own client's message alone: its <note> also carries the profile name and end, shown apart here.
+  const ownMessage = person && firstChildElement(person, PROFILTELEFON_NS, 'message');
 
   return {
     ok: true,
@@ -81,7 +83,10 @@ export function parsePresence(xml: string): PresenceParseResult {
       basic: readBasic(tuples),
       profileName: profile === null ? null : nonEmpty(toDisplayText(textContent(profile), MAX_PROFILE_NAME_CHARS)),
       profileNumber: profile === null ? null : readProfileNumber(attributeValue(profile, 'number')),
-      note: readNote(root, person, activitiesElement, tuples),
+      note:
+        ownMessage === null
+          ? readNote(root, person, activitiesElement, tuples)
+          : nonEmpty(toDisplayText(textContent(ownMessage), MAX_NOTE_CHARS)),
       activities,
       until:
         readDateTime(activitiesElement && attributeValue(activitiesElement, 'until')) ??

@@ -1,14 +1,15 @@
 import type { Profile } from '../profiles/model';
-import { activityForProfile } from './activities';
+import type { Language } from '../settings/schema';
+import { activitiesForProfile } from './activities';
 import { callStateFor, visibleCallState, type CallState } from './callState';
-import { DATA_MODEL_NS, DIALOG_INFO_NS, PIDF_NS, PROFILTELEFON_NS, RPID_NS } from './namespaces';
+import { DATA_MODEL_NS, PIDF_NS, PROFILTELEFON_NS, RPID_NS } from './namespaces';
+import { presenceNote } from './presenceNote';
 import { escapeXmlAttribute as attr, escapeXmlText as text, xmlDateTime } from './xmlEscape';
 
 export type { CallState } from './callState';
 export { callStateFor } from './callState';
 
 export const PIDF_CONTENT_TYPE = 'application/pidf+xml';
-export const DIALOG_INFO_CONTENT_TYPE = 'application/dialog-info+xml';
 
 export interface PidfInput {
   /** The presentity, e.g. `sip:alice@127.0.0.1`. */
@@ -20,6 +21,9 @@ export interface PidfInput {
   until: number | null;
   /** Null when the profile's status is unavailable; see {@link callStateFor}. */
   callState: CallState | null;
+  /** The language of the note colleagues read, and the time zone its end time is told in. */
+  language: Language;
+  timeZone: string;
   /** Epoch ms. */
   timestamp: number;
 }
@@ -30,16 +34,17 @@ export function buildPidf(input: PidfInput): string {
   const until = input.until === null ? null : xmlDateTime(input.until, 'until');
   // Enforced here as well as by the caller: the privacy rule must not hinge on every caller getting it right.
   const callState = input.callState === null ? null : callStateFor(input.profile.status, input.callState);
-  const activity = activityForProfile(input.profile);
+  const activities = activitiesForProfile(input.profile);
   const onThePhone = callState?.kind === 'busy';
   const message = input.message.trim();
+  const lang = attr(input.language);
+  const note = text(
+    presenceNote({ profileName: input.profile.name, until: input.until, message, now: input.timestamp, language: input.language, timeZone: input.timeZone }),
+  );
 
-  const activityLines: string[] = [];
-  if (activity !== null) {
-    activityLines.push(
-      activity.token === 'other' ? `      <rpid:other>${text(activity.description)}</rpid:other>` : `      <rpid:${activity.token}/>`,
-    );
-  }
+  const activityLines = activities.map((activity) =>
+    activity.token === 'other' ? `      <rpid:other>${text(activity.description)}</rpid:other>` : `      <rpid:${activity.token}/>`,
+  );
   if (onThePhone) activityLines.push('      <rpid:on-the-phone/>');
 
   const lines = [
@@ -49,8 +54,8 @@ export function buildPidf(input: PidfInput): string {
     '  <tuple id="sip">',
     '    <status><basic>open</basic></status>',
     `    <contact>${text(input.entity)}</contact>`,
-    // Repeated on the tuple for older watchers that read only RFC 3863 tuple notes.
-    ...(message === '' ? [] : [`    <note>${text(message)}</note>`]),
+    // Repeated on the tuple for watchers that read only RFC 3863 tuple notes.
+    `    <note xml:lang="${lang}">${note}</note>`,
     `    <timestamp>${timestamp}</timestamp>`,
     '  </tuple>',
     '  <dm:person id="person">',
@@ -58,73 +63,18 @@ export function buildPidf(input: PidfInput): string {
       ? []
       : [
           // `until` is the profile's end; it is only set when the profile itself has an activity.
-          `    <rpid:activities${until !== null && activity !== null ? ` until="${until}"` : ''}>`,
+          `    <rpid:activities${until !== null && activities.length > 0 ? ` until="${until}"` : ''}>`,
           ...activityLines,
           '    </rpid:activities>',
         ]),
     `    <pp:profile number="${attr(String(input.profile.number))}"${until === null ? '' : ` until="${until}"`}>${text(input.profile.name)}</pp:profile>`,
+    // The status message alone, for our own client, which shows the name and end from pp:profile.
+    `    <pp:message>${text(message)}</pp:message>`,
     ...(callState === null ? [] : [`    <pp:callstate>${visibleCallState(callState)}</pp:callstate>`]),
-    ...(message === '' ? [] : [`    <dm:note>${text(message)}</dm:note>`]),
+    `    <dm:note xml:lang="${lang}">${note}</dm:note>`,
     `    <dm:timestamp>${timestamp}</dm:timestamp>`,
     '  </dm:person>',
     '</presence>',
   ];
   return lines.join('\n');
-}
-
-export interface DialogInfoInput {
-  entity: string;
-  /** RFC 4235 §4.1.2: starts at 0 and grows by one with every document sent on the subscription. */
-  version: number;
-  state: 'full' | 'partial';
-  /**
-   * Non-null on purpose: dialog-info is published only while the profile is available, so the caller
-   * passes the result of {@link callStateFor} and publishes nothing when that is null.
-   */
-  callState: CallState;
-  /** Stable id of the current call's dialog element, so a partial update can terminate it. */
-  dialogId: string;
-}
-
-/**
- * An RFC 4235 dialog-info document. It names no remote party, call-id or tags: colleagues see only
- * whether the user is idle, ringing or in a call, not with whom.
- */
-export function buildDialogInfo(input: DialogInfoInput): string {
-  if (!Number.isSafeInteger(input.version) || input.version < 0) {
-    throw new RangeError('version must be a non-negative integer');
-  }
-  if (input.dialogId === '') throw new RangeError('dialogId must not be empty');
-
-  const dialog = dialogElement(input.callState, input.state);
-  const open = `<dialog-info xmlns="${DIALOG_INFO_NS}" version="${input.version}" state="${input.state}" entity="${attr(input.entity)}"`;
-  const lines = ['<?xml version="1.0" encoding="UTF-8"?>'];
-  if (dialog === null) {
-    lines.push(`${open}/>`);
-  } else {
-    const direction = dialog.direction === null ? '' : ` direction="${dialog.direction}"`;
-    lines.push(
-      `${open}>`,
-      `  <dialog id="${attr(input.dialogId)}"${direction}>`,
-      `    <state>${dialog.state}</state>`,
-      '  </dialog>',
-      '</dialog-info>',
-    );
-  }
-  return lines.join('\n');
-}
-
-type DialogElement = { state: 'early' | 'confirmed' | 'terminated'; direction: 'initiator' | 'recipient' | null };
-
-function dialogElement(call: CallState, documentState: 'full' | 'partial'): DialogElement | null {
-  switch (call.kind) {
-    // A full document with no dialog says "no calls"; a partial one must end the previous dialog explicitly.
-    case 'idle':
-      return documentState === 'full' ? null : { state: 'terminated', direction: null };
-    // Ringing is the early dialog in both directions: the 180 Ringing has been sent or received.
-    case 'ringing':
-      return { state: 'early', direction: call.direction === 'incoming' ? 'recipient' : 'initiator' };
-    case 'busy':
-      return { state: 'confirmed', direction: null };
-  }
 }

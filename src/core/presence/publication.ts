@@ -37,11 +37,13 @@ export class PresencePublication {
   #queue: Promise<void> = Promise.resolve();
   #state: PublicationState = 'idle';
   #lastStatus: number | null = null;
+  #left = false;
 
   constructor(
     private readonly send: SendPublish,
     private readonly timers: PublicationTimers,
-    requestedExpires = 3600,
+    /** The account's presence lifetime (see PresenceLifetimeSchema). */
+    requestedExpires: number,
   ) {
     this.#expires = requestedExpires;
   }
@@ -73,12 +75,27 @@ export class PresencePublication {
     });
   }
 
+  /**
+   * Sends the removal at once, ahead of anything queued, and forgets the publication: the page is
+   * closing and will not see the answer. Nothing queued or later is sent after it.
+   */
+  leave(): void {
+    this.#left = true;
+    this.#document = null;
+    this.#stopRefresh();
+    const etag = this.#etag;
+    this.#etag = null;
+    this.#state = 'idle';
+    if (etag !== null) void this.send({ etag, expires: 0, body: null });
+  }
+
   #enqueue(work: () => Promise<void>): Promise<void> {
     this.#queue = this.#queue.then(work, work);
     return this.#queue;
   }
 
   async #sendDocument(document: string): Promise<void> {
+    if (this.#left) return;
     for (let attempt = 0; attempt < MAX_RETRIES_PER_REQUEST; attempt++) {
       const response = await this.send({ etag: this.#etag, expires: this.#expires, body: document });
       this.#lastStatus = response.status;

@@ -3,22 +3,28 @@ import type { Colleague } from '../../core/account/model';
 import type { ColleagueState } from '../../core/presence/colleagueState';
 import { activeProfile } from '../../core/profiles/activation';
 import { callStateFor, summariseCalls } from '../../core/presence/callState';
+import type { PhoneCall } from '../../core/presence/dialogInfo';
 import type { AppState } from '../../core/state/appState';
 import { usePhoneStore } from '../phone/phoneStore';
 import { useAppStore } from '../store/appStore';
 import { appPhoneEnvironment } from '../phone/phoneEnvironment';
 import { useColleagueStore } from './colleagueStore';
-import { PresenceController } from './presenceController';
+import { DialogPublisher } from './dialogPublisher';
+import { browserTimers, PresenceController } from './presenceController';
 import { installPresenceTestHook } from './testHook';
 
+type Calls = ReturnType<typeof usePhoneStore.getState>['calls'];
+
 /** What colleagues see, from the app state and the phone's calls. */
-function publicationInput(state: AppState, calls: ReturnType<typeof usePhoneStore.getState>['calls']) {
+function publicationInput(state: AppState, calls: Calls) {
   const profile = activeProfile(state);
   return {
     profile: { id: profile.id, name: profile.name, number: profile.number, status: profile.status },
     message: state.active.temporaryMessage ?? profile.statusMessage,
     until: state.active.until,
     callState: callStateFor(profile.status, summariseCalls(calls)),
+    language: state.account.announcementLanguage,
+    timeZone: state.timeZone,
   };
 }
 
@@ -31,14 +37,21 @@ function tellIfWatched(colleague: Colleague, state: ColleagueState): void {
   appPhoneEnvironment.notify('colleagueAvailable', appPhoneEnvironment.text('notification.colleagueAvailable.title', { name: colleague.name }), state.note ?? '');
 }
 
+/** The calls a desk phone may see, or null while the active profile hides call state. */
+function visibleDialogs(state: AppState, calls: Calls): PhoneCall[] | null {
+  if (activeProfile(state).status !== 'available') return null;
+  return calls.map(({ id, direction, status }) => ({ id, direction, status }));
+}
+
 /**
- * Runs presence beside the phone: once the UA is registered it publishes the active profile and
- * watches the directory, republishing whenever the profile, message, end time or call state
- * changes. Signing off (the app quits) or closing the page removes the publication, so
- * colleagues see the user offline.
+ * Runs presence beside the phone: once the UA is registered it publishes the active profile (PIDF)
+ * and, while the profile shows call state, the calls (dialog-info), and watches the directory,
+ * republishing whenever the profile, message, end time or calls change. Signing off (the app quits)
+ * or closing the page removes the publications, so colleagues see the user offline.
  */
 export function connectPresence(currentUa: () => UA | null): { signOff(): Promise<void>; disconnect(): void } {
   let controller: PresenceController | null = null;
+  let dialogs: DialogPublisher | null = null;
   let controllerUa: UA | null = null;
   let signedOff = false;
   const testHook = installPresenceTestHook();
@@ -50,17 +63,24 @@ export function connectPresence(currentUa: () => UA | null): { signOff(): Promis
     const ua = currentUa();
     if (phone.registration.kind !== 'registered' || !state || !ua) return;
     if (ua !== controllerUa) {
-      controller = new PresenceController(ua, phone.registration.aor, testHook.observer, tellIfWatched);
+      const lifetime = state.account.presenceLifetimeSeconds;
+      controller = new PresenceController(ua, phone.registration.aor, lifetime, testHook.observer, tellIfWatched);
+      dialogs = new DialogPublisher(ua, phone.registration.aor, browserTimers, lifetime);
       controllerUa = ua;
     }
     controller?.publish(publicationInput(state, phone.calls));
+    dialogs?.update(visibleDialogs(state, phone.calls));
     controller?.watch(state.account.directory);
   };
 
   const onRegistered = (registrations: number, previous: number) => {
     const state = useAppStore.getState().state;
-    // After a PBX restart the server may have lost the publication and the subscriptions.
-    if (registrations > previous && controller && state && !signedOff) controller.renew(publicationInput(state, usePhoneStore.getState().calls));
+    // After a PBX restart the server may have lost the publications and the subscriptions.
+    if (registrations > previous && controller && state && !signedOff) {
+      const { calls } = usePhoneStore.getState();
+      controller.renew(publicationInput(state, calls));
+      dialogs?.renew(visibleDialogs(state, calls));
+    }
     update();
   };
 
@@ -73,9 +93,15 @@ export function connectPresence(currentUa: () => UA | null): { signOff(): Promis
   });
   const signOff = async () => {
     signedOff = true;
-    await controller?.stop();
+    await Promise.all([controller?.stop(), dialogs?.stop()]);
   };
-  const leave = () => void signOff();
+  // A closing page runs no more tasks after this handler: the removals must leave now, not after an answer.
+  const leave = () => {
+    if (signedOff) return;
+    signedOff = true;
+    controller?.leave();
+    dialogs?.leave();
+  };
   window.addEventListener('pagehide', leave);
   update();
   return {
@@ -84,7 +110,7 @@ export function connectPresence(currentUa: () => UA | null): { signOff(): Promis
       stopPhone();
       stopApp();
       window.removeEventListener('pagehide', leave);
-      leave();
+      void signOff();
       testHook.remove();
     },
   };

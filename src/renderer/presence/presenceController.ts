@@ -8,7 +8,7 @@ import { jssipSendPublish } from './jssipPublish';
 
 export type { PresenceObserver } from './colleagueWatcher';
 
-const browserTimers = {
+export const browserTimers = {
   schedule(callback: () => void, delayMs: number) {
     const handle = setTimeout(callback, delayMs);
     return () => clearTimeout(handle);
@@ -28,10 +28,11 @@ export class PresenceController {
   constructor(
     ua: UA,
     private readonly aor: string,
+    lifetimeSeconds: number,
     observer: PresenceObserver = NO_OBSERVER,
     onAvailable: WatcherEnvironment['becameAvailable'] = () => {},
   ) {
-    this.#publication = new PresencePublication(jssipSendPublish(ua, aor, 'presence', PIDF_CONTENT_TYPE), browserTimers);
+    this.#publication = new PresencePublication(jssipSendPublish(ua, aor, 'presence', PIDF_CONTENT_TYPE), browserTimers, lifetimeSeconds);
     this.#watcher = new ColleagueWatcher(ua, {
       timers: browserTimers,
       random: Math.random,
@@ -67,6 +68,14 @@ export class PresenceController {
     this.#watcher.stop();
     this.#lastDocumentKey = null;
     await this.#publication.unpublish();
+  }
+
+  /** The page is closing: the removal goes out at once; nothing after it will run. */
+  leave(): void {
+    this.#renewalRun += 1;
+    this.#lastDocumentKey = null;
+    this.#publication.leave();
+    this.#watcher.stop();
   }
 
   #publish(input: Omit<PidfInput, 'entity' | 'timestamp'>): Promise<void> {

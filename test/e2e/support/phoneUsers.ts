@@ -52,6 +52,7 @@ export interface ProvisionOverrides {
   directory?: { name: string; uri: string }[];
   addOns?: { recording?: boolean; listenIn?: boolean };
   announcementLanguage?: 'sv' | 'en';
+  presenceLifetimeSeconds?: number;
 }
 
 /** Writes the provisioning file a company would roll out for this user, pointing at `pbx`. */
@@ -66,6 +67,7 @@ export function writeProvisioning(dataDir: string, pbx: RunningPbx, user: PhoneU
       directory: overrides.directory ?? [],
       ...(overrides.addOns ? { addOns: overrides.addOns } : {}),
       ...(overrides.announcementLanguage ? { announcementLanguage: overrides.announcementLanguage } : {}),
+      ...(overrides.presenceLifetimeSeconds ? { presenceLifetimeSeconds: overrides.presenceLifetimeSeconds } : {}),
     },
   };
   writeFileSync(file, JSON.stringify(document, null, 2));

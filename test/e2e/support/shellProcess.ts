@@ -7,6 +7,8 @@ export interface ShellProcess {
   url: string;
   dataDir: string;
   stop(): Promise<void>;
+  /** Sends `signal` to the shell's processes and resolves when the shell has exited. */
+  signal(signal: NodeJS.Signals): Promise<void>;
 }
 
 export interface ShellOptions {
@@ -48,6 +50,12 @@ export function startShell(dataDir: string, options: ShellOptions = {}): Promise
         resolve({
           url: match[1],
           dataDir,
+          signal: (signal) =>
+            new Promise<void>((done) => {
+              if (child.exitCode !== null || child.signalCode !== null) return done();
+              child.once('exit', () => done());
+              stopGroup(signal);
+            }),
           stop: () =>
             new Promise<void>((done) => {
               process.off('exit', onExit);

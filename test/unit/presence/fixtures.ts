@@ -11,6 +11,8 @@ export function pidfInput(overrides: Partial<PidfInput> = {}): PidfInput {
     message: '',
     until: null,
     callState: { kind: 'idle' },
+    language: 'sv',
+    timeZone: 'Europe/Stockholm',
     timestamp: NOW,
     ...overrides,
   };

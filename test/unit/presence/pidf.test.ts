@@ -1,8 +1,8 @@
-import { XMLValidator } from 'fast-xml-parser';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { callStateFor, type CallState } from '../../../src/core/presence/callState';
-import { parseDialogInfo, parsePresence } from '../../../src/core/presence/parse';
-import { buildDialogInfo, buildPidf } from '../../../src/core/presence/pidf';
+import { parsePresence } from '../../../src/core/presence/parse';
+import { buildPidf } from '../../../src/core/presence/pidf';
 import { defaultProfiles } from '../../../src/core/profiles/defaults';
 import { ENTITY, IN_ONE_HOUR, pidfInput } from './fixtures';
 
@@ -25,7 +25,9 @@ describe('buildPidf', () => {
     expect(xml).toContain('<rpid:activities until="2025-05-06T10:00:00.000Z">');
     expect(xml).toContain('<rpid:meeting/>');
     expect(xml).toContain('<pp:profile number="3" until="2025-05-06T10:00:00.000Z">Möte</pp:profile>');
-    expect(xml).toContain('<dm:note>Styrelsemöte</dm:note>');
+    expect(xml).toContain('<dm:note xml:lang="sv">Möte till 12:00 – Styrelsemöte</dm:note>');
+    expect(xml).toContain('<note xml:lang="sv">Möte till 12:00 – Styrelsemöte</note>');
+    expect(xml).toContain('<pp:message>Styrelsemöte</pp:message>');
     expect(xml).toContain('<timestamp>2025-05-06T09:00:00.000Z</timestamp>');
   });
 
@@ -71,10 +73,11 @@ describe('buildPidf', () => {
     }
   });
 
-  it('publishes no activities and no note for the base profile without a message', () => {
+  it('publishes no activities and only the profile name as note for the base profile without a message', () => {
     const xml = buildPidf(pidfInput());
     expect(xml).not.toContain('activities');
-    expect(xml).not.toContain('note');
+    expect(xml).toContain('<note xml:lang="sv">Tillgänglig</note>');
+    expect(xml).toContain('<dm:note xml:lang="sv">Tillgänglig</dm:note>');
     expect(parsed(xml)).toMatchObject({ activities: [], note: null, until: null, profileName: 'Tillgänglig' });
   });
 
@@ -139,62 +142,53 @@ describe('buildPidf', () => {
   });
 });
 
+describe('the note any client reads', () => {
+  const note = (xml: string) => {
+    const document = new XMLParser({ ignoreAttributes: false, removeNSPrefix: true }).parse(xml) as {
+      presence: { tuple: { note: { '#text': string } }; person: { note: { '#text': string } } };
+    };
+    return [document.presence.tuple.note['#text'], document.presence.person.note['#text']];
+  };
+
+  it('carries the profile name, its end and the status message, in tuple and person alike', () => {
+    const xml = buildPidf(pidfInput({ profile: MEETING, message: 'Chatta mig om det är viktigt', until: Date.UTC(2025, 4, 6, 12, 30) }));
+    expect(note(xml)).toEqual(['Möte till 14:30 – Chatta mig om det är viktigt', 'Möte till 14:30 – Chatta mig om det är viktigt']);
+  });
+
+  it('tells an end on another day the way the announcement does, in the account language', () => {
+    const tomorrow = Date.UTC(2025, 4, 7, 6, 0);
+    expect(note(buildPidf(pidfInput({ profile: { id: 'sick', name: 'Sjuk', number: 6, status: 'unavailable' }, until: tomorrow, callState: null })))[0]).toBe(
+      'Sjuk till i morgon 08:00',
+    );
+    expect(note(buildPidf(pidfInput({ profile: MEETING, until: Date.UTC(2025, 4, 6, 12, 30), language: 'en' })))[0]).toBe('Möte until 2:30 pm');
+    expect(buildPidf(pidfInput({ language: 'en' }))).toContain('<note xml:lang="en">');
+  });
+
+  it('keeps the profile end in RPID until and pp:profile, and the timestamp', () => {
+    const xml = buildPidf(pidfInput({ profile: MEETING, until: IN_ONE_HOUR }));
+    expect(xml).toContain('<rpid:activities until="2025-05-06T10:00:00.000Z">');
+    expect(xml).toContain('<dm:timestamp>2025-05-06T09:00:00.000Z</dm:timestamp>');
+  });
+
+  it('publishes a custom profile and a named absence with their names in RPID other', () => {
+    const sick = buildPidf(pidfInput({ profile: { id: 'sick', name: 'Sjuk', number: 6, status: 'unavailable' }, callState: null }));
+    expect(sick).toContain('<rpid:other>Sjuk</rpid:other>');
+    expect(sick).toContain('<rpid:away/>');
+    expect(parsed(sick).activities).toEqual(['other', 'away']);
+  });
+
+  it('escapes markup in the note', () => {
+    const xml = buildPidf(pidfInput({ profile: { id: 'c-1', name: '<b>Fokus</b>', number: 11, status: 'available' }, message: '& <i>x</i>' }));
+    expect(XMLValidator.validate(xml)).toBe(true);
+    expect(note(xml)[0]).toBe('<b>Fokus</b> – & <i>x</i>');
+  });
+});
+
 describe('callStateFor', () => {
   it('passes the call state through only while available', () => {
     const ringing: CallState = { kind: 'ringing', direction: 'outgoing' };
     expect(callStateFor('available', ringing)).toEqual(ringing);
     expect(callStateFor('unavailable', ringing)).toBeNull();
     expect(callStateFor('unavailable', { kind: 'idle' })).toBeNull();
-  });
-});
-
-describe('buildDialogInfo', () => {
-  const base = { entity: ENTITY, version: 4, state: 'full' as const, dialogId: 'call-1' };
-
-  it('describes an idle phone as a full document with no dialogs', () => {
-    const xml = buildDialogInfo({ ...base, callState: { kind: 'idle' } });
-    expect(xml).toContain('<dialog-info xmlns="urn:ietf:params:xml:ns:dialog-info" version="4" state="full"');
-    expect(xml).not.toContain('<dialog ');
-    expect(parseDialogInfo(xml)).toEqual({ ok: true, value: { state: 'full', version: 4, dialogs: [], callState: 'idle' } });
-  });
-
-  it('terminates the dialog in a partial document when the call ends', () => {
-    const xml = buildDialogInfo({ ...base, state: 'partial', callState: { kind: 'idle' } });
-    expect(xml).toContain('<state>terminated</state>');
-    const result = parseDialogInfo(xml);
-    expect(result.ok && result.value).toMatchObject({ state: 'partial', callState: 'idle', dialogs: [{ id: 'call-1', state: 'terminated' }] });
-  });
-
-  it.each<[CallState, string, string]>([
-    [{ kind: 'ringing', direction: 'incoming' }, 'early', 'ringing-in'],
-    [{ kind: 'ringing', direction: 'outgoing' }, 'early', 'ringing-out'],
-    [{ kind: 'busy' }, 'confirmed', 'busy'],
-  ])('round-trips %o as a %s dialog', (callState, dialogState, expected) => {
-    const xml = buildDialogInfo({ ...base, callState });
-    expect(XMLValidator.validate(xml)).toBe(true);
-    expect(xml).toContain(`<state>${dialogState}</state>`);
-    const result = parseDialogInfo(xml);
-    expect(result.ok && result.value.callState).toBe(expected);
-  });
-
-  it('sets the direction on ringing dialogs', () => {
-    expect(buildDialogInfo({ ...base, callState: { kind: 'ringing', direction: 'incoming' } })).toContain('direction="recipient"');
-    expect(buildDialogInfo({ ...base, callState: { kind: 'ringing', direction: 'outgoing' } })).toContain('direction="initiator"');
-  });
-
-  it('names no remote party, call-id or tags', () => {
-    const xml = buildDialogInfo({ ...base, callState: { kind: 'busy' } });
-    for (const leak of ['remote', 'call-id', 'local-tag', 'remote-tag', 'identity']) expect(xml).not.toContain(leak);
-  });
-
-  it('escapes the dialog id and entity', () => {
-    const xml = buildDialogInfo({ ...base, entity: 'sip:"x"@y', dialogId: '<a&b>', callState: { kind: 'busy' } });
-    expect(XMLValidator.validate(xml)).toBe(true);
-    expect(xml).toContain('id="&lt;a&amp;b&gt;"');
-  });
-
-  it('refuses a version that is not a non-negative integer', () => {
-    expect(() => buildDialogInfo({ ...base, version: -1, callState: { kind: 'idle' } })).toThrow(RangeError);
-    expect(() => buildDialogInfo({ ...base, version: 1.5, callState: { kind: 'idle' } })).toThrow(RangeError);
   });
 });

@@ -101,6 +101,25 @@ describe('a presence publication', () => {
     expect(server.received).toHaveLength(2);
   });
 
+  it('sends its removal at once when the page leaves, ahead of anything queued, and refreshes no more', async () => {
+    const { server, clock, publication } = setUp(300);
+    await publication.publish('<a/>');
+    void publication.publish('<b/>');
+    publication.leave();
+    expect(server.received.at(-1)).toEqual({ etag: 'e1', expires: 0, body: null });
+    expect(server.document).toBeNull();
+    clock.advance(3_600_000);
+    await flush();
+    expect(server.received).toHaveLength(2);
+    expect(server.document).toBeNull();
+  });
+
+  it('has nothing to remove when the page leaves before the first answer', () => {
+    const { server, publication } = setUp(300);
+    publication.leave();
+    expect(server.received).toEqual([]);
+  });
+
   it('sends requests one at a time, in order', async () => {
     const { server, publication } = setUp();
     await Promise.all([publication.publish('<1/>'), publication.publish('<2/>'), publication.publish('<3/>')]);
@@ -109,7 +128,7 @@ describe('a presence publication', () => {
   });
 
   it('reports failure for a refusal it cannot mend', async () => {
-    const publication = new PresencePublication(async () => ({ status: 403, etag: null, expires: null, minExpires: null }), new ManualClock(0));
+    const publication = new PresencePublication(async () => ({ status: 403, etag: null, expires: null, minExpires: null }), new ManualClock(0), 300);
     await publication.publish('<a/>');
     expect([publication.state, publication.lastStatus]).toEqual(['failed', 403]);
   });

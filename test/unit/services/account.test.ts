@@ -89,6 +89,22 @@ describe('provisioning', () => {
     expect(app.services.state.account.announcementLanguage).toBe('sv');
   });
 
+  it('sets how long presence publications live, 300 s until then, and refuses a lifetime that breaks the ten-minute promise', () => {
+    const dir = newDir();
+    const app = openTestApp(dir);
+    expect(app.services.state.account.presenceLifetimeSeconds).toBe(300);
+    expect(app.services.invoke('provision:import', { json: JSON.stringify({ account: { presenceLifetimeSeconds: 120 } }) }).ok).toBe(true);
+    expect(openTestApp(dir).services.state.account.presenceLifetimeSeconds).toBe(120);
+    const before = settingsText(dir);
+    for (const presenceLifetimeSeconds of [3600, 10, 60.5]) {
+      const refused = app.services.invoke('provision:import', { json: JSON.stringify({ account: { presenceLifetimeSeconds } }) });
+      expect(refused.ok).toBe(false);
+      if (!refused.ok) expect(refused.error.field).toBe('account.presenceLifetimeSeconds');
+    }
+    expect(settingsText(dir)).toBe(before);
+    expect(app.services.state.account.presenceLifetimeSeconds).toBe(120);
+  });
+
   it('reads a settings file from before the announcement language as Swedish, and its {end} texts as "say the end"', () => {
     const dir = newDir();
     const first = openTestApp(dir);
