@@ -1,0 +1,76 @@
+import { z } from 'zod';
+
+/**
+ * What the domain allows for every number and string that comes in from outside (IPC payloads,
+ * the settings and history files, provisioning). One place, so that every schema agrees and a
+ * value none of them would take can never reach the formatting of dates or the disk.
+ */
+
+const DAY_MS = 24 * 60 * 60_000;
+
+/** How far ahead a length or an end may reach: two years. */
+export const HORIZON_DAYS = 2 * 366;
+export const HORIZON_MS = HORIZON_DAYS * DAY_MS;
+export const HORIZON_MINUTES = HORIZON_MS / 60_000;
+
+/** A moment a phone in use can meet: from 2000 to 2100 (UTC). */
+export const EARLIEST_MS = Date.UTC(2000, 0, 1);
+export const LATEST_MS = Date.UTC(2100, 0, 1);
+
+/** Far beyond any count or setting (profile numbers, seconds, priorities), still exact in arithmetic. */
+export const COUNT_GUARD = 1_000_000;
+
+/** Ids made by the app or by a feed: profiles, notices, calls, sources. */
+export const ID_MAX_LENGTH = 100;
+
+/** The codes of a value outside the bounds; each has its text in i18n/boundsMessages. */
+export const BOUNDS_CODES = ['out-of-bounds', 'control-characters'] as const;
+export type BoundsCode = (typeof BOUNDS_CODES)[number];
+
+/** C0 and C1 controls, DEL and the Unicode line and paragraph separators: no one-line text has them. */
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+
+export function hasControlCharacters(text: string): boolean {
+  return CONTROL_CHARACTER.test(text);
+}
+
+/** One line of text of at most `max` characters, free of control characters. */
+export function plainText(max: number) {
+  // A too-long text is refused by its length alone; it is never scanned.
+  return z
+    .string()
+    .max(max)
+    .refine((text) => text.length > max || !hasControlCharacters(text), {
+      message: 'control characters are not allowed',
+      params: { bound: 'control-characters' satisfies BoundsCode },
+    });
+}
+
+/** An id: non-empty, bounded, one line. */
+export function identifier(max: number = ID_MAX_LENGTH) {
+  return plainText(max).min(1);
+}
+
+/** A whole number within `min` … `max`. */
+export function boundedInteger(min: number = -COUNT_GUARD, max: number = COUNT_GUARD) {
+  return z.number().int().min(min).max(max);
+}
+
+/** Epoch milliseconds in the plausible range. */
+export function timestamp() {
+  return z.number().min(EARLIEST_MS).max(LATEST_MS);
+}
+
+export function isPlausibleTimestamp(value: unknown): value is number {
+  return typeof value === 'number' && value >= EARLIEST_MS && value <= LATEST_MS;
+}
+
+/** The bounds code a schema issue stands for, or null when the value was wrong in another way. */
+export function boundsCodeOf(issue: z.core.$ZodIssue): BoundsCode | null {
+  if (issue.code === 'too_big' || issue.code === 'too_small') return 'out-of-bounds';
+  if (issue.code === 'custom') {
+    const bound = (issue.params as { bound?: unknown } | undefined)?.bound;
+    if ((BOUNDS_CODES as readonly unknown[]).includes(bound)) return bound as BoundsCode;
+  }
+  return null;
+}
