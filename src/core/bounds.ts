@@ -13,8 +13,8 @@ export const HORIZON_DAYS = 2 * 366;
 export const HORIZON_MS = HORIZON_DAYS * DAY_MS;
 export const HORIZON_MINUTES = HORIZON_MS / 60_000;
 
-/** A moment a phone in use can meet: from 2000 to 2100 (UTC). */
-export const EARLIEST_MS = Date.UTC(2000, 0, 1);
+/** A moment the app can meet: from the epoch to 2100 (UTC), well inside what dates can format. */
+export const EARLIEST_MS = 0;
 export const LATEST_MS = Date.UTC(2100, 0, 1);
 
 /** Far beyond any count or setting (profile numbers, seconds, priorities), still exact in arithmetic. */
@@ -67,7 +67,9 @@ export function isPlausibleTimestamp(value: unknown): value is number {
 
 /** The bounds code a schema issue stands for, or null when the value was wrong in another way. */
 export function boundsCodeOf(issue: z.core.$ZodIssue): BoundsCode | null {
-  if (issue.code === 'too_big' || issue.code === 'too_small') return 'out-of-bounds';
+  // An empty text or list is missing rather than out of bounds; a number below its minimum is out.
+  if (issue.code === 'too_big') return 'out-of-bounds';
+  if (issue.code === 'too_small' && (issue.origin === 'number' || issue.origin === 'int')) return 'out-of-bounds';
   if (issue.code === 'custom') {
     const bound = (issue.params as { bound?: unknown } | undefined)?.bound;
     if ((BOUNDS_CODES as readonly unknown[]).includes(bound)) return bound as BoundsCode;

@@ -13,7 +13,7 @@ export const WorkingHoursSchema = z
       .array(boundedInteger(1, 7))
       .min(1)
       .max(7)
-      .refine((days) => new Set(days).size === days.length, { message: 'a day is named twice' }),
+      .refine((days) => new Set(days).size === days.length, { message: 'a day is named twice', params: { bound: 'out-of-bounds' } }),
   })
   .strict();
 export type WorkingHours = z.infer<typeof WorkingHoursSchema>;
