@@ -24,6 +24,7 @@ import type { DialTarget } from '../../src/core/numbers/phoneNumber';
 import type { ActivationLength } from '../../src/core/profiles/activation';
 import type { Settings } from '../../src/core/settings/schema';
 import type { AppState, Notice } from '../../src/core/state/appState';
+import { isWriteFailure } from '../../src/core/storage/writeFailure';
 import type { Clock } from '../../src/core/time/clock';
 import { buildTrayModel, findTrayItem, type PhoneStatus } from '../../src/core/tray/menuModel';
 import { CalendarService, type CalendarServiceOptions } from './calendarService';
@@ -363,7 +364,8 @@ export class AppServices {
     const entry = this.#history.find(payload.callId);
     if (!entry) return fail('recording-call-unknown', `There is no call ${describeInput(payload.callId)} in the history.`, 'callId');
     const saved = this.#recordings.save(entry, payload);
-    if (!saved.ok) return this.#reportFailure(saved.error);
+    // A body that is no recording is the caller's fault and its answer enough; only the disk's refusal is news for the user.
+    if (!saved.ok) return isWriteFailure(saved.error) ? this.#reportFailure(saved.error) : saved;
     const linked = this.#history.record({ ...entry, recordingFile: saved.value });
     if (!linked.ok) {
       this.#recordings.discard(saved.value);
