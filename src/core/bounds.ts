@@ -28,10 +28,16 @@ export const BOUNDS_CODES = ['out-of-bounds', 'control-characters'] as const;
 export type BoundsCode = (typeof BOUNDS_CODES)[number];
 
 /** C0 and C1 controls, DEL and the Unicode line and paragraph separators: no one-line text has them. */
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 
 export function hasControlCharacters(text: string): boolean {
-  return CONTROL_CHARACTER.test(text);
+  CONTROL_CHARACTERS.lastIndex = 0;
+  return CONTROL_CHARACTERS.test(text);
+}
+
+export function withoutControlCharacters(text: string): string {
+  return text.replace(CONTROL_CHARACTERS, '');
 }
 
 /** One line of text of at most `max` characters, free of control characters. */

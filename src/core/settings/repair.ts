@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { boundsCodeOf } from '../bounds';
+import { boundsCodeOf, withoutControlCharacters } from '../bounds';
 import { issuePath } from '../ipc/validatePayload';
 import { BASE_PROFILE_ID } from '../profiles/defaults';
 import { DEFAULT_WORKING_HOURS } from '../time/workingHours';
@@ -20,7 +20,6 @@ type Container = Record<PropertyKey, unknown>;
 
 /** Each value costs one round; a file cannot hold more bad values than this and still be worth repairing. */
 const MAX_REPAIRS = 200;
-const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 
 export function repairSettings(document: Record<string, unknown>, now: number): SettingsRepair {
   const repaired: string[] = [];
@@ -45,7 +44,7 @@ function repairAt(document: Container, issue: z.core.$ZodIssue, now: number): Co
   if (section === 'workingHours') return { ...document, workingHours: DEFAULT_WORKING_HOURS };
   if (section === 'timeZone') return { ...document, timeZone: null };
   if (issue.code === 'custom' && typeof valueAt(document, path) === 'string') {
-    return withValueAt(document, path, (valueAt(document, path) as string).replace(CONTROL_CHARACTERS, ''));
+    return withValueAt(document, path, withoutControlCharacters(valueAt(document, path) as string));
   }
   if (issue.code === 'too_big' && issue.origin === 'string') {
     return withValueAt(document, path, (valueAt(document, path) as string).slice(0, Number(issue.maximum)));
