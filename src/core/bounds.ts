@@ -31,7 +31,7 @@ export type BoundsCode = (typeof BOUNDS_CODES)[number];
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 
-export function hasControlCharacters(text: string): boolean {
+function hasControlCharacters(text: string): boolean {
   CONTROL_CHARACTERS.lastIndex = 0;
   return CONTROL_CHARACTERS.test(text);
 }
@@ -65,10 +65,6 @@ export function boundedInteger(min: number = -COUNT_GUARD, max: number = COUNT_G
 /** Epoch milliseconds in the plausible range. */
 export function timestamp() {
   return z.number().min(EARLIEST_MS).max(LATEST_MS);
-}
-
-export function isPlausibleTimestamp(value: unknown): value is number {
-  return typeof value === 'number' && value >= EARLIEST_MS && value <= LATEST_MS;
 }
 
 /** The bounds code a schema issue stands for, or null when the value was wrong in another way. */
