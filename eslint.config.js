@@ -15,7 +15,7 @@ export default tseslint.config(
     },
   },
   // The same runtimes as the tsconfig files: each folder sees only the globals it has.
-  { files: ['src/core/**/*.ts'], languageOptions: { globals: { URL: 'readonly', TextEncoder: 'readonly' } } },
+  { files: ['src/core/**/*.ts'], languageOptions: { globals: { URL: 'readonly', TextEncoder: 'readonly', structuredClone: 'readonly' } } },
   { files: ['src/renderer/**/*.{ts,tsx}', 'electron/preload.ts', 'electron/web/bridgeClient.ts'], languageOptions: { globals: globals.browser } },
   { files: ['electron/**/*.ts'], ignores: ['electron/preload.ts', 'electron/web/bridgeClient.ts'], languageOptions: { globals: globals.node } },
   { files: ['test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts', '*.config.{ts,js,cjs}', '.dependency-cruiser.cjs'], languageOptions: { globals: { ...globals.browser, ...globals.node } } },

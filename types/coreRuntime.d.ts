@@ -38,3 +38,5 @@ declare const TextEncoder: {
   prototype: TextEncoder;
   new (): TextEncoder;
 };
+
+declare function structuredClone<T>(value: T): T;

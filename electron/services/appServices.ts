@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { applyAccountPatch } from '../../src/core/account/patch';
 import { applyProvisioning, parseProvisioning } from '../../src/core/account/provisioning';
 import { parseAutomationArgs } from '../../src/core/automation/args';
+import { describeInput } from '../../src/core/describeInput';
 import { fail, ok, type AppError, type Result } from '../../src/core/errors';
 import {
   debugSchemas,
@@ -23,6 +24,7 @@ import type { DialTarget } from '../../src/core/numbers/phoneNumber';
 import type { ActivationLength } from '../../src/core/profiles/activation';
 import type { Settings } from '../../src/core/settings/schema';
 import type { AppState, Notice } from '../../src/core/state/appState';
+import { isWriteFailure } from '../../src/core/storage/writeFailure';
 import type { Clock } from '../../src/core/time/clock';
 import { buildTrayModel, findTrayItem, type PhoneStatus } from '../../src/core/tray/menuModel';
 import { CalendarService, type CalendarServiceOptions } from './calendarService';
@@ -247,7 +249,7 @@ export class AppServices {
    */
   invoke(channel: unknown, payload: unknown): Result<unknown> {
     try {
-      if (!isInvokeChannel(channel)) return fail('unknown-channel', `Unknown channel "${describeChannel(channel)}".`);
+      if (!isInvokeChannel(channel)) return fail('unknown-channel', `Unknown channel ${describeChannel(channel)}.`);
       if (isAsyncChannel(channel)) return fail('channel-answers-later', `Channel "${channel}" answers asynchronously.`);
       return this.#run(channel, payload);
     } catch (error) {
@@ -285,7 +287,7 @@ export class AppServices {
   clickTrayItem(itemId: string): Result<TrayAction> {
     const item = findTrayItem(this.state.tray.items, itemId);
     if (!item || item.kind === 'separator' || item.kind === 'submenu') {
-      return fail('tray-item-unknown', `The tray menu has no item "${itemId}".`);
+      return fail('tray-item-unknown', `The tray menu has no item ${describeInput(itemId)}.`);
     }
     if (item.kind === 'action') return ok({ kind: item.id });
     const length: ActivationLength = item.kind === 'activate-for' ? { kind: 'quick', quick: item.quick } : { kind: 'default' };
@@ -360,9 +362,10 @@ export class AppServices {
   /** Writes a finished call's recording and links it from the call's history entry. */
   #saveRecording(payload: ChannelPayload<'recording:save'>): Result<null> {
     const entry = this.#history.find(payload.callId);
-    if (!entry) return fail('recording-call-unknown', `There is no call "${payload.callId}" in the history.`, 'callId');
+    if (!entry) return fail('recording-call-unknown', `There is no call ${describeInput(payload.callId)} in the history.`, 'callId');
     const saved = this.#recordings.save(entry, payload);
-    if (!saved.ok) return this.#reportFailure(saved.error);
+    // A body that is no recording is the caller's fault and its answer enough; only the disk's refusal is news for the user.
+    if (!saved.ok) return isWriteFailure(saved.error) ? this.#reportFailure(saved.error) : saved;
     const linked = this.#history.record({ ...entry, recordingFile: saved.value });
     if (!linked.ok) {
       this.#recordings.discard(saved.value);
@@ -422,7 +425,7 @@ export class AppServices {
 
   #dismissNotice(noticeId: string): Result<null> {
     if (!this.#notices.some((notice) => notice.id === noticeId)) {
-      return fail('notice-unknown', `There is no notice "${noticeId}".`, 'noticeId');
+      return fail('notice-unknown', `There is no notice ${describeInput(noticeId)}.`, 'noticeId');
     }
     this.#notices = this.#notices.filter((notice) => notice.id !== noticeId);
     this.#emit();
@@ -447,7 +450,7 @@ export class AppServices {
 }
 
 export function validateDebugRequest<C extends DebugChannel>(channel: unknown, payload: unknown): Result<{ channel: C; payload: ChannelPayload<C> }> {
-  if (!isDebugChannel(channel)) return fail('unknown-channel', `Unknown channel "${describeChannel(channel)}".`);
+  if (!isDebugChannel(channel)) return fail('unknown-channel', `Unknown channel ${describeChannel(channel)}.`);
   const checked = validatePayload(channel, debugSchemas[channel] as never, payload);
   return checked.ok ? ok({ channel: channel as C, payload: checked.value as ChannelPayload<C> }) : checked;
 }
@@ -456,11 +459,9 @@ function dropUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as Partial<T>;
 }
 
-const DESCRIBED_LENGTH = 80;
-
-/** A channel name fit for a message: a string cut to a sensible length, anything else by its type. */
+/** A channel name fit for a message: a known name as it is, anything else cut and described. */
 function describeChannel(channel: unknown): string {
-  return typeof channel === 'string' ? channel.slice(0, DESCRIBED_LENGTH) : `(${channel === null ? 'null' : typeof channel})`;
+  return isInvokeChannel(channel) || isDebugChannel(channel) ? channel : describeInput(channel);
 }
 
 function describeError(error: unknown): string {

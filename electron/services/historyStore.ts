@@ -5,7 +5,8 @@ import type { Notice } from '../../src/core/state/appState';
 import { writeFileDurably, type WriteResult } from './durableFile';
 import { backupPathFor } from './settingsFile';
 
-const HistoryFileSchema = z.object({ entries: z.array(CallHistoryEntrySchema) }).strict();
+/** Each entry is read on its own: one an older version let through with bad values is dropped, not the file. */
+const HistoryFileSchema = z.object({ entries: z.array(z.unknown()).max(CALL_HISTORY_LIMIT * 2) }).strict();
 
 /** The call history, newest first, in its own file so the settings stay small. */
 export class HistoryStore {
@@ -20,8 +21,16 @@ export class HistoryStore {
     let reason: string | null = null;
     try {
       const parsed = HistoryFileSchema.safeParse(JSON.parse(readFileSync(path, 'utf8')));
-      if (parsed.success) this.#entries = parsed.data.entries;
-      else reason = `schema violation at ${parsed.error.issues[0]?.path.join('.') || '(root)'}`;
+      if (parsed.success) {
+        this.#entries = validEntries(parsed.data.entries);
+        const dropped = parsed.data.entries.length - this.#entries.length;
+        if (dropped > 0) {
+          // Written back at once, so the bad entries do not come back at the next start; if the
+          // disk refuses, they are left out in memory all the same.
+          writeFileDurably('history', path, JSON.stringify({ entries: this.#entries }));
+          this.recovered = { id: `history-repaired-${now}`, kind: 'history-repaired', dropped };
+        }
+      } else reason = `schema violation at ${parsed.error.issues[0]?.path.join('.') || '(root)'}`;
     } catch (error) {
       reason = `not valid JSON (${(error as Error).message})`;
     }
@@ -56,4 +65,11 @@ export class HistoryStore {
     if (written.ok) this.#entries = next;
     return written;
   }
+}
+
+function validEntries(stored: readonly unknown[]): CallHistoryEntry[] {
+  return stored.flatMap((entry) => {
+    const parsed = CallHistoryEntrySchema.safeParse(entry);
+    return parsed.success ? [parsed.data] : [];
+  });
 }

@@ -1,19 +1,24 @@
 import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { issuePath } from '../../src/core/ipc/validatePayload';
 import { migrateSettings } from '../../src/core/settings/migrations';
-import { defaultSettings, SettingsSchema, type Settings } from '../../src/core/settings/schema';
+import { repairSettings } from '../../src/core/settings/repair';
+import { defaultSettings, type Settings } from '../../src/core/settings/schema';
 import type { Notice } from '../../src/core/state/appState';
 
 export interface LoadedSettings {
   settings: Settings;
-  /** Set when the file could not be used and was moved aside; the user must be told. */
+  /** Set when the file could not be used and was moved aside, or had bad values put right; the user must be told. */
   recovered: Notice | null;
   /** True when the file on disk needs writing: new, migrated or recovered. */
   needsWrite: boolean;
 }
 
-type Reading = { kind: 'missing' } | { kind: 'valid'; settings: Settings; migrated: boolean } | { kind: 'unusable'; reason: string };
+type Reading =
+  | { kind: 'missing' }
+  | { kind: 'valid'; settings: Settings; migrated: boolean; repaired: string[] }
+  | { kind: 'unusable'; reason: string };
 
-function readSettingsFile(path: string): Reading {
+function readSettingsFile(path: string, now: number): Reading {
   if (!existsSync(path)) return { kind: 'missing' };
   let document: unknown;
   try {
@@ -26,12 +31,12 @@ function readSettingsFile(path: string): Reading {
   }
   const migration = migrateSettings(document as Record<string, unknown>);
   if (migration.kind === 'unsupported') return { kind: 'unusable', reason: migration.reason };
-  const parsed = SettingsSchema.safeParse(migration.document);
-  if (!parsed.success) {
-    const [issue] = parsed.error.issues;
-    return { kind: 'unusable', reason: `schema violation at ${issue?.path.join('.') || '(root)'}: ${issue?.message}` };
+  const repair = repairSettings(migration.document, now);
+  if (repair.kind === 'unusable') {
+    const where = repair.issue ? issuePath(repair.issue) : '(root)';
+    return { kind: 'unusable', reason: `schema violation at ${where}: ${repair.issue?.message ?? 'too many bad values'}` };
   }
-  return { kind: 'valid', settings: parsed.data, migrated: migration.kind === 'migrated' };
+  return { kind: 'valid', settings: repair.settings, migrated: migration.kind === 'migrated', repaired: repair.repaired };
 }
 
 export function backupPathFor(path: string, now: number): string {
@@ -44,12 +49,15 @@ export function backupPathFor(path: string, now: number): string {
  * overwritten, and defaults take its place.
  */
 export function loadSettingsFile(path: string, now: number): LoadedSettings {
-  const reading = readSettingsFile(path);
+  const reading = readSettingsFile(path, now);
   switch (reading.kind) {
     case 'missing':
       return { settings: defaultSettings(now), recovered: null, needsWrite: true };
-    case 'valid':
-      return { settings: reading.settings, recovered: null, needsWrite: reading.migrated };
+    case 'valid': {
+      const repaired = reading.repaired.length > 0;
+      const recovered: Notice | null = repaired ? { id: `settings-repaired-${now}`, kind: 'settings-repaired', fields: reading.repaired } : null;
+      return { settings: reading.settings, recovered, needsWrite: reading.migrated || repaired };
+    }
     case 'unusable': {
       const backupPath = backupPathFor(path, now);
       try {

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { describeInput } from '../../src/core/describeInput';
 import { fail, ok, type Result } from '../../src/core/errors';
 import { EVENT_APP_QUITTING, EVENT_PHONE_DIAL, EVENT_STATE_CHANGED } from '../../src/core/ipc/channels';
 import { MAX_RECORDING_BASE64_LENGTH } from '../../src/core/phone/recording';
@@ -181,7 +182,7 @@ function runDebug(services: AppServices, clock: OffsetClock, quit: () => void, c
       return clicked.ok ? ok(services.state) : clicked;
     }
     default:
-      return fail('unknown-channel', `Unknown channel "${String(channel)}".`);
+      return fail('unknown-channel', `Unknown channel ${describeInput(channel)}.`);
   }
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { plainText } from '../bounds';
 
 const e164 = z.string().regex(/^\+[1-9]\d{6,14}$/, 'expected an E.164 number such as +46701234567');
 
@@ -10,12 +11,12 @@ export type AccountNumbers = z.infer<typeof AccountNumbersSchema>;
 export const SipAccountSchema = z
   .object({
     /** The PBX's SIP-over-WebSocket address, ws:// or wss://; empty until set up. */
-    serverUrl: z.string().max(500),
+    serverUrl: plainText(500),
     /** The user's address of record, e.g. sip:alice@example.com; empty until set up. */
-    uri: z.string().max(300),
+    uri: plainText(300),
     /** Digest user name when it differs from the URI's user; empty means the URI's user. */
-    authUser: z.string().max(100),
-    displayName: z.string().max(100),
+    authUser: plainText(100),
+    displayName: plainText(100),
   })
   .strict();
 export type SipAccount = z.infer<typeof SipAccountSchema>;
@@ -31,7 +32,7 @@ export const AnnouncementLanguageSchema = z.enum(['sv', 'en']);
 export const PresenceLifetimeSchema = z.number().int().min(30).max(480);
 export const DEFAULT_PRESENCE_LIFETIME_SECONDS = 300;
 
-export const ColleagueSchema = z.object({ name: z.string().min(1).max(100), uri: z.string().min(1).max(300) }).strict();
+export const ColleagueSchema = z.object({ name: plainText(100).min(1), uri: plainText(300).min(1) }).strict();
 export type Colleague = z.infer<typeof ColleagueSchema>;
 
 export const CALLER_ID_PRESENTATIONS = ['p-preferred-identity', 'from-user'] as const;
@@ -56,7 +57,7 @@ export const AccountSchema = z
     addOns: z.object({ recording: z.boolean(), listenIn: z.boolean() }).strict(),
     sip: SipAccountSchema,
     /** Where "voicemail" forwards go: a SIP URI, an extension or an E.164 number; null when the PBX has none. */
-    voicemail: z.string().max(300).nullable(),
+    voicemail: plainText(300).nullable(),
     directory: z.array(ColleagueSchema).max(5000),
     /** Absent in settings written before it existed: those get the default. */
     callerIdPolicy: CallerIdPolicySchema.default(() => ({ ...DEFAULT_CALLER_ID_POLICY })),

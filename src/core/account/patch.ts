@@ -1,6 +1,7 @@
 import type { AccountPatch } from '../ipc/contract';
+import { describeInput } from '../describeInput';
 import { fail, ok, type AppError, type Result } from '../errors';
-import { normalizeToE164 } from '../numbers/phoneNumber';
+import { normalizeDialString, normalizeToE164 } from '../numbers/phoneNumber';
 import { parseSipAddress } from '../numbers/sipAddress';
 import { NUMBER_KINDS } from '../profiles/model';
 import type { Account } from './model';
@@ -11,7 +12,7 @@ function checkServerUrl(url: string): AppError | null {
   try {
     parsed = new URL(url);
   } catch {
-    return { code: 'sip-server-invalid', field: 'sip.serverUrl', message: `"${url}" is not a web address.` };
+    return { code: 'sip-server-invalid', field: 'sip.serverUrl', message: `${describeInput(url)} is not a web address.` };
   }
   if (parsed.protocol !== 'wss:' && parsed.protocol !== 'ws:') {
     return { code: 'sip-server-not-websocket', field: 'sip.serverUrl', message: `The SIP server must be a WebSocket address (wss:// or ws://), not "${parsed.protocol}".` };
@@ -50,9 +51,16 @@ export function applyAccountPatch(account: Account, patch: AccountPatch): Result
   const directory = patch.directory ?? account.directory;
   directory.forEach((colleague, index) => {
     if (!parseSipAddress(colleague.uri).ok) {
-      errors.push({ code: 'colleague-uri-invalid', field: `directory.${index}.uri`, message: `"${colleague.uri}" is not a SIP address.` });
+      errors.push({ code: 'colleague-uri-invalid', field: `directory.${index}.uri`, message: `${describeInput(colleague.uri)} is not a SIP address.` });
     }
   });
+
+  // Voicemail is dialled like any other target, so it must be one: a number, an extension or a SIP address.
+  const voicemail = patch.voicemail === undefined ? account.voicemail : patch.voicemail?.trim() || null;
+  if (patch.voicemail !== undefined && voicemail !== null) {
+    const target = normalizeDialString(voicemail);
+    if (!target.ok) errors.push({ code: 'voicemail-invalid', field: 'voicemail', message: `The voicemail address ${describeInput(voicemail)} cannot be called: ${target.error.message}` });
+  }
 
   const [first] = errors;
   if (first) {
@@ -64,7 +72,7 @@ export function applyAccountPatch(account: Account, patch: AccountPatch): Result
     numbers,
     addOns: { ...account.addOns, ...patch.addOns },
     sip: { ...sip, serverUrl: sip.serverUrl.trim() },
-    voicemail: patch.voicemail === undefined ? account.voicemail : patch.voicemail,
+    voicemail,
     directory,
     callerIdPolicy: { ...account.callerIdPolicy, ...patch.callerIdPolicy },
     announcementLanguage: patch.announcementLanguage ?? account.announcementLanguage,

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { boundsCodeOf, plainText } from '../bounds';
+import { cutText, describeInput } from '../describeInput';
 import { fail, ok, type AppError, type Result } from '../errors';
 import { AccountPatchSchema } from '../ipc/contract';
 import { LanguageSchema, type Settings } from '../settings/schema';
@@ -11,11 +13,15 @@ export const ProvisioningSchema = z
     account: AccountPatchSchema.extend({ password: z.string().max(200).optional() }).strict().optional(),
     ui: z.object({ language: LanguageSchema }).partial().strict().optional(),
     workingHours: WorkingHoursSchema.optional(),
-    timeZone: z.string().max(64).optional(),
+    timeZone: plainText(64).optional(),
     reminderBeforeEndMinutes: z.number().int().min(0).max(240).optional(),
   })
   .strict();
 export type Provisioning = z.infer<typeof ProvisioningSchema>;
+
+const MAX_DETAILS = 50;
+const FIELD_SEGMENT_LENGTH = 40;
+const DETAIL_LENGTH = 160;
 
 /** Reads a provisioning file's text; every wrong field gets its own error, listed in `details`. */
 export function parseProvisioning(text: string): Result<Provisioning> {
@@ -28,17 +34,19 @@ export function parseProvisioning(text: string): Result<Provisioning> {
   const parsed = ProvisioningSchema.safeParse(document);
   if (parsed.success) {
     if (parsed.data.timeZone !== undefined && !isKnownTimeZone(parsed.data.timeZone)) {
-      return fail('provisioning-invalid', `Unknown time zone "${parsed.data.timeZone}".`, 'timeZone');
+      return fail('provisioning-invalid', `Unknown time zone ${describeInput(parsed.data.timeZone)}.`, 'timeZone');
     }
     return ok(parsed.data);
   }
-  const details: AppError[] = parsed.error.issues.map((issue) => {
+  const details: AppError[] = parsed.error.issues.slice(0, MAX_DETAILS).map((issue) => {
+    // A key may be anything the file holds: each is cut before it is named.
     const path = issue.code === 'unrecognized_keys' ? [...issue.path, ...issue.keys] : issue.path;
-    const field = path.join('.') || '(file)';
+    const field = path.map((segment) => cutText(String(segment), FIELD_SEGMENT_LENGTH)).join('.') || '(file)';
     const message = issue.code === 'unrecognized_keys' ? 'is not a setting this app knows' : issue.message;
-    return { code: 'provisioning-invalid', field, message: `${field}: ${message}` };
+    return { code: boundsCodeOf(issue) ?? 'provisioning-invalid', field, message: cutText(`${field}: ${message}`, DETAIL_LENGTH) };
   });
-  return { ok: false, error: { ...details[0]!, message: `The provisioning file has ${details.length} error(s). ${details.map((detail) => detail.message).join('; ')}`, details } };
+  const count = parsed.error.issues.length;
+  return { ok: false, error: { ...details[0]!, code: 'provisioning-invalid', message: `The provisioning file has ${count} error(s). ${details.slice(0, 3).map((detail) => detail.message).join('; ')}`, details } };
 }
 
 function isKnownTimeZone(timeZone: string): boolean {

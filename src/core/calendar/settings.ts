@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { identifier, timestamp } from '../bounds';
 
 export const MAX_CALENDAR_SOURCES = 20;
 export const MAX_SOURCE_LOCATION_LENGTH = 2048;
@@ -10,7 +11,7 @@ export type CalendarSourceKind = (typeof CALENDAR_SOURCE_KINDS)[number];
 
 export const CalendarSourceSchema = z
   .object({
-    id: z.string().min(1).max(64),
+    id: identifier(64),
     kind: z.enum(CALENDAR_SOURCE_KINDS),
     /** An absolute file path, or an https (or loopback http) URL. */
     location: z.string().min(1).max(MAX_SOURCE_LOCATION_LENGTH),
@@ -26,7 +27,7 @@ export const SuppressedActivationSchema = z
   .object({
     key: z.string().min(1).max(MAX_SOURCE_LOCATION_LENGTH),
     /** The activation's end; the entry is pruned once it has passed. */
-    end: z.number(),
+    end: timestamp(),
     reason: z.enum(['skipped', 'overridden']),
   })
   .strict();
@@ -48,9 +49,9 @@ export function defaultCalendarSettings(): CalendarSettings {
 
 export const ReturnToSchema = z
   .object({
-    profileId: z.string(),
-    since: z.number(),
-    until: z.number().nullable(),
+    profileId: identifier(64),
+    since: timestamp(),
+    until: timestamp().nullable(),
     byHand: z.boolean(),
   })
   .strict();

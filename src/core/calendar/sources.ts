@@ -1,3 +1,4 @@
+import { describeInput } from '../describeInput';
 import { fail, ok, type Result } from '../errors';
 import type { Settings } from '../settings/schema';
 import { MAX_CALENDAR_SOURCES, MAX_SOURCE_LOCATION_LENGTH, type CalendarSource, type CalendarSourceKind } from './settings';
@@ -54,7 +55,7 @@ function fileUrlPath(url: URL): string {
 
 function parseFilePath(text: string): Result<SourceLocation> {
   if (!text.startsWith('/') && !WINDOWS_ABSOLUTE.test(text)) {
-    return fail('path-not-absolute', `"${text}" is not a full path; give the whole path from the root, e.g. /home/anna/kalender.ics.`, 'location');
+    return fail('path-not-absolute', `${describeInput(text)} is not a full path; give the whole path from the root, e.g. /home/anna/kalender.ics.`, 'location');
   }
   return ok({ kind: 'file', location: text });
 }

@@ -1,5 +1,6 @@
 import type { Language } from '../settings/schema';
 import { accountMessages } from './accountMessages';
+import { boundsMessages } from './boundsMessages';
 import { calendarMessages } from './calendarMessages';
 import { editorMessages } from './editorMessages';
 import { presenceMessages } from './presenceMessages';
@@ -122,6 +123,7 @@ const sv = {
   ...accountMessages.sv,
   ...calendarMessages.sv,
   ...storageMessages.sv,
+  ...boundsMessages.sv,
 };
 export type MessageKey = keyof typeof sv;
 const en: Record<MessageKey, string> = {
@@ -133,6 +135,7 @@ const en: Record<MessageKey, string> = {
   ...accountMessages.en,
   ...calendarMessages.en,
   ...storageMessages.en,
+  ...boundsMessages.en,
 };
 
 const catalogues: Record<Language, Record<MessageKey, string>> = { sv, en };

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { AnnouncementLanguageSchema, CallerIdPolicySchema, ColleagueSchema, PresenceLifetimeSchema, SipAccountSchema } from '../account/model';
+import { boundedInteger, HORIZON_MS, identifier, plainText, timestamp } from '../bounds';
 import type { Result } from '../errors';
 import type { DialTarget } from '../numbers/phoneNumber';
 import { MAX_SOURCE_LOCATION_LENGTH } from '../calendar/settings';
 import { CallHistoryEntrySchema } from '../phone/history';
 import { MAX_RECORDING_BASE64_LENGTH, RECORDING_MIME_TYPES } from '../phone/recording';
 import { MAX_SPOKEN_CHARACTERS, type SpeechStatus } from '../phone/speech';
-import { ActivationLengthSchema } from '../profiles/activation';
+import { ActivationLengthSchema, TEMPORARY_MESSAGE_GUARD } from '../profiles/activation';
 import { NotificationKindSchema, ProfileDraftSchema, ProfileSchema } from '../profiles/model';
 import { LanguageSchema } from '../settings/schema';
 import type { AppState } from '../state/appState';
@@ -26,7 +27,7 @@ export const AccountPatchSchema = z
     numbers: z.object({ landline: typedNumber, mobile: typedNumber, switchboard: typedNumber }).partial().strict().optional(),
     addOns: z.object({ recording: z.boolean(), listenIn: z.boolean() }).partial().strict().optional(),
     sip: SipAccountSchema.partial().optional(),
-    voicemail: z.string().max(300).nullable().optional(),
+    voicemail: plainText(300).nullable().optional(),
     directory: z.array(ColleagueSchema).max(5000).optional(),
     callerIdPolicy: CallerIdPolicySchema.partial().optional(),
     announcementLanguage: AnnouncementLanguageSchema.optional(),
@@ -39,15 +40,15 @@ export type AccountPatch = z.infer<typeof AccountPatchSchema>;
 export const invokeSchemas = {
   'state:get': z.null(),
   'profile:activate': z
-    .object({ profileId: z.string().min(1), length: ActivationLengthSchema, temporaryMessage: z.string().nullable() })
+    .object({ profileId: identifier(), length: ActivationLengthSchema, temporaryMessage: plainText(TEMPORARY_MESSAGE_GUARD).nullable() })
     .strict(),
   'profile:create': ProfileDraftSchema,
   'profile:update': ProfileSchema,
-  'profile:delete': z.object({ profileId: z.string().min(1) }).strict(),
+  'profile:delete': z.object({ profileId: identifier() }).strict(),
   'ui:update': z
     .object({ language: LanguageSchema.optional(), showProfileNumbers: z.boolean().optional(), sipTrace: z.boolean().optional() })
     .strict(),
-  'notice:dismiss': z.object({ noticeId: z.string().min(1) }).strict(),
+  'notice:dismiss': z.object({ noticeId: identifier() }).strict(),
   'account:update': AccountPatchSchema,
   'account:set-password': z.object({ password: z.string().max(200) }).strict(),
   'account:sip-credentials': z.null(),
@@ -56,20 +57,20 @@ export const invokeSchemas = {
   /** A finished call recording; main checks the body is base64 and the call is in the history. */
   'recording:save': z
     .object({
-      callId: z.string().min(1).max(100),
+      callId: identifier(),
       mimeType: z.enum(RECORDING_MIME_TYPES),
-      startedAt: z.number().finite(),
+      startedAt: timestamp(),
       dataBase64: z.string().max(MAX_RECORDING_BASE64_LENGTH),
     })
     .strict(),
   'notification:request': z
-    .object({ kind: NotificationKindSchema, title: z.string().min(1).max(200), body: z.string().max(500) })
+    .object({ kind: NotificationKindSchema, title: plainText(200).min(1), body: z.string().max(500) })
     .strict(),
   /** A file path or a feed URL as typed; main decides which, and refuses what it cannot use. */
   'calendar:add-source': z.object({ location: z.string().max(MAX_SOURCE_LOCATION_LENGTH + 100) }).strict(),
-  'calendar:remove-source': z.object({ sourceId: z.string().min(1).max(64) }).strict(),
+  'calendar:remove-source': z.object({ sourceId: identifier(64) }).strict(),
   /** null syncs every source. */
-  'calendar:sync': z.object({ sourceId: z.string().min(1).max(64).nullable() }).strict(),
+  'calendar:sync': z.object({ sourceId: identifier(64).nullable() }).strict(),
   'calendar:skip': z.object({ key: z.string().min(1).max(MAX_SOURCE_LOCATION_LENGTH), skipped: z.boolean() }).strict(),
   'calendar:set-unmarked-rule': z.object({ profileNumber: z.number().int().min(1).max(999).nullable() }).strict(),
   'app:ready-to-quit': z.null(),
@@ -83,8 +84,8 @@ export const invokeSchemas = {
 
 /** Only the browser shell answers these: they stand in for the OS (clock, tray clicks, resume, a second launch). */
 export const debugSchemas = {
-  'debug:clock-advance': z.object({ ms: z.number().int().positive() }).strict(),
-  'debug:tray-click': z.object({ itemId: z.string().min(1) }).strict(),
+  'debug:clock-advance': z.object({ ms: boundedInteger(1, HORIZON_MS) }).strict(),
+  'debug:tray-click': z.object({ itemId: identifier(200) }).strict(),
   'debug:resume': z.null(),
   'debug:second-launch': z.object({ argv: z.array(z.string().max(4096)).max(50) }).strict(),
 } satisfies Record<DebugChannel, z.ZodType>;

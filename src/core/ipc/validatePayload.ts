@@ -1,11 +1,26 @@
 import type { z } from 'zod';
+import { boundsCodeOf } from '../bounds';
+import { cutText } from '../describeInput';
 import { fail, ok, type Result } from '../errors';
 
-/** Turns a schema failure into one specific error naming the channel, the field and what was wrong. */
+const PATH_SEGMENT_LENGTH = 40;
+const MESSAGE_LENGTH = 300;
+
+/** A schema issue's path, each key cut: a key may be anything a caller sent. */
+export function issuePath(issue: z.core.$ZodIssue | undefined): string {
+  if (!issue || issue.path.length === 0) return '(payload)';
+  return issue.path.map((segment) => cutText(String(segment), PATH_SEGMENT_LENGTH)).join('.');
+}
+
+/**
+ * Turns a schema failure into one specific error naming the channel, the field and what was
+ * wrong: a value outside the bounds has its own code. Nothing of the value itself is quoted.
+ */
 export function validatePayload<T>(channel: string, schema: z.ZodType<T>, payload: unknown): Result<T> {
   const parsed = schema.safeParse(payload);
   if (parsed.success) return ok(parsed.data);
   const [issue] = parsed.error.issues;
-  const path = issue && issue.path.length > 0 ? issue.path.join('.') : '(payload)';
-  return fail('invalid-payload', `Invalid payload for "${channel}": ${path}: ${issue?.message ?? 'invalid'}`, path);
+  const path = issuePath(issue);
+  const code = (issue && boundsCodeOf(issue)) ?? 'invalid-payload';
+  return fail(code, cutText(`Invalid payload for "${channel}": ${path}: ${issue?.message ?? 'invalid'}`, MESSAGE_LENGTH), path);
 }

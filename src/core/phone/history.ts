@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { identifier, timestamp } from '../bounds';
 import { CallerIdSchema } from '../profiles/model';
 import { SipFailureSchema } from './sipFailure';
 
@@ -7,15 +8,15 @@ export const CALL_OUTCOMES = ['answered', 'missed', 'declined', 'busy', 'failed'
 /** Why a call ended when neither party chose to end it. */
 export const CallHistoryEntrySchema = z
   .object({
-    id: z.string().min(1).max(100),
+    id: identifier(),
     direction: z.enum(['incoming', 'outgoing']),
     /** The other party as shown: a number in E.164 when known, else the SIP URI. */
     remoteUri: z.string().max(300),
     remoteName: z.string().max(100),
     remoteNumber: z.string().max(30).nullable(),
-    startedAt: z.number(),
-    answeredAt: z.number().nullable(),
-    endedAt: z.number(),
+    startedAt: timestamp(),
+    answeredAt: timestamp().nullable(),
+    endedAt: timestamp(),
     outcome: z.enum(CALL_OUTCOMES),
     /** Outgoing calls: which of the user's numbers was presented. */
     callerIdShown: CallerIdSchema.nullable(),

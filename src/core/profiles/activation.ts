@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { HORIZON_MINUTES, HORIZON_MS, boundedInteger, timestamp } from '../bounds';
+import { describeInput } from '../describeInput';
 import { fail, ok, type Result } from '../errors';
 import type { Activation, Settings } from '../settings/schema';
 import { endForLength } from '../time/lengths';
@@ -9,12 +11,14 @@ import type { Profile } from './model';
 import { findProfile } from './operations';
 
 export const TEMPORARY_MESSAGE_MAX = 200;
+/** Past this a message is refused by its size alone; up to it a too-long one gets its own error. */
+export const TEMPORARY_MESSAGE_GUARD = 5 * TEMPORARY_MESSAGE_MAX;
 
 export const ActivationLengthSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('default') }).strict(),
   z.object({ kind: z.literal('untilChanged') }).strict(),
-  z.object({ kind: z.literal('minutes'), minutes: z.number().int() }).strict(),
-  z.object({ kind: z.literal('until'), until: z.number() }).strict(),
+  z.object({ kind: z.literal('minutes'), minutes: boundedInteger(-HORIZON_MINUTES, HORIZON_MINUTES) }).strict(),
+  z.object({ kind: z.literal('until'), until: timestamp() }).strict(),
   z.object({ kind: z.literal('quick'), quick: z.enum(QUICK_LENGTH_IDS) }).strict(),
 ]);
 export type ActivationLength = z.infer<typeof ActivationLengthSchema>;
@@ -54,13 +58,16 @@ export function activateProfile(
   context: TimeContext,
 ): Result<Settings> {
   const profile = findProfile(settings, request.profileId);
-  if (!profile) return fail('profile-not-found', `No profile has the id "${request.profileId}".`, 'profileId');
+  if (!profile) return fail('profile-not-found', `No profile has the id ${describeInput(request.profileId)}.`, 'profileId');
   const message = request.temporaryMessage?.trim() ?? '';
   if (message.length > TEMPORARY_MESSAGE_MAX) {
     return fail('message-too-long', `The status message may be at most ${TEMPORARY_MESSAGE_MAX} characters.`, 'temporaryMessage');
   }
   const until = endOf(profile, request.length, now, context);
   if (!until.ok) return until;
+  if (until.value !== null && until.value > now + HORIZON_MS) {
+    return fail('out-of-bounds', 'The profile may run for at most two years.', 'length');
+  }
   const active: Activation = { profileId: profile.id, since: now, until: until.value, temporaryMessage: message === '' ? null : message };
   return ok({ ...settings, active });
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boundedInteger, HORIZON_DAYS, HORIZON_MINUTES, identifier, plainText } from '../bounds';
 
 export const PROFILE_STATUSES = ['available', 'unavailable'] as const;
 export const NOTIFICATION_KINDS = ['incomingCall', 'missedCall', 'voicemail', 'chat', 'sms', 'profileEnding', 'colleagueAvailable'] as const;
@@ -33,7 +34,7 @@ export const NotificationMatrixSchema = z
 export const ForwardTargetSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('mobile') }).strict(),
   z.object({ kind: z.literal('voicemail') }).strict(),
-  z.object({ kind: z.literal('number'), number: z.string() }).strict(),
+  z.object({ kind: z.literal('number'), number: plainText(300) }).strict(),
 ]);
 
 // "… till {end}." was how the end time was asked for before there was a choice for it.
@@ -59,7 +60,7 @@ export const IncomingActionSchema = z.preprocess(
       .object({
         kind: z.literal('announcement'),
         /** The words, e.g. "Jag är på lunch"; the end time is added after them when `sayEnd` is on. */
-        text: z.string().max(SIZE_GUARD),
+        text: plainText(SIZE_GUARD),
         /** Say when the profile ends: "… till 14:30". */
         sayEnd: z.boolean(),
         then: z.discriminatedUnion('kind', [
@@ -80,7 +81,7 @@ export const WhenBusySchema = z.discriminatedUnion('kind', [
 export const IncomingCallsSchema = z
   .object({
     action: IncomingActionSchema,
-    noAnswer: z.object({ afterSeconds: z.number().int(), target: ForwardTargetSchema }).strict().nullable(),
+    noAnswer: z.object({ afterSeconds: boundedInteger(), target: ForwardTargetSchema }).strict().nullable(),
     whenBusy: WhenBusySchema,
   })
   .strict();
@@ -89,27 +90,27 @@ const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM'
 
 export const DefaultLengthSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('untilChanged') }).strict(),
-  z.object({ kind: z.literal('minutes'), minutes: z.number().int() }).strict(),
+  z.object({ kind: z.literal('minutes'), minutes: boundedInteger(-HORIZON_MINUTES, HORIZON_MINUTES) }).strict(),
   z.object({ kind: z.literal('untilTimeOfDay'), time: timeOfDay }).strict(),
   z.object({ kind: z.literal('endOfWorkingDay') }).strict(),
   z.object({ kind: z.literal('nextWorkingDayStart') }).strict(),
-  z.object({ kind: z.literal('days'), days: z.number().int() }).strict(),
+  z.object({ kind: z.literal('days'), days: boundedInteger(-HORIZON_DAYS, HORIZON_DAYS) }).strict(),
 ]);
 
 export const ProfileSchema = z
   .object({
-    id: z.string().min(1).max(64),
-    number: z.number().int(),
-    name: z.string().max(SIZE_GUARD),
+    id: identifier(64),
+    number: boundedInteger(),
+    name: plainText(SIZE_GUARD),
     status: ProfileStatusSchema,
-    statusMessage: z.string().max(SIZE_GUARD),
+    statusMessage: plainText(SIZE_GUARD),
     notifications: NotificationMatrixSchema,
     callerId: z.object({ calls: CallerIdSchema, sms: CallerIdSchema }).strict(),
     incoming: IncomingCallsSchema,
     recordCalls: z.boolean(),
     allowListenIn: z.boolean(),
     defaultLength: DefaultLengthSchema,
-    calendarPriority: z.number().int(),
+    calendarPriority: boundedInteger(),
   })
   .strict();
 
@@ -125,5 +126,5 @@ export type IncomingCalls = z.infer<typeof IncomingCallsSchema>;
 export type DefaultLength = z.infer<typeof DefaultLengthSchema>;
 export type Profile = z.infer<typeof ProfileSchema>;
 /** What a user submits to create a profile: everything but the id. A missing number takes the next free one. */
-export const ProfileDraftSchema = ProfileSchema.omit({ id: true }).extend({ number: z.number().int().optional() });
+export const ProfileDraftSchema = ProfileSchema.omit({ id: true }).extend({ number: boundedInteger().optional() });
 export type ProfileDraft = z.infer<typeof ProfileDraftSchema>;

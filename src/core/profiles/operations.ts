@@ -1,3 +1,4 @@
+import { describeInput } from '../describeInput';
 import { fail, ok, type Result } from '../errors';
 import type { Settings } from '../settings/schema';
 import { BASE_PROFILE_ID } from './defaults';
@@ -27,7 +28,7 @@ export function createProfile(settings: Settings, draft: ProfileDraft, id: strin
 export function updateProfile(settings: Settings, submitted: Profile): Result<Settings> {
   const profile = withTrimmedName(submitted);
   const previous = findProfile(settings, profile.id);
-  if (!previous) return fail('profile-not-found', `No profile has the id "${profile.id}".`, 'id');
+  if (!previous) return fail('profile-not-found', `No profile has the id ${describeInput(profile.id)}.`, 'id');
   const others = settings.profiles.filter((other) => other.id !== profile.id);
   const refused = refusal<Settings>(validateProfile(profile, others, settings.account.numbers, previous));
   if (refused) return refused;
@@ -36,7 +37,7 @@ export function updateProfile(settings: Settings, submitted: Profile): Result<Se
 
 export function deleteProfile(settings: Settings, profileId: string): Result<Settings> {
   const profile = findProfile(settings, profileId);
-  if (!profile) return fail('profile-not-found', `No profile has the id "${profileId}".`, 'id');
+  if (!profile) return fail('profile-not-found', `No profile has the id ${describeInput(profileId)}.`, 'id');
   if (profileId === BASE_PROFILE_ID) return fail('delete-base', `"${profile.name}" is the base profile and cannot be deleted.`);
   if (profileId === settings.active.profileId) {
     return fail('delete-active', `"${profile.name}" is active and cannot be deleted. Switch to another profile first.`);

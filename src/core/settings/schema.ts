@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AccountSchema, emptyAccount } from '../account/model';
+import { identifier, plainText, timestamp } from '../bounds';
 import { ActivationSourceSchema, CalendarSettingsSchema, defaultCalendarSettings } from '../calendar/settings';
 import { ProfileSchema } from '../profiles/model';
 import { defaultProfiles, BASE_PROFILE_ID } from '../profiles/defaults';
@@ -14,11 +15,11 @@ export type Language = z.infer<typeof LanguageSchema>;
 
 export const ActivationSchema = z
   .object({
-    profileId: z.string(),
-    since: z.number(),
+    profileId: identifier(64),
+    since: timestamp(),
     /** Epoch ms; null means until changed. */
-    until: z.number().nullable(),
-    temporaryMessage: z.string().max(200).nullable(),
+    until: timestamp().nullable(),
+    temporaryMessage: plainText(200).nullable(),
     /** Chosen by hand, or put on by the calendar; absent for the start-up default and the base profile after a timed one ended. */
     source: ActivationSourceSchema.optional(),
   })
@@ -42,7 +43,7 @@ export const SettingsSchema = z
       })
       .strict(),
     /** IANA zone for working hours and end times; null follows the system. */
-    timeZone: z.string().nullable(),
+    timeZone: plainText(64).nullable(),
     workingHours: WorkingHoursSchema,
     /** How long before a timed profile ends the user is reminded; 0 turns the reminder off. */
     reminderBeforeEndMinutes: z.number().int().min(0).max(240),

@@ -8,6 +8,9 @@ import type { TrayModel } from '../tray/menuModel';
 export type Notice =
   | { id: string; kind: 'settings-recovered' | 'history-recovered'; backupPath: string; reason: string }
   | { id: string; kind: 'launch-refused'; message: string }
+  /** Values outside the bounds (written by an older version) were put right; the rest of the file is kept. */
+  | { id: string; kind: 'settings-repaired'; fields: string[] }
+  | { id: string; kind: 'history-repaired'; dropped: number }
   /** Something the app did on its own, or in the background (a call's history, a recording), failed. */
   | { id: string; kind: 'failure'; error: AppError };
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boundedInteger } from '../bounds';
 import { fromAbsolute, type ZonedDateTime } from '@internationalized/date';
 
 const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
@@ -8,7 +9,11 @@ export const WorkingHoursSchema = z
     start: timeOfDay,
     end: timeOfDay,
     /** ISO weekdays, 1 = Monday … 7 = Sunday. */
-    days: z.array(z.number().int().min(1).max(7)).min(1),
+    days: z
+      .array(boundedInteger(1, 7))
+      .min(1)
+      .max(7)
+      .refine((days) => new Set(days).size === days.length, { message: 'a day is named twice', params: { bound: 'out-of-bounds' } }),
   })
   .strict();
 export type WorkingHours = z.infer<typeof WorkingHoursSchema>;

@@ -18,6 +18,10 @@ export function Notices() {
           <p>
             {notice.kind === 'launch-refused'
               ? t('notice.launchRefused', { message: notice.message })
+              : notice.kind === 'settings-repaired'
+                ? t('notice.settingsRepaired', { fields: notice.fields.join(', ') })
+              : notice.kind === 'history-repaired'
+                ? t('notice.historyRepaired', { count: notice.dropped })
               : notice.kind === 'failure'
                 ? errorText(notice.error)
                 : t(notice.kind === 'settings-recovered' ? 'notice.settingsRecovered' : 'notice.historyRecovered', {

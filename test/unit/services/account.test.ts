@@ -178,7 +178,7 @@ describe('call history', () => {
 
   it('moves a damaged history file aside and says so', () => {
     const dir = newDir();
-    writeFileSync(join(dir, 'history.json'), '{"entries": [{"id": 1}]}');
+    writeFileSync(join(dir, 'history.json'), '{"entries": {"id": 1}}');
     const app = openTestApp(dir);
     expect(app.services.state.history).toEqual([]);
     expect(app.services.state.notices.map((notice) => notice.kind)).toEqual(['history-recovered']);

@@ -86,8 +86,11 @@ describe('the log file', () => {
     const services = open(dir);
     services.invoke('ui:update', { sipTrace: true });
     const before = readFileSync(logFilePath(dir), 'utf8');
-    for (const payload of [{ lines: [] }, { lines: [42] }, { lines: 'x' }, { lines: Array(501).fill('x') }, { lines: ['x'.repeat(50_001)] }]) {
+    for (const payload of [{ lines: [] }, { lines: [42] }, { lines: 'x' }]) {
       expect(services.invoke('log:sip-trace', payload)).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    }
+    for (const payload of [{ lines: Array(501).fill('x') }, { lines: ['x'.repeat(50_001)] }]) {
+      expect(services.invoke('log:sip-trace', payload)).toMatchObject({ ok: false, error: { code: 'out-of-bounds' } });
     }
     expect(readFileSync(logFilePath(dir), 'utf8')).toBe(before);
   });

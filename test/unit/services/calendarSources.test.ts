@@ -59,7 +59,7 @@ describe('adding a calendar refuses what cannot be a source, with its own error,
     const app = open(newDir());
     expect(app.services.invoke('calendar:add-source', { location: 42 })).toMatchObject({ ok: false, error: { code: 'invalid-payload', field: 'location' } });
     expect(app.services.invoke('calendar:sync', {})).toMatchObject({ ok: false, error: { code: 'invalid-payload', field: 'sourceId' } });
-    expect(app.services.invoke('calendar:set-unmarked-rule', { profileNumber: 0 })).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    expect(app.services.invoke('calendar:set-unmarked-rule', { profileNumber: 0 })).toMatchObject({ ok: false, error: { code: 'out-of-bounds' } });
   });
 
   it('takes webcal:// as https://, and a loopback http:// feed as it is', () => {

@@ -51,7 +51,7 @@ describe('nothing a handler throws crosses the contract', () => {
 
   it('a non-string channel is refused by its type, without echoing it', () => {
     const app = openTestApp(newDir());
-    expect(app.services.invoke(42, null)).toMatchObject({ ok: false, error: { code: 'unknown-channel', message: 'Unknown channel "(number)".' } });
+    expect(app.services.invoke(42, null)).toMatchObject({ ok: false, error: { code: 'unknown-channel', message: 'Unknown channel 42.' } });
     expect(app.services.invoke({ toString: () => { throw new Error('no'); } }, null)).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
   });
 });

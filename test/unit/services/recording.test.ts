@@ -41,7 +41,7 @@ describe('recording:save', () => {
   it.each([
     ['not base64', { dataBase64: 'this is not base64!!' }, 'recording-not-base64'],
     ['empty', { dataBase64: '' }, 'recording-empty'],
-    ['too large', { dataBase64: 'A'.repeat(MAX_RECORDING_BASE64_LENGTH + 4) }, 'invalid-payload'],
+    ['too large', { dataBase64: 'A'.repeat(MAX_RECORDING_BASE64_LENGTH + 4) }, 'out-of-bounds'],
     ['an unknown call', { callId: 'no-such-call' }, 'recording-call-unknown'],
     ['an unknown type', { mimeType: 'text/html' }, 'invalid-payload'],
     ['an extra field', { path: '../../x' }, 'invalid-payload'],

@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
 import type { AppError } from '../../../core/errors';
+import { boundsErrorText } from '../../../core/i18n/boundsMessages';
 import { editorErrorKey } from '../../../core/i18n/editorMessages';
 import { storageErrorText } from '../../../core/i18n/storageMessages';
 import { CALENDAR_PRIORITY, NO_ANSWER_SECONDS, PROFILE_NUMBER_MAX, TEXT_LIMITS } from '../../../core/profiles/validation';
@@ -23,6 +24,8 @@ export function useErrorText(): (error: AppError) => string {
     (error: AppError) => {
       const stored = storageErrorText(language, error);
       if (stored !== null) return stored;
+      const outOfBounds = boundsErrorText(language, error);
+      if (outOfBounds !== null) return outOfBounds;
       const key = editorErrorKey(error.code);
       return key === null ? error.message : t(key, ERROR_PARAMS[error.code]);
     },
