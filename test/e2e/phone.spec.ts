@@ -1,8 +1,7 @@
 // The softphone end to end: two browser shells (alice, bob) with JsSIP, through a real Kamailio.
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
-import type { Profile } from '../../src/core/profiles/model';
 import { startPbx, type RunningPbx } from '../pbx/pbx';
-import { ALICE, BOB, CAROL, pbxUser, PhoneSet, showView, type PhoneUser, type ProvisionOverrides } from './support/phoneUsers';
+import { activateProfile, ALICE, BOB, CAROL, dial, editProfile, pbxUser, PhoneSet, type PhoneUser, type ProvisionOverrides } from './support/phoneUsers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -21,31 +20,6 @@ const incomingCall = (page: Page) => page.getByTestId('incoming-call');
 const activeCall = (page: Page) => page.getByTestId('active-call');
 const history = (page: Page) => page.getByTestId('call-history').getByRole('listitem');
 const notifications = (page: Page, kind: string) => page.getByTestId('notification-log').locator(`li[data-kind="${kind}"]`);
-
-async function dial(page: Page, text: string): Promise<void> {
-  await page.getByLabel('Nummer, anknytning eller SIP-adress').fill(text);
-  await page.getByRole('button', { name: 'Ring', exact: true }).click();
-}
-
-async function activateProfile(page: Page, name: string): Promise<void> {
-  await showView(page, 'Profiler');
-  const button = page.getByRole('button', { name: `Aktivera ${name}` });
-  await button.click();
-  await expect(button).toHaveAttribute('aria-pressed', 'true');
-  await showView(page, 'Telefon');
-}
-
-/** Changes a profile through the same IPC request the profile editor sends. */
-async function editProfile(page: Page, profileId: string, change: (profile: Profile) => Profile): Promise<void> {
-  const profile = await page.evaluate(async (id) => {
-    const state = await window.softphone.invoke('state:get', null);
-    if (!state.ok) throw new Error(state.error.message);
-    return state.value.profiles.find((candidate) => candidate.id === id) ?? null;
-  }, profileId);
-  if (!profile) throw new Error(`no profile ${profileId}`);
-  const updated = await page.evaluate((next) => window.softphone.invoke('profile:update', next), change(profile));
-  expect(updated).toMatchObject({ ok: true });
-}
 
 const lastInvite = (page: Page) => page.evaluate(() => window.phoneTestHook?.lastIncomingInvite() ?? null);
 

@@ -9,7 +9,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type * as JsSIPModule from 'jssip';
 import { newPage, serveJsSIPPage } from '../../bench/jssipPage';
 import { startPbx, type RunningPbx } from '../pbx/pbx';
-import { ALICE, BOB, CAROL, pbxUser, PhoneSet, showView } from './support/phoneUsers';
+import { ALICE, BOB, CAROL, dial, pbxUser, PhoneSet, showView } from './support/phoneUsers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -107,11 +107,6 @@ const activeCall = (page: Page) => page.getByTestId('active-call');
 const incomingCall = (page: Page) => page.getByTestId('incoming-call');
 const latestHistory = (page: Page) => page.getByTestId('call-history').getByRole('listitem').first();
 const activationCounts = (page: Page) => page.evaluate((uris) => uris.map((uri) => window.presenceTestHook?.activations(uri) ?? 0), COLLEAGUES.map((colleague) => colleague.uri));
-
-async function dial(page: Page, text: string): Promise<void> {
-  await page.getByLabel('Nummer, anknytning eller SIP-adress').fill(text);
-  await page.getByRole('button', { name: 'Ring', exact: true }).click();
-}
 
 /** Asks the page for `1` again and again, and keeps the longest wait; a frozen page stops the probe. */
 function probeResponsiveness(page: Page) {
