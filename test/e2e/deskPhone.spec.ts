@@ -5,8 +5,8 @@
 // statistics and the recording of what it heard.
 import { expect, test, type Page } from '@playwright/test';
 import { startPbx, type RunningPbx } from '../pbx/pbx';
-import { audioLevel } from '../support/audioLevel';
 import { DeskPhone } from '../support/baresip';
+import { expectDeskPhoneAudioBothWays } from './support/deskPhoneAudio';
 import { latestCallAudioLevel, latestCallRtp, notePeerConnections } from './support/peerConnections';
 import { activateProfile, ALICE, dial, pbxUser, PhoneSet } from './support/phoneUsers';
 
@@ -43,16 +43,6 @@ async function expectAppAudioBothWays(): Promise<void> {
   expect(await latestCallAudioLevel(alice)).toBeGreaterThan(AUDIBLE_RMS);
 }
 
-/** What baresip sent and heard in the call that just ended: RTP both ways, and a sound that is not silence. */
-function expectDeskPhoneAudioBothWays(): void {
-  const rtp = dave.lastCallRtp();
-  expect(rtp.packetsReceived).toBeGreaterThan(50);
-  expect(rtp.packetsSent).toBeGreaterThan(50);
-  const heard = audioLevel(dave.receivedAudioFile());
-  expect(heard.seconds).toBeGreaterThan(1);
-  expect(heard.maximumAmplitude).toBeGreaterThan(0.05);
-}
-
 test.beforeAll(async ({ browser }) => {
   test.setTimeout(120_000);
   pbx = await startPbx({ users: [pbxUser(ALICE), { user: DAVE.user, password: DAVE.password, numbers: DAVE.numbers }] });
@@ -87,7 +77,7 @@ test('the app calls the desk phone on Tillgänglig: dave sees her landline asser
   await dave.waitFor('CALL_CLOSED', { after: before });
   await expect(activeCall(alice)).toHaveCount(0);
   await expect(latestHistory(alice)).toHaveAttribute('data-outcome', 'answered');
-  expectDeskPhoneAudioBothWays();
+  expectDeskPhoneAudioBothWays(dave);
 });
 
 test('on Slutat för dagen the desk phone sees her mobile number asserted', async () => {
@@ -120,5 +110,5 @@ test('the desk phone calls the app: it rings, alice answers, and audio flows bot
   await expect(activeCall(alice)).toHaveCount(0);
   await expect(latestHistory(alice)).toHaveAttribute('data-direction', 'incoming');
   await expect(latestHistory(alice)).toHaveAttribute('data-outcome', 'answered');
-  expectDeskPhoneAudioBothWays();
+  expectDeskPhoneAudioBothWays(dave);
 });
