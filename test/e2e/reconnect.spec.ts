@@ -10,6 +10,7 @@ import type * as JsSIPModule from 'jssip';
 import { newPage, serveJsSIPPage } from '../../bench/jssipPage';
 import { startPbx, type RunningPbx } from '../pbx/pbx';
 import { ALICE, BOB, CAROL, dial, pbxUser, PhoneSet, showView } from './support/phoneUsers';
+import { dropWebSockets, noteWebSockets } from './support/webSockets';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -146,7 +147,7 @@ test.beforeAll(async ({ browser }) => {
   test.setTimeout(180_000);
   pbx = await startPbx({ users: [pbxUser(ALICE), pbxUser(BOB), pbxUser(CAROL)] });
   jssipServer = await serveJsSIPPage();
-  alice = (await phones.open(browser, pbx, ALICE, { directory: COLLEAGUES })).page;
+  alice = (await phones.open(browser, pbx, ALICE, { directory: COLLEAGUES }, noteWebSockets)).page;
   bob = (await phones.open(browser, pbx, BOB, { directory: [{ name: 'Alice Andersson', uri: ALICE_URI }] })).page;
 });
 
@@ -230,4 +231,43 @@ test('after Kamailio is killed in a call and started again, alice is back within
   await showView(bob, 'Kollegor');
   await expect(bob.locator(`li.colleague[data-uri="${ALICE_URI}"] .colleague__profile`)).toHaveText('Tillgänglig');
   await carol.context().close();
+});
+
+// Fails today (3 of 3 runs, on a loaded machine): after the socket drops while Kamailio keeps her
+// registration, bob's call rang 7.6–8.2 s after the drop (registration came back within the bound),
+// and once alice answered, bob's side had no active call. Its cause is not yet found.
+test.fixme('when her connection drops while the PBX stays up (a network drop, sleep), alice is back within 5 s and a colleague’s call rings', async () => {
+  await expect(registration(alice)).toHaveAttribute('data-state', 'registered');
+  await alice.evaluate(noteMoments, COLLEAGUES.map((colleague) => colleague.uri));
+  const registrations = Number(await registration(alice).getAttribute('data-registrations'));
+  const responsiveness = probeResponsiveness(alice);
+
+  expect(await dropWebSockets(alice, pbx.wsUrl)).toBe(1);
+  const droppedAt = Date.now();
+  await expect(registration(alice)).not.toHaveAttribute('data-state', 'registered');
+  // Bob's phone never lost the PBX: he calls as soon as alice is registered again.
+  await expect.poll(async () => Number(await registration(alice).getAttribute('data-registrations')), { timeout: 30_000, intervals: [20] }).toBeGreaterThan(registrations);
+  await bob.evaluate((number) => window.phoneTestHook?.dial(number), ALICE.landline);
+
+  const moments = () => alice.evaluate(() => (window as unknown as { moments: Moments }).moments);
+  const missing = async () => Object.entries(await moments()).flatMap(([name, at]) => (at === null ? [name] : []));
+  await expect.poll(missing, { timeout: 30_000 }).toEqual([]);
+  const seen = await moments();
+  const responsive = await responsiveness.stop();
+  const since = (at: number | null) => (at === null ? Infinity : at - droppedAt);
+  const back = {
+    'registered (her view)': since(seen.registeredAt),
+    'all 50 subscriptions active again': since(seen.resubscribedAt),
+    "bob's call rings": since(seen.ringingAt),
+  };
+  for (const [what, ms] of Object.entries(back)) expect(ms, `${what} ${ms} ms after the connection dropped`).toBeLessThanOrEqual(BACK_WITHIN_MS);
+  expect(responsive.frozen, `alice's page did not answer within ${RESPONSIVE_WITHIN_MS} ms`).toBe(false);
+
+  await incomingCall(alice).getByRole('button', { name: /^Svara/ }).click();
+  await expect(activeCall(alice)).toHaveAttribute('data-status', 'active');
+  await expect(activeCall(bob)).toHaveAttribute('data-status', 'active');
+  await activeCall(alice).getByRole('button', { name: 'Lägg på' }).click();
+  await expect(activeCall(bob)).toHaveCount(0);
+  // Her publication was kept or made again: bob still sees her.
+  await expect(bob.locator(`li.colleague[data-uri="${ALICE_URI}"] .colleague__profile`)).toHaveText('Tillgänglig');
 });
