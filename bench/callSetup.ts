@@ -1,6 +1,8 @@
-// Call setup on loopback through the test PBX: the app (two browser shells, alice calls bob, who
-// clicks Svara as soon as his phone shows the call) against a bare JsSIP page that answers at
-// once, in the same run.
+// Call setup on loopback through the test PBX, whose rtpengine anchors every call's media: the app
+// (a browser shell, alice) against a bare JsSIP page doing the same, in the same run, on two paths:
+// - to a softphone that answers at once (a second bare page, or bob's shell, who clicks Svara as
+//   soon as his phone shows the call): WebRTC on both legs;
+// - to a desk phone (baresip over UDP, answering at once): rtpengine bridges WebRTC to plain RTP.
 //   npx electron-vite build && npx tsx bench/callSetup.ts [--calls 30]
 import { existsSync, readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -11,6 +13,7 @@ import type { Browser, Page } from '@playwright/test';
 import type * as JsSIPModule from 'jssip';
 import type { RTCSessionEvent } from 'jssip/lib/UA';
 import { startPbx, type RunningPbx } from '../test/pbx/pbx';
+import { DeskPhone } from '../test/support/baresip';
 import { ALICE, BOB, pbxUser, startPhoneShell } from '../test/e2e/support/phoneUsers';
 import type { ShellProcess } from '../test/e2e/support/shellProcess';
 import { launchChromium, newPage, serveJsSIPPage, summary } from './jssipPage';
@@ -108,14 +111,46 @@ function answerEveryCall(): void {
   new MutationObserver(answer).observe(document.body, { childList: true, subtree: true });
 }
 
-async function appCall(alice: Page, bob: Page): Promise<Timing> {
-  const latest = (page: Page) => page.evaluate(() => window.phoneTestHook?.latestHistoryId() ?? null);
-  const before = [await latest(alice), await latest(bob)];
-  const callId = await alice.evaluate((target) => {
-    const placed = window.phoneTestHook?.dial(target);
+/** The callee's side of one call: called before the call is placed, it returns a wait for the call to be over there. */
+type Callee = () => Promise<() => Promise<unknown>>;
+
+const latestHistoryId = (page: Page) => page.evaluate(() => window.phoneTestHook?.latestHistoryId() ?? null);
+
+/** Over once the page has no call and its history has a new entry. */
+async function appCallEnded(page: Page, previousHistoryId: string | null): Promise<void> {
+  await page.waitForFunction(
+    (previous) => window.phoneTestHook?.calls().length === 0 && window.phoneTestHook.latestHistoryId() !== previous,
+    previousHistoryId,
+    { timeout: CALL_TIMEOUT_MS },
+  );
+}
+
+function appCallee(page: Page): Callee {
+  return async () => {
+    const before = await latestHistoryId(page);
+    return () => appCallEnded(page, before);
+  };
+}
+
+function bareCallee(page: Page): Callee {
+  return async () => () => page.waitForFunction(() => !(window as unknown as BareWindow).bare.busy, null, { timeout: CALL_TIMEOUT_MS });
+}
+
+function deskCallee(phone: DeskPhone): Callee {
+  return async () => {
+    const after = phone.eventCount;
+    return () => phone.waitFor('CALL_CLOSED', { after, timeoutMs: CALL_TIMEOUT_MS });
+  };
+}
+
+async function appCall(alice: Page, target: string, callee: Callee): Promise<Timing> {
+  const before = await latestHistoryId(alice);
+  const calleeEnded = await callee();
+  const callId = await alice.evaluate((text) => {
+    const placed = window.phoneTestHook?.dial(text);
     if (!placed?.ok) throw new Error(`dial refused: ${placed ? placed.error.message : 'no test hook'}`);
     return placed.value;
-  }, BOB.landline);
+  }, target);
   const setup = await alice.waitForFunction(
     (id) => window.phoneTestHook?.calls().find((call) => call.id === id)?.setup ?? null,
     callId,
@@ -123,31 +158,52 @@ async function appCall(alice: Page, bob: Page): Promise<Timing> {
   );
   const timing = (await setup.jsonValue()) as Timing;
   await alice.evaluate((id) => window.phoneTestHook?.hangUp(id), callId);
-  // Settled: both calls are over and in the history, so the next call does not share the CPU with this one's ending.
-  for (const [index, page] of [alice, bob].entries()) {
-    await page.waitForFunction(
-      (previous) => window.phoneTestHook?.calls().length === 0 && window.phoneTestHook.latestHistoryId() !== previous,
-      before[index] ?? null,
-      { timeout: CALL_TIMEOUT_MS },
-    );
-  }
+  // Settled: both calls are over, so the next call does not share the CPU with this one's ending.
+  await appCallEnded(alice, before);
+  await calleeEnded();
   return timing;
 }
 
-async function bareCall(alice: Page, bob: Page, target: string): Promise<Timing> {
+async function bareCall(alice: Page, target: string, callee: Callee): Promise<Timing> {
+  const calleeEnded = await callee();
   const timing = await alice.evaluate((to) => (window as unknown as BareWindow).bare.call(to), target);
   await alice.evaluate(() => (window as unknown as BareWindow).bare.hangUp());
-  for (const page of [alice, bob]) await page.waitForFunction(() => !(window as unknown as BareWindow).bare.busy, null, { timeout: CALL_TIMEOUT_MS });
+  await bareCallee(alice)().then((ended) => ended());
+  await calleeEnded();
   return timing;
 }
 
 /** The bare pages register as users of their own: two registrations of one user would both ring. */
 const BARE_ALICE = { user: 'bare-alice', password: 'bare-alice-pass', numbers: ['+46812345611'] };
 const BARE_BOB = { user: 'bare-bob', password: 'bare-bob-pass', numbers: ['+46812345612'] };
+/** A colleague's desk phone, which both callers call in turn. */
+const DESK = { user: 'desk', password: 'desk-pass', numbers: ['+46812345613'] };
+
+/** One caller, one callee: how the benchmark places a call and waits for both ends to be over. */
+interface CallPath {
+  app: () => Promise<Timing>;
+  bare: () => Promise<Timing>;
+}
+
+/** Warms up, then runs `calls` calls of each kind, interleaved, so drift in the machine's load hits both alike. */
+async function measure(path: CallPath): Promise<{ app: Timing[]; bare: Timing[] }> {
+  for (let index = 0; index < WARM_UP_CALLS; index++) {
+    await path.app();
+    await path.bare();
+  }
+  const app: Timing[] = [];
+  const bare: Timing[] = [];
+  for (let index = 0; index < calls; index++) {
+    app.push(await path.app());
+    bare.push(await path.bare());
+  }
+  return { app, bare };
+}
 
 async function main(): Promise<void> {
-  const pbx: RunningPbx = await startPbx({ users: [pbxUser(ALICE), pbxUser(BOB), BARE_ALICE, BARE_BOB] });
+  const pbx: RunningPbx = await startPbx({ users: [pbxUser(ALICE), pbxUser(BOB), BARE_ALICE, BARE_BOB, DESK] });
   const shells: ShellProcess[] = [];
+  let desk: DeskPhone | null = null;
   let browser: Browser | null = null;
   let harness: Server | null = null;
   try {
@@ -171,25 +227,26 @@ async function main(): Promise<void> {
     for (const page of [bareAlice, bareBob]) {
       await page.waitForFunction(() => (window as unknown as BareWindow).bare.registered, null, { timeout: CALL_TIMEOUT_MS });
     }
-    // Both dial a number and present one, so both take the same path through the PBX.
-    const bareTarget = `sip:${BARE_BOB.numbers[0]}@${pbx.domain}`;
+    desk = await DeskPhone.start({ user: DESK.user, password: DESK.password, domain: pbx.domain, outboundProxy: pbx.sipUdpUri, answerMode: 'auto' });
+    const deskPhone = desk;
 
-    for (let index = 0; index < WARM_UP_CALLS; index++) {
-      await appCall(appAlice, appBob);
-      await bareCall(bareAlice, bareBob, bareTarget);
-    }
-    const app: Timing[] = [];
-    const bare: Timing[] = [];
-    // Interleaved, so drift in the machine's load hits both alike.
-    for (let index = 0; index < calls; index++) {
-      app.push(await appCall(appAlice, appBob));
-      bare.push(await bareCall(bareAlice, bareBob, bareTarget));
-    }
-    report(app, bare);
+    // Both dial a number and present one, so both take the same path through the PBX.
+    const softphones = await measure({
+      app: () => appCall(appAlice, BOB.landline, appCallee(appBob)),
+      bare: () => bareCall(bareAlice, `sip:${BARE_BOB.numbers[0]}@${pbx.domain}`, bareCallee(bareBob)),
+    });
+    const deskNumber = DESK.numbers[0]!;
+    const deskPhones = await measure({
+      app: () => appCall(appAlice, deskNumber, deskCallee(deskPhone)),
+      bare: () => bareCall(bareAlice, `sip:${deskNumber}@${pbx.domain}`, deskCallee(deskPhone)),
+    });
+    report('to a softphone (WebRTC on both legs, through rtpengine)', softphones);
+    report('to a desk phone (rtpengine bridges WebRTC to plain RTP over UDP)', deskPhones);
   } catch (error) {
     console.error(`Kamailio's log ends with:\n${readFileSync(pbx.logFile, 'utf8').split('\n').slice(-40).join('\n')}`);
     throw error;
   } finally {
+    await desk?.stop();
     await browser?.close();
     harness?.closeAllConnections();
     harness?.close();
@@ -198,13 +255,13 @@ async function main(): Promise<void> {
   }
 }
 
-function report(app: Timing[], bare: Timing[]): void {
+function report(path: string, { app, bare }: { app: Timing[]; bare: Timing[] }): void {
   const row = (label: string, samples: number[]) => {
     const { median, p95 } = summary(samples);
     return { label, median, p95 };
   };
   const format = (ms: number) => `${ms.toFixed(1).padStart(7)} ms`;
-  console.log(`Call setup on loopback through Kamailio, ${app.length} calls each (after ${WARM_UP_CALLS} warm-up calls):`);
+  console.log(`\nCall setup on loopback through Kamailio ${path}, ${app.length} calls each (after ${WARM_UP_CALLS} warm-up calls):`);
   for (const [title, pick] of [
     ['INVITE sent → confirmed', (timing: Timing) => timing.fromInviteMs],
     ['dial → confirmed (media, offer, INVITE, answer, ACK)', (timing: Timing) => timing.fromDialMs],

@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 
 const BENCHES = [
   ['calendar: parse and expand 5,000 events over a year', 'bench/calendar.ts'],
-  ['call setup: the app against bare JsSIP', 'bench/callSetup.ts'],
+  ['call setup through rtpengine, to a softphone and to a desk phone: the app against bare JsSIP', 'bench/callSetup.ts'],
   ['presence: switch to screen, and fan-out to 200 subscribers', 'bench/presence.ts'],
   ['watching: SUBSCRIBE traffic for 1,000 colleagues, against bare JsSIP', 'bench/watching.ts'],
 ] as const;

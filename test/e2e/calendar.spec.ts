@@ -1,10 +1,11 @@
 import { expect, test, type Page } from '@playwright/test';
 import { icsCalendar } from '../helpers/calendarApp';
 import { startIcsFeedServer, type IcsFeedServer } from '../helpers/icsFeedServer';
+import { formatRange } from '../../src/renderer/components/calendar/calendarText';
+import { SHELL_TIME_ZONE, shownEnd } from './support/endTime';
 import { newDataDir, startShell, type ShellProcess } from './support/shellProcess';
 
 const MINUTE = 60_000;
-const ZONE = 'Europe/Stockholm';
 
 let shell: ShellProcess | null = null;
 let feed: IcsFeedServer | null = null;
@@ -15,27 +16,28 @@ test.afterEach(async () => {
   feed = null;
 });
 
-function hhmm(epochMs: number): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: ZONE, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(epochMs);
+function notAllDay(): never {
+  throw new Error('the board meeting is not an all-day event');
 }
 
-function day(epochMs: number): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(epochMs);
-}
-
-/** A "#3" board meeting starting on the first whole minute 30 minutes from now, lasting an hour. */
+/**
+ * A "#3" board meeting starting on the first whole minute 30 minutes from now, lasting an hour, and
+ * its line in the list of upcoming switches, written as the app writes it (near midnight it names
+ * the day too).
+ */
 function boardMeeting() {
   const start = Math.ceil(Date.now() / MINUTE) * MINUTE + 30 * MINUTE;
   const end = start + 60 * MINUTE;
   const ics = icsCalendar([{ uid: 'board@e2e.test', summary: '#3 Styrelsemöte', start, end }]);
-  // Near midnight the line names the day too; the times are what matters.
-  const range = day(start) === day(end) ? `${hhmm(start)}–${hhmm(end)}` : hhmm(start);
+  const range = formatRange(start, end, Date.now(), 'sv', SHELL_TIME_ZONE, notAllDay);
   return { start, end, ics, line: `${range} → Möte (#3)` };
 }
 
-async function advanceClock(page: Page, minutes: number): Promise<void> {
+/** Moves the shell's clock forward; returns its time afterwards. */
+async function advanceClock(page: Page, minutes: number): Promise<number> {
   const result = await page.evaluate((ms) => window.softphoneDebug?.invoke('debug:clock-advance', { ms }), minutes * MINUTE);
-  expect(result?.ok).toBe(true);
+  if (!result?.ok) throw new Error(`the clock did not move: ${JSON.stringify(result)}`);
+  return (result.value as { now: number }).now;
 }
 
 async function openCalendarView(page: Page, url: string): Promise<void> {
@@ -76,10 +78,10 @@ test('a feed added in the view switches to Möte at the meeting start and gives 
   expect(earlier.ok).toBe(true);
   await expect(trayTooltip(page)).toContainText('Tillfälligt ute till');
 
-  await advanceClock(page, 31);
-  await expect(trayTooltip(page)).toHaveText(`Profiltelefon – Möte till ${hhmm(meeting.end)}`);
+  const now = await advanceClock(page, 31);
+  await expect(trayTooltip(page)).toHaveText(`Profiltelefon – Möte till ${shownEnd(meeting.end, now)}`);
   await expect(page.getByRole('status').filter({ hasText: 'från kalendern' })).toHaveText(
-    `Just nu: Möte från kalendern, till ${hhmm(meeting.end)}. Sedan: Tillfälligt ute.`,
+    `Just nu: Möte från kalendern, till ${shownEnd(meeting.end, now)}. Sedan: Tillfälligt ute.`,
   );
   await expect(upcoming(page).getByRole('listitem')).toContainText('Aktiv nu');
   await page.getByRole('navigation', { name: 'Vyer' }).getByRole('button', { name: 'Profiler', exact: true }).click();
@@ -98,8 +100,8 @@ test('a profile chosen by hand during the meeting is kept', async ({ page }) => 
   await openCalendarView(page, feed.url);
   await expect(upcoming(page).getByRole('listitem')).toContainText(meeting.line);
 
-  await advanceClock(page, 31);
-  await expect(trayTooltip(page)).toHaveText(`Profiltelefon – Möte till ${hhmm(meeting.end)}`);
+  const now = await advanceClock(page, 31);
+  await expect(trayTooltip(page)).toHaveText(`Profiltelefon – Möte till ${shownEnd(meeting.end, now)}`);
 
   await page.getByRole('navigation', { name: 'Vyer' }).getByRole('button', { name: 'Profiler', exact: true }).click();
   await page.getByRole('button', { name: 'Aktivera Lunch' }).click();
@@ -131,8 +133,8 @@ test('a broken feed shows its error and the cached schedule keeps working', asyn
   await expect(source).toContainText('Senaste synken misslyckades: Det här är ingen iCalendar-fil (ingen BEGIN:VCALENDAR)');
   await expect(upcoming(page).getByRole('listitem')).toContainText(meeting.line);
 
-  await advanceClock(page, 31);
-  await expect(trayTooltip(page)).toHaveText(`Profiltelefon – Möte till ${hhmm(meeting.end)}`);
+  const now = await advanceClock(page, 31);
+  await expect(trayTooltip(page)).toHaveText(`Profiltelefon – Möte till ${shownEnd(meeting.end, now)}`);
 });
 
 test('a non-https address is refused inline, from the keyboard, and nothing is added', async ({ page }) => {

@@ -2,10 +2,9 @@
 // the app (alice) against a plain JsSIP page (bob), whose raw INVITE and MESSAGE are the evidence.
 import { createServer } from 'node:net';
 import { expect, test, type Page } from '@playwright/test';
-import type { Profile } from '../../src/core/profiles/model';
 import { startPbx, type RunningPbx } from '../pbx/pbx';
 import { JsSIPHarness, type JsSIPPhone, type PhoneState } from './support/jssipPhone';
-import { ALICE, BOB, CAROL, pbxUser, PhoneSet, showView } from './support/phoneUsers';
+import { activateProfile, ALICE, BOB, CAROL, dial, editProfile, pbxUser, PhoneSet, showView } from './support/phoneUsers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -21,29 +20,6 @@ const phones = new PhoneSet();
 const history = (page: Page) => page.getByTestId('call-history').getByRole('listitem');
 const activeCall = (page: Page) => page.getByTestId('active-call');
 const incomingCall = (page: Page) => page.getByTestId('incoming-call');
-
-async function dial(page: Page, text: string): Promise<void> {
-  await page.getByLabel('Nummer, anknytning eller SIP-adress').fill(text);
-  await page.getByRole('button', { name: 'Ring', exact: true }).click();
-}
-
-async function activateProfile(page: Page, name: string): Promise<void> {
-  await showView(page, 'Profiler');
-  const button = page.getByRole('button', { name: `Aktivera ${name}` });
-  await button.click();
-  await expect(button).toHaveAttribute('aria-pressed', 'true');
-  await showView(page, 'Telefon');
-}
-
-async function editProfile(page: Page, profileId: string, change: (profile: Profile) => Profile): Promise<void> {
-  const profile = await page.evaluate(async (id) => {
-    const state = await window.softphone.invoke('state:get', null);
-    if (!state.ok) throw new Error(state.error.message);
-    return state.value.profiles.find((candidate) => candidate.id === id) ?? null;
-  }, profileId);
-  if (!profile) throw new Error(`no profile ${profileId}`);
-  expect(await page.evaluate((next) => window.softphone.invoke('profile:update', next), change(profile))).toMatchObject({ ok: true });
-}
 
 /** The header lines of a raw SIP message (everything before the blank line that starts the body). */
 function headerLines(raw: string): string[] {

@@ -2,8 +2,8 @@
 // against Kamailio with its stock policies, RFC 3325 caller ID, RFC 3323 privacy and rtpengine.
 import { expect, test } from '@playwright/test';
 import { startPbx, type RunningPbx } from '../pbx/pbx';
-import { audioLevel } from '../support/audioLevel';
 import { DeskPhone } from '../support/baresip';
+import { expectDeskPhoneAudioBothWays } from './support/deskPhoneAudio';
 import { JsSIPHarness, type JsSIPPhone } from './support/jssipPhone';
 
 const ALICE = { user: 'alice', password: 'alice-pass', displayName: 'Alice Example', numbers: ['+46812345601', '+46701110001'] };
@@ -173,16 +173,6 @@ test('Privacy: id on a call that alice ends: her BYE reaches bob', async () => {
   await endCall(alice, bob);
 });
 
-/** What baresip heard and sent in the call that just ended: RTP both ways, and a tone that is not silence. */
-function expectDeskPhoneAudioBothWays(): void {
-  const rtp = dave.lastCallRtp();
-  expect(rtp.packetsReceived).toBeGreaterThan(50);
-  expect(rtp.packetsSent).toBeGreaterThan(50);
-  const heard = audioLevel(dave.receivedAudioFile());
-  expect(heard.seconds).toBeGreaterThan(1);
-  expect(heard.maximumAmplitude).toBeGreaterThan(0.05);
-}
-
 test('a JsSIP page calls the desk phone: rtpengine bridges WebRTC to plain RTP, audio flows both ways', async () => {
   const before = dave.eventCount;
   await alice.call('dave', ['P-Preferred-Identity: <sip:+46812345601@127.0.0.1>']);
@@ -203,7 +193,7 @@ test('a JsSIP page calls the desk phone: rtpengine bridges WebRTC to plain RTP, 
   await alice.hangUp();
   await dave.waitFor('CALL_CLOSED', { after: before });
   expect((await alice.state()).call?.endCause).toBe('Terminated');
-  expectDeskPhoneAudioBothWays();
+  expectDeskPhoneAudioBothWays(dave);
 });
 
 test('the desk phone calls a JsSIP page: rtpengine offers the page WebRTC, audio flows both ways', async () => {
@@ -225,7 +215,7 @@ test('the desk phone calls a JsSIP page: rtpengine offers the page WebRTC, audio
   await dave.hangUp();
   await dave.waitFor('CALL_CLOSED', { after: before });
   await expect.poll(async () => (await alice.state()).call?.endCause).toBe('Terminated');
-  expectDeskPhoneAudioBothWays();
+  expectDeskPhoneAudioBothWays(dave);
 });
 
 test('alice sends bob a MESSAGE with her number asserted', async () => {

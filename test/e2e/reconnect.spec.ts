@@ -9,7 +9,8 @@ import { expect, test, type Page } from '@playwright/test';
 import type * as JsSIPModule from 'jssip';
 import { newPage, serveJsSIPPage } from '../../bench/jssipPage';
 import { startPbx, type RunningPbx } from '../pbx/pbx';
-import { ALICE, BOB, CAROL, pbxUser, PhoneSet, showView } from './support/phoneUsers';
+import { ALICE, BOB, CAROL, dial, pbxUser, PhoneSet, showView } from './support/phoneUsers';
+import { dropWebSockets, noteWebSockets } from './support/webSockets';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -59,10 +60,12 @@ function noteMoments(uris: string[]): void {
   }, 20);
 }
 
-/** Runs inside bob's page: the moment his phone is registered again, he calls `number`, as a colleague would who saw the PBX come back. */
-function callOnceRegisteredAgain(number: string): void {
+/**
+ * Runs inside bob's page: the moment his phone is registered again (more than `baseline`
+ * registrations), he calls `number`, as a colleague would who saw the PBX come back.
+ */
+function callOnceRegisteredAgain({ number, baseline }: { number: string; baseline: number }): void {
   const status = () => document.querySelector<HTMLElement>('[data-testid="registration-status"]');
-  const baseline = Number(status()?.dataset.registrations);
   const timer = setInterval(() => {
     const shown = status();
     if (shown?.dataset.state !== 'registered' || Number(shown.dataset.registrations) <= baseline) return;
@@ -108,11 +111,6 @@ const incomingCall = (page: Page) => page.getByTestId('incoming-call');
 const latestHistory = (page: Page) => page.getByTestId('call-history').getByRole('listitem').first();
 const activationCounts = (page: Page) => page.evaluate((uris) => uris.map((uri) => window.presenceTestHook?.activations(uri) ?? 0), COLLEAGUES.map((colleague) => colleague.uri));
 
-async function dial(page: Page, text: string): Promise<void> {
-  await page.getByLabel('Nummer, anknytning eller SIP-adress').fill(text);
-  await page.getByRole('button', { name: 'Ring', exact: true }).click();
-}
-
 /** Asks the page for `1` again and again, and keeps the longest wait; a frozen page stops the probe. */
 function probeResponsiveness(page: Page) {
   let running = true;
@@ -149,7 +147,7 @@ test.beforeAll(async ({ browser }) => {
   test.setTimeout(180_000);
   pbx = await startPbx({ users: [pbxUser(ALICE), pbxUser(BOB), pbxUser(CAROL)] });
   jssipServer = await serveJsSIPPage();
-  alice = (await phones.open(browser, pbx, ALICE, { directory: COLLEAGUES })).page;
+  alice = (await phones.open(browser, pbx, ALICE, { directory: COLLEAGUES }, noteWebSockets)).page;
   bob = (await phones.open(browser, pbx, BOB, { directory: [{ name: 'Alice Andersson', uri: ALICE_URI }] })).page;
 });
 
@@ -165,9 +163,7 @@ test('alice is registered and watches all 50 colleagues', async () => {
   await expect.poll(async () => Math.min(...(await activationCounts(alice)))).toBeGreaterThanOrEqual(1);
 });
 
-// Passed in a full run and failed in the next one: one of the awaited moments (registered, republished,
-// resubscribed, ringing) never came within 30 s. Until that cause is found it does not run in CI.
-test.fixme('after Kamailio is killed in a call and started again, alice is back within 5 s and never freezes', async ({ browser }) => {
+test('after Kamailio is killed in a call and started again, alice is back within 5 s and never freezes', async ({ browser }) => {
   // Two calls, a crash and a restart; the 5 s bounds below are what counts, not the test's length.
   test.setTimeout(150_000);
   await dial(alice, BOB.landline);
@@ -175,7 +171,7 @@ test.fixme('after Kamailio is killed in a call and started again, alice is back 
   await expect(activeCall(alice)).toHaveAttribute('data-status', 'active');
   await expect(activeCall(bob)).toHaveAttribute('data-status', 'active');
   await alice.evaluate(noteMoments, COLLEAGUES.map((colleague) => colleague.uri));
-  await bob.evaluate(callOnceRegisteredAgain, ALICE.landline);
+  const bobRegistrations = Number(await registration(bob).getAttribute('data-registrations'));
   // Loaded now, started once Kamailio is back: a page load on a busy machine is not the app's time.
   const carol = await newPage(browser, `http://127.0.0.1:${(jssipServer.address() as AddressInfo).port}/`);
 
@@ -196,11 +192,16 @@ test.fixme('after Kamailio is killed in a call and started again, alice is back 
   const answeringAt = Date.now();
   await carol.evaluate(installWatcher, { wsUrl: pbx.wsUrl, uri: 'sip:carol@127.0.0.1', password: CAROL.password, watched: ALICE_URI });
 
+  // Bob calls once the PBX routes to alice again. Until then his call gets 480, as it should: the
+  // phones come back in the order their reconnect timers fire, and bob's may fire first.
+  const reachedAt = () => carol.evaluate(() => (window as unknown as WatcherWindow).watcher.reachedAt);
+  await expect.poll(reachedAt, { timeout: 30_000, intervals: [20] }).not.toBeNull();
+  await bob.evaluate(callOnceRegisteredAgain, { number: ALICE.landline, baseline: bobRegistrations });
+
   const moments = () => alice.evaluate(() => (window as unknown as { moments: Moments }).moments);
-  await expect.poll(async () => Object.values(await moments()).every((at) => at !== null), { timeout: 30_000 }).toBe(true);
+  const missing = async () => Object.entries(await moments()).flatMap(([name, at]) => (at === null ? [name] : []));
+  await expect.poll(missing, { timeout: 30_000 }).toEqual([]);
   const seen = await moments();
-  await expect.poll(async () => (await carol.evaluate(() => (window as unknown as WatcherWindow).watcher.reachedAt)) !== null, { timeout: 30_000 }).toBe(true);
-  const reachedAt = await carol.evaluate(() => (window as unknown as WatcherWindow).watcher.reachedAt);
   await expect
     .poll(async () => (await carol.evaluate(() => (window as unknown as WatcherWindow).watcher.bodies)).some(({ body }) => body.includes('<basic>open</basic>') && body.includes('Tillgänglig')), { timeout: 30_000 })
     .toBe(true);
@@ -210,7 +211,7 @@ test.fixme('after Kamailio is killed in a call and started again, alice is back 
   const since = (at: number | null) => (at === null ? Infinity : at - answeringAt);
   const back = {
     'registered (her view)': since(seen.registeredAt),
-    'registered (the PBX routes to her)': since(reachedAt),
+    'registered (the PBX routes to her)': since(await reachedAt()),
     'presence republished (carol hears it)': since(republishedAt),
     'all 50 subscriptions active again': since(seen.resubscribedAt),
     "bob's call rings": since(seen.ringingAt),
@@ -230,4 +231,43 @@ test.fixme('after Kamailio is killed in a call and started again, alice is back 
   await showView(bob, 'Kollegor');
   await expect(bob.locator(`li.colleague[data-uri="${ALICE_URI}"] .colleague__profile`)).toHaveText('Tillgänglig');
   await carol.context().close();
+});
+
+// Fails today (3 of 3 runs, on a loaded machine): after the socket drops while Kamailio keeps her
+// registration, bob's call rang 7.6–8.2 s after the drop (registration came back within the bound),
+// and once alice answered, bob's side had no active call. Its cause is not yet found.
+test.fixme('when her connection drops while the PBX stays up (a network drop, sleep), alice is back within 5 s and a colleague’s call rings', async () => {
+  await expect(registration(alice)).toHaveAttribute('data-state', 'registered');
+  await alice.evaluate(noteMoments, COLLEAGUES.map((colleague) => colleague.uri));
+  const registrations = Number(await registration(alice).getAttribute('data-registrations'));
+  const responsiveness = probeResponsiveness(alice);
+
+  expect(await dropWebSockets(alice, pbx.wsUrl)).toBe(1);
+  const droppedAt = Date.now();
+  await expect(registration(alice)).not.toHaveAttribute('data-state', 'registered');
+  // Bob's phone never lost the PBX: he calls as soon as alice is registered again.
+  await expect.poll(async () => Number(await registration(alice).getAttribute('data-registrations')), { timeout: 30_000, intervals: [20] }).toBeGreaterThan(registrations);
+  await bob.evaluate((number) => window.phoneTestHook?.dial(number), ALICE.landline);
+
+  const moments = () => alice.evaluate(() => (window as unknown as { moments: Moments }).moments);
+  const missing = async () => Object.entries(await moments()).flatMap(([name, at]) => (at === null ? [name] : []));
+  await expect.poll(missing, { timeout: 30_000 }).toEqual([]);
+  const seen = await moments();
+  const responsive = await responsiveness.stop();
+  const since = (at: number | null) => (at === null ? Infinity : at - droppedAt);
+  const back = {
+    'registered (her view)': since(seen.registeredAt),
+    'all 50 subscriptions active again': since(seen.resubscribedAt),
+    "bob's call rings": since(seen.ringingAt),
+  };
+  for (const [what, ms] of Object.entries(back)) expect(ms, `${what} ${ms} ms after the connection dropped`).toBeLessThanOrEqual(BACK_WITHIN_MS);
+  expect(responsive.frozen, `alice's page did not answer within ${RESPONSIVE_WITHIN_MS} ms`).toBe(false);
+
+  await incomingCall(alice).getByRole('button', { name: /^Svara/ }).click();
+  await expect(activeCall(alice)).toHaveAttribute('data-status', 'active');
+  await expect(activeCall(bob)).toHaveAttribute('data-status', 'active');
+  await activeCall(alice).getByRole('button', { name: 'Lägg på' }).click();
+  await expect(activeCall(bob)).toHaveCount(0);
+  // Her publication was kept or made again: bob still sees her.
+  await expect(bob.locator(`li.colleague[data-uri="${ALICE_URI}"] .colleague__profile`)).toHaveText('Tillgänglig');
 });

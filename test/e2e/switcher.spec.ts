@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { anyWritten, shownEnd } from './support/endTime';
 import { newDataDir, startShell, type ShellProcess } from './support/shellProcess';
 
 let shell: ShellProcess | null = null;
@@ -121,7 +122,11 @@ test('English can be chosen, and times follow the language', async ({ page }) =>
   await open(page);
   await page.getByLabel('Språk').selectOption('en');
   await expect(page.getByRole('heading', { name: 'Profiles', exact: true })).toBeVisible();
+  const clickedAt = Date.now();
   await page.getByRole('button', { name: 'Activate Lunch' }).click();
-  await expect(page.getByRole('button', { name: 'Activate Lunch' }).locator('.profile__end')).toHaveText(/^until \d\d:\d\d$/);
+  const ends = [clickedAt + 3_600_000, Date.now() + 3_600_000];
+  await expect(page.getByRole('button', { name: 'Activate Lunch' }).locator('.profile__end')).toHaveText(
+    anyWritten(ends, [clickedAt, Date.now()], (until, now) => `until ${shownEnd(until, now, 'en')}`),
+  );
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 });

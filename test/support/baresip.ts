@@ -16,6 +16,8 @@ export interface DeskPhoneOptions {
   outboundProxy: string;
   /** What the phone's microphone picks up: a sine tone (default 440 Hz) or a 48 kHz stereo WAV. */
   source?: { sineHz: number } | { wavFile: string };
+  /** `manual` (default): an incoming call rings until `answer()`; `auto`: the phone answers it at once. */
+  answerMode?: 'manual' | 'auto';
 }
 
 /** A baresip event, as ctrl_tcp reports it (`type` is CALL_INCOMING, CALL_ESTABLISHED, CALL_CLOSED…). */
@@ -62,7 +64,7 @@ export class DeskPhone {
     writeFileSync(join(dir, 'config'), config(dir, sipPort, controlPort, options.source ?? { sineHz: 440 }));
     writeFileSync(
       join(dir, 'accounts'),
-      `<${aor}>;auth_pass=${options.password};outbound="${options.outboundProxy}";regint=600;answermode=manual;audio_codecs=opus/48000/2,PCMU/8000/1,PCMA/8000/1\n`,
+      `<${aor}>;auth_pass=${options.password};outbound="${options.outboundProxy}";regint=600;answermode=${options.answerMode ?? 'manual'};audio_codecs=opus/48000/2,PCMU/8000/1,PCMA/8000/1\n`,
     );
     writeFileSync(join(dir, 'contacts'), '');
     const log = openSync(join(dir, 'baresip.log'), 'a');

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
-import type { Browser, Page } from '@playwright/test';
 import { join } from 'node:path';
+import { expect, type Browser, type Page } from '@playwright/test';
+import type { Profile } from '../../../src/core/profiles/model';
 import type { PbxUser, RunningPbx } from '../../pbx/pbx';
 import { newDataDir, startShell, type ShellProcess } from './shellProcess';
 
@@ -85,10 +86,14 @@ export interface OpenPhone {
   page: Page;
 }
 
+/** Runs in the page before the app's own scripts, on every load. */
+export type InitScript = () => void;
+
 /** A provisioned shell for this user, and a page of its own opened on it. */
-export async function openPhonePage(browser: Browser, pbx: RunningPbx, user: PhoneUser, overrides: ProvisionOverrides = {}): Promise<OpenPhone> {
+export async function openPhonePage(browser: Browser, pbx: RunningPbx, user: PhoneUser, overrides: ProvisionOverrides = {}, initScript?: InitScript): Promise<OpenPhone> {
   const shell = await startPhoneShell(pbx, user, overrides);
   const page = await (await browser.newContext()).newPage();
+  if (initScript) await page.addInitScript(initScript);
   await page.goto(shell.url);
   return { shell, page };
 }
@@ -97,12 +102,39 @@ export function showView(page: Page, name: string): Promise<void> {
   return page.getByRole('navigation', { name: 'Vyer' }).getByRole('button', { name, exact: true }).click();
 }
 
+/** Types a number or address into the dialer and calls it, as a user would. */
+export async function dial(page: Page, text: string): Promise<void> {
+  await page.getByLabel('Nummer, anknytning eller SIP-adress').fill(text);
+  await page.getByRole('button', { name: 'Ring', exact: true }).click();
+}
+
+/** Activates a profile in the Profiler view and returns to the Telefon view. */
+export async function activateProfile(page: Page, name: string): Promise<void> {
+  await showView(page, 'Profiler');
+  const button = page.getByRole('button', { name: `Aktivera ${name}` });
+  await button.click();
+  await expect(button).toHaveAttribute('aria-pressed', 'true');
+  await showView(page, 'Telefon');
+}
+
+/** Changes a profile through the same IPC request the profile editor sends. */
+export async function editProfile(page: Page, profileId: string, change: (profile: Profile) => Profile): Promise<void> {
+  const profile = await page.evaluate(async (id) => {
+    const state = await window.softphone.invoke('state:get', null);
+    if (!state.ok) throw new Error(state.error.message);
+    return state.value.profiles.find((candidate) => candidate.id === id) ?? null;
+  }, profileId);
+  if (!profile) throw new Error(`no profile ${profileId}`);
+  const updated = await page.evaluate((next) => window.softphone.invoke('profile:update', next), change(profile));
+  expect(updated).toMatchObject({ ok: true });
+}
+
 /** The phones a spec opens, each on the Telefon view, all closed together when the spec ends. */
 export class PhoneSet {
   readonly #opened: OpenPhone[] = [];
 
-  async open(browser: Browser, pbx: RunningPbx, user: PhoneUser, overrides: ProvisionOverrides = {}): Promise<OpenPhone> {
-    const phone = await openPhonePage(browser, pbx, user, overrides);
+  async open(browser: Browser, pbx: RunningPbx, user: PhoneUser, overrides: ProvisionOverrides = {}, initScript?: InitScript): Promise<OpenPhone> {
+    const phone = await openPhonePage(browser, pbx, user, overrides, initScript);
     this.#opened.push(phone);
     await showView(phone.page, 'Telefon');
     return phone;
