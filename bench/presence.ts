@@ -1,6 +1,7 @@
 /*
  * Presence speed on loopback through the test PBX: how long from alice switching profile to bob's
- * screen showing it, and how long one switch takes to reach 200 subscribers.
+ * screen showing it, against bare JsSIP (one page PUBLISHes, another gets the NOTIFY) in the same run,
+ * and how long one switch takes to reach 200 subscribers.
  */
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
@@ -10,6 +11,7 @@ import { parseArgs } from 'node:util';
 import type { Browser, Page } from '@playwright/test';
 import type * as JsSIPModule from 'jssip';
 import { startPbx, type PbxUser, type RunningPbx } from '../test/pbx/pbx';
+import { JsSIPHarness, type JsSIPPhone } from '../test/e2e/support/jssipPhone';
 import { ALICE, BOB, pbxUser, startPhoneShell } from '../test/e2e/support/phoneUsers';
 import type { ShellProcess } from '../test/e2e/support/shellProcess';
 import { launchChromium, newPage, serveJsSIPPage, summary } from './jssipPage';
@@ -80,6 +82,43 @@ async function switchToScreen(alice: Page, bob: Page): Promise<number[]> {
   return samples;
 }
 
+const ANCHOR_PUBLISHER = { user: 'anchor-pub', password: 'anchor-pub-pass', displayName: 'Anchor publisher' };
+const ANCHOR_WATCHER = { user: 'anchor-watch', password: 'anchor-watch-pass', displayName: 'Anchor watcher' };
+
+function plainPidf(entity: string, note: string): string {
+  return (
+    `<?xml version="1.0" encoding="UTF-8"?>\n<presence xmlns="urn:ietf:params:xml:ns:pidf" entity="${entity}">` +
+    `<tuple id="t1"><status><basic>open</basic></status><note>${note}</note></tuple></presence>`
+  );
+}
+
+let anchorEtag: string | null = null;
+
+/** The anchor: bare JsSIP PUBLISH → the NOTIFY reaching a bare JsSIP watcher, through the same PBX. */
+async function bareJsSIP(publisher: JsSIPPhone, watcher: JsSIPPhone, domain: string): Promise<number[]> {
+  const entity = `sip:${ANCHOR_PUBLISHER.user}@${domain}`;
+  const samples: number[] = [];
+  for (let index = 0; index < switches; index++) {
+    const note = `switch-${index}-${Date.now()}`;
+    const startedAt = Date.now();
+    const arrived = watcher.page.waitForFunction(
+      (expected) =>
+        (window as unknown as { phone: { state: { subscriptions: Record<string, { notifyBodies: string[] }> } } }).phone.state.subscriptions.presence?.notifyBodies.some((body) =>
+          body.includes(expected),
+        ) === true,
+      note,
+      { polling: 5, timeout: WAIT_MS },
+    );
+    const result = await publisher.publish('presence', 'application/pidf+xml', plainPidf(entity, note), { expires: 600, etag: anchorEtag });
+    if (result.status !== 200) throw new Error(`the anchor's PUBLISH got ${result.status ?? result.cause}`);
+    // One publication, modified as a client does (RFC 3903): a second one would be merged with it.
+    anchorEtag = result.etag ?? null;
+    await arrived;
+    samples.push(Date.now() - startedAt);
+  }
+  return samples;
+}
+
 async function fanOut(alice: Page, watchers: Page, rounds: number): Promise<{ last: number[]; each: number[] }> {
   const last: number[] = [];
   const each: number[] = [];
@@ -100,10 +139,12 @@ async function fanOut(alice: Page, watchers: Page, rounds: number): Promise<{ la
 
 async function main(): Promise<void> {
   const watcherUsers: PbxUser[] = Array.from({ length: watcherCount }, (_, index) => ({ user: `w${index + 1}`, password: `w${index + 1}-pass` }));
-  const pbx: RunningPbx = await startPbx({ users: [pbxUser(ALICE), pbxUser(BOB), ...watcherUsers] });
+  const anchorUsers = [ANCHOR_PUBLISHER, ANCHOR_WATCHER].map(({ user, password }) => ({ user, password }));
+  const pbx: RunningPbx = await startPbx({ users: [pbxUser(ALICE), pbxUser(BOB), ...anchorUsers, ...watcherUsers] });
   const shells: ShellProcess[] = [];
   let browser: Browser | null = null;
   let watcherServer: Server | null = null;
+  let harness: JsSIPHarness | null = null;
   try {
     shells.push(await startPhoneShell(pbx, ALICE), await startPhoneShell(pbx, BOB, { directory: [{ name: 'Alice Andersson', uri: ALICE_URI }] }));
     browser = await launchChromium();
@@ -116,6 +157,17 @@ async function main(): Promise<void> {
     await switchToScreen(alice, bob);
     const toScreen = summary(await switchToScreen(alice, bob));
 
+    harness = await JsSIPHarness.start();
+    const anchorConfig = { wsUrl: pbx.wsUrl, domain: pbx.domain };
+    const publisher = await harness.open(browser, { ...anchorConfig, ...ANCHOR_PUBLISHER });
+    const watcher = await harness.open(browser, { ...anchorConfig, ...ANCHOR_WATCHER });
+    for (const phone of [publisher, watcher]) {
+      await phone.page.waitForFunction(() => (window as unknown as { phone: { state: { registered: boolean } } }).phone.state.registered, null, { timeout: WAIT_MS });
+    }
+    await watcher.subscribe(`sip:${ANCHOR_PUBLISHER.user}@${pbx.domain}`, 'presence', 'application/pidf+xml');
+    await bareJsSIP(publisher, watcher, pbx.domain);
+    const anchor = summary(await bareJsSIP(publisher, watcher, pbx.domain));
+
     watcherServer = await serveJsSIPPage();
     const watchers = await newPage(browser, `http://127.0.0.1:${(watcherServer.address() as AddressInfo).port}/`);
     await watchers.evaluate(installWatchers, { wsUrl: pbx.wsUrl, domain: pbx.domain, target: ALICE_URI, users: watcherUsers });
@@ -125,6 +177,7 @@ async function main(): Promise<void> {
     const format = (ms: number) => `${ms.toFixed(0).padStart(5)} ms`;
     console.log(`Presence on loopback through Kamailio (${switches} switches after ${switches} warm-up):`);
     console.log(`  alice switches → bob's screen shows it: median ${format(toScreen.median)}   p95 ${format(toScreen.p95)}   max ${format(toScreen.max)}`);
+    console.log(`  anchor, bare JsSIP PUBLISH → NOTIFY:    median ${format(anchor.median)}   p95 ${format(anchor.p95)}   max ${format(anchor.max)}`);
     const last = summary(fan.last);
     const each = summary(fan.each);
     console.log(`Fan-out of one switch to ${watcherCount} subscribers (5 switches):`);
@@ -132,6 +185,7 @@ async function main(): Promise<void> {
     console.log(`  per subscriber:                   median ${format(each.median)}   p95 ${format(each.p95)}`);
   } finally {
     await browser?.close();
+    await harness?.close();
     watcherServer?.closeAllConnections();
     watcherServer?.close();
     for (const shell of shells) await shell.stop();

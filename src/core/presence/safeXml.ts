@@ -1,8 +1,11 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { XML_NS } from './namespaces';
 
-/** Presence bodies are a few KiB; anything near this is an attack or a bug. */
-export const MAX_DOCUMENT_BYTES = 64 * 1024;
+/**
+ * Presence bodies are a few KiB. The limit is well above that so that a client sending an overlong note
+ * (100 kB, say) is still shown, with the note cut to MAX_NOTE_CHARS; parsing this much takes a few ms.
+ */
+export const MAX_DOCUMENT_BYTES = 256 * 1024;
 /** PIDF and dialog-info nest about five deep; the limit leaves room for extensions and no more. */
 export const MAX_ELEMENT_DEPTH = 32;
 

@@ -3,7 +3,8 @@ import type { Subscriber } from 'jssip/lib/Subscriber';
 import type { Colleague } from '../../core/account/model';
 import { becameAvailable, mergeColleagueState, type ColleagueState } from '../../core/presence/colleagueState';
 import { applyDialogInfo, callStateOfDialogState, type DialogState } from '../../core/presence/dialogState';
-import { parseDialogInfo, parsePresence, type ColleaguePresence } from '../../core/presence/parse';
+import { hasMediaType } from '../../core/presence/contentType';
+import { OFFLINE_PRESENCE, parseDialogInfo, parsePresence, type ColleaguePresence } from '../../core/presence/parse';
 import { PIDF_CONTENT_TYPE } from '../../core/presence/pidf';
 import { RENEWAL_WINDOW, RenewalWindow, resubscribeDelayMs } from '../../core/presence/renewal';
 import type { PublicationTimers } from '../../core/presence/publication';
@@ -150,8 +151,8 @@ export class ColleagueWatcher {
         this.env.update(uri, { subscription: 'active' });
       }
     });
-    onEveryNotify(subscriber, (body) => {
-      if (current()) this.#received(uri, eventPackage, body);
+    onEveryNotify(subscriber, (body, bodyType) => {
+      if (current()) this.#received(uri, eventPackage, body, bodyType);
     });
     subscriber.on('terminated', (code, reason, retryAfter) => {
       if (!current()) return;
@@ -176,19 +177,23 @@ export class ColleagueWatcher {
     subscriber.subscribe();
   }
 
-  #received(uri: string, eventPackage: EventPackage, body: string): void {
+  /**
+   * Every NOTIFY carries the whole state (a dialog one may carry a part of it). A body that cannot be
+   * read, or is not of the type subscribed to, replaced what was true before with something unknown:
+   * the colleague is then shown as nobody knows them, offline and not in a call, rather than in a
+   * state that may no longer hold.
+   */
+  #received(uri: string, eventPackage: EventPackage, body: string, bodyType: string | null): void {
     const heard = this.#heardOf(uri);
+    const empty = body.trim() === '';
+    const expectedType = empty || hasMediaType(bodyType, CONTENT_TYPES[eventPackage]);
     if (eventPackage === 'presence') {
       this.env.observer.notified(uri, body);
-      const parsed = parsePresence(body);
-      if (!parsed.ok) return;
-      heard.presence = parsed.value;
-    } else if (body.trim() === '') {
-      heard.dialog = null;
+      const parsed = expectedType ? parsePresence(body) : null;
+      heard.presence = parsed?.ok ? parsed.value : { ...OFFLINE_PRESENCE, activities: [] };
     } else {
-      const parsed = parseDialogInfo(body);
-      if (!parsed.ok) return;
-      heard.dialog = applyDialogInfo(heard.dialog, parsed.value);
+      const parsed = empty || !expectedType ? null : parseDialogInfo(body);
+      heard.dialog = parsed?.ok ? applyDialogInfo(heard.dialog, parsed.value) : null;
     }
     this.#show(uri, heard);
   }

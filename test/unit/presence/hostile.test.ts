@@ -75,6 +75,22 @@ describe('parsePresence refuses hostile documents', () => {
       expectError(xml, 'presence-too-large');
     });
 
+    it('reads a 100 kB note and cuts it to a sensible length', () => {
+      const note = noteOf(withNote('<b>lång</b> '.repeat(100 * 1024 / 12)));
+      expect(note).toHaveLength(MAX_NOTE_CHARS);
+      expect(note?.startsWith('lång lång')).toBe(true);
+      expect(note?.endsWith('…')).toBe(true);
+    });
+
+    it('reads thousands of tuples within the limit, and refuses more than the limit holds', () => {
+      const tuples = (count: number) =>
+        `${HEAD}${Array.from({ length: count }, (_, index) => `<tuple id="t${index}"><status><basic>closed</basic></status></tuple>`).join('')}` +
+        '<tuple id="last"><status><basic>open</basic></status></tuple></presence>';
+      const many = parsePresence(tuples(3000));
+      expect(many.ok && many.value.basic).toBe('open');
+      expectError(tuples(10_000), 'presence-too-large');
+    });
+
     it('refuses a huge body before parsing it', () => {
       expectError(withNote('x'.repeat(50 * 1024 * 1024)), 'presence-too-large');
     });
