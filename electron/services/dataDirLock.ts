@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { AppError } from '../../src/core/errors';
 import { translate } from '../../src/core/i18n/messages';
-import type { Language } from '../../src/core/settings/schema';
+import type { Language } from '../../src/core/i18n/language';
 import { OWNER_ONLY_FILE_MODE } from './durableFile';
 
 export const LOCK_FILE_NAME = 'profiltelefon.lock';

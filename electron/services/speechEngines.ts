@@ -1,4 +1,4 @@
-import type { Language } from '../../src/core/settings/schema';
+import type { Language } from '../../src/core/i18n/language';
 
 /** How one operating system's own speech engine is run as a separate program. */
 export interface SpeechEngine {

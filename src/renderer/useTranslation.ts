@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { translate, type MessageKey } from '../core/i18n/messages';
-import type { Language } from '../core/settings/schema';
+import type { Language } from '../core/i18n/language';
 import { useAppStore } from './store/appStore';
 
 export function useLanguage(): Language {

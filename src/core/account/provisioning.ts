@@ -3,7 +3,8 @@ import { boundsCodeOf, plainText } from '../bounds';
 import { cutText, describeInput } from '../describeInput';
 import { fail, ok, type AppError, type Result } from '../errors';
 import { AccountPatchSchema } from '../ipc/contract';
-import { LanguageSchema, type Settings } from '../settings/schema';
+import { type Settings } from '../settings/schema';
+import { LanguageSchema } from '../i18n/language';
 import { applyAccountPatch } from './patch';
 import { WorkingHoursSchema } from '../time/workingHours';
 

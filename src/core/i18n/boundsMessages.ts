@@ -1,6 +1,6 @@
 import { BOUNDS_CODES, type BoundsCode } from '../bounds';
 import type { AppError } from '../errors';
-import type { Language } from '../settings/schema';
+import type { Language } from './language';
 
 /** Texts for a value outside what the app allows, and for a file that was repaired. Swedish first. */
 const sv = {

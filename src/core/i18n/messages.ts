@@ -1,4 +1,4 @@
-import type { Language } from '../settings/schema';
+import type { Language } from './language';
 import { accountMessages } from './accountMessages';
 import { boundsMessages } from './boundsMessages';
 import { calendarMessages } from './calendarMessages';

@@ -1,5 +1,5 @@
 import type { AppError } from '../errors';
-import type { Language } from '../settings/schema';
+import type { Language } from './language';
 import { isWriteFailure } from '../storage/writeFailure';
 
 /** Texts for what the disk refused, and for a data directory another copy of the app owns. Swedish first. */

@@ -9,7 +9,7 @@ import { MAX_RECORDING_BASE64_LENGTH, RECORDING_MIME_TYPES } from '../phone/reco
 import { MAX_SPOKEN_CHARACTERS, type SpeechStatus } from '../phone/speech';
 import { ActivationLengthSchema, TEMPORARY_MESSAGE_GUARD } from '../profiles/activation';
 import { NotificationKindSchema, ProfileDraftSchema, ProfileSchema } from '../profiles/model';
-import { LanguageSchema } from '../settings/schema';
+import { LanguageSchema } from '../i18n/language';
 import type { AppState } from '../state/appState';
 import { PHONE_STATUSES } from '../tray/menuModel';
 import type { DebugChannel, InvokeChannel } from './channels';

@@ -1,4 +1,4 @@
-import type { Language } from '../settings/schema';
+import type { Language } from '../i18n/language';
 
 export interface AnnouncementContext {
   /** When the active profile ends; null when it lasts until changed. */

@@ -2,7 +2,7 @@ import type { Account } from '../account/model';
 import type { AppError } from '../errors';
 import { spokenWords } from '../profiles/announcementWords';
 import type { Profile } from '../profiles/model';
-import type { Language } from '../settings/schema';
+import type { Language } from '../i18n/language';
 import { announcementDurationMs, announcementText, type AnnouncementContext } from './announcement';
 import { resolveForwardTarget, type ResolvedTarget } from './dialTarget';
 

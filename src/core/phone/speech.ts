@@ -1,4 +1,4 @@
-import type { Language } from '../settings/schema';
+import type { Language } from '../i18n/language';
 
 /** Longer than any announcement with its end phrase; a longer text is refused rather than cut. */
 export const MAX_SPOKEN_CHARACTERS = 600;

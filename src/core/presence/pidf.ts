@@ -1,5 +1,5 @@
 import type { Profile } from '../profiles/model';
-import type { Language } from '../settings/schema';
+import type { Language } from '../i18n/language';
 import { activitiesForProfile } from './activities';
 import { callStateFor, visibleCallState, type CallState } from './callState';
 import { DATA_MODEL_NS, PIDF_NS, PROFILTELEFON_NS, RPID_NS } from './namespaces';

@@ -1,5 +1,5 @@
 import { endPhrase } from '../phone/announcement';
-import type { Language } from '../settings/schema';
+import type { Language } from '../i18n/language';
 
 export interface PresenceNoteInput {
   profileName: string;

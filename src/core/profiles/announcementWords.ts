@@ -1,4 +1,4 @@
-import type { Language } from '../settings/schema';
+import type { Language } from '../i18n/language';
 
 /**
  * The standard profiles' announcements in each language. A caller hears the English words when

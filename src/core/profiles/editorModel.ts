@@ -18,7 +18,7 @@ import {
 } from './model';
 import { nextFreeProfileNumber, validateProfile } from './validation';
 import { announcementText } from '../phone/announcement';
-import type { Language } from '../settings/schema';
+import type { Language } from '../i18n/language';
 import { endForLength } from '../time/lengths';
 import type { TimeContext } from '../time/workingHours';
 import { spokenWords } from './announcementWords';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AccountSchema, emptyAccount } from '../account/model';
 import { identifier, plainText, timestamp } from '../bounds';
+import { LanguageSchema } from '../i18n/language';
 import { ActivationSourceSchema, CalendarSettingsSchema, defaultCalendarSettings } from '../calendar/settings';
 import { ProfileSchema } from '../profiles/model';
 import { defaultProfiles, BASE_PROFILE_ID } from '../profiles/defaults';
@@ -8,10 +9,6 @@ import { DEFAULT_WORKING_HOURS, WorkingHoursSchema } from '../time/workingHours'
 
 export const SETTINGS_VERSION = 3;
 export const DEFAULT_REMINDER_MINUTES = 5;
-
-export const LANGUAGES = ['sv', 'en'] as const;
-export const LanguageSchema = z.enum(LANGUAGES);
-export type Language = z.infer<typeof LanguageSchema>;
 
 export const ActivationSchema = z
   .object({

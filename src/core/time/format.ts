@@ -1,4 +1,4 @@
-import type { Language } from '../settings/schema';
+import type { Language } from '../i18n/language';
 
 const locales: Record<Language, string> = { sv: 'sv-SE', en: 'en-GB' };
 

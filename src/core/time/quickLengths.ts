@@ -1,4 +1,3 @@
-import type { ActivationLength } from '../profiles/activation';
 import { atTimeOfDay, zoned, type TimeContext } from './workingHours';
 import { endForLength } from './lengths';
 
@@ -6,8 +5,11 @@ import { endForLength } from './lengths';
 export const QUICK_LENGTH_IDS = ['30min', '1h', '2h', 'endOfWorkingDay', 'tomorrow0800'] as const;
 export type QuickLengthId = (typeof QUICK_LENGTH_IDS)[number];
 
+/** What a quick length means once it is resolved: minutes from now, or an end (epoch ms). */
+export type ResolvedQuickLength = { kind: 'minutes'; minutes: number } | { kind: 'until'; until: number };
+
 /** Resolved at the moment of activation, so a menu built hours ago still means "from now". */
-export function resolveQuickLength(quick: QuickLengthId, now: number, context: TimeContext): Exclude<ActivationLength, { kind: 'quick' }> {
+export function resolveQuickLength(quick: QuickLengthId, now: number, context: TimeContext): ResolvedQuickLength {
   switch (quick) {
     case '30min':
       return { kind: 'minutes', minutes: 30 };

@@ -1,4 +1,4 @@
-import { LANGUAGES, type Language } from '../../core/settings/schema';
+import { LANGUAGES, type Language } from '../../core/i18n/language';
 import { useAppStore } from '../store/appStore';
 import { useLanguage, useTranslation } from '../useTranslation';
 

@@ -3,7 +3,7 @@ import type { Result } from '../../core/errors';
 import { translate, type MessageKey } from '../../core/i18n/messages';
 import type { CallHistoryEntry } from '../../core/phone/history';
 import type { NotificationKind, Profile } from '../../core/profiles/model';
-import type { Language } from '../../core/settings/schema';
+import type { Language } from '../../core/i18n/language';
 import { useAppStore } from '../store/appStore';
 import type { FinishedRecording } from './callRecorder';
 import { requestSpeech } from './speech';

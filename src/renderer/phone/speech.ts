@@ -1,5 +1,5 @@
 import { ok, type Result } from '../../core/errors';
-import type { Language } from '../../core/settings/schema';
+import type { Language } from '../../core/i18n/language';
 
 /** The text spoken by the computer's own speech engine (main runs it), as WAV bytes. */
 export async function requestSpeech(text: string, language: Language): Promise<Result<ArrayBuffer>> {

@@ -2,7 +2,7 @@
 // day, but "till tors 3 dec. 00:30" (or, spoken, "till i morgon 00:30") once the end falls after
 // midnight. So the expectations hold at any time of day.
 import { endPhrase } from '../../../src/core/phone/announcement';
-import type { Language } from '../../../src/core/settings/schema';
+import type { Language } from '../../../src/core/i18n/language';
 import { formatEndTime } from '../../../src/core/time/format';
 
 /** The time zone the browser shells run in (shellProcess.ts). */

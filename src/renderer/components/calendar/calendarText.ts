@@ -1,6 +1,6 @@
 import type { CalendarSourceError, SourceWarningCode } from '../../../core/calendar/view';
 import type { MessageKey } from '../../../core/i18n/messages';
-import type { Language } from '../../../core/settings/schema';
+import type { Language } from '../../../core/i18n/language';
 import { localeOf } from '../../../core/time/format';
 
 type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
