@@ -242,6 +242,12 @@ test('a MESSAGE with a number alice does not own gets 403', async () => {
   expect(result).toMatchObject({ status: 403, reason: 'Caller ID not allowed: the number is not yours' });
 });
 
+test('a number alice does not own is refused before routing: 403 also toward an unregistered or unknown user', async () => {
+  const notMine = ['P-Preferred-Identity: <sip:+46812345603@127.0.0.1>'];
+  expect(await alice.sendMessage('carol', 'not mine', notMine)).toMatchObject({ status: 403, reason: 'Caller ID not allowed: the number is not yours' });
+  expect(await alice.sendMessage('nobody', 'not mine', notMine)).toMatchObject({ status: 403, reason: 'Caller ID not allowed: the number is not yours' });
+});
+
 test('a MESSAGE to a number reaches its owner', async () => {
   const result = await alice.sendMessage('+46812345602', 'To your landline');
   expect(result.status).toBe(200);
