@@ -1,11 +1,11 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CallHistoryEntry } from '../../../src/core/phone/history';
 import type { AppState } from '../../../src/core/state/appState';
 import type { DialTarget } from '../../../src/core/numbers/phoneNumber';
 import { openTestApp } from '../../helpers/services';
 import { useTempDirs } from '../../helpers/tempDir';
+import { missedCall } from '../../helpers/historyEntry';
 
 const newDir = useTempDirs();
 
@@ -155,24 +155,12 @@ describe('provisioning', () => {
 });
 
 describe('call history', () => {
-  const entry = (id: string, startedAt: number): CallHistoryEntry => ({
-    id,
-    direction: 'incoming',
-    remoteUri: 'sip:bob@127.0.0.1',
-    remoteName: 'Bob',
-    remoteNumber: '+46812345678',
-    startedAt,
-    answeredAt: null,
-    endedAt: startedAt + 20_000,
-    outcome: 'missed',
-    callerIdShown: null,
-  });
 
   it('keeps entries newest first across a restart', () => {
     const dir = newDir();
     const app = openTestApp(dir);
-    app.services.invoke('history:record', entry('a', 1_000));
-    app.services.invoke('history:record', entry('b', 2_000));
+    app.services.invoke('history:record', missedCall('a', 1_000));
+    app.services.invoke('history:record', missedCall('b', 2_000));
     expect(openTestApp(dir).services.state.history.map((item) => item.id)).toEqual(['b', 'a']);
   });
 

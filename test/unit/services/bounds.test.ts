@@ -4,28 +4,16 @@ import { describe, expect, it } from 'vitest';
 import { HORIZON_MS } from '../../../src/core/bounds';
 import { translate } from '../../../src/core/i18n/messages';
 import { boundsErrorText } from '../../../src/core/i18n/boundsMessages';
-import type { CallHistoryEntry } from '../../../src/core/phone/history';
 import type { AppState } from '../../../src/core/state/appState';
 import { openTestApp } from '../../helpers/services';
 import { useTempDirs } from '../../helpers/tempDir';
+import { missedCall } from '../../helpers/historyEntry';
 
 const newDir = useTempDirs();
 const TEN_MB = 'x'.repeat(10 * 1024 * 1024);
 const MAX_MESSAGE = 400;
 
 const settingsOf = (dir: string) => readFileSync(join(dir, 'settings.json'), 'utf8');
-const historyEntry = (id: string, startedAt: number): CallHistoryEntry => ({
-  id,
-  direction: 'incoming',
-  remoteUri: 'sip:bob@127.0.0.1',
-  remoteName: 'Bob',
-  remoteNumber: '+46812345678',
-  startedAt,
-  answeredAt: null,
-  endedAt: startedAt + 20_000,
-  outcome: 'missed',
-  callerIdShown: null,
-});
 
 /** Each request is refused with `code`, the file stays byte for byte, and the state can still be read, also after a restart. */
 function expectRefusedUnchanged(dir: string, channel: string, payload: unknown, code: string) {
@@ -74,7 +62,7 @@ describe('history timestamps lie in a plausible range, so the call list can alwa
     it(`refuses a call that started at ${startedAt} and writes no history`, () => {
       const dir = newDir();
       const app = openTestApp(dir);
-      const result = app.services.invoke('history:record', historyEntry('call-1', startedAt));
+      const result = app.services.invoke('history:record', missedCall('call-1', startedAt));
       expect(result).toMatchObject({ ok: false, error: { code: 'out-of-bounds', field: 'startedAt' } });
       expect(app.services.state.history).toEqual([]);
       expect(() => readFileSync(join(dir, 'history.json'))).toThrow();
@@ -180,8 +168,8 @@ describe('files an older version wrote with values outside the bounds', () => {
 
   it('a history file with a call at 1e308 keeps the good calls, drops the bad one, and says so', () => {
     const dir = newDir();
-    const good = historyEntry('good', Date.UTC(2026, 10, 20, 9));
-    writeFileSync(join(dir, 'history.json'), JSON.stringify({ entries: [historyEntry('bad', 1e308), good] }));
+    const good = missedCall('good', Date.UTC(2026, 10, 20, 9));
+    writeFileSync(join(dir, 'history.json'), JSON.stringify({ entries: [missedCall('bad', 1e308), good] }));
     const app = openTestApp(dir);
     expect(app.services.state.history).toEqual([good]);
     expect(app.services.state.notices).toMatchObject([{ kind: 'history-repaired', dropped: 1 }]);
