@@ -236,11 +236,20 @@ function voicedSeconds(wav: string): number {
   return (voiced * frame) / 16_000;
 }
 
-/** The next whole hour at least an hour and a half ahead, and its hour on a 12-hour clock in Stockholm. */
-function meetingEnd(now: number): { until: number; hourWord: string } {
-  const until = Math.ceil((now + 90 * 60_000) / 3_600_000) * 3_600_000;
-  const hour = Number(new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Stockholm', hour: 'numeric', hourCycle: 'h23' }).format(until));
-  return { until, hourWord: HOUR_WORDS[hour % 12]! };
+// pocketsphinx hears espeak-ng's "seven" as "ten", "nine" as "one", "twelve" as "two", and "five" and
+// "eight" after "tomorrow at" wrongly; the meeting ends on an hour it hears the same in both forms.
+const HOURS_THE_EAR_HEARS = new Set([1, 2, 3, 4, 6, 10, 11]);
+
+/**
+ * The first whole hour at least an hour and a half ahead whose hour the ear hears reliably, with
+ * that hour on a 12-hour clock in Stockholm, as a number and as the word the ear should hear.
+ */
+function meetingEnd(now: number): { until: number; hour: number; hourWord: string } {
+  const stockholmHour = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Stockholm', hour: 'numeric', hourCycle: 'h23' });
+  let until = Math.ceil((now + 90 * 60_000) / 3_600_000) * 3_600_000;
+  while (!HOURS_THE_EAR_HEARS.has(Number(stockholmHour.format(until)) % 12)) until += 3_600_000;
+  const hour = Number(stockholmHour.format(until)) % 12;
+  return { until, hour, hourWord: HOUR_WORDS[hour]! };
 }
 
 test.beforeAll(async ({ browser }) => {
@@ -261,12 +270,12 @@ test.afterAll(async () => {
 });
 
 test('in English the caller hears "I\'m in a meeting until" the hour Möte ends, then is referred to voicemail', async ({ browser }) => {
-  const { until, hourWord } = meetingEnd(Date.now());
+  const { until, hour, hourWord } = meetingEnd(Date.now());
   await meetingUntil(bob, until, 'en');
   const alice = await openCaller(browser, ALICE);
   const { heard, state } = await callAndRecord(alice, 'english');
 
-  expect(state.infos).toEqual([expect.stringMatching(/^I'm in a meeting until (tomorrow at )?\d{1,2} [ap]m\.$/)]);
+  expect(state.infos).toEqual([expect.stringMatching(new RegExp(`^I'm in a meeting until (tomorrow at )?${hour} [ap]m\\.$`))]);
   expect(recognise(heard)).toMatch(new RegExp(`in a meeting until (tomorrow at )?${hourWord} [ap] m`));
   expect(state.referTo).toBe(`<sip:${CAROL.e164.landline}@${pbx.domain}>`);
   await alice.context().close();
