@@ -1,4 +1,5 @@
 import type { WallClock } from './types';
+import { dateTimeFormat } from '../time/dateFormat';
 import { wallClockAsUtcMs } from './wallClock';
 
 /**
@@ -14,17 +15,11 @@ import { wallClockAsUtcMs } from './wallClock';
 const DAY_MS = 86_400_000;
 const MAX_CACHED_DAYS_PER_ZONE = 20_000;
 
-const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
 /** Per zone: UTC day index → the offset valid all that day, or null when it changes that day. */
 const dailyOffsets = new Map<string, Map<number, number | null>>();
 
 function offsetFormatter(timeZone: string): Intl.DateTimeFormat {
-  let formatter = offsetFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
-    offsetFormatters.set(timeZone, formatter);
-  }
-  return formatter;
+  return dateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' });
 }
 
 export function isKnownTimeZone(name: string): boolean {

@@ -1,4 +1,5 @@
 import type { Language } from '../i18n/language';
+import { dateTimeFormat } from '../time/dateFormat';
 
 export interface AnnouncementContext {
   /** When the active profile ends; null when it lasts until changed. */
@@ -32,7 +33,7 @@ interface WallClock {
 }
 
 function wallClock(epochMs: number, timeZone: string): WallClock {
-  const parts = new Intl.DateTimeFormat('en-CA', {
+  const parts = dateTimeFormat('en-CA', {
     timeZone,
     year: 'numeric',
     month: 'numeric',

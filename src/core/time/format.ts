@@ -1,4 +1,5 @@
 import type { Language } from '../i18n/language';
+import { dateTimeFormat } from './dateFormat';
 
 const locales: Record<Language, string> = { sv: 'sv-SE', en: 'en-GB' };
 
@@ -7,7 +8,7 @@ export function localeOf(language: Language): string {
 }
 
 function dayKey(epochMs: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(epochMs);
+  return dateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(epochMs);
 }
 
 /** "14:30" when the end is today, otherwise with the day: "mån 23 nov. 08:00". */
@@ -15,7 +16,7 @@ export function formatEndTime(until: number, now: number, language: Language, ti
   const time: Intl.DateTimeFormatOptions = { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
   const sameDay = dayKey(until, timeZone) === dayKey(now, timeZone);
   const options: Intl.DateTimeFormatOptions = sameDay ? time : { ...time, weekday: 'short', day: 'numeric', month: 'short' };
-  return new Intl.DateTimeFormat(localeOf(language), options).format(until);
+  return dateTimeFormat(localeOf(language), options).format(until);
 }
 
 /** "1 h 05 min" style remaining time, rounded up to whole minutes. */

@@ -1,16 +1,17 @@
 import type { CalendarSourceError, SourceWarningCode } from '../../../core/calendar/view';
 import type { MessageKey } from '../../../core/i18n/messages';
 import type { Language } from '../../../core/i18n/language';
+import { dateTimeFormat } from '../../../core/time/dateFormat';
 import { localeOf } from '../../../core/time/format';
 
 type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
 
 function dayKey(epochMs: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(epochMs);
+  return dateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(epochMs);
 }
 
 function isMidnight(epochMs: number, timeZone: string): boolean {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(epochMs) === '00:00';
+  return dateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(epochMs) === '00:00';
 }
 
 /**
@@ -19,8 +20,8 @@ function isMidnight(epochMs: number, timeZone: string): boolean {
  */
 export function formatRange(start: number, end: number, now: number, language: Language, timeZone: string, t: Translate): string {
   const locale = localeOf(language);
-  const time = new Intl.DateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-  const day = new Intl.DateTimeFormat(locale, { timeZone, weekday: 'short', day: 'numeric', month: 'short' });
+  const time = dateTimeFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const day = dateTimeFormat(locale, { timeZone, weekday: 'short', day: 'numeric', month: 'short' });
   if (isMidnight(start, timeZone) && isMidnight(end, timeZone) && end > start) {
     const lastDay = end - 1;
     if (dayKey(start, timeZone) === dayKey(lastDay, timeZone)) return t('calendar.upcoming.allDay', { day: day.format(start) });
