@@ -1,10 +1,12 @@
 // What alice publishes, as clients we did not write read it through the real Kamailio: a plain JsSIP
 // watcher of her presence and her dialog state (a desk phone's BLF key), and a JsSIP phone she calls.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { startPbx, type RunningPbx } from '../pbx/pbx';
 import { JsSIPHarness, type JsSIPPhone } from './support/jssipPhone';
 import { NotifyWitness, type WitnessedNotify } from './support/notifyWitness';
-import { ALICE, BOB, CAROL, pbxUser, PhoneSet, showView } from './support/phoneUsers';
+import { ALICE, BOB, CAROL, pbxUser, PhoneSet, showView, type OpenPhone } from './support/phoneUsers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -13,6 +15,7 @@ let pbx: RunningPbx;
 let harness: JsSIPHarness;
 const phones = new PhoneSet();
 let alice: Page;
+let aliceShell: OpenPhone['shell'];
 let carol: JsSIPPhone;
 let watcher: NotifyWitness;
 
@@ -79,7 +82,7 @@ function hhmm(epochMs: number): string {
 test.beforeAll(async ({ browser }) => {
   pbx = await startPbx({ users: [pbxUser(ALICE), pbxUser(BOB), pbxUser(CAROL)] });
   harness = await JsSIPHarness.start();
-  ({ page: alice } = await phones.open(browser, pbx, ALICE));
+  ({ page: alice, shell: aliceShell } = await phones.open(browser, pbx, ALICE));
   await expect(alice.getByTestId('registration-status')).toHaveAttribute('data-state', 'registered');
   carol = await harness.open(browser, { wsUrl: pbx.wsUrl, domain: pbx.domain, user: CAROL.user, password: CAROL.password, displayName: CAROL.displayName });
   await expect.poll(async () => (await carol.state()).registered).toBe(true);
@@ -138,6 +141,27 @@ test('an incoming call rings on the BLF key as an early dialog of the recipient'
   await expect.poll(() => dialogHistory(before)).toEqual(['early/recipient']);
   await carol.hangUp();
   await expect.poll(() => dialogHistory(before)).toEqual(['early/recipient', 'terminated/recipient']);
+});
+
+test('her call leaves before anything about it is published: the INVITE goes out ahead of the PUBLISHes it causes', async () => {
+  await activate('Tillgänglig');
+  expect(await alice.evaluate(() => window.softphone.invoke('ui:update', { sipTrace: true }))).toMatchObject({ ok: true });
+  const logged = () => readFileSync(join(aliceShell.dataDir, 'logs', 'profiltelefon.log'), 'utf8');
+  const start = logged().length;
+  await alice.getByLabel('Nummer, anknytning eller SIP-adress').fill(CAROL.landline);
+  await alice.getByRole('button', { name: 'Ring', exact: true }).click();
+  await expect.poll(async () => (await carol.state()).call?.originator).toBe('remote');
+  // Her ringing reaches the BLF watcher, so the PUBLISHes the call causes have been sent.
+  await expect.poll(async () => ((await watcher.notifies('dialog')).at(-1)?.body ?? '').includes('early')).toBe(true);
+  await alice.getByTestId('active-call').getByRole('button', { name: 'Lägg på' }).click();
+  await expect(alice.getByTestId('active-call')).toHaveCount(0);
+  expect(await alice.evaluate(() => window.softphone.invoke('ui:update', { sipTrace: false }))).toMatchObject({ ok: true });
+
+  const trace = logged().slice(start);
+  const invite = trace.indexOf(`INVITE sip:${CAROL.e164.landline}@`);
+  const publish = trace.indexOf('PUBLISH sip:alice@');
+  expect(invite).toBeGreaterThan(-1);
+  expect(publish).toBeGreaterThan(invite);
 });
 
 const CALL_STATE_IN_PIDF = /on-the-phone|callstate/;

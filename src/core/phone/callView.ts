@@ -38,6 +38,8 @@ export interface CallView {
   transfer: { state: 'pending' } | { state: 'failed'; error: AppError } | null;
   /** The call is being recorded. */
   recording: boolean;
+  /** False for an outgoing call whose INVITE has not left yet; colleagues are not shown it before then. */
+  onTheWire: boolean;
 }
 
 /** Something that happened to a call, as the call list shows it. */
@@ -51,6 +53,7 @@ export type CallViewEvent =
   | { kind: 'setup'; id: string; setup: NonNullable<CallView['setup']> }
   | { kind: 'transfer'; id: string; transfer: CallView['transfer'] }
   | { kind: 'recording'; id: string }
+  | { kind: 'on-the-wire'; id: string }
   | { kind: 'ended'; id: string };
 
 const KEPT_DTMF = 64;
@@ -70,6 +73,7 @@ export function newCallView(call: Pick<CallView, 'id' | 'direction' | 'remote' |
     setup: null,
     transfer: null,
     recording: false,
+    onTheWire: true,
     ...call,
   };
 }
@@ -101,5 +105,7 @@ function applyToCall(call: CallView, event: Exclude<CallViewEvent, { kind: 'adde
       return { ...call, transfer: event.transfer };
     case 'recording':
       return { ...call, recording: true };
+    case 'on-the-wire':
+      return { ...call, onTheWire: true };
   }
 }

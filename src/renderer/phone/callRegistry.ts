@@ -87,7 +87,7 @@ export class CallRegistry {
         dtmfAfterConnect: pending?.dtmfAfterConnect ?? '',
       };
       this.#add(call);
-      this.#show(call);
+      this.#show(call, { onTheWire: false });
       return;
     }
     const call: TrackedCall = {
@@ -196,6 +196,9 @@ export class CallRegistry {
     followRemoteAudio(call);
     session.on('sending', () => {
       call.inviteSentAt = performance.now();
+      // JsSIP emits this just before it writes the INVITE; the microtask runs once it is written, so
+      // the presence and dialog PUBLISHes the call causes never delay it.
+      queueMicrotask(() => dispatchCall({ kind: 'on-the-wire', id: call.id }));
     });
     session.on('progress', () => {
       if (call.direction === 'outgoing' && call.status === 'dialing') this.#setStatus(call, 'alerting');

@@ -15,6 +15,9 @@ import { installPresenceTestHook } from './testHook';
 
 type Calls = ReturnType<typeof usePhoneStore.getState>['calls'];
 
+/** The calls colleagues may learn of: an outgoing call counts once its INVITE has left. */
+const onTheWire = (calls: Calls): Calls => calls.filter((call) => call.onTheWire);
+
 /** What colleagues see, from the app state and the phone's calls. */
 function publicationInput(state: AppState, calls: Calls) {
   const profile = activeProfile(state);
@@ -22,7 +25,7 @@ function publicationInput(state: AppState, calls: Calls) {
     profile: { id: profile.id, name: profile.name, number: profile.number, status: profile.status },
     message: state.active.temporaryMessage ?? profile.statusMessage,
     until: state.active.until,
-    callState: callStateFor(profile.status, summariseCalls(calls)),
+    callState: callStateFor(profile.status, summariseCalls(onTheWire(calls))),
     language: state.account.announcementLanguage,
     timeZone: state.timeZone,
   };
@@ -40,7 +43,7 @@ function tellIfWatched(colleague: Colleague, state: ColleagueState): void {
 /** The calls a desk phone may see, or null while the active profile hides call state. */
 function visibleDialogs(state: AppState, calls: Calls): PhoneCall[] | null {
   if (activeProfile(state).status !== 'available') return null;
-  return calls.map(({ id, direction, status }) => ({ id, direction, status }));
+  return onTheWire(calls).map(({ id, direction, status }) => ({ id, direction, status }));
 }
 
 /**

@@ -6,12 +6,19 @@ const call = (id: string, change: Partial<CallView> = {}): CallView =>
 
 describe('newCallView', () => {
   it('starts with nothing held, muted, sent or recorded', () => {
-    expect(call('a')).toMatchObject({ onHold: false, remoteHold: false, muted: false, answeredAt: null, dtmfSent: '', dtmfReceived: '', announcement: null, setup: null, transfer: null, recording: false, callWaiting: false });
+    expect(call('a')).toMatchObject({ onHold: false, remoteHold: false, muted: false, answeredAt: null, dtmfSent: '', dtmfReceived: '', announcement: null, setup: null, transfer: null, recording: false, callWaiting: false, onTheWire: true });
     expect(call('a', { callWaiting: true }).callWaiting).toBe(true);
   });
 });
 
 describe('reduceCalls', () => {
+  it('puts an outgoing call on the wire once its INVITE has left, and changes no other call', () => {
+    const calls = [call('a', { onTheWire: false }), call('b', { onTheWire: false })];
+    const next = reduceCalls(calls, { kind: 'on-the-wire', id: 'a' });
+    expect(next.map((view) => view.onTheWire)).toEqual([true, false]);
+    expect(next[1]).toBe(calls[1]);
+  });
+
   it('adds a call at the end, once, and removes it when it ended', () => {
     const one = reduceCalls([], { kind: 'added', view: call('a') });
     const two = reduceCalls(one, { kind: 'added', view: call('b') });
