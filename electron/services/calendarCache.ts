@@ -86,6 +86,6 @@ export class CalendarCache {
 }
 
 /** Source ids come from the settings file, which a person can edit: never let one name a path. */
-function fileNameOf(sourceId: string): string {
+export function fileNameOf(sourceId: string): string {
   return /^[A-Za-z0-9_-]{1,64}$/.test(sourceId) ? sourceId : createHash('sha256').update(sourceId).digest('hex').slice(0, 32);
 }
