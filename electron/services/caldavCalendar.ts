@@ -1,22 +1,17 @@
 import { calendarQuery, createAccount, fetchCalendars, getBasicAuthHeaders, propfind, type DAVCalendar } from 'tsdav';
 import type { CalendarSourceError } from '../../src/core/calendar/view';
-import { TooLarge, networkReason, type ReadOutcome } from './calendarFeed';
+import { TooLarge, networkReason, timeoutError, underDeadline, type Deadline, type ReadOutcome } from './calendarFeed';
 import { PLAN_WINDOW } from './calendarPlanner';
 import { checkedFetch, RequestRefused, type CheckedFetch } from './caldavFetch';
-import type { Scheduler } from './scheduler';
 
 /** How long a downloaded window serves before it is asked for again, unchanged calendar or not: the plan's window rolls daily. */
 export const CALDAV_REQUERY_AFTER_MS = 86_400_000;
 
-export interface CaldavConnection {
+export interface CaldavConnection extends Deadline {
   serverUrl: string;
   username: string;
   password: string;
-  timeoutMs: number;
   maxBytes: number;
-  scheduler: Scheduler;
-  /** Aborts the exchange when the app shuts down. */
-  signal?: AbortSignal;
 }
 
 export interface CaldavCalendarFound {
@@ -95,31 +90,22 @@ export function readCaldavCalendar(connection: CaldavConnection, calendarUrl: st
   }).then((outcome): ReadOutcome => (outcome.ok ? outcome.value : { kind: 'failed', error: outcome.error }));
 }
 
-/** One exchange under one deadline on the injected scheduler; whatever fails is named by what the server last said. */
-async function exchange<T>(connection: CaldavConnection, run: (exchange: Exchange) => Promise<CaldavOutcome<T>>): Promise<CaldavOutcome<T>> {
-  const controller = new AbortController();
-  let timedOut = false;
-  const cancelTimeout = connection.scheduler.schedule(() => {
-    timedOut = true;
-    controller.abort();
-  }, connection.timeoutMs);
-  const abortOnShutdown = () => controller.abort();
-  connection.signal?.addEventListener('abort', abortOnShutdown, { once: true });
-  const transport = checkedFetch(new URL(connection.serverUrl), controller.signal, connection.maxBytes);
-  try {
-    return await run({ transport, headers: getBasicAuthHeaders({ username: connection.username, password: connection.password }) });
-  } catch (error) {
-    return { ok: false, error: failureOf(error, transport, timedOut, connection) };
-  } finally {
-    cancelTimeout();
-    connection.signal?.removeEventListener('abort', abortOnShutdown);
-  }
+/** One exchange under one deadline; whatever fails is named by what the server last said. */
+function exchange<T>(connection: CaldavConnection, run: (exchange: Exchange) => Promise<CaldavOutcome<T>>): Promise<CaldavOutcome<T>> {
+  return underDeadline(connection, async (signal, timedOut) => {
+    const transport = checkedFetch(new URL(connection.serverUrl), signal, connection.maxBytes);
+    try {
+      return await run({ transport, headers: getBasicAuthHeaders({ username: connection.username, password: connection.password }) });
+    } catch (error) {
+      return { ok: false, error: failureOf(error, transport, timedOut(), connection) };
+    }
+  });
 }
 
 function failureOf(error: unknown, transport: CheckedFetch, timedOut: boolean, connection: CaldavConnection): CalendarSourceError {
   if (error instanceof RequestRefused) return error.sourceError;
   if (error instanceof TooLarge) return { code: 'ics-too-large', message: `The server's answer is larger than ${connection.maxBytes} bytes`, maxBytes: connection.maxBytes };
-  if (timedOut) return { code: 'feed-timeout', message: `The server did not answer within ${connection.timeoutMs} ms`, timeoutMs: connection.timeoutMs };
+  if (timedOut) return timeoutError(connection.timeoutMs);
   const status = transport.lastStatus();
   if (status === 401 || status === 403) return authFailure(status);
   if (status === null) return { code: 'caldav-unreachable', message: `The CalDAV server could not be reached (${networkReason(error)})` };

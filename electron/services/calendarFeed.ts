@@ -41,29 +41,47 @@ function tooLarge(maxBytes: number): ReadOutcome {
  * it. The timeout covers the whole exchange, body included, and runs on the injected scheduler;
  * the body is streamed and abandoned as soon as it passes maxBytes.
  */
-export async function fetchFeed(request: FeedRequest): Promise<ReadOutcome> {
+export function fetchFeed(request: FeedRequest): Promise<ReadOutcome> {
+  return underDeadline(request, async (signal, timedOut) => {
+    try {
+      const response = await followRedirects(request, signal);
+      if ('error' in response) return failed(response.error);
+      return await outcomeOf(response, request.maxBytes);
+    } catch (error) {
+      if (error instanceof TooLarge) return tooLarge(request.maxBytes);
+      if (timedOut()) return failed(timeoutError(request.timeoutMs));
+      return failed({ code: 'feed-unreachable', message: `The server could not be reached (${networkReason(error)})` });
+    }
+  });
+}
+
+export interface Deadline {
+  timeoutMs: number;
+  scheduler: Scheduler;
+  /** Aborts the exchange when the app shuts down. */
+  signal?: AbortSignal | undefined;
+}
+
+/** Runs an exchange under one timeout on the injected scheduler, and aborts it on shutdown too. */
+export async function underDeadline<T>(deadline: Deadline, run: (signal: AbortSignal, timedOut: () => boolean) => Promise<T>): Promise<T> {
   const controller = new AbortController();
   let timedOut = false;
-  const cancelTimeout = request.scheduler.schedule(() => {
+  const cancelTimeout = deadline.scheduler.schedule(() => {
     timedOut = true;
     controller.abort();
-  }, request.timeoutMs);
+  }, deadline.timeoutMs);
   const abortOnShutdown = () => controller.abort();
-  request.signal?.addEventListener('abort', abortOnShutdown, { once: true });
+  deadline.signal?.addEventListener('abort', abortOnShutdown, { once: true });
   try {
-    const response = await followRedirects(request, controller.signal);
-    if ('error' in response) return failed(response.error);
-    return await outcomeOf(response, request.maxBytes);
-  } catch (error) {
-    if (error instanceof TooLarge) return tooLarge(request.maxBytes);
-    if (timedOut) {
-      return failed({ code: 'feed-timeout', message: `The server did not answer within ${request.timeoutMs} ms`, timeoutMs: request.timeoutMs });
-    }
-    return failed({ code: 'feed-unreachable', message: `The server could not be reached (${networkReason(error)})` });
+    return await run(controller.signal, () => timedOut);
   } finally {
     cancelTimeout();
-    request.signal?.removeEventListener('abort', abortOnShutdown);
+    deadline.signal?.removeEventListener('abort', abortOnShutdown);
   }
+}
+
+export function timeoutError(timeoutMs: number): CalendarSourceError {
+  return { code: 'feed-timeout', message: `The server did not answer within ${timeoutMs} ms`, timeoutMs };
 }
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
