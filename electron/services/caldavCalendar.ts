@@ -104,6 +104,9 @@ function exchange<T>(connection: CaldavConnection, run: (exchange: Exchange) => 
 
 function failureOf(error: unknown, transport: CheckedFetch, timedOut: boolean, connection: CaldavConnection): CalendarSourceError {
   if (error instanceof RequestRefused) return error.sourceError;
+  // A refused hop explains more than whatever the library tried after it.
+  const refused = transport.refusal();
+  if (refused) return refused;
   if (error instanceof TooLarge) return { code: 'ics-too-large', message: `The server's answer is larger than ${connection.maxBytes} bytes`, maxBytes: connection.maxBytes };
   if (timedOut) return timeoutError(connection.timeoutMs);
   const status = transport.lastStatus();

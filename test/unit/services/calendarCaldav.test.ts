@@ -1,4 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { logFilePath } from '../../../electron/services/appLog';
+import { AppServices } from '../../../electron/services/appServices';
+import { createConfBackend } from '../../../electron/services/confBackend';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -6,7 +9,7 @@ import { icsCalendar, firstSource } from '../../helpers/calendarApp';
 import { startIcsFeedServer } from '../../helpers/icsFeedServer';
 import { ManualClock } from '../../helpers/manualClock';
 import { startRadicale, type RadicaleServer } from '../../helpers/radicale';
-import { openTestApp, type TestApp } from '../../helpers/services';
+import { openTestApp, STOCKHOLM, type TestApp } from '../../helpers/services';
 import { useTempDirs } from '../../helpers/tempDir';
 
 const newDir = useTempDirs();
@@ -21,7 +24,7 @@ const board = (start: number) => icsCalendar([{ uid: 'styrelse', summary: '[3] S
 let radicale: RadicaleServer;
 let calendar = 0;
 beforeAll(async () => {
-  radicale = await startRadicale({ anna: 'hemligt-lösen-1', bob: 'bobs-lösen' });
+  radicale = await startRadicale({ anna: 'hemligt-lösen-1', bob: 'bobs-lösen', dora: 'doras-lösen' });
 });
 afterAll(() => radicale.stop());
 
@@ -37,12 +40,15 @@ function open(dir: string): TestApp {
 }
 
 /** A calendar of its own per test, on the shared server, holding the board meeting tomorrow at 10:00. */
-async function calendarWithBoardMeeting(): Promise<string> {
+async function calendarWithBoardMeeting(user = 'anna'): Promise<string> {
   const name = `arbete-${++calendar}`;
-  expect(await radicale.as('anna').makeCalendar(name)).toBe(201);
-  expect(await radicale.as('anna').putEvent(name, 'styrelse', board(TOMORROW_10))).toBe(201);
+  expect(await radicale.as(user).makeCalendar(name)).toBe(201);
+  expect(await radicale.as(user).putEvent(name, 'styrelse', board(TOMORROW_10))).toBe(201);
   return name;
 }
+
+/** Anna has a calendar per test, so her tests name theirs in the address, as a user may. */
+const annasCalendar = (name: string) => ({ serverUrl: radicale.calendarUrl('anna', name), username: 'anna', password: 'hemligt-lösen-1' });
 
 async function addCaldav(app: TestApp, form: { serverUrl: string; username: string; password: string }) {
   const result = await app.services.request('calendar:add-caldav', form);
@@ -70,23 +76,23 @@ async function closedPort(): Promise<number> {
 
 describe('a calendar on a CalDAV server (Radicale)', () => {
   it('is found from the server address, plans Möte for [3] Styrelsemöte, and follows the event when it moves and goes', async () => {
-    const name = await calendarWithBoardMeeting();
+    const name = await calendarWithBoardMeeting('dora');
     const dir = newDir();
     const app = open(dir);
 
-    // The user's calendar is the only one at first, so it is the one found.
-    const added = await addCaldav(app, { serverUrl: radicale.url, username: 'anna', password: 'hemligt-lösen-1' });
+    // Given the server's root, discovery finds the user's only calendar.
+    const added = await addCaldav(app, { serverUrl: radicale.url, username: 'dora', password: 'doras-lösen' });
     expect(added.ok).toBe(true);
     const source = firstSource(app);
     expect(source).toMatchObject({ kind: 'caldav', error: null, eventCount: 1, lastGoodSyncAt: at(START) });
-    expect(source.location).toBe(radicale.calendarUrl('anna', name));
+    expect(source.location).toBe(radicale.calendarUrl('dora', name));
     expect(planned(app)).toEqual([[TOMORROW_10, TOMORROW_10 + HOUR, 3, 'planned']]);
 
     // The password is kept beside the settings, in the data directory's secrets, never in settings.json.
     const settingsText = readFileSync(join(dir, 'settings.json'), 'utf8');
-    expect(settingsText).not.toContain('hemligt-lösen-1');
+    expect(settingsText).not.toContain('doras-lösen');
     expect(JSON.parse(settingsText).calendar.sources).toEqual([
-      { id: source.id, kind: 'caldav', location: radicale.calendarUrl('anna', name), serverUrl: radicale.url, username: 'anna' },
+      { id: source.id, kind: 'caldav', location: radicale.calendarUrl('dora', name), serverUrl: radicale.url, username: 'dora' },
     ]);
     expect(readdirSync(dir)).toContain(`caldav-password-${source.id}.bin`);
 
@@ -97,14 +103,14 @@ describe('a calendar on a CalDAV server (Radicale)', () => {
     expect(firstSource(app)).toMatchObject({ error: null, eventCount: 1 });
 
     // Moved to 14:00 on the server: the next sync downloads the window again and moves the plan.
-    expect(await radicale.as('anna').putEvent(name, 'styrelse', board(TOMORROW_14))).toBe(201);
+    expect(await radicale.as('dora').putEvent(name, 'styrelse', board(TOMORROW_14))).toBe(201);
     const beforeMoved = radicale.requests.length;
     await syncNow(app);
     expect(methodsSince(beforeMoved)).toEqual(['PROPFIND', 'REPORT']);
     expect(planned(app)).toEqual([[TOMORROW_14, TOMORROW_14 + HOUR, 3, 'planned']]);
 
     // Deleted on the server: the plan is empty after the next sync.
-    expect(await radicale.as('anna').deleteEvent(name, 'styrelse')).toBe(200);
+    expect(await radicale.as('dora').deleteEvent(name, 'styrelse')).toBe(200);
     await syncNow(app);
     expect(planned(app)).toEqual([]);
     expect(firstSource(app)).toMatchObject({ error: null, eventCount: 0 });
@@ -194,4 +200,100 @@ describe('adding a CalDAV calendar refuses a login or server that does not work,
       expect(radicale.requests.length).toBe(count);
     });
   }
+});
+
+describe('a CalDAV source across a restart and in the log', () => {
+  it('plans from its cached copy before the first sync, and the password and its Basic form never reach the log', async () => {
+    const name = await calendarWithBoardMeeting();
+    const dir = newDir();
+    const first = open(dir);
+    expect((await addCaldav(first, annasCalendar(name))).ok).toBe(true);
+    first.services.log.warn(`tried hemligt-lösen-1 as ${Buffer.from('anna:hemligt-lösen-1').toString('base64')}`);
+    first.services.dispose();
+
+    const again = open(dir);
+    // start() read the cache and began a sync; the plan is there before the sync ends.
+    expect(planned(again)).toEqual([[TOMORROW_10, TOMORROW_10 + HOUR, 3, 'planned']]);
+    await again.services.calendar.whenIdle();
+    expect(firstSource(again)).toMatchObject({ error: null, eventCount: 1, location: radicale.calendarUrl('anna', name) });
+
+    const log = readFileSync(logFilePath(dir), 'utf8');
+    expect(log).toContain('tried [redacted] as [redacted]');
+    expect(log).not.toContain('hemligt-lösen-1');
+    expect(log).not.toContain('Styrelsemöte');
+  });
+
+  it('where the OS keychain does not encrypt, keeps the password for the session only and asks for it after a restart', async () => {
+    const name = await calendarWithBoardMeeting();
+    const dir = newDir();
+    const openSessionOnly = () => {
+      const services = new AppServices({
+        dataDir: dir,
+        openBackend: createConfBackend,
+        secretCipher: 'session-only',
+        clock: new ManualClock(START),
+        scheduler: new ManualClock(START),
+        systemTimeZone: STOCKHOLM,
+        notificationSink: () => {},
+        newId: () => 'caldav-1',
+      });
+      services.start();
+      return services;
+    };
+    const first = openSessionOnly();
+    expect((await first.request('calendar:add-caldav', annasCalendar(name))).ok).toBe(true);
+    await first.calendar.whenIdle();
+    expect(first.state.calendar.sources[0]).toMatchObject({ error: null, eventCount: 1 });
+    expect(readdirSync(dir).filter((file) => file.startsWith('caldav-password-'))).toEqual([]);
+    first.dispose();
+
+    const again = openSessionOnly();
+    await again.calendar.whenIdle();
+    expect(again.state.calendar.sources[0]?.error).toMatchObject({ code: 'caldav-password-missing' });
+    // The cached copy still plans.
+    expect(again.state.calendar.upcoming.map((row) => row.start)).toEqual([TOMORROW_10]);
+    again.dispose();
+  });
+
+  it('forgets the password when the source is removed', async () => {
+    const name = await calendarWithBoardMeeting();
+    const dir = newDir();
+    const app = open(dir);
+    expect((await addCaldav(app, annasCalendar(name))).ok).toBe(true);
+    const { id } = firstSource(app);
+    expect(app.services.invoke('calendar:remove-source', { sourceId: id }).ok).toBe(true);
+    expect(readdirSync(dir).filter((file) => file.startsWith('caldav-password-'))).toEqual([]);
+    expect(app.services.calendar.logSecrets()).toEqual([]);
+  });
+});
+
+describe('a CalDAV server is asked under the feed rules', () => {
+  it('gives up on a server that does not answer once the timeout passes on the clock', async () => {
+    const feed = await startIcsFeedServer({ kind: 'hang' });
+    try {
+      const dir = newDir();
+      const app = open(dir);
+      const answer = app.services.request('calendar:add-caldav', { serverUrl: feed.url, username: 'anna', password: 'x' });
+      app.clock.advance(5_000);
+      expect(await answer).toMatchObject({ ok: false, error: { code: 'feed-timeout', field: 'serverUrl', timeoutMs: 5_000 } });
+      expect(app.services.state.calendar.sources).toEqual([]);
+    } finally {
+      await feed.close();
+    }
+  });
+
+  it('does not follow a server that sends discovery to another service on this computer', async () => {
+    const feed = await startIcsFeedServer({ kind: 'redirect', status: 301, locations: { '/.well-known/caldav': `${radicale.url}` }, otherwise: { kind: 'status', status: 404 } });
+    try {
+      const count = radicale.requests.length;
+      const dir = newDir();
+      const app = open(dir);
+      const result = await addCaldav(app, { serverUrl: `http://127.0.0.1:${feed.port}/`, username: 'anna', password: 'hemligt-lösen-1' });
+      expect(result).toMatchObject({ ok: false, error: { code: 'feed-address-loopback', field: 'serverUrl' } });
+      expect(radicale.requests.length).toBe(count);
+      expect(app.services.state.calendar.sources).toEqual([]);
+    } finally {
+      await feed.close();
+    }
+  });
 });
