@@ -292,6 +292,7 @@ export class CalendarService {
       lastModified: entry.lastModified,
       lastGoodSyncAt: entry.syncedAt,
       parseWarnings: calendar.warnings,
+      caldavReadAt: entry.windowReadAt ?? null,
     });
   }
 
@@ -302,8 +303,7 @@ export class CalendarService {
     if (this.#shutdown.signal.aborted || !this.#sources().some((current) => current.id === source.id && current.location === source.location)) return;
     const now = this.deps.clock.now();
     runtime.lastAttemptAt = now;
-    this.#accept(source, runtime, outcome, now);
-    if (source.kind === 'caldav' && outcome.kind === 'fresh' && runtime.error === null) runtime.caldavReadAt = startedAt;
+    this.#accept(source, runtime, outcome, now, source.kind === 'caldav' ? startedAt : null);
   }
 
   #read(source: CalendarSource, runtime: SourceRuntime, now: number): Promise<ReadOutcome> {
@@ -329,7 +329,7 @@ export class CalendarService {
   }
 
   /** Takes a good read as the new copy; anything else is recorded as the source's error and changes nothing else. */
-  #accept(source: CalendarSource, runtime: SourceRuntime, outcome: ReadOutcome, now: number): void {
+  #accept(source: CalendarSource, runtime: SourceRuntime, outcome: ReadOutcome, now: number, windowReadAt: number | null): void {
     if (outcome.kind === 'failed') {
       runtime.error = outcome.error;
       return;
@@ -341,7 +341,8 @@ export class CalendarService {
       }
       runtime.error = null;
       runtime.lastGoodSyncAt = now;
-      this.#writeCache(() => this.#cache.writeMeta(source.id, { location: source.location, etag: runtime.etag, lastModified: runtime.lastModified, syncedAt: now }));
+      const { etag, lastModified, caldavReadAt } = runtime;
+      this.#writeCache(() => this.#cache.writeMeta(source.id, { location: source.location, etag, lastModified, syncedAt: now, ...windowRead(caldavReadAt) }));
       return;
     }
     const textDigest = digest(outcome.text);
@@ -355,10 +356,9 @@ export class CalendarService {
       runtime.parseWarnings = parsed.value.warnings;
       runtime.textDigest = textDigest;
     }
-    Object.assign(runtime, { etag: outcome.etag, lastModified: outcome.lastModified, lastGoodSyncAt: now, error: null, cacheWarnings: [] });
-    this.#writeCache(() =>
-      this.#cache.write(source.id, { location: source.location, text: outcome.text, etag: outcome.etag, lastModified: outcome.lastModified, syncedAt: now }),
-    );
+    Object.assign(runtime, { etag: outcome.etag, lastModified: outcome.lastModified, lastGoodSyncAt: now, error: null, cacheWarnings: [], caldavReadAt: windowReadAt });
+    const { text, etag, lastModified } = outcome;
+    this.#writeCache(() => this.#cache.write(source.id, { location: source.location, text, etag, lastModified, syncedAt: now, ...windowRead(windowReadAt) }));
   }
 
   /** A cache that cannot be written costs only the copy after a restart; this run goes on with the copy in memory. */
@@ -405,6 +405,11 @@ export class CalendarService {
   #emit(): void {
     for (const listener of this.#listeners) listener();
   }
+}
+
+/** Written only for CalDAV copies, so a feed's cache stays as it was. */
+function windowRead(windowReadAt: number | null): { windowReadAt?: number } {
+  return windowReadAt === null ? {} : { windowReadAt };
 }
 
 function digest(text: string): string {

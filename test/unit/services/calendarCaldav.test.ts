@@ -211,10 +211,13 @@ describe('a CalDAV source across a restart and in the log', () => {
     first.services.log.warn(`tried hemligt-lösen-1 as ${Buffer.from('anna:hemligt-lösen-1').toString('base64')}`);
     first.services.dispose();
 
+    const beforeRestart = radicale.requests.length;
     const again = open(dir);
     // start() read the cache and began a sync; the plan is there before the sync ends.
     expect(planned(again)).toEqual([[TOMORROW_10, TOMORROW_10 + HOUR, 3, 'planned']]);
     await again.services.calendar.whenIdle();
+    // The calendar did not change while the app was closed: its sync token says so, and nothing is downloaded.
+    expect(methodsSince(beforeRestart)).toEqual(['PROPFIND']);
     expect(firstSource(again)).toMatchObject({ error: null, eventCount: 1, location: radicale.calendarUrl('anna', name) });
 
     const log = readFileSync(logFilePath(dir), 'utf8');
