@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { logFilePath } from '../../../electron/services/appLog';
 import { AppServices } from '../../../electron/services/appServices';
 import { createConfBackend } from '../../../electron/services/confBackend';
@@ -94,7 +94,7 @@ describe('a calendar on a CalDAV server (Radicale)', () => {
     expect(JSON.parse(settingsText).calendar.sources).toEqual([
       { id: source.id, kind: 'caldav', location: radicale.calendarUrl('dora', name), serverUrl: radicale.url, username: 'dora' },
     ]);
-    expect(readdirSync(dir)).toContain(`caldav-password-${source.id}.bin`);
+    expect(statSync(join(dir, `caldav-password-${source.id}.bin`)).mode & 0o777).toBe(0o600);
 
     // Unchanged on the server: one PROPFIND for the sync token, and no REPORT.
     const beforeUnchanged = radicale.requests.length;
