@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the tests need: Chromium for the UI; Kamailio and rtpengine as the
-# PBX; baresip as a desk phone; espeak-ng, pocketsphinx and sox to speak and hear announcements.
+# PBX; baresip as a desk phone; espeak-ng, pocketsphinx and sox to speak and hear announcements;
+# Radicale as a CalDAV server.
 set -euo pipefail
-packages=(chromium kamailio kamailio-websocket-modules kamailio-presence-modules kamailio-sqlite-modules sqlite3 rtpengine-daemon baresip-core espeak-ng pocketsphinx pocketsphinx-en-us sox)
+packages=(chromium kamailio kamailio-websocket-modules kamailio-presence-modules kamailio-sqlite-modules sqlite3 rtpengine-daemon baresip-core espeak-ng pocketsphinx pocketsphinx-en-us sox radicale)
 missing=()
 for package in "${packages[@]}"; do
   dpkg -s "$package" >/dev/null 2>&1 || missing+=("$package")

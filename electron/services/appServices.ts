@@ -35,7 +35,7 @@ import { ProfileService } from './profileService';
 import { RecordingStore } from './recordingStore';
 import type { Scheduler } from './scheduler';
 import type { SecretCipher } from './secretStore';
-import { SecretStore, SessionSecretStore } from './secretStore';
+import { KeyedSecretStore, SecretStore, SessionSecretStore } from './secretStore';
 import { loadSettingsFile } from './settingsFile';
 import { SettingsStore, type SettingsBackend } from './settingsStore';
 import { speechEngineFor } from './speechEngines';
@@ -123,6 +123,7 @@ export class AppServices {
       save: (settings) => this.profiles.apply(ok(settings)),
       timeZone: () => this.profiles.timeContext.timeZone,
       newId: options.newId,
+      secrets: new KeyedSecretStore(options.dataDir, 'caldav-password-', options.secretCipher),
       ...(options.calendar ? { options: options.calendar } : {}),
     });
     this.profiles.onChange(() => this.#emit());
@@ -163,6 +164,10 @@ export class AppServices {
     };
     this.#asyncHandlers = {
       'speech:status': async () => ok(await this.#speech.status()),
+      'calendar:add-caldav': async (payload) => {
+        const added = await this.calendar.addCaldavSource(payload);
+        return added.ok ? ok(this.state) : added;
+      },
       'speech:render': async (payload) => {
         const wav = await this.#speech.render(payload);
         return wav.ok ? ok({ wavBase64: wav.value.toString('base64') }) : wav;
@@ -403,7 +408,7 @@ export class AppServices {
     } catch {
       // A password that cannot be decrypted cannot be logged either.
     }
-    return [...(this.options.logSecrets ?? []), ...(password === null ? [] : [password]), ...(this.calendar?.eventTitles() ?? [])];
+    return [...(this.options.logSecrets ?? []), ...(password === null ? [] : [password]), ...(this.calendar?.eventTitles() ?? []), ...(this.calendar?.logSecrets() ?? [])];
   }
 
   /**

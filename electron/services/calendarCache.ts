@@ -12,6 +12,8 @@ export interface CachedCalendar {
   lastModified: string | null;
   /** When this copy was last read or confirmed unchanged. */
   syncedAt: number;
+  /** A CalDAV copy: when its window was downloaded, so an unchanged calendar is not fetched again after a restart. */
+  windowReadAt?: number | null;
 }
 
 const MetaSchema = z
@@ -20,6 +22,7 @@ const MetaSchema = z
     etag: z.string().nullable(),
     lastModified: z.string().nullable(),
     syncedAt: z.number(),
+    windowReadAt: z.number().nullable().optional(),
   })
   .strict();
 type Meta = z.infer<typeof MetaSchema>;
@@ -86,6 +89,6 @@ export class CalendarCache {
 }
 
 /** Source ids come from the settings file, which a person can edit: never let one name a path. */
-function fileNameOf(sourceId: string): string {
+export function fileNameOf(sourceId: string): string {
   return /^[A-Za-z0-9_-]{1,64}$/.test(sourceId) ? sourceId : createHash('sha256').update(sourceId).digest('hex').slice(0, 32);
 }

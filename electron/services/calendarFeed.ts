@@ -24,7 +24,7 @@ export type ReadOutcome =
   | { kind: 'unchanged' }
   | { kind: 'failed'; error: CalendarSourceError };
 
-class TooLarge extends Error {}
+export class TooLarge extends Error {}
 
 function failed(error: CalendarSourceError): ReadOutcome {
   return { kind: 'failed', error };
@@ -41,46 +41,85 @@ function tooLarge(maxBytes: number): ReadOutcome {
  * it. The timeout covers the whole exchange, body included, and runs on the injected scheduler;
  * the body is streamed and abandoned as soon as it passes maxBytes.
  */
-export async function fetchFeed(request: FeedRequest): Promise<ReadOutcome> {
+export function fetchFeed(request: FeedRequest): Promise<ReadOutcome> {
+  return underDeadline(request, async (signal, timedOut) => {
+    try {
+      const response = await followRedirects(request, signal);
+      if ('error' in response) return failed(response.error);
+      return await outcomeOf(response, request.maxBytes);
+    } catch (error) {
+      if (error instanceof TooLarge) return tooLarge(request.maxBytes);
+      if (timedOut()) return failed(timeoutError(request.timeoutMs));
+      return failed({ code: 'feed-unreachable', message: `The server could not be reached (${networkReason(error)})` });
+    }
+  });
+}
+
+export interface Deadline {
+  timeoutMs: number;
+  scheduler: Scheduler;
+  /** Aborts the exchange when the app shuts down. */
+  signal?: AbortSignal | undefined;
+}
+
+/** Runs an exchange under one timeout on the injected scheduler, and aborts it on shutdown too. */
+export async function underDeadline<T>(deadline: Deadline, run: (signal: AbortSignal, timedOut: () => boolean) => Promise<T>): Promise<T> {
   const controller = new AbortController();
   let timedOut = false;
-  const cancelTimeout = request.scheduler.schedule(() => {
+  const cancelTimeout = deadline.scheduler.schedule(() => {
     timedOut = true;
     controller.abort();
-  }, request.timeoutMs);
+  }, deadline.timeoutMs);
   const abortOnShutdown = () => controller.abort();
-  request.signal?.addEventListener('abort', abortOnShutdown, { once: true });
+  deadline.signal?.addEventListener('abort', abortOnShutdown, { once: true });
   try {
-    const response = await followRedirects(request, controller.signal);
-    if ('error' in response) return failed(response.error);
-    return await outcomeOf(response, request.maxBytes);
-  } catch (error) {
-    if (error instanceof TooLarge) return tooLarge(request.maxBytes);
-    if (timedOut) {
-      return failed({ code: 'feed-timeout', message: `The server did not answer within ${request.timeoutMs} ms`, timeoutMs: request.timeoutMs });
-    }
-    return failed({ code: 'feed-unreachable', message: `The server could not be reached (${networkReason(error)})` });
+    return await run(controller.signal, () => timedOut);
   } finally {
     cancelTimeout();
-    request.signal?.removeEventListener('abort', abortOnShutdown);
+    deadline.signal?.removeEventListener('abort', abortOnShutdown);
   }
+}
+
+export function timeoutError(timeoutMs: number): CalendarSourceError {
+  return { code: 'feed-timeout', message: `The server did not answer within ${timeoutMs} ms`, timeoutMs };
 }
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 async function followRedirects(request: FeedRequest, signal: AbortSignal): Promise<IncomingMessage | { error: CalendarSourceError }> {
   const feed = new URL(request.url);
+  return checkedRequest({ origin: feed, url: feed, request: { method: 'GET', headers: conditionalHeaders(request) }, followRedirects: true }, signal);
+}
+
+export interface CheckedRequest {
+  /** The address the user gave: what a hop on this computer must match. */
+  origin: URL;
+  url: URL;
+  request: OutgoingRequest;
+  /** false hands a redirect back to the caller, as fetch's `redirect: 'manual'` does. */
+  followRedirects: boolean;
+}
+
+/**
+ * Sends a request after checking its address, and follows its redirects by hand, checking each
+ * hop the same way. A request to anywhere but the user's own address counts as a hop from it,
+ * since only a server's answer could have led there. A redirect to another origin drops the
+ * Authorization header; a 303 turns the request into a GET.
+ */
+export async function checkedRequest(checked: CheckedRequest, signal: AbortSignal): Promise<IncomingMessage | { error: CalendarSourceError }> {
+  const { origin } = checked;
   const asked = new Set<string>();
-  let hop: FeedHop = { feed, previous: null };
-  let url = feed;
+  let request = checked.request;
+  let url = checked.url;
+  let hop: FeedHop = { feed: origin, previous: url.href === origin.href ? null : origin };
   for (let redirects = 0; ; redirects += 1) {
     const refused = refusalOfUrl(url, hop);
     if (refused) return { error: refused };
     const address = await checkedAddress(url, hop, signal);
     if ('error' in address) return address;
     asked.add(url.href);
-    const response = await get(url, address, conditionalHeaders(request), signal);
-    if (!REDIRECT_STATUSES.has(response.statusCode ?? 0)) return response;
+    const response = await send(url, address, request, signal);
+    if (!REDIRECT_STATUSES.has(response.statusCode ?? 0) || !checked.followRedirects) return response;
     response.destroy();
 
     const next = redirectTarget(response.headers.location, url);
@@ -89,9 +128,15 @@ async function followRedirects(request: FeedRequest, signal: AbortSignal): Promi
     if (redirects >= MAX_FEED_REDIRECTS) {
       return { error: { code: 'feed-too-many-redirects', message: `The feed redirected more than ${MAX_FEED_REDIRECTS} times`, maxRedirects: MAX_FEED_REDIRECTS } };
     }
-    hop = { feed, previous: url };
+    request = redirectedRequest(request, response.statusCode ?? 0, next.origin === url.origin);
+    hop = { feed: origin, previous: url };
     url = next;
   }
+}
+
+function redirectedRequest(request: OutgoingRequest, status: number, sameOrigin: boolean): OutgoingRequest {
+  const headers = sameOrigin ? request.headers : Object.fromEntries(Object.entries(request.headers).filter(([name]) => name.toLowerCase() !== 'authorization'));
+  return status === 303 ? { method: 'GET', headers } : { ...request, headers };
 }
 
 function redirectTarget(location: string | undefined, base: URL): URL | null {
@@ -141,12 +186,19 @@ function pinnedLookup({ address, family }: CheckedAddress): LookupFunction {
   };
 }
 
-function get(url: URL, address: CheckedAddress, headers: Record<string, string>, signal: AbortSignal): Promise<IncomingMessage> {
+export interface OutgoingRequest {
+  method: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+/** One request to the address already checked; redirects are the caller's to check and follow. */
+function send(url: URL, address: CheckedAddress, request: OutgoingRequest, signal: AbortSignal): Promise<IncomingMessage> {
   const client = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
-    const outgoing = client.request(url, { headers, signal, lookup: pinnedLookup(address) }, resolve);
+    const outgoing = client.request(url, { method: request.method, headers: request.headers, signal, lookup: pinnedLookup(address) }, resolve);
     outgoing.on('error', reject);
-    outgoing.end();
+    outgoing.end(request.body);
   });
 }
 
@@ -181,7 +233,7 @@ function conditionalHeaders(request: FeedRequest): Record<string, string> {
   return headers;
 }
 
-async function readLimited(response: IncomingMessage, maxBytes: number): Promise<string> {
+export async function readLimited(response: IncomingMessage, maxBytes: number): Promise<string> {
   const chunks: Buffer[] = [];
   let total = 0;
   for await (const chunk of response as AsyncIterable<Buffer>) {
@@ -206,7 +258,7 @@ function decoderFor(contentType: string | null): TextDecoder {
 }
 
 /** The system error (ECONNREFUSED, ENOTFOUND…), which some layers hide in `cause`. */
-function networkReason(error: unknown): string {
+export function networkReason(error: unknown): string {
   const own = error instanceof Error ? (error as NodeJS.ErrnoException).code : undefined;
   if (typeof own === 'string' && own !== 'ABORT_ERR') return own;
   const cause = error instanceof Error ? (error.cause as { code?: unknown; message?: unknown } | undefined) : undefined;

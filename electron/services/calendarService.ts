@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { parseIcs, type CalendarActivation } from '../../src/core/calendar';
-import { addCalendarSource, removeCalendarSource, setUnmarkedBusyProfile } from '../../src/core/calendar/sources';
+import { parseCaldavForm, type CaldavForm } from '../../src/core/calendar/caldavSource';
+import { addCalendarSource, appendCalendarSource, removeCalendarSource, setUnmarkedBusyProfile } from '../../src/core/calendar/sources';
 import type { CalendarSource } from '../../src/core/calendar/settings';
 import { sourceErrorOfParse } from '../../src/core/calendar/sourceError';
 import { activeSuppressions, skipActivation, unskipActivation } from '../../src/core/calendar/suppression';
@@ -12,6 +13,7 @@ import { fail, ok, type Result } from '../../src/core/errors';
 import type { Settings } from '../../src/core/settings/schema';
 import type { Clock } from '../../src/core/time/clock';
 import { CalendarCache, type CachedCalendar } from './calendarCache';
+import { discoverCaldavCalendar, readCaldavCalendar, type CaldavConnection } from './caldavCalendar';
 import { fetchFeed, type ReadOutcome } from './calendarFeed';
 import { readCalendarFile } from './calendarFile';
 import { CalendarPlanner, type CalendarPlan } from './calendarPlanner';
@@ -44,7 +46,14 @@ export interface CalendarServiceDeps {
   save: (settings: Settings) => Result<Settings>;
   timeZone: () => string;
   newId: () => string;
+  /** CalDAV passwords, keyed by source id, kept as the SIP password is. */
+  secrets: CalendarSecrets;
   options?: Partial<CalendarServiceOptions>;
+}
+
+export interface CalendarSecrets {
+  get(sourceId: string): string | null;
+  set(sourceId: string, secret: string | null): Result<null>;
 }
 
 /** What is known of one source this run, beside its definition in the settings. */
@@ -59,10 +68,12 @@ interface SourceRuntime {
   parseWarnings: CalendarParseWarning[];
   /** Why the copy saved by an earlier run was not used; cleared by the next good read. */
   cacheWarnings: { code: 'cache-unusable' }[];
+  /** When a CalDAV source's window was last downloaded this run; null asks for it afresh. */
+  caldavReadAt: number | null;
 }
 
 function emptyRuntime(): SourceRuntime {
-  return { calendar: null, textDigest: null, etag: null, lastModified: null, lastGoodSyncAt: null, lastAttemptAt: null, error: null, parseWarnings: [], cacheWarnings: [] };
+  return { calendar: null, textDigest: null, etag: null, lastModified: null, lastGoodSyncAt: null, lastAttemptAt: null, error: null, parseWarnings: [], cacheWarnings: [], caldavReadAt: null };
 }
 
 /**
@@ -136,6 +147,32 @@ export class CalendarService {
     return saved;
   }
 
+  /**
+   * Adds a calendar on a CalDAV server: the form is checked, then the server is asked which
+   * calendar the user has, and only a login that worked is kept. Any refusal changes nothing.
+   */
+  async addCaldavSource(form: CaldavForm): Promise<Result<Settings>> {
+    const login = parseCaldavForm(form);
+    if (!login.ok) return login;
+    const found = await discoverCaldavCalendar(this.#connection(login.value));
+    if (!found.ok) return { ok: false, error: { ...found.error, field: found.error.code === 'caldav-auth-failed' ? 'password' : 'serverUrl' } };
+    const { serverUrl, username, password } = login.value;
+    const source: CalendarSource = { id: this.deps.newId(), kind: 'caldav', location: found.value.calendarUrl, serverUrl, username };
+    const added = appendCalendarSource(this.deps.settings(), source, 'serverUrl');
+    if (!added.ok) return added;
+    const stored = this.deps.secrets.set(source.id, password);
+    if (!stored.ok) return stored;
+    const saved = this.deps.save(added.value.settings);
+    if (!saved.ok) {
+      this.deps.secrets.set(source.id, null);
+      return saved;
+    }
+    this.#runtime.set(source.id, emptyRuntime());
+    this.#scheduleRefresh();
+    void this.sync(source.id);
+    return saved;
+  }
+
   removeSource(sourceId: string): Result<Settings> {
     const removed = removeCalendarSource(this.deps.settings(), sourceId);
     if (!removed.ok) return removed;
@@ -143,6 +180,9 @@ export class CalendarService {
     if (!saved.ok) return saved;
     this.#runtime.delete(sourceId);
     this.#cache.remove(sourceId);
+    const forgotten = this.deps.secrets.set(sourceId, null);
+    // The source is gone either way; a password file left behind is only reported.
+    if (!forgotten.ok) console.warn(forgotten.error.message);
     this.#scheduleRefresh();
     return saved;
   }
@@ -197,11 +237,23 @@ export class CalendarService {
     return [...this.#runtime.values()].flatMap((runtime) => runtime.calendar?.events.map((event) => event.title) ?? []);
   }
 
+  /** The CalDAV passwords, as typed and as the Basic credentials that carry them, so the log can hide them. */
+  logSecrets(): string[] {
+    return this.#sources().flatMap((source) => {
+      const password = source.kind === 'caldav' ? this.deps.secrets.get(source.id) : null;
+      return password === null || source.kind !== 'caldav' ? [] : [password, Buffer.from(`${source.username}:${password}`).toString('base64')];
+    });
+  }
+
   dispose(): void {
     this.#cancelRefresh?.();
     this.#cancelRefresh = null;
     this.#shutdown.abort();
     this.#listeners.clear();
+  }
+
+  #connection(login: { serverUrl: string; username: string; password: string }): CaldavConnection {
+    return { ...login, timeoutMs: this.#options.fetchTimeoutMs, maxBytes: this.#options.maxBytes, scheduler: this.deps.scheduler, signal: this.#shutdown.signal };
   }
 
   #sources(): CalendarSource[] {
@@ -240,21 +292,31 @@ export class CalendarService {
       lastModified: entry.lastModified,
       lastGoodSyncAt: entry.syncedAt,
       parseWarnings: calendar.warnings,
+      caldavReadAt: entry.windowReadAt ?? null,
     });
   }
 
   async #syncSource(source: CalendarSource): Promise<void> {
     const runtime = this.#runtimeOf(source.id);
-    const outcome = await this.#read(source, runtime);
+    const startedAt = this.deps.clock.now();
+    const outcome = await this.#read(source, runtime, startedAt);
     if (this.#shutdown.signal.aborted || !this.#sources().some((current) => current.id === source.id && current.location === source.location)) return;
     const now = this.deps.clock.now();
     runtime.lastAttemptAt = now;
-    this.#accept(source, runtime, outcome, now);
+    this.#accept(source, runtime, outcome, now, source.kind === 'caldav' ? startedAt : null);
   }
 
-  #read(source: CalendarSource, runtime: SourceRuntime): Promise<ReadOutcome> {
+  #read(source: CalendarSource, runtime: SourceRuntime, now: number): Promise<ReadOutcome> {
     const { maxBytes, fetchTimeoutMs } = this.#options;
     if (source.kind === 'file') return readCalendarFile(source.location, maxBytes);
+    if (source.kind === 'caldav') {
+      const password = this.deps.secrets.get(source.id);
+      if (password === null) {
+        return Promise.resolve({ kind: 'failed', error: { code: 'caldav-password-missing', message: 'The password for this calendar is not stored; add the calendar again' } });
+      }
+      const copy = runtime.calendar && runtime.caldavReadAt !== null ? { syncToken: runtime.etag, readAt: runtime.caldavReadAt } : null;
+      return readCaldavCalendar(this.#connection({ serverUrl: source.serverUrl, username: source.username, password }), source.location, copy, now);
+    }
     return fetchFeed({
       url: source.location,
       etag: runtime.calendar ? runtime.etag : null,
@@ -267,7 +329,7 @@ export class CalendarService {
   }
 
   /** Takes a good read as the new copy; anything else is recorded as the source's error and changes nothing else. */
-  #accept(source: CalendarSource, runtime: SourceRuntime, outcome: ReadOutcome, now: number): void {
+  #accept(source: CalendarSource, runtime: SourceRuntime, outcome: ReadOutcome, now: number, windowReadAt: number | null): void {
     if (outcome.kind === 'failed') {
       runtime.error = outcome.error;
       return;
@@ -279,7 +341,8 @@ export class CalendarService {
       }
       runtime.error = null;
       runtime.lastGoodSyncAt = now;
-      this.#writeCache(() => this.#cache.writeMeta(source.id, { location: source.location, etag: runtime.etag, lastModified: runtime.lastModified, syncedAt: now }));
+      const { etag, lastModified, caldavReadAt } = runtime;
+      this.#writeCache(() => this.#cache.writeMeta(source.id, { location: source.location, etag, lastModified, syncedAt: now, ...windowRead(caldavReadAt) }));
       return;
     }
     const textDigest = digest(outcome.text);
@@ -293,10 +356,9 @@ export class CalendarService {
       runtime.parseWarnings = parsed.value.warnings;
       runtime.textDigest = textDigest;
     }
-    Object.assign(runtime, { etag: outcome.etag, lastModified: outcome.lastModified, lastGoodSyncAt: now, error: null, cacheWarnings: [] });
-    this.#writeCache(() =>
-      this.#cache.write(source.id, { location: source.location, text: outcome.text, etag: outcome.etag, lastModified: outcome.lastModified, syncedAt: now }),
-    );
+    Object.assign(runtime, { etag: outcome.etag, lastModified: outcome.lastModified, lastGoodSyncAt: now, error: null, cacheWarnings: [], caldavReadAt: windowReadAt });
+    const { text, etag, lastModified } = outcome;
+    this.#writeCache(() => this.#cache.write(source.id, { location: source.location, text, etag, lastModified, syncedAt: now, ...windowRead(windowReadAt) }));
   }
 
   /** A cache that cannot be written costs only the copy after a restart; this run goes on with the copy in memory. */
@@ -343,6 +405,11 @@ export class CalendarService {
   #emit(): void {
     for (const listener of this.#listeners) listener();
   }
+}
+
+/** Written only for CalDAV copies, so a feed's cache stays as it was. */
+function windowRead(windowReadAt: number | null): { windowReadAt?: number } {
+  return windowReadAt === null ? {} : { windowReadAt };
 }
 
 function digest(text: string): string {

@@ -1,5 +1,7 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fail, ok, type Result } from '../../src/core/errors';
+import { fileNameOf } from './calendarCache';
 import { attemptWrite, OWNER_ONLY_FILE_MODE, writeFileDurably } from './durableFile';
 
 /** Turns a secret into bytes for the disk and back. Electron uses the OS keychain (safeStorage). */
@@ -68,5 +70,38 @@ export class SessionSecretStore {
 
   get isSet(): boolean {
     return this.#secret !== null;
+  }
+}
+
+/**
+ * Secrets keyed by a name (a CalDAV source's id), each kept exactly as the SIP password is: its
+ * own owner-only file, encrypted by the same cipher, or this session's memory where the OS
+ * offers no real encryption.
+ */
+export class KeyedSecretStore {
+  readonly #stores = new Map<string, SecretStore | SessionSecretStore>();
+
+  constructor(
+    private readonly dir: string,
+    private readonly prefix: string,
+    private readonly cipher: SecretCipher | 'session-only',
+  ) {}
+
+  get(key: string): string | null {
+    return this.#storeOf(key).get();
+  }
+
+  set(key: string, secret: string | null): Result<null> {
+    return this.#storeOf(key).set(secret);
+  }
+
+  #storeOf(key: string): SecretStore | SessionSecretStore {
+    let store = this.#stores.get(key);
+    if (!store) {
+      const path = join(this.dir, `${this.prefix}${fileNameOf(key)}.bin`);
+      store = this.cipher === 'session-only' ? new SessionSecretStore(path) : new SecretStore(path, this.cipher);
+      this.#stores.set(key, store);
+    }
+    return store;
   }
 }

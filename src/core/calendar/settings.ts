@@ -6,17 +6,33 @@ export const MAX_SOURCE_LOCATION_LENGTH = 2048;
 /** Far more activations than fit in the planning window; keeps a runaway list from bloating the settings file. */
 export const MAX_SUPPRESSED_ACTIVATIONS = 2000;
 
-export const CALENDAR_SOURCE_KINDS = ['file', 'url'] as const;
+export const CALENDAR_SOURCE_KINDS = ['file', 'url', 'caldav'] as const;
 export type CalendarSourceKind = (typeof CALENDAR_SOURCE_KINDS)[number];
+export const MAX_CALDAV_USERNAME_LENGTH = 256;
 
-export const CalendarSourceSchema = z
+const FeedSourceSchema = z
   .object({
     id: identifier(64),
-    kind: z.enum(CALENDAR_SOURCE_KINDS),
+    kind: z.enum(['file', 'url']),
     /** An absolute file path, or an https (or loopback http) URL. */
     location: z.string().min(1).max(MAX_SOURCE_LOCATION_LENGTH),
   })
   .strict();
+
+/** A calendar collection on a CalDAV server. Its password is kept with the secrets, keyed by the id, never here. */
+const CaldavSourceSchema = z
+  .object({
+    id: identifier(64),
+    kind: z.literal('caldav'),
+    /** The calendar collection that is read, as discovery found it. */
+    location: z.string().min(1).max(MAX_SOURCE_LOCATION_LENGTH),
+    /** The address the user typed, where discovery started. */
+    serverUrl: z.string().min(1).max(MAX_SOURCE_LOCATION_LENGTH),
+    username: z.string().min(1).max(MAX_CALDAV_USERNAME_LENGTH),
+  })
+  .strict();
+
+export const CalendarSourceSchema = z.discriminatedUnion('kind', [FeedSourceSchema, CaldavSourceSchema]);
 export type CalendarSource = z.infer<typeof CalendarSourceSchema>;
 
 /**

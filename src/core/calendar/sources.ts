@@ -4,7 +4,7 @@ import type { Settings } from '../settings/schema';
 import { MAX_CALENDAR_SOURCES, MAX_SOURCE_LOCATION_LENGTH, type CalendarSource, type CalendarSourceKind } from './settings';
 
 export interface SourceLocation {
-  kind: CalendarSourceKind;
+  kind: Exclude<CalendarSourceKind, 'caldav'>;
   location: string;
 }
 
@@ -31,21 +31,33 @@ export function parseSourceLocation(input: string): Result<SourceLocation> {
 }
 
 function parseFeedUrl(text: string): Result<SourceLocation> {
+  const url = parseWebAddress(text, 'location', true);
+  if (!url.ok) return url;
+  if (url.value.protocol === 'file:') return parseFilePath(fileUrlPath(url.value));
+  return ok({ kind: 'url', location: url.value.href });
+}
+
+/**
+ * An https address, or http on this computer, without a user name or password in it: the rule for
+ * ICS feeds and CalDAV servers alike. A feed may also be written `webcal://` (meaning https) or
+ * `file://`, which the caller reads as a path.
+ */
+export function parseWebAddress(text: string, field: string, feed = false): Result<URL> {
   let url: URL;
   try {
-    url = new URL(text.replace(/^webcals?:\/\//i, 'https://'));
+    url = new URL(feed ? text.replace(/^webcals?:\/\//i, 'https://') : text);
   } catch {
-    return fail('url-invalid', `"${text}" is not a valid web address.`, 'location');
+    return fail('url-invalid', `"${text}" is not a valid web address.`, field);
   }
-  if (url.protocol === 'file:') return parseFilePath(fileUrlPath(url));
+  if (feed && url.protocol === 'file:') return ok(url);
   if (url.username !== '' || url.password !== '') {
-    return fail('url-credentials', 'Addresses with a user name or password are not supported; use the secret address the calendar publishes.', 'location');
+    return fail('url-credentials', 'Addresses with a user name or password are not supported; use the secret address the calendar publishes.', field);
   }
   const allowed = url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
   if (!allowed) {
-    return fail('url-not-https', `Only https:// feeds are allowed (http:// only on this computer, 127.0.0.1 or localhost), not ${url.protocol}//${url.host}.`, 'location');
+    return fail('url-not-https', `Only https:// feeds are allowed (http:// only on this computer, 127.0.0.1 or localhost), not ${url.protocol}//${url.host}.`, field);
   }
-  return ok({ kind: 'url', location: url.href });
+  return ok(url);
 }
 
 function fileUrlPath(url: URL): string {
@@ -63,14 +75,19 @@ function parseFilePath(text: string): Result<SourceLocation> {
 export function addCalendarSource(settings: Settings, input: string, id: string): Result<{ settings: Settings; source: CalendarSource }> {
   const parsed = parseSourceLocation(input);
   if (!parsed.ok) return parsed;
+  const source: CalendarSource = { id, ...parsed.value } as CalendarSource;
+  return appendCalendarSource(settings, source, 'location');
+}
+
+/** Adds a source that passed its own checks, unless the same calendar is already there or the list is full. */
+export function appendCalendarSource(settings: Settings, source: CalendarSource, field: string): Result<{ settings: Settings; source: CalendarSource }> {
   const { sources } = settings.calendar;
-  if (sources.some((source) => source.location === parsed.value.location)) {
-    return fail('source-duplicate', 'This calendar has already been added.', 'location');
+  if (sources.some((existing) => existing.location === source.location)) {
+    return fail('source-duplicate', 'This calendar has already been added.', field);
   }
   if (sources.length >= MAX_CALENDAR_SOURCES) {
-    return fail('source-limit', `At most ${MAX_CALENDAR_SOURCES} calendars can be added.`, 'location');
+    return fail('source-limit', `At most ${MAX_CALENDAR_SOURCES} calendars can be added.`, field);
   }
-  const source: CalendarSource = { id, ...parsed.value };
   return ok({ settings: { ...settings, calendar: { ...settings.calendar, sources: [...sources, source] } }, source });
 }
 

@@ -22,7 +22,17 @@ export type CalendarSourceErrorCode =
   | 'feed-address-loopback'
   | 'feed-address-private'
   | 'feed-address-link-local'
-  | 'feed-address-reserved';
+  | 'feed-address-reserved'
+  /** The CalDAV server refused the user name and password (401 or 403). */
+  | 'caldav-auth-failed'
+  /** Nothing answered at the CalDAV server's address. */
+  | 'caldav-unreachable'
+  /** The server answered, but not as a CalDAV server (no principal or calendar home). */
+  | 'caldav-not-caldav'
+  /** A CalDAV server, but the user has no calendar there, or the one followed is gone. */
+  | 'caldav-no-calendar'
+  /** The password is not stored (kept for one session only, where the OS has no keychain). */
+  | 'caldav-password-missing';
 
 export interface CalendarSourceError {
   code: CalendarSourceErrorCode;

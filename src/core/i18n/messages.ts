@@ -2,6 +2,7 @@ import type { Language } from './language';
 import { accountMessages } from './accountMessages';
 import { boundsMessages } from './boundsMessages';
 import { calendarMessages } from './calendarMessages';
+import { caldavMessages } from './caldavMessages';
 import { editorMessages } from './editorMessages';
 import { presenceMessages } from './presenceMessages';
 import { phoneMessages } from './phoneMessages';
@@ -122,6 +123,7 @@ const sv = {
   ...phoneMessages.sv,
   ...accountMessages.sv,
   ...calendarMessages.sv,
+  ...caldavMessages.sv,
   ...storageMessages.sv,
   ...boundsMessages.sv,
 };
@@ -134,6 +136,7 @@ const en: Record<MessageKey, string> = {
   ...phoneMessages.en,
   ...accountMessages.en,
   ...calendarMessages.en,
+  ...caldavMessages.en,
   ...storageMessages.en,
   ...boundsMessages.en,
 };

@@ -19,6 +19,7 @@ export const INVOKE_CHANNELS = [
   'calendar:sync',
   'calendar:skip',
   'calendar:set-unmarked-rule',
+  'calendar:add-caldav',
   'app:ready-to-quit',
   'phone:status',
   'log:sip-trace',
@@ -26,8 +27,8 @@ export const INVOKE_CHANNELS = [
   'speech:render',
 ] as const;
 
-/** Channels main answers later (it runs a program): the shells await them. */
-export const ASYNC_CHANNELS = ['speech:status', 'speech:render'] as const satisfies readonly (typeof INVOKE_CHANNELS)[number][];
+/** Channels main answers later (it runs a program, or asks a server): the shells await them. */
+export const ASYNC_CHANNELS = ['speech:status', 'speech:render', 'calendar:add-caldav'] as const satisfies readonly (typeof INVOKE_CHANNELS)[number][];
 
 export const DEBUG_CHANNELS = ['debug:clock-advance', 'debug:tray-click', 'debug:resume', 'debug:second-launch'] as const;
 

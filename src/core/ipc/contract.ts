@@ -3,7 +3,8 @@ import { AnnouncementLanguageSchema, CallerIdPolicySchema, ColleagueSchema, Pres
 import { boundedInteger, HORIZON_MS, identifier, plainText, timestamp } from '../bounds';
 import type { Result } from '../errors';
 import type { DialTarget } from '../numbers/phoneNumber';
-import { MAX_SOURCE_LOCATION_LENGTH } from '../calendar/settings';
+import { MAX_CALDAV_PASSWORD_LENGTH } from '../calendar/caldavSource';
+import { MAX_CALDAV_USERNAME_LENGTH, MAX_SOURCE_LOCATION_LENGTH } from '../calendar/settings';
 import { CallHistoryEntrySchema } from '../phone/history';
 import { MAX_RECORDING_BASE64_LENGTH, RECORDING_MIME_TYPES } from '../phone/recording';
 import { MAX_SPOKEN_CHARACTERS, type SpeechStatus } from '../phone/speech';
@@ -73,6 +74,14 @@ export const invokeSchemas = {
   'calendar:sync': z.object({ sourceId: identifier(64).nullable() }).strict(),
   'calendar:skip': z.object({ key: z.string().min(1).max(MAX_SOURCE_LOCATION_LENGTH), skipped: z.boolean() }).strict(),
   'calendar:set-unmarked-rule': z.object({ profileNumber: z.number().int().min(1).max(999).nullable() }).strict(),
+  /** Bounded loosely here, so a too-long field gets the form's own error; main asks the server before anything is kept. */
+  'calendar:add-caldav': z
+    .object({
+      serverUrl: z.string().max(MAX_SOURCE_LOCATION_LENGTH + 100),
+      username: z.string().max(MAX_CALDAV_USERNAME_LENGTH + 100),
+      password: z.string().max(MAX_CALDAV_PASSWORD_LENGTH + 100),
+    })
+    .strict(),
   'app:ready-to-quit': z.null(),
   'phone:status': z.object({ status: z.enum(PHONE_STATUSES) }).strict(),
   /** JsSIP's debug lines, batched; main takes them only while the SIP trace is on, and redacts them. */

@@ -21,6 +21,12 @@ export const KNOWN_ERROR_CODES: ReadonlySet<string> = new Set([
   'source-unknown', 'source-duplicate', 'source-empty', 'source-limit', 'source-too-long', 'path-not-absolute', 'file-not-found',
   'file-not-a-file', 'file-unreadable', 'url-invalid', 'url-not-https', 'url-credentials', 'calendar-activation-unknown',
   'calendar-activation-past', 'calendar-skip-unknown',
+  // CalDAV sources: the form, then what the server (or the feed rules on the way to it) answered.
+  'caldav-server-empty', 'caldav-username-empty', 'caldav-username-too-long', 'caldav-password-empty', 'caldav-password-too-long',
+  'caldav-auth-failed', 'caldav-unreachable', 'caldav-not-caldav', 'caldav-no-calendar', 'feed-timeout', 'feed-not-https', 'feed-port-blocked',
+  'feed-redirect-downgrade', 'feed-redirect-credentials', 'feed-redirect-invalid', 'feed-redirect-loop', 'feed-too-many-redirects',
+  'feed-address-unspecified', 'feed-address-mapped', 'feed-address-loopback', 'feed-address-private', 'feed-address-link-local',
+  'feed-address-reserved', 'ics-too-large',
   // Launch arguments and links.
   'args-duplicate-option', 'args-for-and-until', 'args-for-invalid', 'args-message-invalid', 'args-message-too-long', 'args-profile-ambiguous',
   'args-profile-required', 'args-profile-unknown', 'args-until-invalid', 'args-until-past', 'args-profile-missing-value',

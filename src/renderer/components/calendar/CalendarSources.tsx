@@ -5,6 +5,7 @@ import { useAppStore } from '../../store/appStore';
 import { useLanguage, useTranslation } from '../../useTranslation';
 import { useServiceNow } from '../../useServiceNow';
 import { calendarRequest } from './calendarRequest';
+import { AddCaldavSource } from './AddCaldavSource';
 import { addErrorText, sourceErrorText, warningText } from './calendarText';
 
 const NO_SOURCES: CalendarSourceStatus[] = [];
@@ -29,7 +30,7 @@ function SourceRow({ source, onError }: { source: CalendarSourceStatus; onError(
   return (
     <li className="calendar-source" data-source-id={source.id}>
       <div className="calendar-source__head">
-        <span className="calendar-badge">{t(source.kind === 'url' ? 'calendar.source.kind.url' : 'calendar.source.kind.file')}</span>
+        <span className="calendar-badge">{t(`calendar.source.kind.${source.kind}`)}</span>
         <span className="calendar-source__location" title={source.location}>
           {source.location}
         </span>
@@ -128,6 +129,7 @@ export function CalendarSources() {
           {t('calendar.add.hint')}
         </small>
       </form>
+      <AddCaldavSource />
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import type { CalendarSourceError, SourceWarningCode } from '../../../core/calendar/view';
+import type { AppError } from '../../../core/errors';
 import type { MessageKey } from '../../../core/i18n/messages';
 import type { Language } from '../../../core/i18n/language';
 import { dateTimeFormat } from '../../../core/time/dateFormat';
@@ -61,6 +62,7 @@ export function sourceErrorText(error: CalendarSourceError, language: Language, 
     case 'ics-malformed':
     case 'file-unreadable':
     case 'feed-unreachable':
+    case 'caldav-unreachable':
       return t(`calendar.error.${error.code}`, { detail: detailOf(error) });
     default:
       return t(`calendar.error.${error.code}`);
@@ -84,4 +86,26 @@ const ADD_ERRORS = new Set([
 
 export function addErrorText(error: { code: string; message: string }, t: Translate): string {
   return ADD_ERRORS.has(error.code) ? t(`calendar.addError.${error.code}` as MessageKey) : t('calendar.error.generic', { message: error.message });
+}
+
+const CALDAV_FORM_ERRORS = new Set([
+  'caldav-server-empty',
+  'url-not-https',
+  'url-credentials',
+  'caldav-username-empty',
+  'caldav-username-too-long',
+  'caldav-password-empty',
+  'caldav-password-too-long',
+]);
+
+/** A refusal of the CalDAV form: a field's own text, or what the server said, worded as at a source. */
+export function caldavErrorText(error: AppError, language: Language, t: Translate): string {
+  if (CALDAV_FORM_ERRORS.has(error.code)) return t(`calendar.caldavError.${error.code}` as MessageKey);
+  if (ADD_ERRORS.has(error.code)) return t(`calendar.addError.${error.code}` as MessageKey);
+  if (isSourceError(error)) return sourceErrorText(error, language, t);
+  return t('calendar.error.generic', { message: error.message });
+}
+
+function isSourceError(error: AppError): error is AppError & CalendarSourceError {
+  return error.code.startsWith('caldav-') || error.code.startsWith('feed-') || error.code === 'ics-too-large';
 }
