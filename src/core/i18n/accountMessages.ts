@@ -50,6 +50,12 @@ const sv = {
   'account.announcementLanguageHint': 'Profilernas meddelanden läses upp av datorns talsyntes på det här språket.',
   'account.announcementLanguage.sv': 'Svenska',
   'account.announcementLanguage.en': 'Engelska',
+  'account.priority': 'Vem som alltid når dig',
+  'account.priorityHint': 'Deras samtal ringer fram vad profilen än gör med samtal, så länge de visar sitt nummer eller sin adress. Högst {max}.',
+  'account.priorityInput': 'Kollega i katalogen eller telefonnummer',
+  'account.priorityAdd': 'Lägg till',
+  'account.priorityRemove': 'Ta bort {name}',
+  'account.priorityNone': 'Ingen ännu.',
 } as const;
 
 const en: Record<keyof typeof sv, string> = {
@@ -103,6 +109,12 @@ const en: Record<keyof typeof sv, string> = {
   'account.announcementLanguageHint': 'The profiles’ announcements are read out by the computer’s speech engine in this language.',
   'account.announcementLanguage.sv': 'Swedish',
   'account.announcementLanguage.en': 'English',
+  'account.priority': 'Who can always reach you',
+  'account.priorityHint': 'Their calls ring whatever your profile does with calls, as long as their number or address is shown. At most {max}.',
+  'account.priorityInput': 'Colleague from the directory or phone number',
+  'account.priorityAdd': 'Add',
+  'account.priorityRemove': 'Remove {name}',
+  'account.priorityNone': 'Nobody yet.',
 };
 
 export const accountMessages = { sv, en };

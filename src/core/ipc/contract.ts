@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { AnnouncementLanguageSchema, CallerIdPolicySchema, ColleagueSchema, PresenceLifetimeSchema, SipAccountSchema } from '../account/model';
+import {
+  AnnouncementLanguageSchema,
+  CallerIdPolicySchema,
+  ColleagueSchema,
+  MAX_PRIORITY_CONTACTS,
+  PresenceLifetimeSchema,
+  PriorityContactInputSchema,
+  SipAccountSchema,
+} from '../account/model';
 import { boundedInteger, HORIZON_MS, identifier, plainText, timestamp } from '../bounds';
 import type { Result } from '../errors';
 import type { DialTarget } from '../numbers/phoneNumber';
@@ -32,6 +40,8 @@ export const AccountPatchSchema = z
     callerIdPolicy: CallerIdPolicySchema.partial().optional(),
     announcementLanguage: AnnouncementLanguageSchema.optional(),
     presenceLifetimeSeconds: PresenceLifetimeSchema.optional(),
+    /** The whole list; colleagues by their directory address, numbers as typed. Bounded loosely, so a long list gets its own error. */
+    priorityAccess: z.array(PriorityContactInputSchema).max(MAX_PRIORITY_CONTACTS * 2).optional(),
   })
   .strict();
 export type AccountPatch = z.infer<typeof AccountPatchSchema>;
