@@ -56,6 +56,9 @@ const sv = {
   'account.priorityAdd': 'Lägg till',
   'account.priorityRemove': 'Ta bort {name}',
   'account.priorityNone': 'Ingen ännu.',
+  'account.notifications': 'Notiser',
+  'account.holdNotificationsInCall': 'Håll notiser under samtal och visa dem efteråt',
+  'account.holdNotificationsInCallHint': 'Chatt, sms och andra notiser väntar tills samtalet är slut; flera av samma slag kommer som en. Ett samtal som kommer under tiden ringer ändå. Din profil ändras inte.',
 } as const;
 
 const en: Record<keyof typeof sv, string> = {
@@ -115,6 +118,9 @@ const en: Record<keyof typeof sv, string> = {
   'account.priorityAdd': 'Add',
   'account.priorityRemove': 'Remove {name}',
   'account.priorityNone': 'Nobody yet.',
+  'account.notifications': 'Notifications',
+  'account.holdNotificationsInCall': 'Hold notifications during calls and show them afterwards',
+  'account.holdNotificationsInCallHint': 'Chat, SMS and other notifications wait until the call has ended; several of a kind come as one. A call that arrives meanwhile still rings. Your profile does not change.',
 };
 
 export const accountMessages = { sv, en };

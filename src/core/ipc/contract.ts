@@ -56,7 +56,12 @@ export const invokeSchemas = {
   'profile:update': ProfileSchema,
   'profile:delete': z.object({ profileId: identifier() }).strict(),
   'ui:update': z
-    .object({ language: LanguageSchema.optional(), showProfileNumbers: z.boolean().optional(), sipTrace: z.boolean().optional() })
+    .object({
+      language: LanguageSchema.optional(),
+      showProfileNumbers: z.boolean().optional(),
+      sipTrace: z.boolean().optional(),
+      holdNotificationsInCall: z.boolean().optional(),
+    })
     .strict(),
   'notice:dismiss': z.object({ noticeId: identifier() }).strict(),
   'account:update': AccountPatchSchema,
@@ -83,8 +88,11 @@ export const invokeSchemas = {
   'calendar:sync': z.object({ sourceId: identifier(64).nullable() }).strict(),
   'calendar:skip': z.object({ key: z.string().min(1).max(MAX_SOURCE_LOCATION_LENGTH), skipped: z.boolean() }).strict(),
   'calendar:set-unmarked-rule': z.object({ profileNumber: z.number().int().min(1).max(999).nullable() }).strict(),
+  'calendar:set-marker-rules': z.object({ shortFormMarkers: z.boolean().optional(), ignorePrivateEvents: z.boolean().optional() }).strict(),
   'app:ready-to-quit': z.null(),
   'phone:status': z.object({ status: z.enum(PHONE_STATUSES) }).strict(),
+  /** Whether a call is in progress (ringing, dialling, talking, on hold); main holds notifications meanwhile when asked to. */
+  'phone:in-call': z.object({ inCall: z.boolean() }).strict(),
   /** JsSIP's debug lines, batched; main takes them only while the SIP trace is on, and redacts them. */
   'log:sip-trace': z.object({ lines: z.array(z.string().max(MAX_TRACE_LINE_LENGTH)).min(1).max(MAX_TRACE_BATCH) }).strict(),
   'speech:status': z.null(),

@@ -3,6 +3,7 @@ import { useAppStore } from '../../store/appStore';
 import { useTranslation } from '../../useTranslation';
 import { RegistrationStatus } from '../phone/RegistrationStatus';
 import { DirectoryEditor } from './DirectoryEditor';
+import { NotificationHoldSetting } from './NotificationHoldSetting';
 import { PriorityAccessEditor } from './PriorityAccessEditor';
 import { ProvisioningImport } from './ProvisioningImport';
 import { SipAccountForm } from './SipAccountForm';
@@ -21,6 +22,7 @@ export function AccountView() {
       <SipAccountForm key={formGeneration} account={account} />
       <DirectoryEditor directory={account.directory} />
       <PriorityAccessEditor account={account} />
+      <NotificationHoldSetting />
       <ProvisioningImport onImported={() => setFormGeneration((generation) => generation + 1)} />
       <Troubleshooting />
     </section>
