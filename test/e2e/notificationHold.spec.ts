@@ -54,7 +54,7 @@ test.afterAll(async () => {
 test('with the setting on, a chat during a call is notified only after the call, and the profile stays', async () => {
   await showView(bob, 'Konto');
   await expect(holdSetting(bob)).not.toBeChecked();
-  await holdSetting(bob).check();
+  await holdSetting(bob).click();
   await expect(holdSetting(bob)).toBeChecked();
   await showView(bob, 'Telefon');
 
@@ -79,7 +79,7 @@ test('with the setting on, a chat during a call is notified only after the call,
 
 test('with the setting off, a chat during a call is notified at once', async () => {
   await showView(bob, 'Konto');
-  await holdSetting(bob).uncheck();
+  await holdSetting(bob).click();
   await expect(holdSetting(bob)).not.toBeChecked();
   await showView(bob, 'Telefon');
 
