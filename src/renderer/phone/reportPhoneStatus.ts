@@ -25,7 +25,8 @@ export function phoneStatusOf(registration: RegistrationState): PhoneStatus {
  */
 export function reportPhoneStatus(): () => void {
   let reported: PhoneStatus | null = null;
-  let reportedInCall = false;
+  // Sent once at start too: after a reload in the middle of a call, main must not go on holding.
+  let reportedInCall: boolean | null = null;
   const report = ({ registration, calls }: { registration: RegistrationState; calls: readonly { status: CallStatus }[] }) => {
     const status = phoneStatusOf(registration);
     if (status !== reported) {
