@@ -3,6 +3,7 @@ import { applyAccountPatch } from '../../src/core/account/patch';
 import { applyProvisioning, parseProvisioning } from '../../src/core/account/provisioning';
 import { parseAutomationArgs } from '../../src/core/automation/args';
 import { describeInput } from '../../src/core/describeInput';
+import { translate } from '../../src/core/i18n/messages';
 import { fail, ok, type AppError, type Result } from '../../src/core/errors';
 import {
   debugSchemas,
@@ -64,6 +65,8 @@ export type TrayAction = { kind: 'handled' } | { kind: 'open' } | { kind: 'quit'
 export type LaunchOutcome = { kind: 'nothing' } | { kind: 'activated' } | { kind: 'dialing'; target: DialTarget };
 
 const QUIT_GRACE_MS = 3_000;
+/** As the notification request's own bound. */
+const MAX_NOTIFICATION_BODY = 500;
 
 type SyncChannel = Exclude<InvokeChannel, AsyncChannel>;
 type Handlers = { [C in SyncChannel]: (payload: ChannelPayload<C>) => Result<unknown> };
@@ -101,10 +104,21 @@ export class AppServices {
     this.#speech = new SpeechService({ directory: join(options.dataDir, 'speech'), engine: speechEngineFor(options.platform ?? process.platform) });
     this.#notices = [loaded.recovered, this.#history.recovered].filter((notice): notice is Notice => notice !== null);
     if (!store.initialWrite.ok) this.#notices.push(this.#failureNotice(store.initialWrite.error));
-    this.#notifications = new NotificationCenter((record) => {
-      options.notificationSink(record);
-      this.#emit();
-    }, () => options.clock.now());
+    this.#notifications = new NotificationCenter(
+      (record) => {
+        options.notificationSink(record);
+        this.#emit();
+      },
+      () => options.clock.now(),
+      {
+        enabled: () => this.profiles.settings.ui.holdNotificationsInCall,
+        summary: (kind, count, titles) => {
+          const language = this.profiles.settings.ui.language;
+          const title = translate(language, 'notification.heldDuringCall.title', { kind: translate(language, `editor.notification.${kind}`), count });
+          return { title, body: titles.join(', ').slice(0, MAX_NOTIFICATION_BODY) };
+        },
+      },
+    );
     this.profiles = new ProfileService({
       store,
       clock: options.clock,
@@ -151,6 +165,14 @@ export class AppServices {
       'calendar:sync': (payload) => this.calendar.requestSync(payload.sourceId),
       'calendar:skip': (payload) => this.calendar.setSkipped(payload.key, payload.skipped),
       'calendar:set-unmarked-rule': (payload) => this.calendar.setUnmarkedBusyProfile(payload.profileNumber),
+      'calendar:set-marker-rules': (payload) => {
+        const settings = this.profiles.settings;
+        return this.profiles.apply(ok({ ...settings, calendar: { ...settings.calendar, ...dropUndefined(payload) } }));
+      },
+      'phone:in-call': (payload) => {
+        this.#notifications.setInCall(payload.inCall);
+        return ok(null);
+      },
       'phone:status': (payload) => {
         this.#phoneStatus = payload.status;
         this.#emit();

@@ -1,4 +1,4 @@
-import { activationKey, expandCalendar, planCalendarActivations, type CalendarActivation, type CalendarProfile } from '../../src/core/calendar';
+import { activationKey, expandCalendar, planCalendarActivations, type CalendarActivation, type CalendarProfile, type PlanOptions } from '../../src/core/calendar';
 import type { ExpansionWarning, Occurrence, ParsedCalendar } from '../../src/core/calendar/types';
 import type { UnknownProfileMarker } from '../../src/core/calendar/upcoming';
 
@@ -29,7 +29,7 @@ interface Expansion {
 interface PlanInputs {
   expansions: Expansion[];
   profiles: readonly CalendarProfile[];
-  unmarkedBusyProfileNumber: number | null;
+  options: Required<PlanOptions>;
 }
 
 /**
@@ -44,7 +44,7 @@ export class CalendarPlanner {
   plan(
     sources: readonly SourceCalendar[],
     profiles: readonly CalendarProfile[],
-    unmarkedBusyProfileNumber: number | null,
+    options: Required<PlanOptions>,
     timeZone: string,
     now: number,
   ): CalendarPlan {
@@ -52,7 +52,7 @@ export class CalendarPlanner {
     for (const sourceId of this.#expansions.keys()) {
       if (!sources.some((source) => source.sourceId === sourceId)) this.#expansions.delete(sourceId);
     }
-    const inputs: PlanInputs = { expansions, profiles, unmarkedBusyProfileNumber };
+    const inputs: PlanInputs = { expansions, profiles, options };
     if (!this.#lastInputs || !sameInputs(this.#lastInputs, inputs)) {
       this.#lastPlan = planAll(inputs);
       this.#lastInputs = inputs;
@@ -85,19 +85,19 @@ export class CalendarPlanner {
 function sameInputs(a: PlanInputs, b: PlanInputs): boolean {
   return (
     a.profiles === b.profiles &&
-    a.unmarkedBusyProfileNumber === b.unmarkedBusyProfileNumber &&
+    (Object.keys(a.options) as (keyof PlanOptions)[]).every((name) => a.options[name] === b.options[name]) &&
     a.expansions.length === b.expansions.length &&
     a.expansions.every((expansion, index) => expansion === b.expansions[index])
   );
 }
 
 /** Plans every source; the same event in two sources (a calendar added twice) counts once. */
-function planAll({ expansions, profiles, unmarkedBusyProfileNumber }: PlanInputs): CalendarPlan {
+function planAll({ expansions, profiles, options }: PlanInputs): CalendarPlan {
   const activations = new Map<string, CalendarActivation>();
   const unknownMarkers = new Map<string, UnknownProfileMarker>();
   for (const { occurrences } of expansions) {
     const endOf = new Map(occurrences.map((occurrence) => [activationKey(occurrence), occurrence.end]));
-    const plan = planCalendarActivations(occurrences, profiles, { defaultProfileNumberForUnmarkedBusy: unmarkedBusyProfileNumber });
+    const plan = planCalendarActivations(occurrences, profiles, options);
     for (const activation of plan.activations) if (!activations.has(activation.key)) activations.set(activation.key, activation);
     for (const warning of plan.warnings) {
       if (unknownMarkers.has(warning.key)) continue;

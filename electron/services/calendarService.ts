@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { parseIcs, type CalendarActivation } from '../../src/core/calendar';
+import { parseIcs, planOptionsOf, type CalendarActivation } from '../../src/core/calendar';
 import { parseCaldavForm, type CaldavForm } from '../../src/core/calendar/caldavSource';
 import { addCalendarSource, appendCalendarSource, removeCalendarSource, setUnmarkedBusyProfile } from '../../src/core/calendar/sources';
 import type { CalendarSource } from '../../src/core/calendar/settings';
@@ -125,6 +125,8 @@ export class CalendarService {
     return {
       sources: settings.calendar.sources.map((source) => this.#statusOf(source)),
       unmarkedBusyProfileNumber: settings.calendar.unmarkedBusyProfileNumber,
+      shortFormMarkers: settings.calendar.shortFormMarkers,
+      ignorePrivateEvents: settings.calendar.ignorePrivateEvents,
       upcoming: upcomingActivations({
         activations: plan.activations,
         unknownMarkers: plan.unknownMarkers,
@@ -374,7 +376,7 @@ export class CalendarService {
       const calendar = this.#runtime.get(source.id)?.calendar;
       return calendar ? [{ sourceId: source.id, calendar }] : [];
     });
-    return this.#planner.plan(sources, settings.profiles, settings.calendar.unmarkedBusyProfileNumber, this.deps.timeZone(), now);
+    return this.#planner.plan(sources, settings.profiles, planOptionsOf(settings.calendar), this.deps.timeZone(), now);
   }
 
   #statusOf(source: CalendarSource): CalendarSourceStatus {

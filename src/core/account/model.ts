@@ -35,6 +35,23 @@ export const DEFAULT_PRESENCE_LIFETIME_SECONDS = 300;
 export const ColleagueSchema = z.object({ name: plainText(100).min(1), uri: plainText(300).min(1) }).strict();
 export type Colleague = z.infer<typeof ColleagueSchema>;
 
+/** Teams calls it priority access: a short list, so that it stays an exception to the profile. */
+export const MAX_PRIORITY_CONTACTS = 50;
+
+/** Someone whose calls ring whatever the active profile does with calls: a colleague by SIP address, or a number. */
+export const PriorityContactSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('colleague'), name: plainText(100).min(1), uri: plainText(300).min(1) }).strict(),
+  z.object({ kind: z.literal('number'), number: e164 }).strict(),
+]);
+export type PriorityContact = z.infer<typeof PriorityContactSchema>;
+
+/** A priority contact as the UI sends it: a colleague by the directory's address, a number as typed. */
+export const PriorityContactInputSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('colleague'), uri: plainText(300).min(1) }).strict(),
+  z.object({ kind: z.literal('number'), number: z.string().max(40) }).strict(),
+]);
+export type PriorityContactInput = z.infer<typeof PriorityContactInputSchema>;
+
 export const CALLER_ID_PRESENTATIONS = ['p-preferred-identity', 'from-user'] as const;
 export const HIDING_METHODS = ['pbx', 'client'] as const;
 
@@ -65,6 +82,8 @@ export const AccountSchema = z
     announcementLanguage: AnnouncementLanguageSchema.default('sv'),
     /** Absent in settings written before it existed: those get the default. */
     presenceLifetimeSeconds: PresenceLifetimeSchema.default(DEFAULT_PRESENCE_LIFETIME_SECONDS),
+    /** Absent in settings written before it existed: nobody has priority access. */
+    priorityAccess: z.array(PriorityContactSchema).max(MAX_PRIORITY_CONTACTS).default(() => []),
   })
   .strict();
 export type Account = z.infer<typeof AccountSchema>;
@@ -79,5 +98,6 @@ export function emptyAccount(): Account {
     callerIdPolicy: { ...DEFAULT_CALLER_ID_POLICY },
     announcementLanguage: 'sv',
     presenceLifetimeSeconds: DEFAULT_PRESENCE_LIFETIME_SECONDS,
+    priorityAccess: [],
   };
 }

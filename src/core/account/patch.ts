@@ -5,6 +5,7 @@ import { normalizeDialString, normalizeToE164 } from '../numbers/phoneNumber';
 import { parseSipAddress } from '../numbers/sipAddress';
 import { NUMBER_KINDS } from '../profiles/model';
 import type { Account } from './model';
+import { applyPriorityAccess } from './priorityAccess';
 
 function checkServerUrl(url: string): AppError | null {
   if (url === '') return null;
@@ -62,6 +63,9 @@ export function applyAccountPatch(account: Account, patch: AccountPatch): Result
     if (!target.ok) errors.push({ code: 'voicemail-invalid', field: 'voicemail', message: `The voicemail address ${describeInput(voicemail)} cannot be called: ${target.error.message}` });
   }
 
+  const priority = patch.priorityAccess === undefined ? null : applyPriorityAccess(account.priorityAccess, patch.priorityAccess, directory);
+  if (priority) errors.push(...priority.errors);
+
   const [first] = errors;
   if (first) {
     const result = fail<Account>(first.code, first.message, first.field);
@@ -77,5 +81,6 @@ export function applyAccountPatch(account: Account, patch: AccountPatch): Result
     callerIdPolicy: { ...account.callerIdPolicy, ...patch.callerIdPolicy },
     announcementLanguage: patch.announcementLanguage ?? account.announcementLanguage,
     presenceLifetimeSeconds: patch.presenceLifetimeSeconds ?? account.presenceLifetimeSeconds,
+    priorityAccess: priority?.list ?? account.priorityAccess,
   });
 }

@@ -99,6 +99,7 @@ function occurrenceOf(event: CalendarEvent, time: CalendarTime, start: number, e
     allDay: time.allDay,
     transparent: event.transparent,
     cancelled: event.cancelled,
+    private: event.private,
   };
   if (recurrenceId !== undefined) occurrence.recurrenceId = recurrenceId;
   return occurrence;

@@ -22,6 +22,9 @@ export interface EventReading {
 }
 
 /** Reads one VEVENT. Problems with it become warnings and at worst drop this event alone. */
+/** CLASS (RFC 5545 §3.8.1.3): Outlook writes PRIVATE for a private appointment, some servers CONFIDENTIAL. */
+const PRIVATE_CLASSES = new Set(['PRIVATE', 'CONFIDENTIAL']);
+
 export class EventReader {
   private readonly warnings: CalendarParseWarning[] = [];
   private unknownTzidReported = false;
@@ -83,6 +86,7 @@ export class EventReader {
       end,
       cancelled: String(this.vevent.getFirstPropertyValue('status') ?? '').toUpperCase() === 'CANCELLED',
       transparent: String(this.vevent.getFirstPropertyValue('transp') ?? '').toUpperCase() === 'TRANSPARENT',
+      private: PRIVATE_CLASSES.has(String(this.vevent.getFirstPropertyValue('class') ?? '').toUpperCase()),
       // A RECURRENCE-ID instance replaces one instance; its own rules (RANGE=THISANDFUTURE) are not followed.
       recurrence: recurrenceId ? null : this.readRecurrence(start),
       recurrenceId,

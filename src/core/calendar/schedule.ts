@@ -1,6 +1,7 @@
 import type { Profile } from '../profiles/model';
+import type { CalendarSettings } from './settings';
 import type { Occurrence } from './types';
-import { findMarker } from './markers';
+import { readMarker } from './markers';
 import { isBusy } from './expand';
 
 export type CalendarProfile = Pick<Profile, 'id' | 'number' | 'calendarPriority'>;
@@ -26,6 +27,19 @@ export interface CalendarWarning {
 export interface PlanOptions {
   /** Profile number for busy events without a marker; null leaves them alone. */
   defaultProfileNumberForUnmarkedBusy: number | null;
+  /** The leading `N:` code and the information-only mark (see markers.ts); off when absent. */
+  shortFormMarkers?: boolean;
+  /** CLASS:PRIVATE and CONFIDENTIAL events activate nothing, marker or not; off when absent. */
+  ignorePrivateEvents?: boolean;
+}
+
+/** The plan options the calendar settings ask for. */
+export function planOptionsOf(settings: Pick<CalendarSettings, 'unmarkedBusyProfileNumber' | 'shortFormMarkers' | 'ignorePrivateEvents'>): Required<PlanOptions> {
+  return {
+    defaultProfileNumberForUnmarkedBusy: settings.unmarkedBusyProfileNumber,
+    shortFormMarkers: settings.shortFormMarkers,
+    ignorePrivateEvents: settings.ignorePrivateEvents,
+  };
 }
 
 export function activationKey(occurrence: Pick<Occurrence, 'uid' | 'start'>): string {
@@ -47,8 +61,10 @@ export function planCalendarActivations(
   const warnings: CalendarWarning[] = [];
   const seenKeys = new Set<string>();
   for (const occurrence of occurrences) {
-    if (occurrence.cancelled) continue;
-    const number = findMarker(occurrence.title) ?? (isBusy(occurrence) ? options.defaultProfileNumberForUnmarkedBusy : null);
+    if (occurrence.cancelled || (options.ignorePrivateEvents === true && occurrence.private)) continue;
+    const marker = readMarker(occurrence.title, { shortForms: options.shortFormMarkers === true });
+    if (marker.kind === 'information-only') continue;
+    const number = marker.kind === 'profile' ? marker.number : isBusy(occurrence) ? options.defaultProfileNumberForUnmarkedBusy : null;
     if (number === null) continue;
     const key = activationKey(occurrence);
     if (seenKeys.has(key)) continue;

@@ -55,12 +55,16 @@ export const CalendarSettingsSchema = z
     /** Profile number that busy events without a marker activate; null (the default) leaves them alone. */
     unmarkedBusyProfileNumber: z.number().int().min(1).max(999).nullable(),
     suppressed: z.array(SuppressedActivationSchema).max(MAX_SUPPRESSED_ACTIVATIONS),
+    /** The short markers other Nordic switchboards use (`3: Möte`, `[i]`); absent in older files: off. */
+    shortFormMarkers: z.boolean().default(false),
+    /** Private and confidential events switch nothing; absent in older files: off. */
+    ignorePrivateEvents: z.boolean().default(false),
   })
   .strict();
 export type CalendarSettings = z.infer<typeof CalendarSettingsSchema>;
 
 export function defaultCalendarSettings(): CalendarSettings {
-  return { sources: [], unmarkedBusyProfileNumber: null, suppressed: [] };
+  return { sources: [], unmarkedBusyProfileNumber: null, suppressed: [], shortFormMarkers: false, ignorePrivateEvents: false };
 }
 
 export const ReturnToSchema = z

@@ -59,6 +59,8 @@ export interface CalendarEvent {
   cancelled: boolean;
   /** TRANSP:TRANSPARENT (shown as free) */
   transparent: boolean;
+  /** CLASS:PRIVATE or CLASS:CONFIDENTIAL */
+  private: boolean;
   recurrence: Recurrence | null;
   /** Set when this VEVENT replaces one instance of the series with the same uid. */
   recurrenceId: CalendarTime | null;
@@ -107,6 +109,7 @@ export interface Occurrence {
   allDay: boolean;
   transparent: boolean;
   cancelled: boolean;
+  private: boolean;
 }
 
 export interface ExpansionWarning {

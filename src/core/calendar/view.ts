@@ -96,5 +96,7 @@ export interface UpcomingActivation {
 export interface CalendarState {
   sources: CalendarSourceStatus[];
   unmarkedBusyProfileNumber: number | null;
+  shortFormMarkers: boolean;
+  ignorePrivateEvents: boolean;
   upcoming: UpcomingActivation[];
 }

@@ -50,6 +50,15 @@ const sv = {
   'account.announcementLanguageHint': 'Profilernas meddelanden läses upp av datorns talsyntes på det här språket.',
   'account.announcementLanguage.sv': 'Svenska',
   'account.announcementLanguage.en': 'Engelska',
+  'account.priority': 'Vem som alltid når dig',
+  'account.priorityHint': 'Deras samtal ringer fram vad profilen än gör med samtal, så länge de visar sitt nummer eller sin adress. Högst {max}.',
+  'account.priorityInput': 'Kollega i katalogen eller telefonnummer',
+  'account.priorityAdd': 'Lägg till',
+  'account.priorityRemove': 'Ta bort {name}',
+  'account.priorityNone': 'Ingen ännu.',
+  'account.notifications': 'Notiser',
+  'account.holdNotificationsInCall': 'Håll notiser under samtal och visa dem efteråt',
+  'account.holdNotificationsInCallHint': 'Chatt, sms och andra notiser väntar tills samtalet är slut; flera av samma slag kommer som en. Ett samtal som kommer under tiden ringer ändå. Din profil ändras inte.',
 } as const;
 
 const en: Record<keyof typeof sv, string> = {
@@ -103,6 +112,15 @@ const en: Record<keyof typeof sv, string> = {
   'account.announcementLanguageHint': 'The profiles’ announcements are read out by the computer’s speech engine in this language.',
   'account.announcementLanguage.sv': 'Swedish',
   'account.announcementLanguage.en': 'English',
+  'account.priority': 'Who can always reach you',
+  'account.priorityHint': 'Their calls ring whatever your profile does with calls, as long as their number or address is shown. At most {max}.',
+  'account.priorityInput': 'Colleague from the directory or phone number',
+  'account.priorityAdd': 'Add',
+  'account.priorityRemove': 'Remove {name}',
+  'account.priorityNone': 'Nobody yet.',
+  'account.notifications': 'Notifications',
+  'account.holdNotificationsInCall': 'Hold notifications during calls and show them afterwards',
+  'account.holdNotificationsInCallHint': 'Chat, SMS and other notifications wait until the call has ended; several of a kind come as one. A call that arrives meanwhile still rings. Your profile does not change.',
 };
 
 export const accountMessages = { sv, en };

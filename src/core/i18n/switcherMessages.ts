@@ -18,6 +18,8 @@ const sv = {
   'switcher.remaining': '{time} kvar',
   'switcher.message': 'Meddelande: {message}',
   'switcher.fromCalendar': 'från kalendern',
+  'switcher.priorityOne': 'Samtal från 1 prioriterad kontakt ringer ändå',
+  'switcher.priorityMany': 'Samtal från {count} prioriterade kontakter ringer ändå',
 } as const;
 
 const en: Record<keyof typeof sv, string> = {
@@ -39,6 +41,8 @@ const en: Record<keyof typeof sv, string> = {
   'switcher.remaining': '{time} left',
   'switcher.message': 'Message: {message}',
   'switcher.fromCalendar': 'from the calendar',
+  'switcher.priorityOne': 'Calls from 1 priority contact ring anyway',
+  'switcher.priorityMany': 'Calls from {count} priority contacts ring anyway',
 };
 
 export const switcherMessages = { sv, en };

@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { AnnouncementLanguageSchema, CallerIdPolicySchema, ColleagueSchema, PresenceLifetimeSchema, SipAccountSchema } from '../account/model';
+import {
+  AnnouncementLanguageSchema,
+  CallerIdPolicySchema,
+  ColleagueSchema,
+  MAX_PRIORITY_CONTACTS,
+  PresenceLifetimeSchema,
+  PriorityContactInputSchema,
+  SipAccountSchema,
+} from '../account/model';
 import { boundedInteger, HORIZON_MS, identifier, plainText, timestamp } from '../bounds';
 import type { Result } from '../errors';
 import type { DialTarget } from '../numbers/phoneNumber';
@@ -33,6 +41,8 @@ export const AccountPatchSchema = z
     callerIdPolicy: CallerIdPolicySchema.partial().optional(),
     announcementLanguage: AnnouncementLanguageSchema.optional(),
     presenceLifetimeSeconds: PresenceLifetimeSchema.optional(),
+    /** The whole list; colleagues by their directory address, numbers as typed. Bounded loosely, so a long list gets its own error. */
+    priorityAccess: z.array(PriorityContactInputSchema).max(MAX_PRIORITY_CONTACTS * 2).optional(),
   })
   .strict();
 export type AccountPatch = z.infer<typeof AccountPatchSchema>;
@@ -47,7 +57,12 @@ export const invokeSchemas = {
   'profile:update': ProfileSchema,
   'profile:delete': z.object({ profileId: identifier() }).strict(),
   'ui:update': z
-    .object({ language: LanguageSchema.optional(), showProfileNumbers: z.boolean().optional(), sipTrace: z.boolean().optional() })
+    .object({
+      language: LanguageSchema.optional(),
+      showProfileNumbers: z.boolean().optional(),
+      sipTrace: z.boolean().optional(),
+      holdNotificationsInCall: z.boolean().optional(),
+    })
     .strict(),
   'notice:dismiss': z.object({ noticeId: identifier() }).strict(),
   'account:update': AccountPatchSchema,
@@ -82,8 +97,11 @@ export const invokeSchemas = {
       password: z.string().max(MAX_CALDAV_PASSWORD_LENGTH + 100),
     })
     .strict(),
+  'calendar:set-marker-rules': z.object({ shortFormMarkers: z.boolean().optional(), ignorePrivateEvents: z.boolean().optional() }).strict(),
   'app:ready-to-quit': z.null(),
   'phone:status': z.object({ status: z.enum(PHONE_STATUSES) }).strict(),
+  /** Whether a call is in progress (ringing, dialling, talking, on hold); main holds notifications meanwhile when asked to. */
+  'phone:in-call': z.object({ inCall: z.boolean() }).strict(),
   /** JsSIP's debug lines, batched; main takes them only while the SIP trace is on, and redacts them. */
   'log:sip-trace': z.object({ lines: z.array(z.string().max(MAX_TRACE_LINE_LENGTH)).min(1).max(MAX_TRACE_BATCH) }).strict(),
   'speech:status': z.null(),

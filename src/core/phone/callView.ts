@@ -13,6 +13,11 @@ export type CallStatus =
   /** Incoming, answered by the profile's announcement instead of the user. */
   | 'announcing';
 
+/** The user is on the phone: placing a call or talking (on hold too), not merely rung or announced for. */
+export function userIsInCall(calls: readonly Pick<CallView, 'status'>[]): boolean {
+  return calls.some((call) => call.status === 'dialing' || call.status === 'alerting' || call.status === 'active');
+}
+
 export interface CallView {
   id: string;
   direction: 'incoming' | 'outgoing';

@@ -5,6 +5,8 @@ import type { Profile } from '../profiles/model';
 import type { Language } from '../i18n/language';
 import { announcementDurationMs, announcementText, type AnnouncementContext } from './announcement';
 import { resolveForwardTarget, type ResolvedTarget } from './dialTarget';
+import { hasPriorityAccess } from './priorityCaller';
+import type { CallerIdentity } from './remoteParty';
 
 /** The caller hears the account's announcement language, whatever language the UI is in. */
 export interface IncomingSituation extends Omit<AnnouncementContext, 'language'> {
@@ -12,6 +14,8 @@ export interface IncomingSituation extends Omit<AnnouncementContext, 'language'>
   account: Account;
   /** The user is already in a call, or placing one. */
   busy: boolean;
+  /** Who calls, as the PBX delivers it; none for a withheld identity. */
+  caller: readonly CallerIdentity[];
 }
 
 export type IncomingDecision =
@@ -42,7 +46,12 @@ export interface IncomingOutcome {
   problems: AppError[];
 }
 
-/** What the active profile does with a new incoming call. A target that cannot be reached never loses the call: it rings instead. */
+/**
+ * What the active profile does with a new incoming call. A target that cannot be reached never
+ * loses the call: it rings instead. A caller with priority access rings whatever the profile
+ * says (softly, as a waiting call, when the user is in another), and the profile's forward when
+ * nobody answers still applies.
+ */
 export function decideIncoming(situation: IncomingSituation): IncomingOutcome {
   const { profile, account, busy } = situation;
   const problems: AppError[] = [];
@@ -57,6 +66,8 @@ export function decideIncoming(situation: IncomingSituation): IncomingOutcome {
     const target = noAnswer !== null && noAnswer.afterSeconds > 0 ? forwardTo(noAnswer.target) : null;
     return { kind: 'ring', callWaiting, noAnswer: noAnswer !== null && target !== null ? { afterMs: noAnswer.afterSeconds * 1000, target } : null };
   };
+
+  if (hasPriorityAccess(account.priorityAccess, situation.caller)) return { decision: ring(busy), problems };
 
   if (busy) {
     const whenBusy = profile.incoming.whenBusy;

@@ -49,6 +49,31 @@ export function remotePartyFrom(headers: IdentityHeaders): Result<RemoteParty> {
   return ok({ number: numberOf(identity), name, uri: callBackUri(identity), anonymous: false });
 }
 
+/** An identity of the caller as the request's headers carry it, never taken from a display name. */
+export interface CallerIdentity {
+  /** `user@host` of a SIP address, host lower-cased; null for tel: URIs. */
+  address: string | null;
+  /** E.164, when the user part is a phone number. */
+  number: string | null;
+}
+
+/**
+ * Every identity the PBX delivers for the caller: the P-Asserted-Identity it set (RFC 3325), and
+ * the From it authenticated. A caller who withholds his identity has none, so nobody can be
+ * recognised by a header the privacy request asked the PBX to hide.
+ */
+export function callerIdentities(headers: IdentityHeaders): CallerIdentity[] {
+  if (headers.from === null) return [];
+  const from = parseNameAddress(headers.from);
+  if (!from.ok || isAnonymous(from.value) || withholds(headers.privacy)) return [];
+  const asserted = headers.pAssertedIdentity === null ? null : parseNameAddress(headers.pAssertedIdentity);
+  const addresses = asserted?.ok && !isAnonymous(asserted.value) ? [asserted.value, from.value] : [from.value];
+  return addresses.map((address) => ({
+    address: address.scheme === 'tel' || address.user === '' ? null : `${address.user}@${address.host}`,
+    number: numberOf(address),
+  }));
+}
+
 /** The party we call, for the call view and the history. */
 export function partyForTarget(uri: string, number: string | null, name = ''): RemoteParty {
   return { number, name: cleanDisplayName(name), uri, anonymous: false };

@@ -37,6 +37,8 @@ export const SettingsSchema = z
         showProfileNumbers: z.boolean(),
         /** JsSIP's debug lines go to the log file; off unless the user turns it on. */
         sipTrace: z.boolean().optional(),
+        /** Notifications wait while a call is in progress and are shown after it; absent in older files: off. */
+        holdNotificationsInCall: z.boolean().default(false),
       })
       .strict(),
     /** IANA zone for working hours and end times; null follows the system. */
@@ -63,7 +65,7 @@ export function defaultSettings(now: number): Settings {
     profiles: defaultProfiles(),
     active: { profileId: BASE_PROFILE_ID, since: now, until: null, temporaryMessage: null },
     account: emptyAccount(),
-    ui: { language: 'sv', showProfileNumbers: false },
+    ui: { language: 'sv', showProfileNumbers: false, holdNotificationsInCall: false },
     timeZone: null,
     workingHours: DEFAULT_WORKING_HOURS,
     reminderBeforeEndMinutes: DEFAULT_REMINDER_MINUTES,

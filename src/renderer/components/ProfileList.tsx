@@ -24,8 +24,9 @@ interface ProfileRowProps {
   onActivated(): void;
 }
 
-function ActiveDetails() {
+function ActiveDetails({ profile }: { profile: Profile }) {
   const t = useTranslation();
+  const priorityCount = useAppStore((store) => store.state?.account.priorityAccess.length ?? 0);
   const language = useLanguage();
   const now = useServiceNow();
   const active = useAppStore((store) => store.state?.active);
@@ -40,6 +41,11 @@ function ActiveDetails() {
         <span className="profile__remaining">{t('switcher.remaining', { time: formatRemaining(active.until, now, language) })}</span>
       )}
       {active.source?.kind === 'calendar' && <span className="profile__remaining">{t('switcher.fromCalendar')}</span>}
+      {priorityCount > 0 && profile.incoming.action.kind !== 'ring' && (
+        <span className="profile__remaining profile__priority">
+          {priorityCount === 1 ? t('switcher.priorityOne') : t('switcher.priorityMany', { count: priorityCount })}
+        </span>
+      )}
     </>
   );
 }
@@ -60,7 +66,7 @@ function ProfileRow({ profile, showNumber, temporaryMessage, onActivated }: Prof
       <button type="button" className="profile__button" aria-pressed={isActive} aria-label={t('profiles.activateHint', { name: profile.name })} onClick={() => void activateForDefault()}>
         <span className={`status-dot status-dot--${profile.status}`} aria-hidden="true" />
         <span className="profile__name">{profile.name}</span>
-        {isActive && <ActiveDetails />}
+        {isActive && <ActiveDetails profile={profile} />}
         {isActive && <span className="visually-hidden">{t('profiles.active')}</span>}
         {showNumber && <span className="profile__number">{profile.number}</span>}
       </button>

@@ -1,7 +1,7 @@
 import type { AppError } from '../../core/errors';
 import type { ResolvedTarget } from '../../core/phone/dialTarget';
 import { decideIncoming } from '../../core/phone/incomingDecision';
-import { remotePartyFrom, UNKNOWN_PARTY, type RemoteParty } from '../../core/phone/remoteParty';
+import { callerIdentities, remotePartyFrom, UNKNOWN_PARTY, type CallerIdentity, type IdentityHeaders, type RemoteParty } from '../../core/phone/remoteParty';
 import type { PhoneContext } from './phoneEnvironment';
 import type { Announcement, TrackedCall } from './trackedCall';
 
@@ -11,13 +11,22 @@ export interface ReceivedRequest {
   getHeader(name: string): string;
 }
 
+function identityHeadersOf(request: ReceivedRequest): IdentityHeaders {
+  const header = (name: string) => (request.hasHeader(name) ? request.getHeader(name) : null);
+  return { from: header('From'), pAssertedIdentity: header('P-Asserted-Identity'), privacy: header('Privacy') };
+}
+
 /** Who calls, as the INVITE says it: P-Asserted-Identity before From, and a withheld number stays withheld. */
 export function callerOf(invite: ReceivedRequest): RemoteParty {
-  const header = (name: string) => (invite.hasHeader(name) ? invite.getHeader(name) : null);
-  const remote = remotePartyFrom({ from: header('From'), pAssertedIdentity: header('P-Asserted-Identity'), privacy: header('Privacy') });
+  const remote = remotePartyFrom(identityHeadersOf(invite));
   if (remote.ok) return remote.value;
   console.warn(`Incoming call with an unreadable caller: ${remote.error.message}`);
   return UNKNOWN_PARTY;
+}
+
+/** The caller's identities the PBX vouches for, to find him on the priority list. */
+export function callerIdentitiesOf(invite: ReceivedRequest): CallerIdentity[] {
+  return callerIdentities(identityHeadersOf(invite));
 }
 
 /** What settling an incoming call does to it; the call registry carries these out on the JsSIP session. */
@@ -41,12 +50,12 @@ export interface IncomingCallPorts {
  * an announcement, or ring, with a forward when nobody answers in time. Before the app has its
  * settings, the phone is not available (480).
  */
-export function handleIncoming(context: PhoneContext | null, busy: boolean, ports: IncomingCallPorts): void {
+export function handleIncoming(context: PhoneContext | null, busy: boolean, caller: readonly CallerIdentity[], ports: IncomingCallPorts): void {
   if (!context) {
     ports.refuse(480);
     return;
   }
-  const { decision, problems } = decideIncoming({ ...context, busy });
+  const { decision, problems } = decideIncoming({ ...context, busy, caller });
   ports.problems(problems);
   switch (decision.kind) {
     case 'reject-busy':

@@ -1,3 +1,4 @@
+import { userIsInCall, type CallStatus } from '../../core/phone/callView';
 import type { RegistrationState } from '../../core/phone/registration';
 import type { PhoneStatus } from '../../core/tray/menuModel';
 import { usePhoneStore } from './phoneStore';
@@ -18,15 +19,26 @@ export function phoneStatusOf(registration: RegistrationState): PhoneStatus {
   }
 }
 
-/** Tells main how the phone stands, so the tray can say so; only changes are sent. */
+/**
+ * Tells main how the phone stands, so the tray can say so, and whether the user is in a call, so
+ * notifications can wait for its end; only changes are sent.
+ */
 export function reportPhoneStatus(): () => void {
   let reported: PhoneStatus | null = null;
-  const report = (registration: RegistrationState) => {
+  // Sent once at start too: after a reload in the middle of a call, main must not go on holding.
+  let reportedInCall: boolean | null = null;
+  const report = ({ registration, calls }: { registration: RegistrationState; calls: readonly { status: CallStatus }[] }) => {
     const status = phoneStatusOf(registration);
-    if (status === reported) return;
-    reported = status;
-    void window.softphone.invoke('phone:status', { status });
+    if (status !== reported) {
+      reported = status;
+      void window.softphone.invoke('phone:status', { status });
+    }
+    const inCall = userIsInCall(calls);
+    if (inCall !== reportedInCall) {
+      reportedInCall = inCall;
+      void window.softphone.invoke('phone:in-call', { inCall });
+    }
   };
-  report(usePhoneStore.getState().registration);
-  return usePhoneStore.subscribe((store) => report(store.registration));
+  report(usePhoneStore.getState());
+  return usePhoneStore.subscribe(report);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findMarker } from '../../../src/core/calendar/markers';
+import { findMarker, readMarker } from '../../../src/core/calendar/markers';
 
 describe('findMarker', () => {
   it.each([
@@ -44,5 +44,56 @@ describe('findMarker', () => {
     ['a[3] index'],
   ])('%j carries nothing', (title) => {
     expect(findMarker(title)).toBeNull();
+  });
+});
+
+describe('readMarker with the short forms', () => {
+  const on = { shortForms: true };
+  const off = { shortForms: false };
+
+  it.each([
+    ['3: Styrelsemöte', 3],
+    ['  3: Styrelsemöte', 3],
+    ['12:\tKundbesök', 12],
+    ['999:', 999],
+    ['5:', 5],
+    ['007: Hemligt', 7],
+    // #N and [N] anywhere come before the leading code.
+    ['3: Möte #4', 4],
+    ['2: Lunch [5]', 5],
+  ])('%j carries %i', (title, expected) => {
+    expect(readMarker(title, on)).toEqual({ kind: 'profile', number: expected });
+  });
+
+  it.each([
+    ['10:30 Möte'],
+    ['3:Styrelsemöte'],
+    ['3 : Styrelsemöte'],
+    ['Styrelsemöte 3: del två'],
+    ['0: noll'],
+    ['1000: för många'],
+    ['3a: Möte'],
+    ['+3: Möte'],
+    ['３: helbredd siffra'],
+    ['Möte'],
+  ])('%j carries nothing', (title) => {
+    expect(readMarker(title, on)).toEqual({ kind: 'none' });
+  });
+
+  it.each([['[i] Planering'], ['Planering [I]'], ['Info om flytten (info)'], ['(INFO) #3 Kundbesök'], ['[i] 3: Styrelsemöte'], ['Planering [i].']])(
+    '%j is information only',
+    (title) => {
+      expect(readMarker(title, on)).toEqual({ kind: 'information-only' });
+    },
+  );
+
+  it.each([['[i]Planering'], ['Wi[i] Fi'], ['(information) dag'], ['[info] Planering'], ['(i) Planering']])('%j is no information mark', (title) => {
+    expect(readMarker(title, on).kind).not.toBe('information-only');
+  });
+
+  it('reads only #N and [N] while the short forms are off', () => {
+    expect(readMarker('3: Styrelsemöte', off)).toEqual({ kind: 'none' });
+    expect(readMarker('[i] #3 Kundbesök', off)).toEqual({ kind: 'profile', number: 3 });
+    expect(readMarker('#3 Kundbesök', off)).toEqual({ kind: 'profile', number: 3 });
   });
 });

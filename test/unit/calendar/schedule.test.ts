@@ -22,7 +22,7 @@ const profiles: CalendarProfile[] = [
 ];
 
 function occurrence(partial: Partial<Occurrence> & Pick<Occurrence, 'uid' | 'title' | 'start' | 'end'>): Occurrence {
-  return { allDay: false, transparent: false, cancelled: false, ...partial };
+  return { allDay: false, transparent: false, cancelled: false, private: false, ...partial };
 }
 
 function planFixture(name: string, from: string, to: string, defaultProfileNumberForUnmarkedBusy: number | null = null) {
@@ -173,6 +173,23 @@ describe('planCalendarActivations with hand-made occurrences', () => {
       { defaultProfileNumberForUnmarkedBusy: 1 },
     );
     expect(plan.activations.map((a) => a.key)).toEqual(['free|0']);
+  });
+
+  it('lets an information-only event switch nothing, not even by the unmarked-busy rule, with the short forms on', () => {
+    const events = [
+      occurrence({ uid: 'info', title: '[i] Flytten', start: 0, end: 10 }),
+      occurrence({ uid: 'code', title: '4: Kundbesök', start: 20, end: 30 }),
+    ];
+    const on = planCalendarActivations(events, profiles, { defaultProfileNumberForUnmarkedBusy: 1, shortFormMarkers: true });
+    expect(on.activations.map((a) => [a.key, a.profileNumber])).toEqual([['code|20', 4]]);
+    const off = planCalendarActivations(events, profiles, { defaultProfileNumberForUnmarkedBusy: 1 });
+    expect(off.activations.map((a) => [a.key, a.profileNumber])).toEqual([['info|0', 1], ['code|20', 1]]);
+  });
+
+  it('skips private events, marked or busy, only when asked to', () => {
+    const events = [occurrence({ uid: 'doctor', title: '#3 Läkare', start: 0, end: 10, private: true }), occurrence({ uid: 'dentist', title: 'Tandläkare', start: 20, end: 30, private: true })];
+    expect(planCalendarActivations(events, profiles, { defaultProfileNumberForUnmarkedBusy: 1, ignorePrivateEvents: true }).activations).toEqual([]);
+    expect(planCalendarActivations(events, profiles, { defaultProfileNumberForUnmarkedBusy: 1 }).activations).toHaveLength(2);
   });
 
   it('makes one activation of the same instance seen twice', () => {

@@ -42,7 +42,7 @@ function recordingPorts() {
 describe('handleIncoming', () => {
   it('answers 480 before the app has its settings, and reports nothing', () => {
     const { ports, call, done, timers, problems } = recordingPorts();
-    handleIncoming(null, false, ports);
+    handleIncoming(null, false, [], ports);
     expect(done).toEqual(['refuse 480']);
     expect(call.phoneAction).toBeNull();
     expect(timers).toEqual([]);
@@ -51,7 +51,7 @@ describe('handleIncoming', () => {
 
   it('rings on Tillgänglig and forwards to voicemail with a 302 when nobody answers in 25 s', () => {
     const { ports, call, done, timers, problems } = recordingPorts();
-    handleIncoming(context(profile('available')), false, ports);
+    handleIncoming(context(profile('available')), false, [], ports);
     expect(done).toEqual(['ring']);
     expect(problems).toEqual([[]]);
     expect(timers.map((timer) => timer.ms)).toEqual([25_000]);
@@ -63,7 +63,7 @@ describe('handleIncoming', () => {
 
   it('leaves a call the user answered in time alone when the no-answer time comes', () => {
     const { ports, call, done, timers } = recordingPorts();
-    handleIncoming(context(profile('available')), false, ports);
+    handleIncoming(context(profile('available')), false, [], ports);
     call.status = 'active';
     timers[0]!.action();
     expect(done).toEqual(['ring']);
@@ -72,13 +72,13 @@ describe('handleIncoming', () => {
 
   it('rings softly while the user is in another call', () => {
     const { ports, done } = recordingPorts();
-    handleIncoming(context(profile('available')), true, ports);
+    handleIncoming(context(profile('available')), true, [], ports);
     expect(done).toEqual(['ring softly']);
   });
 
   it('answers Möte with its announcement, which passes the caller on to voicemail', () => {
     const { ports, call, done, announced, timers } = recordingPorts();
-    handleIncoming(context(profile('meeting')), false, ports);
+    handleIncoming(context(profile('meeting')), false, [], ports);
     expect(done).toEqual(['announce']);
     expect(call.phoneAction).toBe('announced');
     expect(announced).toEqual([expect.objectContaining({ text: 'Jag sitter i möte till 13:00.', language: 'sv', then: { kind: 'transfer', target: VOICEMAIL } })]);
@@ -88,19 +88,19 @@ describe('handleIncoming', () => {
   it('turns a call away as busy (486) when the profile says so', () => {
     const { ports, call, done } = recordingPorts();
     const busy = profile('available', { incoming: { action: { kind: 'busy' }, noAnswer: null, whenBusy: { kind: 'busy' } } });
-    handleIncoming(context(busy), false, ports);
+    handleIncoming(context(busy), false, [], ports);
     expect(done).toEqual(['refuse 486']);
     expect(call.phoneAction).toBe('rejected-busy');
   });
 
   it('forwards with a 302 on Tillfälligt ute, and rings when the account lacks the mobile number, saying why', () => {
     const forwarded = recordingPorts();
-    handleIncoming(context(profile('temporarily-out')), false, forwarded.ports);
+    handleIncoming(context(profile('temporarily-out')), false, [], forwarded.ports);
     expect(forwarded.done).toEqual(['redirect sip:+46701110001@example.se']);
     expect(forwarded.call.phoneAction).toBe('forwarded');
 
     const noMobile = recordingPorts();
-    handleIncoming({ ...context(profile('temporarily-out')), account: account({ numbers: { landline: '+46812345601', mobile: null, switchboard: null } }) }, false, noMobile.ports);
+    handleIncoming({ ...context(profile('temporarily-out')), account: account({ numbers: { landline: '+46812345601', mobile: null, switchboard: null } }) }, false, [], noMobile.ports);
     expect(noMobile.done[0]).toBe('ring');
     expect(noMobile.call.phoneAction).toBeNull();
     expect(noMobile.problems).toHaveLength(1);

@@ -7,7 +7,7 @@ import { account, profile } from './fixtures';
 const NOW = Date.UTC(2025, 2, 10, 11, 0);
 
 function situation(active: Profile, change: Partial<IncomingSituation> = {}): IncomingSituation {
-  return { profile: active, account: account(), busy: false, until: NOW + 3_600_000, now: NOW, timeZone: 'Europe/Stockholm', ...change };
+  return { profile: active, account: account(), busy: false, caller: [], until: NOW + 3_600_000, now: NOW, timeZone: 'Europe/Stockholm', ...change };
 }
 
 describe('decideIncoming', () => {

@@ -299,7 +299,7 @@ describe('the cache across restarts', () => {
     const app = open(dir);
     await addFeed(app, server.url);
     expect(app.services.invoke('calendar:remove-source', { sourceId: 'custom-1' }).ok).toBe(true);
-    expect(app.services.state.calendar).toEqual({ sources: [], unmarkedBusyProfileNumber: null, upcoming: [] });
+    expect(app.services.state.calendar).toEqual({ sources: [], unmarkedBusyProfileNumber: null, shortFormMarkers: false, ignorePrivateEvents: false, upcoming: [] });
     expect(existsSync(join(dir, 'calendar-cache', 'custom-1.ics'))).toBe(false);
     expect(app.services.invoke('calendar:remove-source', { sourceId: 'custom-1' })).toEqual({
       ok: false,

@@ -168,6 +168,6 @@ describe('a file source', () => {
     mkdirSync(join(dir, 'other'));
     const app = open(dir);
     expect(app.clock.pendingTimers).toBe(0);
-    expect(app.services.state.calendar).toEqual({ sources: [], unmarkedBusyProfileNumber: null, upcoming: [] });
+    expect(app.services.state.calendar).toEqual({ sources: [], unmarkedBusyProfileNumber: null, shortFormMarkers: false, ignorePrivateEvents: false, upcoming: [] });
   });
 });

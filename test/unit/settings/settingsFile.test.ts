@@ -57,7 +57,7 @@ describe('a good settings file', () => {
     const first = openTestApp(dir, new ManualClock(NOW));
     first.services.invoke('ui:update', { showProfileNumbers: true, language: 'en' });
     const second = openTestApp(dir, new ManualClock(NOW));
-    expect(second.services.state.ui).toEqual({ language: 'en', showProfileNumbers: true });
+    expect(second.services.state.ui).toEqual({ language: 'en', showProfileNumbers: true, holdNotificationsInCall: false });
     expect(second.services.state.notices).toEqual([]);
     expect(readdirSync(dir).filter((name) => name.includes('corrupt'))).toEqual([]);
   });
@@ -83,7 +83,7 @@ describe('a settings file from version 1', () => {
     const version1 = { ...current, schemaVersion: 1, ui: { language: 'en', showProfileNumbers: true } };
     const { dir, app } = openWithFile(JSON.stringify(version1));
     expect(app.services.state.notices).toEqual([]);
-    expect(app.services.state.ui).toEqual({ language: 'en', showProfileNumbers: true });
+    expect(app.services.state.ui).toEqual({ language: 'en', showProfileNumbers: true, holdNotificationsInCall: false });
     const onDisk = JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8'));
     expect([onDisk.schemaVersion, onDisk.reminderBeforeEndMinutes]).toEqual([3, 5]);
   });

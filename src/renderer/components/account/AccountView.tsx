@@ -3,6 +3,8 @@ import { useAppStore } from '../../store/appStore';
 import { useTranslation } from '../../useTranslation';
 import { RegistrationStatus } from '../phone/RegistrationStatus';
 import { DirectoryEditor } from './DirectoryEditor';
+import { NotificationHoldSetting } from './NotificationHoldSetting';
+import { PriorityAccessEditor } from './PriorityAccessEditor';
 import { ProvisioningImport } from './ProvisioningImport';
 import { SipAccountForm } from './SipAccountForm';
 import { Troubleshooting } from './Troubleshooting';
@@ -19,6 +21,8 @@ export function AccountView() {
       <RegistrationStatus />
       <SipAccountForm key={formGeneration} account={account} />
       <DirectoryEditor directory={account.directory} />
+      <PriorityAccessEditor account={account} />
+      <NotificationHoldSetting />
       <ProvisioningImport onImported={() => setFormGeneration((generation) => generation + 1)} />
       <Troubleshooting />
     </section>

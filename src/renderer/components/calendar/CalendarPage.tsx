@@ -1,6 +1,7 @@
 import { useTranslation } from '../../useTranslation';
 import { CalendarNow } from './CalendarNow';
 import { CalendarSources } from './CalendarSources';
+import { MarkerRules } from './MarkerRules';
 import { UnmarkedBusyRule } from './UnmarkedBusyRule';
 import { UpcomingActivations } from './UpcomingActivations';
 
@@ -15,6 +16,7 @@ export function CalendarPage() {
       <CalendarSources />
       <UpcomingActivations />
       <UnmarkedBusyRule />
+      <MarkerRules />
     </section>
   );
 }

@@ -3,7 +3,14 @@ import type { ChannelPayload } from '../../../core/ipc/contract';
 import type { AppState } from '../../../core/state/appState';
 import { useAppStore } from '../../store/appStore';
 
-type CalendarChannel = 'calendar:add-source' | 'calendar:add-caldav' | 'calendar:remove-source' | 'calendar:sync' | 'calendar:skip' | 'calendar:set-unmarked-rule';
+type CalendarChannel =
+  | 'calendar:add-source'
+  | 'calendar:add-caldav'
+  | 'calendar:remove-source'
+  | 'calendar:sync'
+  | 'calendar:skip'
+  | 'calendar:set-unmarked-rule'
+  | 'calendar:set-marker-rules';
 
 /** Asks main and takes the new state; a refusal is handed back for the view to word, not shown as the global banner. */
 export async function calendarRequest<C extends CalendarChannel>(channel: C, payload: ChannelPayload<C>): Promise<AppError | null> {

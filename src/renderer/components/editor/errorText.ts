@@ -3,6 +3,7 @@ import type { AppError } from '../../../core/errors';
 import { boundsErrorText } from '../../../core/i18n/boundsMessages';
 import { editorErrorKey } from '../../../core/i18n/editorMessages';
 import { storageErrorText } from '../../../core/i18n/storageMessages';
+import { MAX_PRIORITY_CONTACTS } from '../../../core/account/model';
 import { CALENDAR_PRIORITY, NO_ANSWER_SECONDS, PROFILE_NUMBER_MAX, TEXT_LIMITS } from '../../../core/profiles/validation';
 import { useLanguage, useTranslation } from '../../useTranslation';
 
@@ -14,6 +15,7 @@ const ERROR_PARAMS: Partial<Record<string, Record<string, number>>> = {
   'status-message-too-long': { max: TEXT_LIMITS.statusMessage },
   'announcement-too-long': { max: TEXT_LIMITS.announcement },
   'calendar-priority-out-of-range': CALENDAR_PRIORITY,
+  'priority-list-full': { max: MAX_PRIORITY_CONTACTS },
 };
 
 /** An AppError in the UI language; a code the editor does not know shows its English message. */
