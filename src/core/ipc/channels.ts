@@ -21,6 +21,8 @@ export const INVOKE_CHANNELS = [
   'calendar:set-unmarked-rule',
   'app:ready-to-quit',
   'phone:status',
+  'phone:call-active',
+  'automation:update',
   'log:sip-trace',
   'speech:status',
   'speech:render',
@@ -29,7 +31,7 @@ export const INVOKE_CHANNELS = [
 /** Channels main answers later (it runs a program): the shells await them. */
 export const ASYNC_CHANNELS = ['speech:status', 'speech:render'] as const satisfies readonly (typeof INVOKE_CHANNELS)[number][];
 
-export const DEBUG_CHANNELS = ['debug:clock-advance', 'debug:tray-click', 'debug:resume', 'debug:second-launch'] as const;
+export const DEBUG_CHANNELS = ['debug:clock-advance', 'debug:tray-click', 'debug:resume', 'debug:second-launch', 'debug:user-activity'] as const;
 
 /** Main pushes these to the renderer. */
 export const EVENT_CHANNELS = ['state:changed', 'phone:dial', 'app:quitting'] as const;

@@ -18,15 +18,25 @@ export function phoneStatusOf(registration: RegistrationState): PhoneStatus {
   }
 }
 
-/** Tells main how the phone stands, so the tray can say so; only changes are sent. */
+/**
+ * Tells main how the phone stands, so the tray can say so, and whether a call is under way (ringing
+ * included), so that away when idle leaves the user alone in a call; only changes are sent.
+ */
 export function reportPhoneStatus(): () => void {
   let reported: PhoneStatus | null = null;
-  const report = (registration: RegistrationState) => {
+  let reportedCall: boolean | null = null;
+  const report = ({ registration, calls }: { registration: RegistrationState; calls: readonly unknown[] }) => {
     const status = phoneStatusOf(registration);
-    if (status === reported) return;
-    reported = status;
-    void window.softphone.invoke('phone:status', { status });
+    if (status !== reported) {
+      reported = status;
+      void window.softphone.invoke('phone:status', { status });
+    }
+    const active = calls.length > 0;
+    if (active !== reportedCall) {
+      reportedCall = active;
+      void window.softphone.invoke('phone:call-active', { active });
+    }
   };
-  report(usePhoneStore.getState().registration);
-  return usePhoneStore.subscribe((store) => report(store.registration));
+  report(usePhoneStore.getState());
+  return usePhoneStore.subscribe(report);
 }
