@@ -1,5 +1,6 @@
 import type { Language } from './language';
 import { accountMessages } from './accountMessages';
+import { automationMessages } from './automationMessages';
 import { boundsMessages } from './boundsMessages';
 import { calendarMessages } from './calendarMessages';
 import { editorMessages } from './editorMessages';
@@ -124,6 +125,7 @@ const sv = {
   ...calendarMessages.sv,
   ...storageMessages.sv,
   ...boundsMessages.sv,
+  ...automationMessages.sv,
 };
 export type MessageKey = keyof typeof sv;
 const en: Record<MessageKey, string> = {
@@ -136,6 +138,7 @@ const en: Record<MessageKey, string> = {
   ...calendarMessages.en,
   ...storageMessages.en,
   ...boundsMessages.en,
+  ...automationMessages.en,
 };
 
 const catalogues: Record<Language, Record<MessageKey, string>> = { sv, en };
