@@ -21,6 +21,8 @@ export const KNOWN_ERROR_CODES: ReadonlySet<string> = new Set([
   'source-unknown', 'source-duplicate', 'source-empty', 'source-limit', 'source-too-long', 'path-not-absolute', 'file-not-found',
   'file-not-a-file', 'file-unreadable', 'url-invalid', 'url-not-https', 'url-credentials', 'calendar-activation-unknown',
   'calendar-activation-past', 'calendar-skip-unknown',
+  // Working hours and the automatic sources.
+  'working-hours-order', 'working-days-invalid', 'lunch-order', 'lunch-outside-working-hours', 'idle-minutes-out-of-range',
   // Launch arguments and links.
   'args-duplicate-option', 'args-for-and-until', 'args-for-invalid', 'args-message-invalid', 'args-message-too-long', 'args-profile-ambiguous',
   'args-profile-required', 'args-profile-unknown', 'args-until-invalid', 'args-until-past', 'args-profile-missing-value',
