@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { validateDebugRequest } from '../../../electron/services/appServices';
 import { defaultAutomationSettings } from '../../../src/core/automation/settings';
 import type { AutomationUpdate } from '../../../src/core/automation/update';
 import { DEFAULT_WORKING_HOURS } from '../../../src/core/time/workingHours';
@@ -215,5 +216,17 @@ describe('the Automatik settings', () => {
   it('loads a settings file written before the automation settings with both turned off', () => {
     const app = openTestApp(newDir());
     expect(app.services.state.automation).toEqual(defaultAutomationSettings());
+  });
+});
+
+describe('the reports of the user, checked before anything changes', () => {
+  it('refuses a bad idle report on the debug channel and a bad call report, and keeps the profile', () => {
+    expect(validateDebugRequest('debug:user-activity', { kind: 'idle', idleSeconds: -5 })).toMatchObject({ ok: false, error: { code: 'out-of-bounds', field: 'idleSeconds' } });
+    expect(validateDebugRequest('debug:user-activity', { kind: 'asleep' })).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    expect(validateDebugRequest('debug:user-activity', { kind: 'locked' })).toEqual({ ok: true, value: { channel: 'debug:user-activity', payload: { kind: 'locked' } } });
+    const app = openWith('2026-11-25T10:00:00+01:00', away);
+    expect(app.services.invoke('phone:call-active', { active: 'yes' })).toMatchObject({ ok: false, error: { code: 'invalid-payload', field: 'active' } });
+    expect(app.services.presenceSignals.state.inCall).toBe(false);
+    expect(active(app).profileId).toBe('available');
   });
 });
