@@ -25,18 +25,18 @@ async function openWithSchedule(page: Page): Promise<void> {
   });
 }
 
-/** 16:59 on the next Friday that is at least a day away, in Stockholm. */
-function nextFriday(now: number): { year: number; month: number; day: number } {
-  let moment = now + DAY;
+/** A time of day on the next Friday at least a day away, in Stockholm, and the Monday 08:00 after it. */
+async function nextFriday(page: Page): Promise<{ fridayAt(hour: number, minute?: number): number; monday8: number }> {
+  let moment = (await shellNow(page)) + DAY;
   while (isoWeekday(zoned(moment, SHELL_TIME_ZONE)) !== 5) moment += DAY;
-  return dayOf(moment);
+  const friday = dayOf(moment);
+  const fridayAt = (hour: number, minute = 0) => stockholm(friday.year, friday.month, friday.day, hour, minute);
+  return { fridayAt, monday8: fridayAt(8) + 3 * DAY };
 }
 
 test('with Monday–Friday 08:00–17:00, 17:00 on Friday switches to Slutat för dagen until Monday 08:00, then back to Tillgänglig', async ({ page }) => {
   await openWithSchedule(page);
-  const friday = nextFriday(await shellNow(page));
-  const fridayAt = (hour: number, minute = 0) => stockholm(friday.year, friday.month, friday.day, hour, minute);
-  const monday8 = fridayAt(8) + 3 * DAY;
+  const { fridayAt, monday8 } = await nextFriday(page);
 
   await advanceTo(page, fridayAt(16, 59));
   await expect(profileButton(page, 'Tillgänglig')).toHaveAttribute('aria-pressed', 'true');
@@ -77,9 +77,7 @@ test('a public holiday is skipped: from julafton 17:00 over Juldagen to the next
 
 test('a profile chosen by hand at 16:50 until 18:00 is kept until 18:00, then the schedule applies', async ({ page }) => {
   await openWithSchedule(page);
-  const friday = nextFriday(await shellNow(page));
-  const fridayAt = (hour: number, minute = 0) => stockholm(friday.year, friday.month, friday.day, hour, minute);
-  const monday8 = fridayAt(8) + 3 * DAY;
+  const { fridayAt, monday8 } = await nextFriday(page);
 
   await advanceTo(page, fridayAt(16, 50));
   // Möte chosen by hand, for 70 minutes: through the tray's "Aktivera en viss tid" there is no 70,
