@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateDebugRequest } from '../../../electron/services/appServices';
 import { defaultAutomationSettings } from '../../../src/core/automation/settings';
@@ -213,9 +215,29 @@ describe('the Automatik settings', () => {
     expect(app.services.state.automation).toEqual(before.automation);
   });
 
-  it('loads a settings file written before the automation settings with both turned off', () => {
-    const app = openTestApp(newDir());
+  it('loads a settings file written before the automation settings with both turned off, and no notice', () => {
+    const dir = newDir();
+    openTestApp(dir).services.dispose();
+    const stored = JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8'));
+    delete stored.automation;
+    writeFileSync(join(dir, 'settings.json'), JSON.stringify(stored));
+    const app = openTestApp(dir);
     expect(app.services.state.automation).toEqual(defaultAutomationSettings());
+    expect(app.services.state.notices).toEqual([]);
+  });
+
+  it('puts an idle time outside the bounds in a settings file right, keeping the rest, and says so', () => {
+    const dir = newDir();
+    const first = openTestApp(dir);
+    first.services.invoke('profile:activate', { profileId: 'meeting', length: { kind: 'untilChanged' }, temporaryMessage: null });
+    first.services.dispose();
+    const stored = JSON.parse(readFileSync(join(dir, 'settings.json'), 'utf8'));
+    stored.automation.away.idleMinutes = 1e12;
+    writeFileSync(join(dir, 'settings.json'), JSON.stringify(stored));
+    const app = openTestApp(dir);
+    expect(app.services.state.automation).toEqual(defaultAutomationSettings());
+    expect(app.services.state.active.profileId).toBe('meeting');
+    expect(app.services.state.notices).toMatchObject([{ kind: 'settings-repaired', fields: ['automation.away.idleMinutes'] }]);
   });
 });
 
