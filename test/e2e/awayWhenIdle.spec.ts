@@ -56,6 +56,7 @@ test('ten minutes without input switch to Tillfälligt ute, and input switches b
   await expectActive(alice, 'Tillgänglig');
   await advanceTo(alice, (await shellNow(alice)) + MINUTE + 5_000);
   await expectActive(alice, 'Tillfälligt ute');
+  await expect(alice.locator('.profile--active')).toContainText('du är borta från datorn');
   await input(alice);
   await expectActive(alice, 'Tillgänglig');
 });

@@ -43,6 +43,7 @@ test('with Monday–Friday 08:00–17:00, 17:00 on Friday switches to Slutat fö
 
   const evening = await advanceTo(page, fridayAt(17, 0) + 5_000);
   await expect(profileButton(page, 'Slutat för dagen')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('.profile--active')).toContainText('från arbetstiden');
   await expect(trayTooltip(page)).toHaveText(`Profiltelefon – Slutat för dagen till ${shownEnd(monday8, evening)}`);
 
   const sunday = await advanceTo(page, monday8 - DAY);
