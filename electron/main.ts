@@ -11,6 +11,7 @@ import { registerIpc } from './adapters/ipc';
 import { registerAppScheme, serveRenderer } from './adapters/protocol';
 import { QuitSequence } from './adapters/quitSequence';
 import { RendererRestarts } from './adapters/rendererRestarts';
+import { watchUserActivity } from './adapters/powerSignals';
 import { AppTray } from './adapters/tray';
 import { AppServices } from './services/appServices';
 import { DataDirLock, lockRefusalText } from './services/dataDirLock';
@@ -145,6 +146,7 @@ if (!app.requestSingleInstanceLock()) {
     });
     powerMonitor.on('resume', () => appServices.resume());
     powerMonitor.on('unlock-screen', () => appServices.profiles.recheck());
+    const stopWatchingActivity = watchUserActivity(powerMonitor, (signal) => appServices.presenceSignals.userActivity(signal));
     window = openWindow();
     window.webContents.once('did-finish-load', () => appServices.handleLaunch(process.argv));
     app.on('window-all-closed', () => {
@@ -152,6 +154,7 @@ if (!app.requestSingleInstanceLock()) {
     });
     app.on('will-quit', () => {
       appServices.log.info('Profiltelefon quits');
+      stopWatchingActivity();
       tray.destroy();
       appServices.dispose();
       locked.lock.release();

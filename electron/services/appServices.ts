@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { applyAccountPatch } from '../../src/core/account/patch';
 import { applyProvisioning, parseProvisioning } from '../../src/core/account/provisioning';
 import { parseAutomationArgs } from '../../src/core/automation/args';
+import { applyAutomation } from '../../src/core/automation/update';
 import { describeInput } from '../../src/core/describeInput';
 import { translate } from '../../src/core/i18n/messages';
 import { fail, ok, type AppError, type Result } from '../../src/core/errors';
@@ -32,6 +33,7 @@ import { CalendarService, type CalendarServiceOptions } from './calendarService'
 import { openAppLog, type AppLog } from './appLog';
 import { HistoryStore } from './historyStore';
 import { NotificationCenter, type NotificationSink } from './notificationCenter';
+import { PresenceSignals } from './presenceSignals';
 import { ProfileService } from './profileService';
 import { RecordingStore } from './recordingStore';
 import type { Scheduler } from './scheduler';
@@ -76,6 +78,8 @@ type AsyncHandlers = { [C in AsyncChannel]: (payload: ChannelPayload<C>) => Prom
 export class AppServices {
   readonly profiles: ProfileService;
   readonly calendar: CalendarService;
+  /** Where the shells report the user's idle time, lock and sleep, and the renderer its calls. */
+  readonly presenceSignals: PresenceSignals;
   readonly log: AppLog;
   readonly #notifications: NotificationCenter;
   readonly #history: HistoryStore;
@@ -119,6 +123,7 @@ export class AppServices {
         },
       },
     );
+    this.presenceSignals = new PresenceSignals(options.clock, () => this.profiles.recheck());
     this.profiles = new ProfileService({
       store,
       clock: options.clock,
@@ -127,6 +132,7 @@ export class AppServices {
       notifications: this.#notifications,
       newId: options.newId,
       calendarActivationsAt: (now) => this.calendar.activationsAt(now),
+      awayState: () => this.presenceSignals.state,
       reportFailure: (error) => this.#reportFailure(error),
     });
     this.calendar = new CalendarService({
@@ -171,6 +177,7 @@ export class AppServices {
       },
       'phone:in-call': (payload) => {
         this.#notifications.setInCall(payload.inCall);
+        this.presenceSignals.callActive(payload.inCall);
         return ok(null);
       },
       'phone:status': (payload) => {
@@ -178,6 +185,7 @@ export class AppServices {
         this.#emit();
         return ok(null);
       },
+      'automation:update': (payload) => this.profiles.apply(applyAutomation(this.profiles.settings, payload)),
       'app:ready-to-quit': () => {
         this.#signedOff?.();
         return ok(null);
@@ -227,6 +235,7 @@ export class AppServices {
       ui: settings.ui,
       timeZone,
       workingHours: settings.workingHours,
+      automation: settings.automation,
       reminderBeforeEndMinutes: settings.reminderBeforeEndMinutes,
       notices: this.#notices,
       tray: buildTrayModel(settings, now, timeZone, this.#phoneStatus),

@@ -1,3 +1,5 @@
+import { ambientClaimsAt, nextAmbientChange } from '../../src/core/automation/ambient';
+import { PRESENT, type AwayState } from '../../src/core/automation/away';
 import { nextCalendarChange, type CalendarActivation } from '../../src/core/calendar';
 import { reconcileCalendar } from '../../src/core/calendar/reconcile';
 import { markChosenByHand } from '../../src/core/calendar/suppression';
@@ -35,6 +37,8 @@ export interface ProfileServiceDeps {
   notifications: NotificationCenter;
   newId: () => string;
   calendarActivationsAt: CalendarActivationsAt;
+  /** What the computer says of its user (idle, locked, in a call); present when not given. */
+  awayState?: () => AwayState;
   /** A change the service made on its own (a profile that ran out, a meeting) could not be done; the user must be told. */
   reportFailure: (error: AppError) => void;
 }
@@ -72,7 +76,8 @@ export class ProfileService {
   recheck(): void {
     const now = this.deps.clock.now();
     try {
-      const outcome = reconcileCalendar(this.settings, this.deps.calendarActivationsAt(now), now);
+      const ambient = ambientClaimsAt(this.settings, this.timeContext, this.#awayState(), now);
+      const outcome = reconcileCalendar(this.settings, this.deps.calendarActivationsAt(now), now, ambient);
       if (outcome.settings !== this.settings) {
         const committed = this.#commit(outcome.settings);
         // The profile stays what the file says until the change can be saved.
@@ -136,6 +141,10 @@ export class ProfileService {
     return saved;
   }
 
+  #awayState(): AwayState {
+    return this.deps.awayState?.() ?? PRESENT;
+  }
+
   #retryLater(error: AppError): void {
     this.deps.reportFailure(error);
     this.#cancelTimer?.();
@@ -159,7 +168,7 @@ export class ProfileService {
    */
   #reminderAt(): number | null {
     const { until, since, profileId, source } = this.settings.active;
-    if (source?.kind === 'calendar') return null;
+    if (source?.kind === 'calendar' || source?.kind === 'automatic') return null;
     const leadMs = this.settings.reminderBeforeEndMinutes * 60_000;
     if (until === null || leadMs === 0 || this.#remindedActivation === `${profileId}@${since}`) return null;
     const at = until - leadMs;
@@ -187,12 +196,16 @@ export class ProfileService {
     });
   }
 
-  /** Wakes at the reminder, the active profile's end or the calendar's next start or end, whichever is first. */
+  /** Wakes at the reminder, the active profile's end, the calendar's next start or end, or the schedule's or away's next change, whichever is first. */
   #scheduleWakeUp(now: number): void {
     this.#cancelTimer?.();
     this.#cancelTimer = null;
     const { until } = this.settings.active;
-    const moments = [this.#reminderAt() ?? until, nextCalendarChange(this.deps.calendarActivationsAt(now), now)];
+    const moments = [
+      this.#reminderAt() ?? until,
+      nextCalendarChange(this.deps.calendarActivationsAt(now), now),
+      nextAmbientChange(this.settings, this.timeContext, this.#awayState(), now),
+    ];
     const due = moments.filter((moment): moment is number => moment !== null);
     if (due.length === 0) return;
     const delay = Math.min(Math.max(Math.min(...due) - now, 0), MAX_TIMER_MS);

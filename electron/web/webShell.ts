@@ -9,6 +9,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { describeInput } from '../../src/core/describeInput';
 import { fail, ok, type Result } from '../../src/core/errors';
 import { EVENT_APP_QUITTING, EVENT_PHONE_DIAL, EVENT_STATE_CHANGED } from '../../src/core/ipc/channels';
+import type { ChannelPayload } from '../../src/core/ipc/contract';
 import { MAX_RECORDING_BASE64_LENGTH } from '../../src/core/phone/recording';
 import type { NotificationRecord } from '../../src/core/state/appState';
 import { AppServices, validateDebugRequest } from '../services/appServices';
@@ -176,6 +177,9 @@ function runDebug(services: AppServices, clock: OffsetClock, quit: () => void, c
       const launched = services.handleLaunch((request.payload as { argv: string[] }).argv);
       return launched.ok ? ok(services.state) : launched;
     }
+    case 'debug:user-activity':
+      services.presenceSignals.userActivity(request.payload as ChannelPayload<'debug:user-activity'>);
+      return ok(services.state);
     case 'debug:tray-click': {
       const clicked = services.clickTrayItem((request.payload as { itemId: string }).itemId);
       if (clicked.ok && clicked.value.kind === 'quit') quit();

@@ -24,10 +24,7 @@ test.beforeAll(async ({ browser }) => {
   // A PBX and two phones: slow on a busy machine.
   test.setTimeout(180_000);
   pbx = await startPbx({ users: [pbxUser(ALICE), pbxUser(BOB)] });
-  alice = (await phones.open(browser, pbx, ALICE)).page;
-  bob = (await phones.open(browser, pbx, BOB)).page;
-  await expect(alice.getByTestId('registration-status')).toHaveAttribute('data-state', 'registered');
-  await expect(bob.getByTestId('registration-status')).toHaveAttribute('data-state', 'registered');
+  [alice, bob] = (await phones.openRegistered(browser, pbx, [ALICE, BOB])) as [Page, Page];
 });
 
 test.afterAll(async () => {

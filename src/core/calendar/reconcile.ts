@@ -1,3 +1,5 @@
+import type { AmbientClaim } from '../automation/claims';
+import { automationMayTakeOver, withAmbientClaims } from '../automation/precedence';
 import { BASE_PROFILE_ID } from '../profiles/defaults';
 import type { Profile } from '../profiles/model';
 import type { Activation, Settings } from '../settings/schema';
@@ -20,19 +22,29 @@ export interface ReconcileOutcome {
  * ran out); on top is the calendar activation in force, if any. The calendar wins unless the user
  * chose their profile by hand after the event started, or that profile has a higher calendar
  * priority. When the calendar lets go, the layer underneath returns as it was.
+ *
+ * The other automatic sources (`ambient`: the work schedule, away when idle or locked) may stand in
+ * for the base profile in the layer underneath; who wins is `automationMayTakeOver`, the same rule
+ * for all of them.
  */
-export function reconcileCalendar(settings: Settings, activations: readonly CalendarActivation[], now: number): ReconcileOutcome {
+export function reconcileCalendar(
+  settings: Settings,
+  activations: readonly CalendarActivation[],
+  now: number,
+  ambient: readonly AmbientClaim[] = [],
+): ReconcileOutcome {
   const { active } = settings;
   const suppressed = activeSuppressions(settings.calendar.suppressed, now);
   const chosen = layerBeneath(active);
-  const layer = settle(chosen, settings.profiles, now);
+  const settled = settle(chosen, settings.profiles, now);
+  const layer = withAmbientClaims(settled, ambient, settings.profiles);
   const skippedKeys = new Set(suppressed.map((entry) => entry.key));
   const winner = resolveCalendarProfileAt(activations, settings.profiles, now, skippedKeys);
 
   const next =
-    winner && calendarWins(winner, layer, settings.profiles)
+    winner && automationMayTakeOver({ kind: 'calendar', profileId: winner.profileId, start: winner.start }, layer, settings.profiles)
       ? calendarActivation(active, winner, layer, now)
-      : layerActivation(active, layer, layer === chosen);
+      : layerActivation(active, layer, settled, layer === chosen);
 
   const unchanged = next === active && suppressed.length === settings.calendar.suppressed.length;
   return {
@@ -41,9 +53,17 @@ export function reconcileCalendar(settings: Settings, activations: readonly Cale
   };
 }
 
-/** The profile underneath: what the calendar would give back, or the active profile itself when no calendar activation is on. */
+/**
+ * The profile underneath: what the calendar or an ambient source would give back, or the active
+ * profile itself when neither is on. An ambient profile under the calendar gives way to the base
+ * profile, and its source decides again.
+ */
 function layerBeneath(active: Activation): ReturnTo {
-  if (active.source?.kind === 'calendar') return active.source.returnTo;
+  if (active.source?.kind === 'automatic') return active.source.returnTo;
+  if (active.source?.kind === 'calendar') {
+    const { returnTo } = active.source;
+    return returnTo.automatic ? { profileId: BASE_PROFILE_ID, since: returnTo.since, until: null, byHand: false } : returnTo;
+  }
   return { profileId: active.profileId, since: active.since, until: active.until, byHand: active.source?.kind === 'manual' };
 }
 
@@ -52,15 +72,6 @@ function settle(layer: ReturnTo, profiles: readonly Profile[], now: number): Ret
   if (!profiles.some((profile) => profile.id === layer.profileId)) return { profileId: BASE_PROFILE_ID, since: now, until: null, byHand: false };
   if (layer.until !== null && layer.until <= now) return { profileId: BASE_PROFILE_ID, since: layer.until, until: null, byHand: false };
   return layer;
-}
-
-function calendarWins(winner: CalendarActivation, layer: ReturnTo, profiles: readonly Profile[]): boolean {
-  if (layer.byHand && layer.since >= winner.start) return false;
-  return priorityOf(profiles, winner.profileId) >= priorityOf(profiles, layer.profileId);
-}
-
-function priorityOf(profiles: readonly Profile[], profileId: string): number {
-  return profiles.find((profile) => profile.id === profileId)?.calendarPriority ?? 0;
 }
 
 function calendarActivation(active: Activation, winner: CalendarActivation, layer: ReturnTo, now: number): Activation {
@@ -84,10 +95,15 @@ function calendarActivation(active: Activation, winner: CalendarActivation, laye
 /**
  * The layer as the active activation. An untouched manual activation is kept as it is, temporary
  * message included; a returning one starts without one, because a temporary message lasts only
- * until the profile changes.
+ * until the profile changes. An ambient profile remembers what it stands in for (`beneath`).
  */
-function layerActivation(active: Activation, layer: ReturnTo, layerUntouched: boolean): Activation {
-  if (active.source?.kind !== 'calendar' && layerUntouched) return active;
+function layerActivation(active: Activation, layer: ReturnTo, beneath: ReturnTo, layerUntouched: boolean): Activation {
+  if (layer.automatic) {
+    const current = active.source?.kind === 'automatic' ? active.source : null;
+    if (current?.by === layer.automatic && active.profileId === layer.profileId && active.until === layer.until) return active;
+    return { profileId: layer.profileId, since: layer.since, until: layer.until, temporaryMessage: null, source: { kind: 'automatic', by: layer.automatic, returnTo: beneath } };
+  }
+  if (active.source?.kind !== 'calendar' && active.source?.kind !== 'automatic' && layerUntouched) return active;
   const restored: Activation = { profileId: layer.profileId, since: layer.since, until: layer.until, temporaryMessage: null };
   return layer.byHand ? { ...restored, source: { kind: 'manual' } } : restored;
 }

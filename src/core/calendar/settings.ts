@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AMBIENT_SOURCES } from '../automation/settings';
 import { identifier, timestamp } from '../bounds';
 
 export const MAX_CALENDAR_SOURCES = 20;
@@ -73,6 +74,8 @@ export const ReturnToSchema = z
     since: timestamp(),
     until: timestamp().nullable(),
     byHand: z.boolean(),
+    /** Put on by the work schedule or away, which give way to the base profile when the calendar lets go and decide again. */
+    automatic: z.enum(AMBIENT_SOURCES).optional(),
   })
   .strict();
 /** The profile that returns when a calendar activation ends, as it was when the calendar took over. */
@@ -82,5 +85,6 @@ export type ReturnTo = z.infer<typeof ReturnToSchema>;
 export const ActivationSourceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('manual') }).strict(),
   z.object({ kind: z.literal('calendar'), key: z.string().min(1), returnTo: ReturnToSchema }).strict(),
+  z.object({ kind: z.literal('automatic'), by: z.enum(AMBIENT_SOURCES), returnTo: ReturnToSchema }).strict(),
 ]);
 export type ActivationSource = z.infer<typeof ActivationSourceSchema>;

@@ -1,5 +1,6 @@
 import type { Language } from './language';
 import { accountMessages } from './accountMessages';
+import { automationMessages } from './automationMessages';
 import { boundsMessages } from './boundsMessages';
 import { calendarMessages } from './calendarMessages';
 import { caldavMessages } from './caldavMessages';
@@ -128,6 +129,7 @@ const sv = {
   ...caldavMessages.sv,
   ...storageMessages.sv,
   ...boundsMessages.sv,
+  ...automationMessages.sv,
 };
 export type MessageKey = keyof typeof sv;
 const en: Record<MessageKey, string> = {
@@ -141,6 +143,7 @@ const en: Record<MessageKey, string> = {
   ...caldavMessages.en,
   ...storageMessages.en,
   ...boundsMessages.en,
+  ...automationMessages.en,
 };
 
 const catalogues: Record<Language, Record<MessageKey, string>> = { sv, en };

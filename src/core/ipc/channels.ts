@@ -24,6 +24,7 @@ export const INVOKE_CHANNELS = [
   'app:ready-to-quit',
   'phone:status',
   'phone:in-call',
+  'automation:update',
   'log:sip-trace',
   'speech:status',
   'speech:render',
@@ -32,7 +33,7 @@ export const INVOKE_CHANNELS = [
 /** Channels main answers later (it runs a program, or asks a server): the shells await them. */
 export const ASYNC_CHANNELS = ['speech:status', 'speech:render', 'calendar:add-caldav'] as const satisfies readonly (typeof INVOKE_CHANNELS)[number][];
 
-export const DEBUG_CHANNELS = ['debug:clock-advance', 'debug:tray-click', 'debug:resume', 'debug:second-launch'] as const;
+export const DEBUG_CHANNELS = ['debug:clock-advance', 'debug:tray-click', 'debug:resume', 'debug:second-launch', 'debug:user-activity'] as const;
 
 /** Main pushes these to the renderer. */
 export const EVENT_CHANNELS = ['state:changed', 'phone:dial', 'app:quitting'] as const;

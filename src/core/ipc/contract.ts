@@ -11,6 +11,8 @@ import {
 import { boundedInteger, HORIZON_MS, identifier, plainText, timestamp } from '../bounds';
 import type { Result } from '../errors';
 import type { DialTarget } from '../numbers/phoneNumber';
+import { ActivitySignalSchema } from '../automation/activity';
+import { AutomationUpdateSchema } from '../automation/update';
 import { MAX_CALDAV_PASSWORD_LENGTH } from '../calendar/caldavSource';
 import { MAX_CALDAV_USERNAME_LENGTH, MAX_SOURCE_LOCATION_LENGTH } from '../calendar/settings';
 import { CallHistoryEntrySchema } from '../phone/history';
@@ -100,8 +102,10 @@ export const invokeSchemas = {
   'calendar:set-marker-rules': z.object({ shortFormMarkers: z.boolean().optional(), ignorePrivateEvents: z.boolean().optional() }).strict(),
   'app:ready-to-quit': z.null(),
   'phone:status': z.object({ status: z.enum(PHONE_STATUSES) }).strict(),
-  /** Whether a call is in progress (ringing, dialling, talking, on hold); main holds notifications meanwhile when asked to. */
+  /** Whether a call is in progress (ringing, dialling, talking, on hold); main holds notifications meanwhile when asked to, and away when idle never switches during one. */
   'phone:in-call': z.object({ inCall: z.boolean() }).strict(),
+  /** Working hours, the work schedule and away when idle or locked, from the Automatik form. */
+  'automation:update': AutomationUpdateSchema,
   /** JsSIP's debug lines, batched; main takes them only while the SIP trace is on, and redacts them. */
   'log:sip-trace': z.object({ lines: z.array(z.string().max(MAX_TRACE_LINE_LENGTH)).min(1).max(MAX_TRACE_BATCH) }).strict(),
   'speech:status': z.null(),
@@ -109,12 +113,14 @@ export const invokeSchemas = {
   'speech:render': z.object({ text: z.string().max(MAX_SPOKEN_CHARACTERS * 10), language: LanguageSchema }).strict(),
 } satisfies Record<InvokeChannel, z.ZodType>;
 
-/** Only the browser shell answers these: they stand in for the OS (clock, tray clicks, resume, a second launch). */
+/** Only the browser shell answers these: they stand in for the OS (clock, tray clicks, resume, a second launch, idle and lock). */
 export const debugSchemas = {
   'debug:clock-advance': z.object({ ms: boundedInteger(1, HORIZON_MS) }).strict(),
   'debug:tray-click': z.object({ itemId: identifier(200) }).strict(),
   'debug:resume': z.null(),
   'debug:second-launch': z.object({ argv: z.array(z.string().max(4096)).max(50) }).strict(),
+  /** What Electron's powerMonitor would report: idle seconds, lock and unlock, suspend and resume. */
+  'debug:user-activity': ActivitySignalSchema,
 } satisfies Record<DebugChannel, z.ZodType>;
 
 export type ChannelPayload<C extends InvokeChannel | DebugChannel> = z.infer<(typeof invokeSchemas & typeof debugSchemas)[C]>;

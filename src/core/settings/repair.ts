@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { boundsCodeOf, withoutControlCharacters } from '../bounds';
 import { issuePath } from '../ipc/validatePayload';
+import { defaultAutomationSettings } from '../automation/settings';
 import { BASE_PROFILE_ID } from '../profiles/defaults';
 import { DEFAULT_WORKING_HOURS } from '../time/workingHours';
 import { SettingsSchema, type Settings } from './schema';
@@ -43,6 +44,7 @@ function repairAt(document: Container, issue: z.core.$ZodIssue, now: number): Co
   if (section === 'active') return { ...document, active: baseActivation(now) };
   if (section === 'workingHours') return { ...document, workingHours: DEFAULT_WORKING_HOURS };
   if (section === 'timeZone') return { ...document, timeZone: null };
+  if (section === 'automation') return { ...document, automation: defaultAutomationSettings() };
   if (issue.code === 'custom' && typeof valueAt(document, path) === 'string') {
     return withValueAt(document, path, withoutControlCharacters(valueAt(document, path) as string));
   }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AccountSchema, emptyAccount } from '../account/model';
 import { identifier, plainText, timestamp } from '../bounds';
 import { LanguageSchema } from '../i18n/language';
+import { AutomationSettingsSchema, defaultAutomationSettings } from '../automation/settings';
 import { ActivationSourceSchema, CalendarSettingsSchema, defaultCalendarSettings } from '../calendar/settings';
 import { ProfileSchema } from '../profiles/model';
 import { defaultProfiles, BASE_PROFILE_ID } from '../profiles/defaults';
@@ -47,6 +48,8 @@ export const SettingsSchema = z
     /** How long before a timed profile ends the user is reminded; 0 turns the reminder off. */
     reminderBeforeEndMinutes: z.number().int().min(0).max(240),
     calendar: CalendarSettingsSchema,
+    /** The work schedule and away when idle or locked; files written before them get the defaults (both off). */
+    automation: AutomationSettingsSchema.default(defaultAutomationSettings),
   })
   .strict()
   .superRefine((settings, context) => {
@@ -70,5 +73,6 @@ export function defaultSettings(now: number): Settings {
     workingHours: DEFAULT_WORKING_HOURS,
     reminderBeforeEndMinutes: DEFAULT_REMINDER_MINUTES,
     calendar: defaultCalendarSettings(),
+    automation: defaultAutomationSettings(),
   };
 }

@@ -36,6 +36,8 @@ export interface AppState {
   ui: Settings['ui'];
   timeZone: string;
   workingHours: Settings['workingHours'];
+  /** The work schedule and away when idle or locked. */
+  automation: Settings['automation'];
   reminderBeforeEndMinutes: number;
   notices: Notice[];
   tray: TrayModel;

@@ -4,6 +4,7 @@ import { useLanguage, useTranslation } from '../useTranslation';
 import { phone } from '../phone/phone';
 import { requestCompose } from '../phone/composeRequest';
 import { AccountView } from './account/AccountView';
+import { AutomationPage } from './automation/AutomationPage';
 import { ColleagueList } from './presence/ColleagueList';
 import { CalendarPage } from './calendar/CalendarPage';
 import { DebugPanel } from './DebugPanel';
@@ -14,11 +15,12 @@ import { PhoneHost } from './phone/PhoneHost';
 import { PhoneView } from './phone/PhoneView';
 import { ProfileList } from './ProfileList';
 
-type View = 'switcher' | 'editor' | 'calendar' | 'phone' | 'colleagues' | 'account';
+type View = 'switcher' | 'editor' | 'calendar' | 'automation' | 'phone' | 'colleagues' | 'account';
 const VIEWS = [
   ['switcher', 'nav.switcher'],
   ['editor', 'nav.editor'],
   ['calendar', 'calendar.nav'],
+  ['automation', 'nav.automation'],
   ['phone', 'nav.phone'],
   ['colleagues', 'nav.colleagues'],
   ['account', 'nav.account'],
@@ -54,6 +56,7 @@ export function App() {
         {ready && view === 'switcher' && <ProfileList />}
         {ready && view === 'editor' && <ProfileEditorPage />}
         {ready && view === 'calendar' && <CalendarPage />}
+        {ready && view === 'automation' && <AutomationPage />}
         {ready && view === 'phone' && <PhoneView />}
         {ready && view === 'colleagues' && (
           <ColleagueList

@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import type { ChannelPayload } from '../../core/ipc/contract';
 import type { NotificationRecord } from '../../core/state/appState';
 import type { TrayMenuItem } from '../../core/tray/menuModel';
 import { useAppStore } from '../store/appStore';
@@ -63,6 +64,38 @@ function OpenLink({ onOpen }: { onOpen(link: string): void }) {
   );
 }
 
+/** What Electron's powerMonitor would report of the user, through the same service call. */
+function UserActivity({ onReport }: { onReport(payload: ChannelPayload<'debug:user-activity'>): void }) {
+  const t = useTranslation();
+  const [seconds, setSeconds] = useState('600');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const idleSeconds = Number(seconds);
+    if (Number.isInteger(idleSeconds) && idleSeconds >= 0) onReport({ kind: 'idle', idleSeconds });
+  };
+  return (
+    <section aria-label={t('debug.activity')} className="debug-panel__activity">
+      <h3>{t('debug.activity')}</h3>
+      <form onSubmit={submit}>
+        <label>
+          {t('debug.idleSeconds')}
+          <input inputMode="numeric" value={seconds} onChange={(event) => setSeconds(event.target.value)} />
+        </label>
+        <button type="submit">{t('debug.reportIdle')}</button>
+      </form>
+      <button type="button" onClick={() => onReport({ kind: 'idle', idleSeconds: 0 })}>
+        {t('debug.input')}
+      </button>
+      <button type="button" onClick={() => onReport({ kind: 'locked' })}>
+        {t('debug.lock')}
+      </button>
+      <button type="button" onClick={() => onReport({ kind: 'unlocked' })}>
+        {t('debug.unlock')}
+      </button>
+    </section>
+  );
+}
+
 /** The browser shell's window onto what Electron would show through the OS: the tray and notifications. */
 export function DebugPanel() {
   const t = useTranslation();
@@ -103,6 +136,7 @@ export function DebugPanel() {
           </button>
         ))}
       </div>
+      <UserActivity onReport={(payload) => void invokeDebug('debug:user-activity', payload)} />
       <OpenLink onOpen={(link) => void invokeDebug('debug:second-launch', { argv: ['profiltelefon', link] })} />
     </aside>
   );

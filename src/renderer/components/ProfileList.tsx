@@ -41,6 +41,7 @@ function ActiveDetails({ profile }: { profile: Profile }) {
         <span className="profile__remaining">{t('switcher.remaining', { time: formatRemaining(active.until, now, language) })}</span>
       )}
       {active.source?.kind === 'calendar' && <span className="profile__remaining">{t('switcher.fromCalendar')}</span>}
+      {active.source?.kind === 'automatic' && <span className="profile__remaining">{t(`automation.source.${active.source.by}`)}</span>}
       {priorityCount > 0 && profile.incoming.action.kind !== 'ring' && (
         <span className="profile__remaining profile__priority">
           {priorityCount === 1 ? t('switcher.priorityOne') : t('switcher.priorityMany', { count: priorityCount })}

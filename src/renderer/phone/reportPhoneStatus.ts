@@ -21,7 +21,8 @@ export function phoneStatusOf(registration: RegistrationState): PhoneStatus {
 
 /**
  * Tells main how the phone stands, so the tray can say so, and whether the user is in a call, so
- * notifications can wait for its end; only changes are sent.
+ * notifications can wait for its end and away when idle leaves the user alone; only changes are
+ * sent.
  */
 export function reportPhoneStatus(): () => void {
   let reported: PhoneStatus | null = null;

@@ -140,6 +140,14 @@ export class PhoneSet {
     return phone;
   }
 
+  /** Opens a phone for each user and waits until every one is registered. */
+  async openRegistered(browser: Browser, pbx: RunningPbx, users: readonly PhoneUser[]): Promise<Page[]> {
+    const pages: Page[] = [];
+    for (const user of users) pages.push((await this.open(browser, pbx, user)).page);
+    for (const page of pages) await expect(page.getByTestId('registration-status')).toHaveAttribute('data-state', 'registered');
+    return pages;
+  }
+
   async closeAll(): Promise<void> {
     for (const { shell, page } of this.#opened.splice(0)) {
       await page.context().close();

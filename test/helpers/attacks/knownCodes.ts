@@ -27,6 +27,8 @@ export const KNOWN_ERROR_CODES: ReadonlySet<string> = new Set([
   'feed-redirect-downgrade', 'feed-redirect-credentials', 'feed-redirect-invalid', 'feed-redirect-loop', 'feed-too-many-redirects',
   'feed-address-unspecified', 'feed-address-mapped', 'feed-address-loopback', 'feed-address-private', 'feed-address-link-local',
   'feed-address-reserved', 'ics-too-large',
+  // Working hours and the automatic sources.
+  'working-hours-order', 'working-days-invalid', 'lunch-order', 'lunch-outside-working-hours', 'idle-minutes-out-of-range',
   // Launch arguments and links.
   'args-duplicate-option', 'args-for-and-until', 'args-for-invalid', 'args-message-invalid', 'args-message-too-long', 'args-profile-ambiguous',
   'args-profile-required', 'args-profile-unknown', 'args-until-invalid', 'args-until-past', 'args-profile-missing-value',
