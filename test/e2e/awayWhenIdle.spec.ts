@@ -4,7 +4,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { startPbx, type RunningPbx } from '../pbx/pbx';
 import { advanceTo, profileButton, saveAutomation, shellNow } from './support/automationSetup';
-import { ALICE, BOB, dial, pbxUser, PhoneSet, showView } from './support/phoneUsers';
+import { activeCall, ALICE, BOB, dial, pbxUser, PhoneSet, showView } from './support/phoneUsers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -15,7 +15,6 @@ let alice: Page;
 let bob: Page;
 
 const debugPanel = (page: Page) => page.getByRole('complementary', { name: 'Felsökning (webbskal)' });
-const activeCall = (page: Page) => page.getByTestId('active-call');
 
 async function reportIdleSeconds(page: Page, seconds: number): Promise<void> {
   await debugPanel(page).getByLabel('Sekunder utan aktivitet').fill(String(seconds));

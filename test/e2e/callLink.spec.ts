@@ -1,7 +1,7 @@
 // A tel:/sip:/callto: link never rings by itself: the phone shows the number and asks (Ring / Avbryt).
 import { expect, test, type Page } from '@playwright/test';
 import { startPbx, type RunningPbx } from '../pbx/pbx';
-import { ALICE, BOB, pbxUser, PhoneSet } from './support/phoneUsers';
+import { activeCall, ALICE, BOB, incomingCall, pbxUser, PhoneSet } from './support/phoneUsers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -11,8 +11,6 @@ let alice: Page;
 let bob: Page;
 
 const confirmation = (page: Page) => page.getByRole('alertdialog');
-const incomingCall = (page: Page) => page.getByTestId('incoming-call');
-const activeCall = (page: Page) => page.getByTestId('active-call');
 const calls = (page: Page) => page.evaluate(() => window.phoneTestHook?.calls() ?? null);
 
 /** What the OS does when a link is clicked while the app runs: a second launch with the link. */

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { expect, test, type Page } from '@playwright/test';
 import { startPbx, type RunningPbx } from '../pbx/pbx';
 import { JsSIPHarness, type JsSIPPhone, type PhoneState } from './support/jssipPhone';
-import { activateProfile, ALICE, BOB, CAROL, dial, editProfile, pbxUser, PhoneSet, showView } from './support/phoneUsers';
+import { activateProfile, activeCall, ALICE, BOB, CAROL, dial, editProfile, incomingCall, pbxUser, PhoneSet, showView } from './support/phoneUsers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -18,8 +18,6 @@ let alice: Page;
 const phones = new PhoneSet();
 
 const history = (page: Page) => page.getByTestId('call-history').getByRole('listitem');
-const activeCall = (page: Page) => page.getByTestId('active-call');
-const incomingCall = (page: Page) => page.getByTestId('incoming-call');
 
 /** The header lines of a raw SIP message (everything before the blank line that starts the body). */
 function headerLines(raw: string): string[] {

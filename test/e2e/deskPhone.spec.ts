@@ -8,7 +8,7 @@ import { startPbx, type RunningPbx } from '../pbx/pbx';
 import { DeskPhone } from '../support/baresip';
 import { expectDeskPhoneAudioBothWays } from './support/deskPhoneAudio';
 import { latestCallAudioLevel, latestCallRtp, notePeerConnections } from './support/peerConnections';
-import { activateProfile, ALICE, dial, pbxUser, PhoneSet } from './support/phoneUsers';
+import { activateProfile, activeCall, ALICE, dial, incomingCall, pbxUser, PhoneSet } from './support/phoneUsers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -21,8 +21,6 @@ const phones = new PhoneSet();
 let alice: Page;
 let dave: DeskPhone;
 
-const activeCall = (page: Page) => page.getByTestId('active-call');
-const incomingCall = (page: Page) => page.getByTestId('incoming-call');
 const latestHistory = (page: Page) => page.getByTestId('call-history').getByRole('listitem').first();
 
 function header(message: string, name: string): string[] {

@@ -3,7 +3,7 @@
 // at once. Real Chromium, real Kamailio; notifications are read from the browser shell's debug panel.
 import { expect, test, type Page } from '@playwright/test';
 import { startPbx, type RunningPbx } from '../pbx/pbx';
-import { ALICE, BOB, CAROL, dial, pbxUser, PhoneSet, showView } from './support/phoneUsers';
+import { activeCall, ALICE, BOB, CAROL, dial, incomingCall, pbxUser, PhoneSet, showView } from './support/phoneUsers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -13,8 +13,6 @@ let alice: Page;
 let bob: Page;
 let carol: Page;
 
-const incomingCall = (page: Page) => page.getByTestId('incoming-call');
-const activeCall = (page: Page) => page.getByTestId('active-call');
 const notifications = (page: Page, kind: string) => page.getByTestId('notification-log').locator(`li[data-kind="${kind}"]`);
 const receivedMessages = (page: Page) => page.getByTestId('messages').locator('li[data-kind="chat"]');
 const holdSetting = (page: Page) => page.getByRole('checkbox', { name: 'Håll notiser under samtal och visa dem efteråt' });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import { startPbx, type RunningPbx } from '../pbx/pbx';
 import { anyWritten, spokenEnd } from './support/endTime';
-import { activateProfile, ALICE, BOB, CAROL, dial, editProfile, pbxUser, PhoneSet, showView, type OpenPhone, type PhoneUser, type ProvisionOverrides } from './support/phoneUsers';
+import { activateProfile, activeCall, ALICE, BOB, CAROL, dial, editProfile, incomingCall, type OpenPhone, pbxUser, PhoneSet, type PhoneUser, type ProvisionOverrides, showView } from './support/phoneUsers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -20,8 +20,6 @@ async function openPhone(browser: Browser, user: PhoneUser, overrides: Provision
 }
 
 const registration = (page: Page) => page.getByTestId('registration-status');
-const incomingCall = (page: Page) => page.getByTestId('incoming-call');
-const activeCall = (page: Page) => page.getByTestId('active-call');
 const history = (page: Page) => page.getByTestId('call-history').getByRole('listitem');
 const notifications = (page: Page, kind: string) => page.getByTestId('notification-log').locator(`li[data-kind="${kind}"]`);
 

@@ -2,7 +2,7 @@
 // who may always reach him, rings through; carol gets the announcement. Real Chromium, real Kamailio.
 import { expect, test, type Page } from '@playwright/test';
 import { startPbx, type RunningPbx } from '../pbx/pbx';
-import { activateProfile, ALICE, BOB, CAROL, dial, pbxUser, PhoneSet, showView } from './support/phoneUsers';
+import { activateProfile, activeCall, ALICE, BOB, CAROL, dial, incomingCall, pbxUser, PhoneSet, showView } from './support/phoneUsers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -12,8 +12,6 @@ let alice: Page;
 let bob: Page;
 let carol: Page;
 
-const incomingCall = (page: Page) => page.getByTestId('incoming-call');
-const activeCall = (page: Page) => page.getByTestId('active-call');
 const prioritySection = (page: Page) => page.getByRole('region', { name: /Vem som alltid når dig|Who can always reach you/ });
 const priorityField = (page: Page) => prioritySection(page).getByRole('combobox');
 

@@ -9,7 +9,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type * as JsSIPModule from 'jssip';
 import { newPage, serveJsSIPPage } from '../../bench/jssipPage';
 import { startPbx, type RunningPbx } from '../pbx/pbx';
-import { ALICE, BOB, CAROL, dial, pbxUser, PhoneSet, showView } from './support/phoneUsers';
+import { activeCall, ALICE, BOB, CAROL, dial, incomingCall, pbxUser, PhoneSet, showView } from './support/phoneUsers';
 import { dropWebSockets, noteWebSockets } from './support/webSockets';
 
 test.describe.configure({ mode: 'serial' });
@@ -106,8 +106,6 @@ let alice: Page;
 let bob: Page;
 
 const registration = (page: Page) => page.getByTestId('registration-status');
-const activeCall = (page: Page) => page.getByTestId('active-call');
-const incomingCall = (page: Page) => page.getByTestId('incoming-call');
 const latestHistory = (page: Page) => page.getByTestId('call-history').getByRole('listitem').first();
 const activationCounts = (page: Page) => page.evaluate((uris) => uris.map((uri) => window.presenceTestHook?.activations(uri) ?? 0), COLLEAGUES.map((colleague) => colleague.uri));
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import type { Profile } from '../../src/core/profiles/model';
 import { startPbx, type RunningPbx } from '../pbx/pbx';
-import { ALICE, BOB, pbxUser, PhoneSet, type OpenPhone, type PhoneUser, type ProvisionOverrides } from './support/phoneUsers';
+import { activeCall, ALICE, BOB, incomingCall, type OpenPhone, pbxUser, PhoneSet, type PhoneUser, type ProvisionOverrides } from './support/phoneUsers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -18,8 +18,6 @@ function openPhone(browser: Browser, user: PhoneUser, overrides: ProvisionOverri
   return phones.open(browser, pbx, user, overrides);
 }
 
-const activeCall = (page: Page) => page.getByTestId('active-call');
-const incomingCall = (page: Page) => page.getByTestId('incoming-call');
 const history = (page: Page) => page.getByTestId('call-history').getByRole('listitem');
 
 function recordings(phone: OpenPhone): { name: string; size: number }[] {

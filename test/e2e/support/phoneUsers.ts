@@ -98,6 +98,11 @@ export async function openPhonePage(browser: Browser, pbx: RunningPbx, user: Pho
   return { shell, page };
 }
 
+/** The banner of a call that rings, with Svara and Avvisa. */
+export const incomingCall = (page: Page) => page.getByTestId('incoming-call');
+/** A call in progress, with its status in data-status. */
+export const activeCall = (page: Page) => page.getByTestId('active-call');
+
 export function showView(page: Page, name: string): Promise<void> {
   return page.getByRole('navigation', { name: 'Vyer' }).getByRole('button', { name, exact: true }).click();
 }
