@@ -1,8 +1,5 @@
-import type { AppError } from '../errors';
+import { CONTRACT_UNREACHABLE, type AppError } from '../errors';
 import type { Language } from './language';
-
-/** The code of a request that never reached main: the shell's connection is closed, or the bridge threw. */
-export const CONTRACT_UNREACHABLE = 'contract-unreachable';
 
 /** Texts for a request the renderer could not hand to main. Swedish first. */
 const sv = {

@@ -1,5 +1,4 @@
-import { fail, type Result } from '../../core/errors';
-import { CONTRACT_UNREACHABLE } from '../../core/i18n/contractMessages';
+import { contractUnreachable, type Result } from '../../core/errors';
 import type { ChannelPayload, ChannelResponse, DebugChannel, EventChannel, InvokeChannel, SoftphoneApi, SoftphoneDebugApi } from '../../core/ipc/contract';
 import type { DialTarget } from '../../core/numbers/phoneNumber';
 import type { AppState } from '../../core/state/appState';
@@ -23,7 +22,7 @@ async function reaching<T>(channel: string, send: () => Promise<Result<T>>): Pro
   try {
     return await send();
   } catch (error) {
-    return fail(CONTRACT_UNREACHABLE, `The request ${channel} did not reach the app: ${error instanceof Error ? error.message : String(error)}`, channel);
+    return contractUnreachable(channel, error instanceof Error ? error.message : String(error));
   }
 }
 
