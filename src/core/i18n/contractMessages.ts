@@ -19,3 +19,8 @@ export function contractErrorText(language: Language, error: AppError): string |
   if (error.code !== CONTRACT_UNREACHABLE) return null;
   return contractMessages[language]['contract.error.unreachable'].replace('{channel}', error.field ?? '');
 }
+
+/** An error's message for a view's generic frame ("Något gick fel: …"): worded in the UI language when the request never reached main. */
+export function refusalMessage(error: AppError, t: (key: ContractMessageKey, params: { channel: string }) => string): string {
+  return error.code === CONTRACT_UNREACHABLE ? t('contract.error.unreachable', { channel: error.field ?? '' }) : error.message;
+}

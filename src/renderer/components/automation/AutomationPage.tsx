@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { refusalMessage } from '../../../core/i18n/contractMessages';
 import type { AppError, Result } from '../../../core/errors';
 import type { AutomationUpdate } from '../../../core/automation/update';
 import type { MessageKey } from '../../../core/i18n/messages';
@@ -89,7 +90,7 @@ export function AutomationPage() {
     setSaved(true);
     useAppStore.getState().receiveState(result.value);
   };
-  const general = error && !error.field?.match(/^(workingHours|schedule|away)\./) ? t('automation.error.generic', { message: error.message }) : null;
+  const general = error && !error.field?.match(/^(workingHours|schedule|away)\./) ? t('automation.error.generic', { message: refusalMessage(error, t) }) : null;
   const daysError = errorAt('workingHours.days');
 
   return (
