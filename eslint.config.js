@@ -27,6 +27,31 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: ['electron', 'node:*', '**/electron/**'] }],
     },
   },
+  // One way to main: the contract client wraps the bridge the shell gives the page.
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    ignores: ['src/renderer/contract/client.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...['window', 'globalThis', 'self'].flatMap((object) =>
+          ['softphone', 'softphoneDebug'].map((property) => ({ object, property, message: 'Reach main through src/renderer/contract/client.ts.' })),
+        ),
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...['softphone', 'softphoneDebug'].map((name) => ({ name, message: 'Reach main through src/renderer/contract/client.ts.' })),
+      ],
+    },
+  },
+  // A store owns its state: only its own module (named *Store.ts) calls setState; others call its actions.
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    ignores: ['src/renderer/**/*Store.ts'],
+    rules: {
+      'no-restricted-syntax': ['error', { selector: "MemberExpression[property.name='setState']", message: 'Call a named action of the store module instead of setState.' }],
+    },
+  },
   {
     files: ['src/core/**/*.ts'],
     rules: {

@@ -2,7 +2,7 @@
  * Runs in the page served by the browser shell, before the app. It gives the renderer the same
  * `window.softphone` that Electron's preload gives it, carried over the shell's WebSocket.
  */
-import type { Result } from '../../src/core/errors';
+import { contractUnreachable, type Result } from '../../src/core/errors';
 import { EVENT_APP_QUITTING, EVENT_PHONE_DIAL, EVENT_STATE_CHANGED, type EventChannel } from '../../src/core/ipc/channels';
 import type { SoftphoneApi, SoftphoneDebugApi } from '../../src/core/ipc/contract';
 import type { DialTarget } from '../../src/core/numbers/phoneNumber';
@@ -22,7 +22,7 @@ function takeToken(): string {
 }
 
 const token = takeToken();
-const pending = new Map<number, (result: Result<unknown>) => void>();
+const pending = new Map<number, { channel: string; settle: (result: Result<unknown>) => void }>();
 const eventListeners = new Map<EventChannel, Set<(payload: unknown) => void>>();
 let nextId = 1;
 
@@ -38,7 +38,7 @@ const opened = new Promise<void>((resolve, reject) => {
 socket.addEventListener('message', (event) => {
   const message = JSON.parse(String(event.data)) as ShellMessage;
   if (message.type === 'result') {
-    pending.get(message.id)?.(message.result);
+    pending.get(message.id)?.settle(message.result);
     pending.delete(message.id);
   } else if (message.type === 'event') {
     for (const listener of eventListeners.get(message.event) ?? []) listener(message.payload);
@@ -48,8 +48,7 @@ socket.addEventListener('message', (event) => {
 });
 
 socket.addEventListener('close', (event) => {
-  const error = { code: 'shell-disconnected', message: `The browser shell closed the connection (${event.code}).` };
-  for (const resolve of pending.values()) resolve({ ok: false, error });
+  for (const { channel, settle } of pending.values()) settle(contractUnreachable(channel, `the browser shell closed the connection (${event.code})`));
   pending.clear();
 });
 
@@ -57,11 +56,13 @@ async function send<T>(channel: string, payload: unknown): Promise<Result<T>> {
   try {
     await opened;
   } catch (error) {
-    return { ok: false, error: { code: 'shell-unreachable', message: (error as Error).message } };
+    return contractUnreachable(channel, (error as Error).message);
   }
+  // A closed socket drops what it is given without a word: the request would wait for ever.
+  if (socket.readyState !== WebSocket.OPEN) return contractUnreachable(channel, 'the browser shell closed the connection');
   const request: ShellRequest = { id: nextId++, channel, payload };
   return new Promise((resolve) => {
-    pending.set(request.id, (result) => resolve(result as Result<T>));
+    pending.set(request.id, { channel, settle: (result) => resolve(result as Result<T>) });
     socket.send(JSON.stringify(request));
   });
 }

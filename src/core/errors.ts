@@ -15,6 +15,12 @@ export const fail = <T = never>(code: string, message: string, field?: string): 
   error: field === undefined ? { code, message } : { code, message, field },
 });
 
+/** The code of a request that never reached main: the shell's connection is closed, or the bridge threw. */
+export const CONTRACT_UNREACHABLE = 'contract-unreachable';
+
+export const contractUnreachable = <T = never>(channel: string, detail: string): Result<T> =>
+  fail(CONTRACT_UNREACHABLE, `The request ${channel} did not reach the app: ${detail}`, channel);
+
 export class AppErrorException extends Error {
   constructor(readonly appError: AppError) {
     super(appError.message);

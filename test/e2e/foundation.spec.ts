@@ -119,3 +119,20 @@ test('a bad IPC payload gets a specific error in the page and changes nothing', 
   expect(result).toEqual({ ok: false, error: { code: 'delete-base', message: '"Tillgänglig" is the base profile and cannot be deleted.' } });
   await expect(profileList(page).getByRole('listitem')).toHaveCount(10);
 });
+
+test('a request after the shell has gone says so in Swedish, and the page does not pretend it worked', async ({ page }) => {
+  shell = await startShell(newDataDir());
+  await page.goto(shell.url);
+  const lunch = page.getByRole('button', { name: 'Aktivera Lunch' });
+  await expect(lunch).toHaveAttribute('aria-pressed', 'false');
+  await shell.stop();
+  shell = null;
+
+  await lunch.click();
+  const banner = page.locator('.banner--error');
+  await expect(banner).toHaveAttribute('data-error-code', 'contract-unreachable');
+  await expect(banner).toContainText('Begäran profile:activate nådde inte appen: förbindelsen till den är bruten. Inget har ändrats.');
+  await expect(lunch).toHaveAttribute('aria-pressed', 'false');
+  const late = await page.evaluate(() => window.softphone.invoke('state:get', null));
+  expect(late).toMatchObject({ ok: false, error: { code: 'contract-unreachable', field: 'state:get' } });
+});

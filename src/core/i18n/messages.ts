@@ -4,6 +4,7 @@ import { automationMessages } from './automationMessages';
 import { boundsMessages } from './boundsMessages';
 import { calendarMessages } from './calendarMessages';
 import { caldavMessages } from './caldavMessages';
+import { contractMessages } from './contractMessages';
 import { editorMessages } from './editorMessages';
 import { presenceMessages } from './presenceMessages';
 import { phoneMessages } from './phoneMessages';
@@ -130,6 +131,7 @@ const sv = {
   ...storageMessages.sv,
   ...boundsMessages.sv,
   ...automationMessages.sv,
+  ...contractMessages.sv,
 };
 export type MessageKey = keyof typeof sv;
 const en: Record<MessageKey, string> = {
@@ -144,6 +146,7 @@ const en: Record<MessageKey, string> = {
   ...storageMessages.en,
   ...boundsMessages.en,
   ...automationMessages.en,
+  ...contractMessages.en,
 };
 
 const catalogues: Record<Language, Record<MessageKey, string>> = { sv, en };

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { ChannelPayload } from '../../core/ipc/contract';
 import type { NotificationRecord } from '../../core/state/appState';
 import type { TrayMenuItem } from '../../core/tray/menuModel';
+import { contract } from '../contract/client';
 import { useAppStore } from '../store/appStore';
 import { useTranslation } from '../useTranslation';
 
@@ -102,7 +103,7 @@ export function DebugPanel() {
   const tray = useAppStore((store) => store.state?.tray);
   const notifications = useAppStore((store) => store.state?.notifications ?? NO_NOTIFICATIONS);
   const invokeDebug = useAppStore((store) => store.invokeDebug);
-  if (!window.softphoneDebug || !tray) return null;
+  if (!contract.debug || !tray) return null;
 
   return (
     <aside className="debug-panel" aria-labelledby="debug-heading">

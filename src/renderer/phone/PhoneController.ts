@@ -13,7 +13,7 @@ import { MICROPHONE } from './callMedia';
 import { CallRegistry } from './callRegistry';
 import { receiveMessage } from './incomingMessages';
 import type { PhoneContext, PhoneEnvironment } from './phoneEnvironment';
-import { addMessage, updateMessage, usePhoneStore } from './phoneStore';
+import { addMessage, showPhoneError, showRegistration, updateMessage } from './phoneStore';
 import { RegistrationWatcher } from './registrationWatcher';
 import { applyIdentityHeaders, makeFromAnonymous } from './sipRequests';
 import { TonePlayer } from './tones';
@@ -42,7 +42,7 @@ export class PhoneController {
   configure(settings: Result<UaSettings>): void {
     this.stop();
     if (!settings.ok) {
-      usePhoneStore.setState({ registration: { kind: 'not-configured', problem: settings.error } });
+      showRegistration({ kind: 'not-configured', problem: settings.error });
       return;
     }
     this.#settings = settings.value;
@@ -63,7 +63,7 @@ export class PhoneController {
       });
     } catch (error) {
       const problem = { code: 'phone-config-rejected', message: `The SIP settings were refused: ${(error as Error).message}` };
-      usePhoneStore.setState({ registration: { kind: 'not-configured', problem } });
+      showRegistration({ kind: 'not-configured', problem });
       return;
     }
     this.#watcher = new RegistrationWatcher(ua, settings.value.uri);
@@ -82,7 +82,7 @@ export class PhoneController {
       applyIdentityHeaders(request, identity);
     });
     this.#ua = ua;
-    usePhoneStore.setState({ registration: { kind: 'connecting' } });
+    showRegistration({ kind: 'connecting' });
     ua.start();
   }
 
@@ -98,7 +98,7 @@ export class PhoneController {
     this.#ua?.stop();
     this.#ua = null;
     this.#settings = null;
-    usePhoneStore.setState({ registration: { kind: 'stopped' } });
+    showRegistration({ kind: 'stopped' });
   }
 
   dispose(): void {
@@ -220,7 +220,7 @@ export class PhoneController {
     const identity = outgoingIdentity('call', context.profile, context.account);
     if (!identity.ok) return identity;
     const placed = this.#calls.place(ua.value, target, identity.value, dtmfAfterConnect);
-    if (placed.ok) usePhoneStore.setState({ error: null });
+    if (placed.ok) showPhoneError(null);
     return placed;
   }
 
@@ -244,7 +244,7 @@ export class PhoneController {
   }
 
   #refuse(error: AppError): Result<never> {
-    usePhoneStore.setState({ error });
+    showPhoneError(error);
     return { ok: false, error };
   }
 }

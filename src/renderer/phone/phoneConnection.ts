@@ -1,5 +1,6 @@
 import { ok } from '../../core/errors';
 import { uaSettingsFrom } from '../../core/phone/uaSettings';
+import { contract } from '../contract/client';
 import { useAppStore } from '../store/appStore';
 import { askToCall } from './linkCallStore';
 import type { PhoneController } from './PhoneController';
@@ -25,7 +26,7 @@ export function connectPhone(controller: PhoneController): () => void {
       again = false;
       const state = useAppStore.getState().state;
       if (!state) break;
-      const credentials = state.sipPasswordSet ? await window.softphone.invoke('account:sip-credentials', null) : ok({ password: null });
+      const credentials = state.sipPasswordSet ? await contract.invoke('account:sip-credentials', null) : ok({ password: null });
       if (disposed) return;
       const password = credentials.ok ? credentials.value.password : null;
       const settings = uaSettingsFrom(state.account, password);
@@ -42,7 +43,7 @@ export function connectPhone(controller: PhoneController): () => void {
     if (store.state !== previous.state) void sync();
   });
   // A link only asks; the call is placed when the user confirms it.
-  const unsubscribeDial = window.softphone.onDialRequest(askToCall);
+  const unsubscribeDial = contract.on('phone:dial', askToCall);
   void sync();
   return () => {
     disposed = true;

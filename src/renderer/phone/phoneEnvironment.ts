@@ -4,6 +4,7 @@ import { translate, type MessageKey } from '../../core/i18n/messages';
 import type { CallHistoryEntry } from '../../core/phone/history';
 import type { NotificationKind, Profile } from '../../core/profiles/model';
 import type { Language } from '../../core/i18n/language';
+import { contract } from '../contract/client';
 import { useAppStore } from '../store/appStore';
 import type { FinishedRecording } from './callRecorder';
 import { requestSpeech } from './speech';
@@ -48,17 +49,17 @@ export const appPhoneEnvironment: PhoneEnvironment = {
     };
   },
   recordHistory(entry) {
-    void window.softphone.invoke('history:record', entry).then((result) => {
+    void contract.invoke('history:record', entry).then((result) => {
       if (!result.ok) console.error(`The call history refused an entry: ${result.error.message}`);
     });
   },
   saveRecording(callId, recording) {
-    void window.softphone.invoke('recording:save', { callId, ...recording }).then((result) => {
+    void contract.invoke('recording:save', { callId, ...recording }).then((result) => {
       if (!result.ok) console.error(`The recording was not saved: ${result.error.message}`);
     });
   },
   notify(kind, title, body) {
-    void window.softphone.invoke('notification:request', { kind, title: title.slice(0, 200), body: body.slice(0, 500) });
+    void contract.invoke('notification:request', { kind, title: title.slice(0, 200), body: body.slice(0, 500) });
   },
   text(key, params) {
     return translate(useAppStore.getState().state?.ui.language ?? 'sv', key, params);

@@ -80,6 +80,20 @@ export function showProblems(problems: AppError[]): void {
   if (problems.length > 0 || usePhoneStore.getState().problems.length > 0) usePhoneStore.setState({ problems });
 }
 
+export function showRegistration(registration: RegistrationState): void {
+  usePhoneStore.setState({ registration });
+}
+
+/** The PBX accepted a registration: counted, so a re-registration after a PBX restart shows. */
+export function countRegistration(aor: string): void {
+  usePhoneStore.setState((store) => ({ registration: { kind: 'registered', aor }, registrations: store.registrations + 1 }));
+}
+
+/** The last refused action, or null once an action succeeds. */
+export function showPhoneError(error: AppError | null): void {
+  usePhoneStore.setState({ error });
+}
+
 export function addMessage(message: MessageView): void {
   usePhoneStore.setState((store) => ({ messages: [message, ...store.messages].slice(0, MESSAGES_KEPT) }));
 }

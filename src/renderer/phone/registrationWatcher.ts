@@ -1,6 +1,6 @@
 import type { UA } from 'jssip';
-import { backoffDelayMs, describeRegistrationFailure, REGISTRATION_BACKOFF } from '../../core/phone/registration';
-import { usePhoneStore } from './phoneStore';
+import { backoffDelayMs, describeRegistrationFailure, REGISTRATION_BACKOFF, type RegistrationState } from '../../core/phone/registration';
+import { countRegistration, showRegistration } from './phoneStore';
 
 /**
  * Mirrors a UA's connection and registration in the phone store. JsSIP reconnects a dropped socket
@@ -17,8 +17,8 @@ export class RegistrationWatcher {
     private readonly ua: UA,
     private readonly aor: string,
   ) {
-    const set = (registration: ReturnType<typeof usePhoneStore.getState>['registration']) => {
-      if (!this.#stopped) usePhoneStore.setState({ registration });
+    const set = (registration: RegistrationState) => {
+      if (!this.#stopped) showRegistration(registration);
     };
     let attempt = 0;
     let reachedServer = false;
@@ -36,7 +36,7 @@ export class RegistrationWatcher {
       this.#failedAttempts = 0;
       this.#clearRetry();
       if (this.#stopped) return;
-      usePhoneStore.setState((store) => ({ registration: { kind: 'registered', aor: this.aor }, registrations: store.registrations + 1 }));
+      countRegistration(this.aor);
     });
     ua.on('registrationFailed', ({ response, cause }) => {
       const { failure, retry } = describeRegistrationFailure({ cause: String(cause ?? ''), statusCode: response?.status_code ?? null, reachedServer });

@@ -1,6 +1,7 @@
 import { userIsInCall, type CallStatus } from '../../core/phone/callView';
 import type { RegistrationState } from '../../core/phone/registration';
 import type { PhoneStatus } from '../../core/tray/menuModel';
+import { contract } from '../contract/client';
 import { usePhoneStore } from './phoneStore';
 
 export function phoneStatusOf(registration: RegistrationState): PhoneStatus {
@@ -32,12 +33,12 @@ export function reportPhoneStatus(): () => void {
     const status = phoneStatusOf(registration);
     if (status !== reported) {
       reported = status;
-      void window.softphone.invoke('phone:status', { status });
+      void contract.invoke('phone:status', { status });
     }
     const inCall = userIsInCall(calls);
     if (inCall !== reportedInCall) {
       reportedInCall = inCall;
-      void window.softphone.invoke('phone:in-call', { inCall });
+      void contract.invoke('phone:in-call', { inCall });
     }
   };
   report(usePhoneStore.getState());

@@ -1,5 +1,6 @@
 import { debug } from 'jssip';
 import { MAX_TRACE_BATCH, MAX_TRACE_LINE_LENGTH } from '../../core/ipc/contract';
+import { contract } from '../contract/client';
 import { useAppStore } from '../store/appStore';
 
 const FLUSH_DELAY_MS = 250;
@@ -15,7 +16,7 @@ export function connectSipTrace(): () => void {
     flushTimer = null;
     while (pending.length > 0) {
       const lines = pending.splice(0, MAX_TRACE_BATCH);
-      void window.softphone.invoke('log:sip-trace', { lines });
+      void contract.invoke('log:sip-trace', { lines });
     }
   };
   const forward = (...args: unknown[]) => {

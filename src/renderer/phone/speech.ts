@@ -1,9 +1,10 @@
 import { ok, type Result } from '../../core/errors';
 import type { Language } from '../../core/i18n/language';
+import { contract } from '../contract/client';
 
 /** The text spoken by the computer's own speech engine (main runs it), as WAV bytes. */
 export async function requestSpeech(text: string, language: Language): Promise<Result<ArrayBuffer>> {
-  const rendered = await window.softphone.invoke('speech:render', { text, language });
+  const rendered = await contract.invoke('speech:render', { text, language });
   if (!rendered.ok) return rendered;
   const binary = atob(rendered.value.wavBase64);
   const bytes = new Uint8Array(binary.length);

@@ -1,4 +1,5 @@
 import type { Result } from '../../core/errors';
+import { contract } from '../contract/client';
 import { useAppStore } from '../store/appStore';
 import type { PhoneController } from './PhoneController';
 import { usePhoneStore, type CallView } from './phoneStore';
@@ -19,9 +20,9 @@ declare global {
   }
 }
 
-/** Installs `window.phoneTestHook` when the page runs in the browser shell, which alone gives `softphoneDebug`. */
+/** Installs `window.phoneTestHook` when the page runs in the browser shell, which alone answers the debug requests. */
 export function installTestHook(controller: PhoneController): () => void {
-  if (!window.softphoneDebug) return () => undefined;
+  if (!contract.debug) return () => undefined;
   window.phoneTestHook = {
     dial: (text) => controller.tryDial(text),
     hangUp: (callId) => controller.hangUp(callId),

@@ -1,3 +1,4 @@
+import { contract } from '../contract/client';
 import type { PresenceObserver } from './presenceController';
 
 /** What the browser shell's end-to-end tests read: what this page's subscriptions heard. */
@@ -19,7 +20,7 @@ const NOTHING_OBSERVED: PresenceObserver = { notified: () => {}, activated: () =
 
 /** Returns the observer to hand the presence controller; it records only in the browser shell. */
 export function installPresenceTestHook(): { observer: PresenceObserver; remove(): void } {
-  if (!window.softphoneDebug) return { observer: NOTHING_OBSERVED, remove: () => {} };
+  if (!contract.debug) return { observer: NOTHING_OBSERVED, remove: () => {} };
   const bodies = new Map<string, string[]>();
   const activations = new Map<string, number>();
   window.presenceTestHook = {

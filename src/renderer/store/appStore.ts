@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { AppError, Result } from '../../core/errors';
 import type { ChannelPayload, DebugChannel, StateChannel } from '../../core/ipc/contract';
 import type { AppState } from '../../core/state/appState';
+import { contract } from '../contract/client';
 
 interface AppStore {
   state: AppState | null;
@@ -9,12 +10,15 @@ interface AppStore {
   error: AppError | null;
   /** Local time when `state` arrived, to count down from `state.now`. */
   receivedAt: number;
-  setState(state: AppState): void;
+  /** A state main sent or answered with. */
+  receiveState(state: AppState): void;
+  /** Hands the last refusal to a view that shows it in place, so the app banner does not repeat it. */
+  takeError(): AppError | null;
   invoke<C extends StateChannel>(channel: C, payload: ChannelPayload<C>): Promise<boolean>;
   invokeDebug<C extends DebugChannel>(channel: C, payload: ChannelPayload<C>): Promise<boolean>;
 }
 
-export const useAppStore = create<AppStore>((set) => {
+export const useAppStore = create<AppStore>((set, get) => {
   const settle = (result: Result<AppState>): boolean => {
     if (result.ok) set({ state: result.value, error: null, receivedAt: Date.now() });
     else set({ error: result.error });
@@ -24,17 +28,22 @@ export const useAppStore = create<AppStore>((set) => {
     state: null,
     error: null,
     receivedAt: 0,
-    setState: (state) => set({ state, receivedAt: Date.now() }),
-    invoke: async (channel, payload) => settle((await window.softphone.invoke(channel, payload)) as Result<AppState>),
+    receiveState: (state) => set({ state, receivedAt: Date.now() }),
+    takeError: () => {
+      const { error } = get();
+      set({ error: null });
+      return error;
+    },
+    invoke: async (channel, payload) => settle((await contract.invoke(channel, payload)) as Result<AppState>),
     invokeDebug: async (channel, payload) => {
-      if (!window.softphoneDebug) return false;
-      return settle(await window.softphoneDebug.invoke(channel, payload));
+      if (!contract.debug) return false;
+      return settle(await contract.debug.invoke(channel, payload));
     },
   };
 });
 
 export function connectAppStore(): () => void {
-  const unsubscribe = window.softphone.onStateChanged((state) => useAppStore.getState().setState(state));
+  const unsubscribe = contract.on('state:changed', (state) => useAppStore.getState().receiveState(state));
   void useAppStore.getState().invoke('state:get', null);
   return unsubscribe;
 }

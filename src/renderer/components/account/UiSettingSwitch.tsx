@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import type { AppError } from '../../../core/errors';
+import { contract } from '../../contract/client';
 import { useAppStore } from '../../store/appStore';
 import { useTranslation } from '../../useTranslation';
 import { useErrorText } from '../editor/errorText';
@@ -14,7 +15,7 @@ export function UiSettingSwitch({ setting, legend, label, hint }: { setting: UiS
   const [error, setError] = useState<AppError | null>(null);
   const hintId = useId();
   const toggle = async (value: boolean) => {
-    const saved = await window.softphone.invoke('ui:update', { [setting]: value });
+    const saved = await contract.invoke('ui:update', { [setting]: value });
     setError(saved.ok ? null : saved.error);
   };
   return (

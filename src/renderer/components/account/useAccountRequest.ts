@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { AppError } from '../../../core/errors';
 import type { ChannelPayload } from '../../../core/ipc/contract';
+import { contract } from '../../contract/client';
 
 type AccountChannel = 'account:update' | 'account:set-password' | 'provision:import';
 
@@ -24,7 +25,7 @@ export function useAccountRequest(): AccountRequest {
     async send(channel, payload) {
       setBusy(true);
       setDone(false);
-      const result = await window.softphone.invoke(channel, payload);
+      const result = await contract.invoke(channel, payload);
       setBusy(false);
       setErrors(result.ok ? [] : (result.error.details ?? [result.error]));
       setDone(result.ok);

@@ -1,9 +1,11 @@
 import { useId, useState, type FormEvent } from 'react';
+import { refusalMessage } from '../../../core/i18n/contractMessages';
 import type { AppError, Result } from '../../../core/errors';
 import type { AutomationUpdate } from '../../../core/automation/update';
 import type { MessageKey } from '../../../core/i18n/messages';
 import type { Profile } from '../../../core/profiles/model';
 import type { AppState } from '../../../core/state/appState';
+import { contract } from '../../contract/client';
 import { useAppStore } from '../../store/appStore';
 import { useTranslation } from '../../useTranslation';
 import { TextField } from '../account/TextField';
@@ -78,7 +80,7 @@ export function AutomationPage() {
     event.preventDefault();
     const minutes = Number(current.away.idleMinutes.trim() === '' ? NaN : current.away.idleMinutes);
     const update: AutomationUpdate = { ...current, away: { ...current.away, idleMinutes: Number.isFinite(minutes) ? minutes : 0 } };
-    const result = (await window.softphone.invoke('automation:update', update)) as Result<AppState>;
+    const result = (await contract.invoke('automation:update', update)) as Result<AppState>;
     if (!result.ok) {
       setError(result.error);
       return;
@@ -86,9 +88,9 @@ export function AutomationPage() {
     setError(null);
     setDraft(null);
     setSaved(true);
-    useAppStore.getState().setState(result.value);
+    useAppStore.getState().receiveState(result.value);
   };
-  const general = error && !error.field?.match(/^(workingHours|schedule|away)\./) ? t('automation.error.generic', { message: error.message }) : null;
+  const general = error && !error.field?.match(/^(workingHours|schedule|away)\./) ? t('automation.error.generic', { message: refusalMessage(error, t) }) : null;
   const daysError = errorAt('workingHours.days');
 
   return (

@@ -1,4 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
+import { refusalMessage } from '../../../core/i18n/contractMessages';
 import type { CalendarSourceStatus } from '../../../core/calendar/view';
 import { formatEndTime } from '../../../core/time/format';
 import { useAppStore } from '../../store/appStore';
@@ -24,7 +25,7 @@ function SourceRow({ source, onError }: { source: CalendarSourceStatus; onError(
 
   const remove = async () => {
     const refused = await calendarRequest('calendar:remove-source', { sourceId: source.id });
-    onError(refused ? t('calendar.error.generic', { message: refused.message }) : null);
+    onError(refused ? t('calendar.error.generic', { message: refusalMessage(refused, t) }) : null);
   };
 
   return (
@@ -78,7 +79,7 @@ export function CalendarSources() {
 
   const syncNow = async () => {
     const refused = await calendarRequest('calendar:sync', { sourceId: null });
-    setListError(refused ? t('calendar.error.generic', { message: refused.message }) : null);
+    setListError(refused ? t('calendar.error.generic', { message: refusalMessage(refused, t) }) : null);
   };
 
   return (

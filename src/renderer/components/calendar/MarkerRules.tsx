@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { refusalMessage } from '../../../core/i18n/contractMessages';
 import { useAppStore } from '../../store/appStore';
 import { useTranslation } from '../../useTranslation';
 import { calendarRequest } from './calendarRequest';
@@ -29,7 +30,7 @@ export function MarkerRules() {
 
   const set = (rule: Rule) => async (on: boolean) => {
     const refused = await calendarRequest('calendar:set-marker-rules', { [rule]: on });
-    setError(refused ? t('calendar.error.generic', { message: refused.message }) : null);
+    setError(refused ? t('calendar.error.generic', { message: refusalMessage(refused, t) }) : null);
   };
 
   return (

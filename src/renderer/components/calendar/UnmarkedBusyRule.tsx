@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { refusalMessage } from '../../../core/i18n/contractMessages';
 import type { Profile } from '../../../core/profiles/model';
 import { useAppStore } from '../../store/appStore';
 import { useTranslation } from '../../useTranslation';
@@ -19,7 +20,7 @@ export function UnmarkedBusyRule() {
 
   const choose = async (profileNumber: number | null) => {
     const refused = await calendarRequest('calendar:set-unmarked-rule', { profileNumber });
-    setError(refused ? t('calendar.error.generic', { message: refused.message }) : null);
+    setError(refused ? t('calendar.error.generic', { message: refusalMessage(refused, t) }) : null);
   };
   const suggested = profiles.some((profile) => profile.number === SUGGESTED_NUMBER) ? SUGGESTED_NUMBER : (profiles[0]?.number ?? 1);
 

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { refusalMessage } from '../../../core/i18n/contractMessages';
 import type { UpcomingActivation } from '../../../core/calendar/view';
 import type { MessageKey } from '../../../core/i18n/messages';
 import { useAppStore } from '../../store/appStore';
@@ -43,7 +44,7 @@ function UpcomingRow({ row, onError }: { row: UpcomingActivation; onError(messag
   const skipped = row.state === 'skipped';
   const toggleSkip = async () => {
     const refused = await calendarRequest('calendar:skip', { key: row.key, skipped: !skipped });
-    onError(refused ? t('calendar.error.generic', { message: refused.message }) : null);
+    onError(refused ? t('calendar.error.generic', { message: refusalMessage(refused, t) }) : null);
   };
 
   return (

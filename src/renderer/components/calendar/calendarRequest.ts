@@ -1,6 +1,7 @@
 import type { AppError, Result } from '../../../core/errors';
 import type { ChannelPayload } from '../../../core/ipc/contract';
 import type { AppState } from '../../../core/state/appState';
+import { contract } from '../../contract/client';
 import { useAppStore } from '../../store/appStore';
 
 type CalendarChannel =
@@ -14,8 +15,8 @@ type CalendarChannel =
 
 /** Asks main and takes the new state; a refusal is handed back for the view to word, not shown as the global banner. */
 export async function calendarRequest<C extends CalendarChannel>(channel: C, payload: ChannelPayload<C>): Promise<AppError | null> {
-  const result = (await window.softphone.invoke(channel, payload)) as Result<AppState>;
+  const result = (await contract.invoke(channel, payload)) as Result<AppState>;
   if (!result.ok) return result.error;
-  useAppStore.getState().setState(result.value);
+  useAppStore.getState().receiveState(result.value);
   return null;
 }

@@ -1,4 +1,5 @@
 import type { CalendarSourceError, SourceWarningCode } from '../../../core/calendar/view';
+import { refusalMessage } from '../../../core/i18n/contractMessages';
 import type { AppError } from '../../../core/errors';
 import type { MessageKey } from '../../../core/i18n/messages';
 import type { Language } from '../../../core/i18n/language';
@@ -85,7 +86,7 @@ const ADD_ERRORS = new Set([
 ]);
 
 export function addErrorText(error: { code: string; message: string }, t: Translate): string {
-  return ADD_ERRORS.has(error.code) ? t(`calendar.addError.${error.code}` as MessageKey) : t('calendar.error.generic', { message: error.message });
+  return ADD_ERRORS.has(error.code) ? t(`calendar.addError.${error.code}` as MessageKey) : t('calendar.error.generic', { message: refusalMessage(error, t) });
 }
 
 const CALDAV_FORM_ERRORS = new Set([
@@ -103,7 +104,7 @@ export function caldavErrorText(error: AppError, language: Language, t: Translat
   if (CALDAV_FORM_ERRORS.has(error.code)) return t(`calendar.caldavError.${error.code}` as MessageKey);
   if (ADD_ERRORS.has(error.code)) return t(`calendar.addError.${error.code}` as MessageKey);
   if (isSourceError(error)) return sourceErrorText(error, language, t);
-  return t('calendar.error.generic', { message: error.message });
+  return t('calendar.error.generic', { message: refusalMessage(error, t) });
 }
 
 function isSourceError(error: AppError): error is AppError & CalendarSourceError {

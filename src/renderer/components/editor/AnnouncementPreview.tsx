@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { AppError } from '../../../core/errors';
 import { previewAnnouncement, type ProfileFormDraft } from '../../../core/profiles/editorModel';
 import type { Profile } from '../../../core/profiles/model';
+import { contract } from '../../contract/client';
 import { requestSpeech } from '../../phone/speech';
 import { useAppStore } from '../../store/appStore';
 import { useTranslation } from '../../useTranslation';
@@ -12,7 +13,7 @@ function useSpeechEngine(): string | null | undefined {
   const [engine, setEngine] = useState<string | null | undefined>(undefined);
   useEffect(() => {
     let current = true;
-    void window.softphone.invoke('speech:status', null).then((status) => {
+    void contract.invoke('speech:status', null).then((status) => {
       if (current) setEngine(status.ok ? status.value.engine : null);
     });
     return () => {

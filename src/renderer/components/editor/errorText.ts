@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import type { AppError } from '../../../core/errors';
 import { boundsErrorText } from '../../../core/i18n/boundsMessages';
+import { contractErrorText } from '../../../core/i18n/contractMessages';
 import { editorErrorKey } from '../../../core/i18n/editorMessages';
 import { storageErrorText } from '../../../core/i18n/storageMessages';
 import { MAX_PRIORITY_CONTACTS } from '../../../core/account/model';
@@ -24,7 +25,7 @@ export function useErrorText(): (error: AppError) => string {
   const language = useLanguage();
   return useCallback(
     (error: AppError) => {
-      const stored = storageErrorText(language, error);
+      const stored = storageErrorText(language, error) ?? contractErrorText(language, error);
       if (stored !== null) return stored;
       const outOfBounds = boundsErrorText(language, error);
       if (outOfBounds !== null) return outOfBounds;

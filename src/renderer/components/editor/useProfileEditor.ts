@@ -43,9 +43,7 @@ const storedSession = (profile: Profile): Session => sessionOf({ kind: 'stored',
 
 /** Takes the refused request's error from the store, so the editor shows it beside its field and the app banner does not repeat it. */
 function takeRefusal(): AppError | null {
-  const { error } = useAppStore.getState();
-  useAppStore.setState({ error: null });
-  return error;
+  return useAppStore.getState().takeError();
 }
 
 export function useProfileEditor(state: AppState) {

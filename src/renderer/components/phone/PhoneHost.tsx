@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { contract } from '../../contract/client';
 import { phone } from '../../phone/phone';
 import { connectPhone } from '../../phone/phoneConnection';
 import { connectPresence } from '../../presence/connectPresence';
@@ -24,14 +25,14 @@ export function PhoneHost({ onShowPhone }: { onShowPhone(): void }) {
     const disconnect = connectPhone(phone);
     const presence = connectPresence(() => phone.ua);
     const stopReporting = reportPhoneStatus();
-    const stopQuitting = window.softphone.onQuitting(() => {
+    const stopQuitting = contract.on('app:quitting', () => {
       void presence.signOff().then(async () => {
         phone.stop();
-        await window.softphone.invoke('app:ready-to-quit', null);
+        await contract.invoke('app:ready-to-quit', null);
       });
     });
     const removeHook = installTestHook(phone);
-    const unsubscribeDial = window.softphone.onDialRequest(() => showPhone.current());
+    const unsubscribeDial = contract.on('phone:dial', () => showPhone.current());
     return () => {
       unsubscribeDial();
       removeHook();
