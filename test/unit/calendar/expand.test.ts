@@ -245,13 +245,12 @@ describe('recurrence details', () => {
   });
 });
 
+// A hang shows as the test's own timeout; what is asserted is that each rule stops at its step budget.
 describe('hostile recurrence rules cannot hang parsing or expansion', () => {
-  const parseStarted = performance.now();
   const calendar = parsedFixture('hostile-rrule.ics');
-  const parseMs = performance.now() - parseStarted;
 
-  it('parses quickly, even a yearly rule ical.js would search until the year 20000', () => {
-    expect(parseMs).toBeLessThan(300);
+  it('parses every event, even a yearly rule ical.js would search until the year 20000', () => {
+    expect(calendar.events.map((event) => event.uid)).toContain('never-yearly@hostile.test');
   });
 
   it('keeps only DTSTART of a yearly rule that never matches', () => {
@@ -262,9 +261,7 @@ describe('hostile recurrence rules cannot hang parsing or expansion', () => {
   });
 
   it('gives up on impossible and runaway rules with a warning and still expands the rest', () => {
-    const started = performance.now();
     const expansion = expandCalendar(calendar, ...YEAR_2026, STOCKHOLM);
-    expect(performance.now() - started).toBeLessThan(5000);
     expect(expansion.warnings.map(({ code, uid }) => ({ code, uid }))).toEqual([
       { code: 'recurrence-limit-reached', uid: 'never-matches@hostile.test' },
       { code: 'recurrence-limit-reached', uid: 'every-second@hostile.test' },
