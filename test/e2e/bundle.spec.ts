@@ -27,7 +27,7 @@ function recordChunks(page: Page): Set<string> {
   return requested;
 }
 
-test('the Profiler view loads without the other views, the phone starts on its own, and each view loads its chunk when opened', async ({ page }) => {
+test('the Profiler view loads without the other views or the end-time dialog, the phone starts on its own, and each loads its chunk when opened', async ({ page }) => {
   shell = await startShell(newDataDir());
   const requested = recordChunks(page);
   await page.goto(shell.url);
@@ -36,6 +36,13 @@ test('the Profiler view loads without the other views, the phone starts on its o
   await expect.poll(() => requested.has('PhoneHost')).toBe(true);
   await page.waitForLoadState('networkidle');
   for (const [, chunk] of VIEWS) expect(requested, `${chunk} loaded before its view was opened`).not.toContain(chunk);
+  expect(requested, 'the end-time dialog loaded before its clock was pressed').not.toContain('EndTimeDialog');
+
+  await page.getByRole('button', { name: 'Välj sluttid för Lunch' }).click();
+  await expect(page.getByRole('dialog', { name: 'Aktivera Lunch till …' })).toBeVisible();
+  expect(requested).toContain('EndTimeDialog');
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
 
   const nav = page.getByRole('navigation', { name: 'Vyer' });
   for (const [label, chunk, heading] of VIEWS) {

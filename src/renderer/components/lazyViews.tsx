@@ -12,6 +12,8 @@ export const CalendarPage = lazy(() => import('./calendar/CalendarPage').then((m
 export const AutomationPage = lazy(() => import('./automation/AutomationPage').then((module) => ({ default: module.AutomationPage })));
 export const ColleaguesView = lazy(() => import('./presence/ColleaguesView').then((module) => ({ default: module.ColleaguesView })));
 export const AccountView = lazy(() => import('./account/AccountView').then((module) => ({ default: module.AccountView })));
+// react-aria's date field and dialog are needed only once the clock button is pressed.
+export const EndTimeDialog = lazy(() => import('./switcher/EndTimeDialog').then((module) => ({ default: module.EndTimeDialog })));
 export const DebugPanel = lazy(() => import('./DebugPanel').then((module) => ({ default: module.DebugPanel })));
 
 /** Shown in the view's place while its chunk loads. */
