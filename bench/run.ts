@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 const BENCHES = [
+  ['renderer bundle: first-view JS against all chunks', 'bench/bundle.ts'],
   ['calendar: parse and expand 5,000 events over a year', 'bench/calendar.ts'],
   ['call setup through rtpengine, to a softphone and to a desk phone: the app against bare JsSIP', 'bench/callSetup.ts'],
   ['presence: switch to screen, and fan-out to 200 subscribers', 'bench/presence.ts'],

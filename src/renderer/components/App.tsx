@@ -1,18 +1,19 @@
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { connectAppStore, useAppStore } from '../store/appStore';
 import { useLanguage, useTranslation } from '../useTranslation';
-import { phone } from '../phone/phone';
-import { requestCompose } from '../phone/composeRequest';
-import { AccountView } from './account/AccountView';
-import { AutomationPage } from './automation/AutomationPage';
-import { ColleagueList } from './presence/ColleagueList';
-import { CalendarPage } from './calendar/CalendarPage';
-import { DebugPanel } from './DebugPanel';
-import { ProfileEditorPage } from './editor/ProfileEditorPage';
 import { LanguagePicker } from './LanguagePicker';
+import {
+  AccountView,
+  AutomationPage,
+  CalendarPage,
+  ColleaguesView,
+  DebugPanel,
+  PhoneHost,
+  PhoneView,
+  ProfileEditorPage,
+  ViewLoading,
+} from './lazyViews';
 import { Notices } from './Notices';
-import { PhoneHost } from './phone/PhoneHost';
-import { PhoneView } from './phone/PhoneView';
 import { ProfileList } from './ProfileList';
 
 type View = 'switcher' | 'editor' | 'calendar' | 'automation' | 'phone' | 'colleagues' | 'account';
@@ -52,27 +53,26 @@ export function App() {
       </nav>
       <main aria-busy={!ready}>
         <Notices />
-        {ready && <PhoneHost onShowPhone={() => setView('phone')} />}
-        {ready && view === 'switcher' && <ProfileList />}
-        {ready && view === 'editor' && <ProfileEditorPage />}
-        {ready && view === 'calendar' && <CalendarPage />}
-        {ready && view === 'automation' && <AutomationPage />}
-        {ready && view === 'phone' && <PhoneView />}
-        {ready && view === 'colleagues' && (
-          <ColleagueList
-            onCall={(uri) => {
-              setView('phone');
-              phone.dial(uri);
-            }}
-            onMessage={(uri) => {
-              requestCompose(uri);
-              setView('phone');
-            }}
-          />
+        {ready && (
+          <Suspense fallback={null}>
+            <PhoneHost onShowPhone={() => setView('phone')} />
+          </Suspense>
         )}
-        {ready && view === 'account' && <AccountView />}
+        {ready && view === 'switcher' && <ProfileList />}
+        {ready && view !== 'switcher' && (
+          <Suspense fallback={<ViewLoading />}>
+            {view === 'editor' && <ProfileEditorPage />}
+            {view === 'calendar' && <CalendarPage />}
+            {view === 'automation' && <AutomationPage />}
+            {view === 'phone' && <PhoneView />}
+            {view === 'colleagues' && <ColleaguesView onShowPhone={() => setView('phone')} />}
+            {view === 'account' && <AccountView />}
+          </Suspense>
+        )}
       </main>
-      <DebugPanel />
+      <Suspense fallback={null}>
+        <DebugPanel />
+      </Suspense>
     </div>
   );
 }

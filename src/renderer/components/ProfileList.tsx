@@ -1,10 +1,10 @@
-import { startTransition, useId, useOptimistic, useState } from 'react';
+import { startTransition, Suspense, useId, useOptimistic, useState } from 'react';
 import type { Profile } from '../../core/profiles/model';
 import { formatEndTime, formatRemaining } from '../../core/time/format';
 import { useAppStore } from '../store/appStore';
 import { useLanguage, useTranslation } from '../useTranslation';
 import { useServiceNow } from '../useServiceNow';
-import { EndTimeDialog } from './switcher/EndTimeDialog';
+import { EndTimeDialog } from './lazyViews';
 
 const NO_PROFILES: Profile[] = [];
 
@@ -75,7 +75,9 @@ function ProfileRow({ profile, showNumber, temporaryMessage, onActivated }: Prof
         <ClockIcon />
       </button>
       {choosingEnd && (
-        <EndTimeDialog profile={profile} temporaryMessage={temporaryMessage} isOpen={choosingEnd} onOpenChange={setChoosingEnd} onActivated={onActivated} />
+        <Suspense fallback={null}>
+          <EndTimeDialog profile={profile} temporaryMessage={temporaryMessage} isOpen={choosingEnd} onOpenChange={setChoosingEnd} onActivated={onActivated} />
+        </Suspense>
       )}
       {isActive && active?.temporaryMessage && <p className="profile__message">{t('switcher.message', { message: active.temporaryMessage })}</p>}
     </li>

@@ -38,6 +38,17 @@ describe('the app:// protocol handler', () => {
     expect(await response.text()).toBe(body);
   });
 
+  it('serves a lazily loaded chunk at the URL its importer\'s relative import resolves to', async () => {
+    const dir = rendererDir();
+    writeFileSync(join(dir, 'assets', 'PhoneView-abc.js'), 'export const x = 1');
+    const chunkUrl = new URL('./PhoneView-abc.js', 'app://profiltelefon/assets/index-abc.js').href;
+    expect(chunkUrl).toBe('app://profiltelefon/assets/PhoneView-abc.js');
+    const response = await serveRendererFile(dir, chunkUrl);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(await response.text()).toBe('export const x = 1');
+  });
+
   it.each([
     ['a path out of the directory', 'app://profiltelefon/../secret.txt'],
     ['an encoded dot-dot', 'app://profiltelefon/%2e%2e/secret.txt'],
