@@ -3,6 +3,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+/** Longer than the shell's sign-off grace (3 s), so a shell that signs off in time is never killed. */
+const GROUP_EXIT_TIMEOUT_MS = 10_000;
+
 export interface ShellProcess {
   url: string;
   dataDir: string;
@@ -39,6 +42,27 @@ export function startShell(dataDir: string, options: ShellOptions = {}): Promise
       // the group has already gone
     }
   };
+  const groupAlive = () => {
+    if (child.pid === undefined) return false;
+    try {
+      process.kill(-child.pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  // npx exits at once on a signal, while the shell itself signs off first: the shell is gone (its
+  // port closed, its data directory unlocked) only when the whole group is.
+  const groupGone = async () => {
+    const deadline = Date.now() + GROUP_EXIT_TIMEOUT_MS;
+    while (groupAlive()) {
+      if (Date.now() > deadline) {
+        stopGroup('SIGKILL');
+        throw new Error(`the browser shell's processes were still running ${GROUP_EXIT_TIMEOUT_MS} ms after the signal`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  };
   const onExit = () => stopGroup('SIGTERM');
   process.once('exit', onExit);
   let output = '';
@@ -50,23 +74,15 @@ export function startShell(dataDir: string, options: ShellOptions = {}): Promise
         resolve({
           url: match[1],
           dataDir,
-          signal: (signal) =>
-            new Promise<void>((done) => {
-              if (child.exitCode !== null || child.signalCode !== null) return done();
-              child.once('exit', () => done());
-              stopGroup(signal);
-            }),
-          stop: () =>
-            new Promise<void>((done) => {
-              process.off('exit', onExit);
-              // A process ended by a signal has a signalCode and no exitCode.
-              if (child.exitCode !== null || child.signalCode !== null) {
-                stopGroup('SIGTERM');
-                return done();
-              }
-              child.once('exit', () => done());
-              stopGroup('SIGTERM');
-            }),
+          signal: (signal) => {
+            stopGroup(signal);
+            return groupGone();
+          },
+          stop: () => {
+            process.off('exit', onExit);
+            stopGroup('SIGTERM');
+            return groupGone();
+          },
         });
       }
     };
