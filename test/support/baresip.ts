@@ -39,6 +39,8 @@ const MODULE_PATH = '/usr/lib/baresip/modules';
 const START_TIMEOUT_MS = 15_000;
 const COMMAND_TIMEOUT_MS = 5_000;
 
+const PORT_ATTEMPTS = 3;
+
 export class DeskPhone {
   private readonly events: DeskPhoneEvent[] = [];
   private readonly waiters = new Set<() => void>();
@@ -57,7 +59,22 @@ export class DeskPhone {
     control.on('data', (chunk) => this.receive(chunk));
   }
 
+  /**
+   * Starts a desk phone on free ports. baresip also binds TCP on its SIP port and TLS on the next
+   * one, which a probe of the UDP port cannot reserve; when another program took one of them in
+   * the meantime, it starts again on new ports.
+   */
   static async start(options: DeskPhoneOptions): Promise<DeskPhone> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await DeskPhone.startOnce(options);
+      } catch (error) {
+        if (attempt >= PORT_ATTEMPTS || !/Address already in use/.test((error as Error).message)) throw error;
+      }
+    }
+  }
+
+  private static async startOnce(options: DeskPhoneOptions): Promise<DeskPhone> {
     const dir = mkdtempSync(join(tmpdir(), 'deskphone-'));
     const [sipPort, controlPort] = [await freeUdpPort(), await freeTcpPort()];
     const aor = `sip:${options.user}@${options.domain}`;
