@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { boundedInteger, identifier } from '../bounds';
-
-const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
+import { TimeOfDaySchema } from '../time/workingHours';
 
 export const IDLE_MINUTES_MIN = 1;
 export const IDLE_MINUTES_MAX = 240;
@@ -12,7 +11,7 @@ export const WorkScheduleSettingsSchema = z
     enabled: z.boolean(),
     /** From the end of the working day until the next working day's start. */
     offProfileId: identifier(64),
-    lunch: z.object({ enabled: z.boolean(), start: timeOfDay, end: timeOfDay, profileId: identifier(64) }).strict(),
+    lunch: z.object({ enabled: z.boolean(), start: TimeOfDaySchema, end: TimeOfDaySchema, profileId: identifier(64) }).strict(),
   })
   .strict();
 export type WorkScheduleSettings = z.infer<typeof WorkScheduleSettingsSchema>;

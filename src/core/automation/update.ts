@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { fail, ok, type Result } from '../errors';
 import type { Settings } from '../settings/schema';
-import { WorkingHoursSchema, type WorkingHours } from '../time/workingHours';
+import { TIME_OF_DAY, WorkingHoursSchema, type WorkingHours } from '../time/workingHours';
 import { IDLE_MINUTES_MAX, IDLE_MINUTES_MIN, type AutomationSettings } from './settings';
 
 const loose = z.string().max(20);
@@ -22,8 +22,6 @@ export const AutomationUpdateSchema = z
   .strict();
 export type AutomationUpdate = z.infer<typeof AutomationUpdateSchema>;
 
-const TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
-
 const minutesOf = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
 
 function checkTimes(update: AutomationUpdate): Result<null> {
@@ -34,7 +32,7 @@ function checkTimes(update: AutomationUpdate): Result<null> {
     ['schedule.lunch.start', schedule.lunch.start],
     ['schedule.lunch.end', schedule.lunch.end],
   ];
-  for (const [field, value] of times) if (!TIME.test(value)) return fail('time-invalid', `${field} must be a time of day as HH:MM.`, field);
+  for (const [field, value] of times) if (!TIME_OF_DAY.test(value)) return fail('time-invalid', `${field} must be a time of day as HH:MM.`, field);
   if (minutesOf(hours.end) <= minutesOf(hours.start)) return fail('working-hours-order', 'The working day must end after it starts.', 'workingHours.end');
   if (!schedule.lunch.enabled) return ok(null);
   if (minutesOf(schedule.lunch.end) <= minutesOf(schedule.lunch.start)) return fail('lunch-order', 'Lunch must end after it starts.', 'schedule.lunch.end');

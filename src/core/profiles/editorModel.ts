@@ -20,7 +20,7 @@ import { nextFreeProfileNumber, validateProfile } from './validation';
 import { announcementText } from '../phone/announcement';
 import type { Language } from '../i18n/language';
 import { endForLength } from '../time/lengths';
-import type { TimeContext } from '../time/workingHours';
+import { TIME_OF_DAY, type TimeContext } from '../time/workingHours';
 import { spokenWords } from './announcementWords';
 
 /**
@@ -107,7 +107,6 @@ export type FieldPath = (typeof FIELD)[keyof typeof FIELD];
 export const UNSAVED_PROFILE_ID = 'unsaved-profile';
 
 const DEFAULT_NO_ANSWER_SECONDS = 25;
-const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
 const WHOLE_NUMBER = /^[+-]?\d{1,9}$/;
 const NAME_MAX_LENGTH = 60;
 

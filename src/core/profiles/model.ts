@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { boundedInteger, HORIZON_DAYS, HORIZON_MINUTES, identifier, plainText } from '../bounds';
+import { TimeOfDaySchema } from '../time/workingHours';
 
 export const PROFILE_STATUSES = ['available', 'unavailable'] as const;
 export const NOTIFICATION_KINDS = ['incomingCall', 'missedCall', 'voicemail', 'chat', 'sms', 'profileEnding', 'colleagueAvailable'] as const;
@@ -86,12 +87,10 @@ export const IncomingCallsSchema = z
   })
   .strict();
 
-const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
-
 export const DefaultLengthSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('untilChanged') }).strict(),
   z.object({ kind: z.literal('minutes'), minutes: boundedInteger(-HORIZON_MINUTES, HORIZON_MINUTES) }).strict(),
-  z.object({ kind: z.literal('untilTimeOfDay'), time: timeOfDay }).strict(),
+  z.object({ kind: z.literal('untilTimeOfDay'), time: TimeOfDaySchema }).strict(),
   z.object({ kind: z.literal('endOfWorkingDay') }).strict(),
   z.object({ kind: z.literal('nextWorkingDayStart') }).strict(),
   z.object({ kind: z.literal('days'), days: boundedInteger(-HORIZON_DAYS, HORIZON_DAYS) }).strict(),

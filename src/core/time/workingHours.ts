@@ -2,12 +2,14 @@ import { z } from 'zod';
 import { boundedInteger } from '../bounds';
 import { fromAbsolute, type ZonedDateTime } from '@internationalized/date';
 
-const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected HH:MM');
+/** A time of day as HH:MM, 00:00–23:59. */
+export const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$/;
+export const TimeOfDaySchema = z.string().regex(TIME_OF_DAY, 'expected HH:MM');
 
 export const WorkingHoursSchema = z
   .object({
-    start: timeOfDay,
-    end: timeOfDay,
+    start: TimeOfDaySchema,
+    end: TimeOfDaySchema,
     /** ISO weekdays, 1 = Monday … 7 = Sunday. */
     days: z
       .array(boundedInteger(1, 7))
