@@ -1,4 +1,5 @@
 import { startTransition, Suspense, useId, useOptimistic, useState } from 'react';
+import { ringsOnEveryLine } from '../../core/phone/incomingDecision';
 import { incomingSummary } from '../../core/profiles/incomingSummary';
 import type { Profile } from '../../core/profiles/model';
 import { formatEndTime, formatRemaining } from '../../core/time/format';
@@ -43,7 +44,7 @@ function ActiveDetails({ profile }: { profile: Profile }) {
       )}
       {active.source?.kind === 'calendar' && <span className="profile__remaining">{t('switcher.fromCalendar')}</span>}
       {active.source?.kind === 'automatic' && <span className="profile__remaining">{t(`automation.source.${active.source.by}`)}</span>}
-      {priorityCount > 0 && profile.incoming.action.kind !== 'ring' && (
+      {priorityCount > 0 && !ringsOnEveryLine(profile) && (
         <span className="profile__remaining profile__priority">
           {priorityCount === 1 ? t('switcher.priorityOne') : t('switcher.priorityMany', { count: priorityCount })}
         </span>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideIncoming, type IncomingSituation } from '../../../src/core/phone/incomingDecision';
+import { decideIncoming, ringsOnEveryLine, type IncomingSituation } from '../../../src/core/phone/incomingDecision';
 import type { Profile } from '../../../src/core/profiles/model';
 import { account, profile } from './fixtures';
 
@@ -118,5 +118,12 @@ describe('decideIncoming', () => {
       expect(decideIncoming(situation(ownBusy, { line: 'own' })).decision).toEqual({ kind: 'reject-busy' });
       expect(decideIncoming(situation(ownBusy, { line: 'landline' })).decision.kind).toBe('ring');
     });
+  });
+
+  it('knows whether a profile rings on every line, for the switcher’s note on priority contacts', () => {
+    expect(ringsOnEveryLine(profile('available'))).toBe(true);
+    expect(ringsOnEveryLine(profile('left-for-the-day'))).toBe(false);
+    const available = profile('available');
+    expect(ringsOnEveryLine(profile('available', { incoming: { ...available.incoming, byLine: { landline: { action: { kind: 'busy' }, noAnswer: null, whenBusy: { kind: 'busy' } } } } }))).toBe(false);
   });
 });
