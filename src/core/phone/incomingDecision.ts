@@ -53,11 +53,6 @@ export function ruleForLine(profile: Profile, line: CalledLine): IncomingRule {
   return profile.incoming.byLine[line] ?? profile.incoming;
 }
 
-/** Whether every call rings, whichever line it comes in on. */
-export function ringsOnEveryLine(profile: Profile): boolean {
-  return [profile.incoming, ...Object.values(profile.incoming.byLine)].every((rule) => rule.action.kind === 'ring');
-}
-
 /**
  * What the active profile does with a new incoming call, by the rule for the line it came in on. A target that cannot be reached never
  * loses the call: it rings instead. A caller with priority access rings whatever the profile

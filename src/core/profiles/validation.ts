@@ -1,7 +1,7 @@
 import type { AppError } from '../errors';
 import type { AccountNumbers } from '../settings/schema';
 import { BASE_PROFILE_ID, BASE_PROFILE_NUMBER } from './defaults';
-import { CALLED_LINES, type CallerId, type DefaultLength, type ForwardTarget, type IncomingRule, type Profile } from './model';
+import type { CallerId, DefaultLength, ForwardTarget, IncomingRule, Profile } from './model';
 
 export const PROFILE_NUMBER_MAX = 999;
 export const TEXT_LIMITS = { name: 60, statusMessage: 200, announcement: 500 } as const;
@@ -79,8 +79,7 @@ export function validateProfile(
   errors.push(...validateDefaultLength(candidate.defaultLength));
 
   errors.push(...validateIncomingRule(candidate.incoming, (path) => `incoming.${path}`));
-  for (const line of CALLED_LINES) {
-    const rule = candidate.incoming.byLine[line];
+  for (const [line, rule] of Object.entries(candidate.incoming.byLine)) {
     // The editor shows a line's rule as one row, so its errors go beside that row.
     if (rule) errors.push(...validateIncomingRule(rule, () => `incoming.byLine.${line}`));
   }

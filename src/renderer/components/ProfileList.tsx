@@ -1,6 +1,5 @@
 import { startTransition, Suspense, useId, useOptimistic, useState } from 'react';
-import { ringsOnEveryLine } from '../../core/phone/incomingDecision';
-import { incomingSummary } from '../../core/profiles/incomingSummary';
+import { incomingSummary, ringsOnEveryLine } from '../../core/profiles/incomingSummary';
 import type { Profile } from '../../core/profiles/model';
 import { formatEndTime, formatRemaining } from '../../core/time/format';
 import { useAppStore } from '../store/appStore';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decideIncoming, ringsOnEveryLine, type IncomingSituation } from '../../../src/core/phone/incomingDecision';
+import { decideIncoming, type IncomingSituation } from '../../../src/core/phone/incomingDecision';
+import { ringsOnEveryLine } from '../../../src/core/profiles/incomingSummary';
 import type { Profile } from '../../../src/core/profiles/model';
 import { account, profile } from './fixtures';
 

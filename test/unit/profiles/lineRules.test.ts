@@ -128,6 +128,6 @@ describe('incomingSummary', () => {
       ...available,
       incoming: { ...available.incoming, byLine: { own: { action: { kind: 'forward', target: { kind: 'number', number: '+46855512345' } }, noAnswer: null, whenBusy: { kind: 'busy' } } } },
     };
-    expect(incomingSummary(ownBusy, NUMBERS, 'sv')).toBe('Fast nummer: ringer · Mobil: ringer · SIP-adress: vidarekopplas till 08-555 123 45');
+    expect(incomingSummary(ownBusy, NUMBERS, 'sv')).toBe('Fast nummer: ringer · Mobil: ringer · SIP-adress: vidarekopplas till +46855512345');
   });
 });
