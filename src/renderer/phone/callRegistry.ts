@@ -5,8 +5,9 @@ import { callOutcome, historyEntry } from '../../core/phone/callRecord';
 import type { ResolvedTarget } from '../../core/phone/dialTarget';
 import type { OutgoingIdentity } from '../../core/phone/identity';
 import { readIncomingBody } from '../../core/phone/message';
+import { namedFromDirectory } from '../../core/phone/directorySearch';
 import { partyLine } from '../../core/phone/partyDisplay';
-import { partyForTarget, UNKNOWN_PARTY, type CallerIdentity } from '../../core/phone/remoteParty';
+import { partyForTarget, UNKNOWN_PARTY, type CallerIdentity, type RemoteParty } from '../../core/phone/remoteParty';
 import { callFailure } from '../../core/phone/sipFailure';
 import { newCallView, type CallStatus, type CallView } from '../../core/phone/callView';
 import { answerWithAnnouncement } from './announcementPlayback';
@@ -81,7 +82,7 @@ export class CallRegistry {
         ...base,
         direction: 'outgoing',
         status: 'dialing',
-        remote: pending ? partyForTarget(pending.target.uri, pending.target.number) : UNKNOWN_PARTY,
+        remote: pending ? this.#named(partyForTarget(pending.target.uri, pending.target.number, pending.target.name)) : UNKNOWN_PARTY,
         identity: pending?.identity ?? null,
         dialedAt: pending?.dialedAt ?? null,
         dtmfAfterConnect: pending?.dtmfAfterConnect ?? '',
@@ -94,7 +95,7 @@ export class CallRegistry {
       ...base,
       direction: 'incoming',
       status: 'ringing',
-      remote: callerOf(event.request),
+      remote: this.#named(callerOf(event.request)),
       identity: null,
       dialedAt: null,
       dtmfAfterConnect: '',
@@ -326,6 +327,10 @@ export class CallRegistry {
     const call = this.#calls.get(id);
     if (!call || !call.session.isEstablished()) return fail('call-not-active', 'That call is not connected');
     return ok(call);
+  }
+
+  #named(party: RemoteParty): RemoteParty {
+    return namedFromDirectory(party, this.env.context()?.account.directory ?? []);
   }
 
   #labels() {

@@ -49,8 +49,8 @@ export function PhoneHost({ onShowPhone }: { onShowPhone(): void }) {
       <LinkCallConfirm />
       {ringing.length > 0 && (
         <div className="phone-host">
-          {ringing.map((call) => (
-            <IncomingCall key={call.id} call={call} onAnswered={() => showPhone.current()} />
+          {ringing.map((call, index) => (
+            <IncomingCall key={call.id} call={call} shortcuts={index === 0} onAnswered={() => showPhone.current()} />
           ))}
         </div>
       )}
