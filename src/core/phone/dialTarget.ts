@@ -40,8 +40,8 @@ export function resolveTypedTarget(text: string, account: Account): Result<Resol
     if (!colleagueTarget.ok) return fail('dial-colleague-address-invalid', `The directory's address for ${colleague.name} cannot be called: ${colleagueTarget.error.message}`);
     return ok({ ...resolveDialTarget(colleagueTarget.value, address.value.domain), name: colleague.name });
   }
-  // Letters without an @ are a name, not a badly typed number.
-  if (/\p{L}/u.test(text) && !text.includes('@') && !/^\s*sips?:/i.test(text)) {
+  // Text that begins with a letter and has no @ is a name, not a badly typed number ("070-12x").
+  if (/^\s*\p{L}/u.test(text) && !text.includes('@') && !/^\s*sips?:/i.test(text)) {
     return fail('dial-not-found', `${describeInput(text.trim())} is neither a colleague in the directory, a phone number nor a SIP address.`);
   }
   return target;

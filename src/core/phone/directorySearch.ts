@@ -31,8 +31,12 @@ function rank(colleague: Colleague, query: string, queryDigits: string): number 
   if (query.split(' ').every((token) => words.some((word) => word.startsWith(token)))) return 1;
   const user = foldForSearch(addressUser(colleague.uri));
   if (user.startsWith(query)) return 2;
-  // A number is found by any run of its digits, however it is written ("08-123", "+46812").
-  if (queryDigits.length >= 2 && queryDigits.length === query.replace(/[\s\-+().]/g, '').length && digitsOf(user).includes(queryDigits)) return 3;
+  // A number is found by any run of its digits, however it is written ("08-123", "+46812"): a
+  // Swedish national 0 stands for +46.
+  if (queryDigits.length >= 2 && queryDigits.length === query.replace(/[\s\-+().]/g, '').length) {
+    const userDigits = digitsOf(user);
+    if (userDigits.includes(queryDigits) || (queryDigits.startsWith('0') && userDigits.startsWith(`46${queryDigits.slice(1)}`))) return 3;
+  }
   if (name.includes(query)) return 4;
   return null;
 }
