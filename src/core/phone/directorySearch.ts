@@ -81,9 +81,16 @@ function addressKey(uri: string): string {
   return `${address.slice(0, at)}@${host}`;
 }
 
-/** A party named as the directory names him: the company's own name for a colleague wins over the display name he sends. */
-export function namedFromDirectory(party: RemoteParty, directory: readonly Colleague[]): RemoteParty {
+/**
+ * A party named as the directory names him: the company's own name for a colleague wins over the
+ * display name he sends. `alsoAt` are his other addresses the PBX vouched for (a caller shown by
+ * his asserted number is still found by the From it authenticated).
+ */
+export function namedFromDirectory(party: RemoteParty, directory: readonly Colleague[], alsoAt: readonly string[] = []): RemoteParty {
   if (party.anonymous || party.uri === '') return party;
-  const colleague = colleagueAt(directory, party.uri);
-  return colleague === null ? party : { ...party, name: cleanDisplayName(colleague.name) };
+  for (const uri of [party.uri, ...alsoAt]) {
+    const colleague = colleagueAt(directory, uri);
+    if (colleague !== null) return { ...party, name: cleanDisplayName(colleague.name) };
+  }
+  return party;
 }

@@ -91,18 +91,20 @@ export class CallRegistry {
       this.#show(call, { onTheWire: false });
       return;
     }
+    const identities = callerIdentitiesOf(event.request);
+    const vouchedAddresses = identities.flatMap((identity) => (identity.address === null ? [] : [`sip:${identity.address}`]));
     const call: TrackedCall = {
       ...base,
       direction: 'incoming',
       status: 'ringing',
-      remote: this.#named(callerOf(event.request)),
+      remote: this.#named(callerOf(event.request), vouchedAddresses),
       identity: null,
       dialedAt: null,
       dtmfAfterConnect: '',
     };
     this.#add(call);
     // Shown only once the profile has decided: a call it turns away never appears.
-    this.#settleIncoming(call, callerIdentitiesOf(event.request));
+    this.#settleIncoming(call, identities);
   }
 
   answer(id: string): Result<null> {
@@ -329,8 +331,8 @@ export class CallRegistry {
     return ok(call);
   }
 
-  #named(party: RemoteParty): RemoteParty {
-    return namedFromDirectory(party, this.env.context()?.account.directory ?? []);
+  #named(party: RemoteParty, alsoAt: readonly string[] = []): RemoteParty {
+    return namedFromDirectory(party, this.env.context()?.account.directory ?? [], alsoAt);
   }
 
   #labels() {

@@ -70,6 +70,8 @@ describe('colleagueAt and namedFromDirectory', () => {
   it("names a caller as the directory does, over the display name he sends; others keep theirs", () => {
     const caller = { number: null, name: 'B', uri: 'sip:bertil@example.se', anonymous: false };
     expect(namedFromDirectory(caller, directory).name).toBe('Bertil Svensson');
+    const byNumber = { number: '+46812345609', name: '', uri: 'sip:+46812345609@example.se', anonymous: false };
+    expect(namedFromDirectory(byNumber, directory, ['sip:bertil@example.se']).name).toBe('Bertil Svensson');
     const stranger = { number: null, name: 'Okänd Person', uri: 'sip:x@example.se', anonymous: false };
     expect(namedFromDirectory(stranger, directory)).toBe(stranger);
     const hidden = { number: null, name: '', uri: '', anonymous: true };
