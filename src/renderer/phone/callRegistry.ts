@@ -250,7 +250,7 @@ export class CallRegistry {
       ring: (callWaiting) => {
         this.#show(call, { callWaiting });
         this.#updateTones();
-        this.env.notify('incomingCall', this.env.text('phone.notify.incoming.title'), partyLine(call.remote, this.#labels()));
+        this.env.notify('incomingCall', this.env.text('phone.notify.incoming.title'), partyLine(call.remote, this.#labels()), call.id);
       },
       later: (ms, action) => later(call, ms, action),
       problems: showProblems,

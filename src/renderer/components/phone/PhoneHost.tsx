@@ -33,7 +33,12 @@ export function PhoneHost({ onShowPhone }: { onShowPhone(): void }) {
     });
     const removeHook = installTestHook(phone);
     const unsubscribeDial = contract.on('phone:dial', () => showPhone.current());
+    const unsubscribeCallAction = contract.on('phone:call-action', ({ kind, callId }) => {
+      if (kind === 'decline') phone.decline(callId);
+      else if (phone.answer(callId).ok) showPhone.current();
+    });
     return () => {
+      unsubscribeCallAction();
       unsubscribeDial();
       removeHook();
       stopQuitting();
