@@ -203,3 +203,13 @@ test('a colleague picked in the editor is a forward target: the PBX takes the 30
   await expect(history(alice).first()).toHaveAttribute('data-outcome', 'forwarded');
   await activateProfile(alice, 'Tillgänglig');
 });
+
+test("Svara on the ringing call's notification answers it, through the same service call as Electron's button", async () => {
+  await dial(alice, BERTIL.landline);
+  await expect(incomingCall(bertil)).toBeVisible();
+  const notification = bertil.getByTestId('notification-log').getByRole('listitem').filter({ hasText: 'Inkommande samtal' }).last();
+  await notification.getByRole('button', { name: 'Svara', exact: true }).click();
+  await expect(activeCall(bertil)).toHaveAttribute('data-status', 'active');
+  await hangUpAll(alice);
+  await expect(activeCall(bertil)).toHaveCount(0);
+});
