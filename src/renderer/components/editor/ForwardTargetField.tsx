@@ -59,8 +59,8 @@ export function ForwardTargetField({ path, label, numberLabel, value, mobileNumb
         choices={[
           { value: 'mobile', label: mobile },
           { value: 'voicemail', label: t('editor.target.voicemail') },
-          { value: 'colleague', label: t('editor.target.colleague') },
           { value: 'number', label: t('editor.target.number') },
+          { value: 'colleague', label: t('editor.target.colleague') },
         ]}
         onChange={(kind) => onChange({ ...value, kind })}
       />
