@@ -1,7 +1,7 @@
 import { app, BrowserWindow, dialog, Notification, powerMonitor, session, type RenderProcessGoneDetails } from 'electron';
 import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
-import { EVENT_APP_QUITTING, EVENT_PHONE_DIAL, EVENT_STATE_CHANGED } from '../src/core/ipc/channels';
+import { EVENT_APP_QUITTING, EVENT_PHONE_CALL_ACTION, EVENT_PHONE_DIAL, EVENT_STATE_CHANGED } from '../src/core/ipc/channels';
 import { translate } from '../src/core/i18n/messages';
 import { systemClock } from '../src/core/time/clock';
 import { createAppWindow, restrictPermissions } from './adapters/appWindow';
@@ -12,6 +12,7 @@ import { registerAppScheme, serveRenderer } from './adapters/protocol';
 import { QuitSequence } from './adapters/quitSequence';
 import { RendererRestarts } from './adapters/rendererRestarts';
 import { watchUserActivity } from './adapters/powerSignals';
+import { OsNotifications } from './adapters/osNotifications';
 import { AppTray } from './adapters/tray';
 import { AppServices } from './services/appServices';
 import { DataDirLock, lockRefusalText } from './services/dataDirLock';
@@ -118,14 +119,21 @@ if (!app.requestSingleInstanceLock()) {
       clock: systemClock,
       scheduler: timerScheduler,
       systemTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-      notificationSink: (record) => {
-        const notification = new Notification({ title: record.title, body: record.body });
-        notification.on('click', showWindow);
-        notification.show();
-      },
+      notificationSink: (record) => osNotifications.show(record),
       newId: () => randomUUID(),
     });
     services = appServices;
+    const language = () => appServices.profiles.settings.ui.language;
+    const osNotifications = new OsNotifications(
+      (options) => new Notification(options),
+      process.platform,
+      () => ({ answer: translate(language(), 'phone.incoming.answer'), decline: translate(language(), 'phone.incoming.decline') }),
+      (record, gesture) => {
+        showWindow();
+        appServices.respondToNotification(record.id, gesture);
+      },
+      showWindow,
+    );
     appServices.start();
     if (secretCipher === 'session-only') appServices.log.warn('The OS keychain does not really encrypt (basic_text); the SIP password is kept for this session only');
     provisionFromArgv(appServices, process.argv);
@@ -140,6 +148,7 @@ if (!app.requestSingleInstanceLock()) {
       window?.webContents.send(EVENT_STATE_CHANGED, state);
     });
     appServices.onQuitting(() => window?.webContents.send(EVENT_APP_QUITTING, null));
+    appServices.onCallAction((action) => window?.webContents.send(EVENT_PHONE_CALL_ACTION, action));
     appServices.onDialRequest((target) => {
       showWindow();
       window?.webContents.send(EVENT_PHONE_DIAL, target);

@@ -1,7 +1,7 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { EVENT_APP_QUITTING, EVENT_PHONE_DIAL, EVENT_STATE_CHANGED, isInvokeChannel, type EventChannel } from '../src/core/ipc/channels';
+import { EVENT_APP_QUITTING, EVENT_PHONE_CALL_ACTION, EVENT_PHONE_DIAL, EVENT_STATE_CHANGED, isInvokeChannel, type EventChannel } from '../src/core/ipc/channels';
 import type { DialTarget } from '../src/core/numbers/phoneNumber';
-import type { SoftphoneApi } from '../src/core/ipc/contract';
+import type { CallAction, SoftphoneApi } from '../src/core/ipc/contract';
 import type { AppState } from '../src/core/state/appState';
 
 function listen<T>(event: EventChannel, listener: (payload: T) => void): () => void {
@@ -18,6 +18,7 @@ const softphone: SoftphoneApi = {
   onStateChanged: (listener) => listen<AppState>(EVENT_STATE_CHANGED, listener),
   onDialRequest: (listener) => listen<DialTarget>(EVENT_PHONE_DIAL, listener),
   onQuitting: (listener) => listen<null>(EVENT_APP_QUITTING, () => listener()),
+  onCallAction: (listener) => listen<CallAction>(EVENT_PHONE_CALL_ACTION, listener),
 };
 
 contextBridge.exposeInMainWorld('softphone', softphone);

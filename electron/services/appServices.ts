@@ -6,6 +6,7 @@ import { applyAutomation } from '../../src/core/automation/update';
 import { describeInput } from '../../src/core/describeInput';
 import { translate } from '../../src/core/i18n/messages';
 import { fail, ok, type AppError, type Result } from '../../src/core/errors';
+import { notificationResponse, type NotificationGesture, type NotificationResponse } from '../../src/core/notifications/osNotification';
 import {
   debugSchemas,
   invokeSchemas,
@@ -14,6 +15,7 @@ import {
   isInvokeChannel,
   isValueChannel,
   type AccountPatch,
+  type CallAction,
   type AsyncChannel,
   type ChannelPayload,
   type ChannelResponse,
@@ -88,6 +90,7 @@ export class AppServices {
   readonly #stateListeners = new Set<(state: AppState) => void>();
   readonly #dialListeners = new Set<(target: DialTarget) => void>();
   readonly #quitListeners = new Set<() => void>();
+  readonly #callActionListeners = new Set<(action: CallAction) => void>();
   #signedOff: (() => void) | null = null;
   #phoneStatus: PhoneStatus = 'not-configured';
   #notices: Notice[];
@@ -255,6 +258,23 @@ export class AppServices {
     return () => this.#dialListeners.delete(listener);
   }
 
+  onCallAction(listener: (action: CallAction) => void): () => void {
+    this.#callActionListeners.add(listener);
+    return () => this.#callActionListeners.delete(listener);
+  }
+
+  /**
+   * What the OS reported for a notification (a click, or Svara or Avvisa on a ringing call's): the
+   * renderer is asked to answer or decline, and the shell shows the window in any case.
+   */
+  respondToNotification(notificationId: string, gesture: NotificationGesture): Result<NotificationResponse> {
+    const record = this.#notifications.records.find((candidate) => candidate.id === notificationId);
+    if (!record) return fail('notification-unknown', `No notification ${JSON.stringify(notificationId.slice(0, 64))} is shown`);
+    const response = notificationResponse(record, gesture);
+    if (response.kind !== 'show-window') for (const listener of this.#callActionListeners) listener(response);
+    return ok(response);
+  }
+
   onQuitting(listener: () => void): () => void {
     this.#quitListeners.add(listener);
     return () => this.#quitListeners.delete(listener);
@@ -386,6 +406,7 @@ export class AppServices {
     this.profiles.dispose();
     this.#stateListeners.clear();
     this.#dialListeners.clear();
+    this.#callActionListeners.clear();
     this.#quitListeners.clear();
   }
 

@@ -7,6 +7,7 @@ export interface NotificationRequest {
   kind: NotificationKind;
   title: string;
   body: string;
+  callId?: string | undefined;
 }
 
 /** Where an allowed notification goes: Electron's Notification, or the browser shell's record. */

@@ -3,8 +3,8 @@
  * `window.softphone` that Electron's preload gives it, carried over the shell's WebSocket.
  */
 import { contractUnreachable, type Result } from '../../src/core/errors';
-import { EVENT_APP_QUITTING, EVENT_PHONE_DIAL, EVENT_STATE_CHANGED, type EventChannel } from '../../src/core/ipc/channels';
-import type { SoftphoneApi, SoftphoneDebugApi } from '../../src/core/ipc/contract';
+import { EVENT_APP_QUITTING, EVENT_PHONE_CALL_ACTION, EVENT_PHONE_DIAL, EVENT_STATE_CHANGED, type EventChannel } from '../../src/core/ipc/channels';
+import type { CallAction, SoftphoneApi, SoftphoneDebugApi } from '../../src/core/ipc/contract';
 import type { DialTarget } from '../../src/core/numbers/phoneNumber';
 import type { AppState } from '../../src/core/state/appState';
 import { SHELL_IPC_PATH, TOKEN_STORAGE_KEY, type ShellMessage, type ShellRequest } from './protocol';
@@ -80,6 +80,7 @@ const softphone: SoftphoneApi = {
   onStateChanged: (listener) => listen<AppState>(EVENT_STATE_CHANGED, listener),
   onDialRequest: (listener) => listen<DialTarget>(EVENT_PHONE_DIAL, listener),
   onQuitting: (listener) => listen<null>(EVENT_APP_QUITTING, () => listener()),
+  onCallAction: (listener) => listen<CallAction>(EVENT_PHONE_CALL_ACTION, listener),
 };
 const softphoneDebug: SoftphoneDebugApi = { invoke: (channel, payload) => send(channel, payload) };
 

@@ -8,7 +8,7 @@ import { build } from 'esbuild';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { describeInput } from '../../src/core/describeInput';
 import { fail, ok, type Result } from '../../src/core/errors';
-import { EVENT_APP_QUITTING, EVENT_PHONE_DIAL, EVENT_STATE_CHANGED } from '../../src/core/ipc/channels';
+import { EVENT_APP_QUITTING, EVENT_PHONE_CALL_ACTION, EVENT_PHONE_DIAL, EVENT_STATE_CHANGED } from '../../src/core/ipc/channels';
 import type { ChannelPayload } from '../../src/core/ipc/contract';
 import { MAX_RECORDING_BASE64_LENGTH } from '../../src/core/phone/recording';
 import type { NotificationRecord } from '../../src/core/state/appState';
@@ -135,6 +135,7 @@ function attachClient(client: WebSocket, services: AppServices, clock: OffsetClo
     services.onStateChanged((state) => send({ type: 'event', event: EVENT_STATE_CHANGED, payload: state })),
     services.onDialRequest((target) => send({ type: 'event', event: EVENT_PHONE_DIAL, payload: target })),
     services.onQuitting(() => send({ type: 'event', event: EVENT_APP_QUITTING, payload: null })),
+    services.onCallAction((action) => send({ type: 'event', event: EVENT_PHONE_CALL_ACTION, payload: action })),
   ];
   client.on('close', () => unsubscribers.forEach((unsubscribe) => unsubscribe()));
   client.on('message', (data) => {
@@ -180,6 +181,11 @@ function runDebug(services: AppServices, clock: OffsetClock, quit: () => void, c
     case 'debug:user-activity':
       services.presenceSignals.userActivity(request.payload as ChannelPayload<'debug:user-activity'>);
       return ok(services.state);
+    case 'debug:notification-action': {
+      const { notificationId, gesture } = request.payload as ChannelPayload<'debug:notification-action'>;
+      const responded = services.respondToNotification(notificationId, gesture);
+      return responded.ok ? ok(services.state) : responded;
+    }
     case 'debug:tray-click': {
       const clicked = services.clickTrayItem((request.payload as { itemId: string }).itemId);
       if (clicked.ok && clicked.value.kind === 'quit') quit();

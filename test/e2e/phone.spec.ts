@@ -215,7 +215,7 @@ test('an SMS carries the profile’s SMS caller ID', async () => {
 });
 
 test('the dialer refuses a bad number with a specific error, and calls no one', async () => {
-  const input = alice.getByLabel('Nummer, anknytning eller SIP-adress');
+  const input = alice.getByLabel('Namn, nummer eller SIP-adress');
   await dial(alice, '12345678');
   const error = alice.locator('.phone-dialer').getByRole('alert');
   await expect(error).toHaveAttribute('data-error-code', 'number-invalid');

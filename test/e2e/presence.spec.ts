@@ -73,7 +73,7 @@ test('her temporary message replaces the permanent one, and is gone after the ne
 
 async function aliceCallsCarol(): Promise<void> {
   await showView(alice, 'Telefon');
-  await alice.getByLabel('Nummer, anknytning eller SIP-adress').fill(CAROL.landline);
+  await alice.getByLabel('Namn, nummer eller SIP-adress').fill(CAROL.landline);
   await alice.getByRole('button', { name: 'Ring', exact: true }).click();
   await expect(carol.getByTestId('incoming-call')).toBeVisible();
 }

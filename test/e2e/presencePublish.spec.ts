@@ -124,7 +124,7 @@ test('on Tillgänglig, the BLF watcher sees her call go trying, early, confirmed
   await activate('Tillgänglig');
   const before = (await watcher.notifies('dialog')).length;
   const callsBefore = (await carol.state()).callCount;
-  await alice.getByLabel('Nummer, anknytning eller SIP-adress').fill(CAROL.landline);
+  await alice.getByLabel('Namn, nummer eller SIP-adress').fill(CAROL.landline);
   await alice.getByRole('button', { name: 'Ring', exact: true }).click();
   await expect.poll(async () => (await carol.state()).callCount).toBe(callsBefore + 1);
   await expect.poll(() => dialogHistory(before)).toEqual(['trying/initiator', 'early/initiator']);
@@ -150,7 +150,7 @@ test('her call leaves before anything about it is published: the INVITE goes out
   const logged = () => readFileSync(join(aliceShell.dataDir, 'logs', 'profiltelefon.log'), 'utf8');
   const start = logged().length;
   const callsBefore = (await carol.state()).callCount;
-  await alice.getByLabel('Nummer, anknytning eller SIP-adress').fill(CAROL.landline);
+  await alice.getByLabel('Namn, nummer eller SIP-adress').fill(CAROL.landline);
   await alice.getByRole('button', { name: 'Ring', exact: true }).click();
   await expect.poll(async () => (await carol.state()).callCount).toBe(callsBefore + 1);
   // Her ringing reaches the BLF watcher, so the PUBLISHes the call causes have been sent.
@@ -172,7 +172,7 @@ const CALL_STATE_IN_PIDF = /on-the-phone|callstate/;
 
 test('on Sjuk, no call state of hers reaches any watcher: not in presence, not in dialog, not an earlier call still live', async ({ browser }) => {
   const callsAtStart = (await carol.state()).callCount;
-  await alice.getByLabel('Nummer, anknytning eller SIP-adress').fill(CAROL.landline);
+  await alice.getByLabel('Namn, nummer eller SIP-adress').fill(CAROL.landline);
   await alice.getByRole('button', { name: 'Ring', exact: true }).click();
   await expect.poll(async () => (await carol.state()).callCount).toBe(callsAtStart + 1);
   await carol.answer();
@@ -195,7 +195,7 @@ test('on Sjuk, no call state of hers reaches any watcher: not in presence, not i
   await expect(alice.getByTestId('active-call')).toHaveCount(0);
   // A whole new call under Sjuk: ringing, answered, hung up.
   const callsBefore = (await carol.state()).callCount;
-  await alice.getByLabel('Nummer, anknytning eller SIP-adress').fill(CAROL.landline);
+  await alice.getByLabel('Namn, nummer eller SIP-adress').fill(CAROL.landline);
   await alice.getByRole('button', { name: 'Ring', exact: true }).click();
   await expect.poll(async () => (await carol.state()).callCount).toBe(callsBefore + 1);
   await carol.answer();

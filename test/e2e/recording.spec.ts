@@ -40,7 +40,7 @@ async function setRecordCalls(page: Page, recordCalls: boolean): Promise<void> {
 }
 
 async function callBobAndHangUp(expectRecording: boolean): Promise<void> {
-  await alice.page.getByLabel('Nummer, anknytning eller SIP-adress').fill(BOB.landline);
+  await alice.page.getByLabel('Namn, nummer eller SIP-adress').fill(BOB.landline);
   await alice.page.getByRole('button', { name: 'Ring', exact: true }).click();
   await expect(incomingCall(bob.page)).toBeVisible();
   await incomingCall(bob.page).getByRole('button', { name: /^Svara/ }).click();

@@ -172,6 +172,10 @@ const sv = {
   'editor.error.speech-timeout': 'Talsyntesen svarade inte i tid.',
   'editor.error.speech-text-too-long': 'Meddelandet är för långt för att läsas upp.',
   'editor.error.speech-text-empty': 'Skriv ett meddelande först.',
+  'editor.target.colleague': 'En kollega',
+  'editor.target.colleagueLabel': 'Kollega',
+  'editor.target.colleagueHint': 'Skriv ett namn och välj kollegan i listan.',
+  'editor.error.forward-colleague-missing': 'Välj en kollega i katalogen.',
 } as const;
 
 export type EditorMessageKey = keyof typeof sv;
@@ -349,6 +353,10 @@ const en: Record<EditorMessageKey, string> = {
   'editor.error.speech-timeout': 'The speech engine did not answer in time.',
   'editor.error.speech-text-too-long': 'The announcement is too long to be read out.',
   'editor.error.speech-text-empty': 'Write an announcement first.',
+  'editor.target.colleague': 'A colleague',
+  'editor.target.colleagueLabel': 'Colleague',
+  'editor.target.colleagueHint': 'Type a name and pick the colleague from the list.',
+  'editor.error.forward-colleague-missing': 'Choose a colleague from the directory.',
 };
 
 export const editorMessages = { sv, en };

@@ -30,9 +30,11 @@ const sv = {
   'switcher.incoming.forward.mobile': 'vidarekopplas till mobilen',
   'switcher.incoming.forward.voicemail': 'vidarekopplas till röstbrevlådan',
   'switcher.incoming.forward.number': 'vidarekopplas till {number}',
+  'switcher.incoming.forward.colleague': 'vidarekopplas till {name}',
   'switcher.incoming.announcement.voicemail': 'hänvisning och röstbrevlåda',
   'switcher.incoming.announcement.mobile': 'hänvisning, sedan mobilen',
   'switcher.incoming.announcement.number': 'hänvisning, sedan {number}',
+  'switcher.incoming.announcement.colleague': 'hänvisning, sedan {name}',
   'switcher.incoming.announcement.hangup': 'hänvisning',
 } as const;
 
@@ -67,9 +69,11 @@ const en: Record<keyof typeof sv, string> = {
   'switcher.incoming.forward.mobile': 'forwarded to the mobile',
   'switcher.incoming.forward.voicemail': 'forwarded to voicemail',
   'switcher.incoming.forward.number': 'forwarded to {number}',
+  'switcher.incoming.forward.colleague': 'forwarded to {name}',
   'switcher.incoming.announcement.voicemail': 'announcement and voicemail',
   'switcher.incoming.announcement.mobile': 'announcement, then the mobile',
   'switcher.incoming.announcement.number': 'announcement, then {number}',
+  'switcher.incoming.announcement.colleague': 'announcement, then {name}',
   'switcher.incoming.announcement.hangup': 'announcement',
 };
 

@@ -33,10 +33,10 @@ export const INVOKE_CHANNELS = [
 /** Channels main answers later (it runs a program, or asks a server): the shells await them. */
 export const ASYNC_CHANNELS = ['speech:status', 'speech:render', 'calendar:add-caldav'] as const satisfies readonly (typeof INVOKE_CHANNELS)[number][];
 
-export const DEBUG_CHANNELS = ['debug:clock-advance', 'debug:tray-click', 'debug:resume', 'debug:second-launch', 'debug:user-activity'] as const;
+export const DEBUG_CHANNELS = ['debug:clock-advance', 'debug:tray-click', 'debug:resume', 'debug:second-launch', 'debug:user-activity', 'debug:notification-action'] as const;
 
 /** Main pushes these to the renderer. */
-export const EVENT_CHANNELS = ['state:changed', 'phone:dial', 'app:quitting'] as const;
+export const EVENT_CHANNELS = ['state:changed', 'phone:dial', 'app:quitting', 'phone:call-action'] as const;
 
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
 export type AsyncChannel = (typeof ASYNC_CHANNELS)[number];
@@ -45,6 +45,8 @@ export type EventChannel = (typeof EVENT_CHANNELS)[number];
 
 export const EVENT_STATE_CHANGED = 'state:changed';
 export const EVENT_PHONE_DIAL = 'phone:dial';
+/** The user answered or declined a ringing call from its OS notification. */
+export const EVENT_PHONE_CALL_ACTION = 'phone:call-action';
 /** The app is about to quit: the renderer signs off (presence, registration) and answers `app:ready-to-quit`. */
 export const EVENT_APP_QUITTING = 'app:quitting';
 

@@ -82,7 +82,7 @@ export const invokeSchemas = {
     })
     .strict(),
   'notification:request': z
-    .object({ kind: NotificationKindSchema, title: plainText(200).min(1), body: z.string().max(500) })
+    .object({ kind: NotificationKindSchema, title: plainText(200).min(1), body: z.string().max(500), callId: identifier(100).optional() })
     .strict(),
   /** A file path or a feed URL as typed; main decides which, and refuses what it cannot use. */
   'calendar:add-source': z.object({ location: z.string().max(MAX_SOURCE_LOCATION_LENGTH + 100) }).strict(),
@@ -121,6 +121,13 @@ export const debugSchemas = {
   'debug:second-launch': z.object({ argv: z.array(z.string().max(4096)).max(50) }).strict(),
   /** What Electron's powerMonitor would report: idle seconds, lock and unlock, suspend and resume. */
   'debug:user-activity': ActivitySignalSchema,
+  /** What the OS reports for a notification: a click on it, or one of its buttons by position. */
+  'debug:notification-action': z
+    .object({
+      notificationId: identifier(64),
+      gesture: z.discriminatedUnion('kind', [z.object({ kind: z.literal('click') }).strict(), z.object({ kind: z.literal('action'), index: boundedInteger(0, 9) }).strict()]),
+    })
+    .strict(),
 } satisfies Record<DebugChannel, z.ZodType>;
 
 export type ChannelPayload<C extends InvokeChannel | DebugChannel> = z.infer<(typeof invokeSchemas & typeof debugSchemas)[C]>;
@@ -151,6 +158,13 @@ export interface SoftphoneApi {
   onDialRequest(listener: (target: DialTarget) => void): () => void;
   /** The app is quitting; answer with `app:ready-to-quit` once signed off. */
   onQuitting(listener: () => void): () => void;
+  /** Svara or Avvisa on a ringing call's OS notification. */
+  onCallAction(listener: (action: CallAction) => void): () => void;
+}
+
+export interface CallAction {
+  kind: 'answer' | 'decline';
+  callId: string;
 }
 
 export interface SoftphoneDebugApi {

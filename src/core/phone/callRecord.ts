@@ -35,10 +35,12 @@ export function callOutcome(ending: CallEnding): CallOutcome {
     case 'forwarded':
     case 'announced-transferred':
       return 'forwarded';
-    // The user never spoke to the caller: for them it is a call to return.
+    // It rang and nobody answered: a call to return.
     case 'forwarded-no-answer':
-    case 'announced':
       return 'missed';
+    // The profile answered it on purpose; the caller heard when the user is back.
+    case 'announced':
+      return 'announcement';
     case 'transferred':
       return 'answered';
     case null:

@@ -1,13 +1,17 @@
 import type { Account } from '../account/model';
+import { describeInput } from '../describeInput';
 import { fail, ok, type Result } from '../errors';
 import { normalizeDialString, type DialTarget } from '../numbers/phoneNumber';
 import type { ForwardTarget } from '../profiles/model';
 import { parseAccountAddress } from './accountAddress';
+import { colleaguesNamed } from './directorySearch';
 
 /** Where a call or message goes: the request URI, and the number when it is one. */
 export interface ResolvedTarget {
   uri: string;
   number: string | null;
+  /** The colleague's name, when the target was picked or typed by name from the directory. */
+  name?: string;
 }
 
 /** Numbers and extensions are users of our own PBX's domain: `sip:+46701234567@example.com`. */
@@ -22,12 +26,25 @@ export function resolveDialTarget(target: DialTarget, domain: string): ResolvedT
   }
 }
 
-/** What the user typed, or a link handed over, to the URI to call. */
+/** What the user typed, or a link handed over, to the URI to call: a number, an address, or a colleague's name. */
 export function resolveTypedTarget(text: string, account: Account): Result<ResolvedTarget> {
   const address = parseAccountAddress(account.sip.uri);
   if (!address.ok) return address;
   const target = normalizeDialString(text);
-  return target.ok ? ok(resolveDialTarget(target.value, address.value.domain)) : target;
+  if (target.ok) return ok(resolveDialTarget(target.value, address.value.domain));
+  const named = colleaguesNamed(account.directory, text);
+  if (named.length > 1) return fail('dial-colleague-ambiguous', `More than one colleague in the directory is called ${describeInput(text.trim())}; pick one from the list.`);
+  const colleague = named[0];
+  if (colleague !== undefined) {
+    const colleagueTarget = normalizeDialString(colleague.uri);
+    if (!colleagueTarget.ok) return fail('dial-colleague-address-invalid', `The directory's address for ${colleague.name} cannot be called: ${colleagueTarget.error.message}`);
+    return ok({ ...resolveDialTarget(colleagueTarget.value, address.value.domain), name: colleague.name });
+  }
+  // Text that begins with a letter and has no @ is a name, not a badly typed number ("070-12x").
+  if (/^\s*\p{L}/u.test(text) && !text.includes('@') && !/^\s*sips?:/i.test(text)) {
+    return fail('dial-not-found', `${describeInput(text.trim())} is neither a colleague in the directory, a phone number nor a SIP address.`);
+  }
+  return target;
 }
 
 /** A profile's forward target ("mobile", "voicemail", a typed number) to the URI a 302 or REFER names. */
@@ -53,6 +70,11 @@ export function resolveForwardTarget(target: ForwardTarget, account: Account): R
       const number = normalizeDialString(target.number);
       if (!number.ok) return fail('forward-number-invalid', `The profile's forward number cannot be called: ${number.error.message}`);
       return ok(resolveDialTarget(number.value, domain));
+    }
+    case 'colleague': {
+      const colleague = normalizeDialString(target.uri);
+      if (!colleague.ok) return fail('forward-colleague-invalid', `The profile forwards calls to ${target.name}, whose address cannot be called: ${colleague.error.message}`);
+      return ok({ ...resolveDialTarget(colleague.value, domain), name: target.name });
     }
   }
 }

@@ -3,7 +3,7 @@ import { identifier, timestamp } from '../bounds';
 import { CallerIdSchema } from '../profiles/model';
 import { SipFailureSchema } from './sipFailure';
 
-export const CALL_OUTCOMES = ['answered', 'missed', 'declined', 'busy', 'failed', 'cancelled', 'forwarded'] as const;
+export const CALL_OUTCOMES = ['answered', 'missed', 'declined', 'busy', 'failed', 'cancelled', 'forwarded', 'announcement'] as const;
 
 /** Why a call ended when neither party chose to end it. */
 export const CallHistoryEntrySchema = z

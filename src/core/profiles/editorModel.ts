@@ -34,6 +34,8 @@ export interface ForwardTargetDraft {
   kind: ForwardTarget['kind'];
   /** What the user typed; normalised to E.164 only when the draft is read. */
   number: string;
+  /** The colleague picked from the directory, for `colleague`. */
+  colleague?: { name: string; uri: string } | null;
 }
 
 export type ActionChoice = IncomingAction['kind'];
@@ -130,7 +132,11 @@ const mobileDraft = (): ForwardTargetDraft => ({ kind: 'mobile', number: '' });
 
 function targetDraft(target: ForwardTarget | undefined, fallback: () => ForwardTargetDraft): ForwardTargetDraft {
   if (!target) return fallback();
-  return { kind: target.kind, number: target.kind === 'number' ? target.number : '' };
+  return {
+    kind: target.kind,
+    number: target.kind === 'number' ? target.number : '',
+    ...(target.kind === 'colleague' ? { colleague: { name: target.name, uri: target.uri } } : {}),
+  };
 }
 
 export function lengthChoiceOf(length: DefaultLength): LengthChoice {
@@ -284,6 +290,11 @@ export function readDraft(draft: ProfileFormDraft, context: DraftContext): Draft
     return 0;
   };
   const forwardTarget = (target: ForwardTargetDraft, field: FieldPath): ForwardTarget => {
+    if (target.kind === 'colleague') {
+      if (target.colleague) return { kind: 'colleague', name: target.colleague.name, uri: target.colleague.uri };
+      formErrors.push({ code: 'forward-colleague-missing', field, message: 'Choose a colleague from the directory.' });
+      return { kind: 'voicemail' };
+    }
     if (target.kind !== 'number') return { kind: target.kind };
     const normalized = normalizeToE164(target.number);
     if (normalized.ok) return { kind: 'number', number: normalized.value };

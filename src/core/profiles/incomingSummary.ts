@@ -49,7 +49,9 @@ function ruleWords(rule: IncomingRule, language: Language): string {
 }
 
 function targetWords(prefix: 'switcher.incoming.forward' | 'switcher.incoming.announcement', target: ForwardTarget): [MessageKey, Record<string, string>] {
-  return target.kind === 'number' ? [`${prefix}.number`, { number: target.number }] : [`${prefix}.${target.kind}`, {}];
+  if (target.kind === 'number') return [`${prefix}.number`, { number: target.number }];
+  if (target.kind === 'colleague') return [`${prefix}.colleague`, { name: target.name }];
+  return [`${prefix}.${target.kind}`, {}];
 }
 
 function capitalised(words: string, language: Language): string {

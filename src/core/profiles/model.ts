@@ -36,6 +36,8 @@ export const ForwardTargetSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('mobile') }).strict(),
   z.object({ kind: z.literal('voicemail') }).strict(),
   z.object({ kind: z.literal('number'), number: plainText(300) }).strict(),
+  /** A colleague from the directory, by the directory's address; the name is kept to show it. */
+  z.object({ kind: z.literal('colleague'), name: plainText(100).min(1), uri: plainText(300).min(1) }).strict(),
 ]);
 
 // "… till {end}." was how the end time was asked for before there was a choice for it.

@@ -20,6 +20,8 @@ export interface NotificationRecord {
   title: string;
   body: string;
   at: number;
+  /** An incoming call's notification names the call, so that its Svara and Avvisa act on it. */
+  callId?: string;
 }
 
 /** Everything the renderer shows, sent whole on every change. */

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { ChannelPayload } from '../../core/ipc/contract';
+import { osNotificationModel } from '../../core/notifications/osNotification';
 import type { NotificationRecord } from '../../core/state/appState';
 import type { TrayMenuItem } from '../../core/tray/menuModel';
 import { contract } from '../contract/client';
@@ -104,6 +105,7 @@ export function DebugPanel() {
   const notifications = useAppStore((store) => store.state?.notifications ?? NO_NOTIFICATIONS);
   const invokeDebug = useAppStore((store) => store.invokeDebug);
   if (!contract.debug || !tray) return null;
+  const actionLabels = { answer: t('phone.incoming.answer'), decline: t('phone.incoming.decline') };
 
   return (
     <aside className="debug-panel" aria-labelledby="debug-heading">
@@ -124,7 +126,13 @@ export function DebugPanel() {
           <ol>
             {notifications.map((record) => (
               <li key={record.id} data-kind={record.kind}>
-                <strong>{record.title}</strong> {record.body}
+                <strong>{record.title}</strong> {record.body}{' '}
+                {/* The buttons macOS shows on the notification, through the same service call as Electron's. */}
+                {osNotificationModel(record, 'darwin', actionLabels).actions.map((action, index) => (
+                  <button key={action.text} type="button" onClick={() => void invokeDebug('debug:notification-action', { notificationId: record.id, gesture: { kind: 'action', index } })}>
+                    {action.text}
+                  </button>
+                ))}
               </li>
             ))}
           </ol>

@@ -1,5 +1,5 @@
 import { contractUnreachable, type Result } from '../../core/errors';
-import type { ChannelPayload, ChannelResponse, DebugChannel, EventChannel, InvokeChannel, SoftphoneApi, SoftphoneDebugApi } from '../../core/ipc/contract';
+import type { CallAction, ChannelPayload, ChannelResponse, DebugChannel, EventChannel, InvokeChannel, SoftphoneApi, SoftphoneDebugApi } from '../../core/ipc/contract';
 import type { DialTarget } from '../../core/numbers/phoneNumber';
 import type { AppState } from '../../core/state/appState';
 
@@ -8,6 +8,7 @@ export interface ContractEvents {
   'state:changed': AppState;
   'phone:dial': DialTarget;
   'app:quitting': null;
+  'phone:call-action': CallAction;
 }
 
 export interface ContractClient {
@@ -32,6 +33,7 @@ export function createContractClient(softphone: SoftphoneApi, softphoneDebug: So
     'state:changed': (handler) => softphone.onStateChanged(handler),
     'phone:dial': (handler) => softphone.onDialRequest(handler),
     'app:quitting': (handler) => softphone.onQuitting(() => handler(null)),
+    'phone:call-action': (handler) => softphone.onCallAction(handler),
   };
   return {
     invoke: (channel, payload) => reaching(channel, () => softphone.invoke(channel, payload)),

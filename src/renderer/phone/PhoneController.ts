@@ -7,6 +7,7 @@ import { outgoingIdentity, type OutgoingIdentity } from '../../core/phone/identi
 import { checkOutgoingBody, type MessageKind } from '../../core/phone/message';
 import { parseAccountAddress } from '../../core/phone/accountAddress';
 import { presentedIdentity, sipFailure, type SipFailure } from '../../core/phone/sipFailure';
+import { namedFromDirectory } from '../../core/phone/directorySearch';
 import { partyForTarget } from '../../core/phone/remoteParty';
 import { CONNECTION_RECOVERY, type UaSettings } from '../../core/phone/uaSettings';
 import { MICROPHONE } from './callMedia';
@@ -186,7 +187,7 @@ export class PhoneController {
       id,
       direction: 'outgoing',
       kind,
-      remote: partyForTarget(target.value.uri, target.value.number),
+      remote: namedFromDirectory(partyForTarget(target.value.uri, target.value.number, target.value.name), context.account.directory),
       body: body.value,
       at: Date.now(),
       status: 'sending',

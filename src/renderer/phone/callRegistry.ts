@@ -5,8 +5,9 @@ import { callOutcome, historyEntry } from '../../core/phone/callRecord';
 import type { ResolvedTarget } from '../../core/phone/dialTarget';
 import type { OutgoingIdentity } from '../../core/phone/identity';
 import { readIncomingBody } from '../../core/phone/message';
+import { namedFromDirectory } from '../../core/phone/directorySearch';
 import { partyLine } from '../../core/phone/partyDisplay';
-import { partyForTarget, UNKNOWN_PARTY } from '../../core/phone/remoteParty';
+import { partyForTarget, UNKNOWN_PARTY, type CallerIdentity, type RemoteParty } from '../../core/phone/remoteParty';
 import { callFailure } from '../../core/phone/sipFailure';
 import { newCallView, type CallStatus, type CallView } from '../../core/phone/callView';
 import { answerWithAnnouncement } from './announcementPlayback';
@@ -81,7 +82,7 @@ export class CallRegistry {
         ...base,
         direction: 'outgoing',
         status: 'dialing',
-        remote: pending ? partyForTarget(pending.target.uri, pending.target.number) : UNKNOWN_PARTY,
+        remote: pending ? this.#named(partyForTarget(pending.target.uri, pending.target.number, pending.target.name)) : UNKNOWN_PARTY,
         identity: pending?.identity ?? null,
         dialedAt: pending?.dialedAt ?? null,
         dtmfAfterConnect: pending?.dtmfAfterConnect ?? '',
@@ -90,18 +91,20 @@ export class CallRegistry {
       this.#show(call, { onTheWire: false });
       return;
     }
+    const identities = callerIdentitiesOf(event.request);
+    const vouchedAddresses = identities.flatMap((identity) => (identity.address === null ? [] : [`sip:${identity.address}`]));
     const call: TrackedCall = {
       ...base,
       direction: 'incoming',
       status: 'ringing',
-      remote: callerOf(event.request),
+      remote: this.#named(callerOf(event.request), vouchedAddresses),
       identity: null,
       dialedAt: null,
       dtmfAfterConnect: '',
     };
     this.#add(call);
     // Shown only once the profile has decided: a call it turns away never appears.
-    this.#settleIncoming(call, event.request);
+    this.#settleIncoming(call, event.request, identities);
   }
 
   answer(id: string): Result<null> {
@@ -232,11 +235,11 @@ export class CallRegistry {
     session.on('refer', (event: ReferEvent) => this.#onRefer(event));
   }
 
-  #settleIncoming(call: TrackedCall, invite: ReceivedRequest): void {
+  #settleIncoming(call: TrackedCall, invite: ReceivedRequest, caller: readonly CallerIdentity[]): void {
     const busy = [...this.#calls.values()].some((other) => other !== call);
     const context = this.env.context();
     const line = context ? calledLineOf(invite, context.account.numbers) : 'own';
-    handleIncoming(context, { busy, caller: callerIdentitiesOf(invite), line }, {
+    handleIncoming(context, { busy, caller, line }, {
       call,
       refuse: (statusCode) => hangUpQuietly(call.session, statusCode),
       redirect: (target) => redirect(call.session, target),
@@ -249,7 +252,7 @@ export class CallRegistry {
       ring: (callWaiting) => {
         this.#show(call, { callWaiting });
         this.#updateTones();
-        this.env.notify('incomingCall', this.env.text('phone.notify.incoming.title'), partyLine(call.remote, this.#labels()));
+        this.env.notify('incomingCall', this.env.text('phone.notify.incoming.title'), partyLine(call.remote, this.#labels()), call.id);
       },
       later: (ms, action) => later(call, ms, action),
       problems: showProblems,
@@ -328,6 +331,10 @@ export class CallRegistry {
     const call = this.#calls.get(id);
     if (!call || !call.session.isEstablished()) return fail('call-not-active', 'That call is not connected');
     return ok(call);
+  }
+
+  #named(party: RemoteParty, alsoAt: readonly string[] = []): RemoteParty {
+    return namedFromDirectory(party, this.env.context()?.account.directory ?? [], alsoAt);
   }
 
   #labels() {

@@ -1,5 +1,6 @@
 import type { IncomingMessageEvent } from 'jssip/lib/UA';
 import { incomingMessageKind, readIncomingBody } from '../../core/phone/message';
+import { namedFromDirectory } from '../../core/phone/directorySearch';
 import { partyLine } from '../../core/phone/partyDisplay';
 import { remotePartyFrom } from '../../core/phone/remoteParty';
 import type { PhoneEnvironment } from './phoneEnvironment';
@@ -17,17 +18,18 @@ export function receiveMessage(event: IncomingMessageEvent, env: PhoneEnvironmen
   const body = readIncomingBody(header('Content-Type'), request.body ?? '');
   if (!body.ok) return;
   const kind = incomingMessageKind(sender.value);
+  const remote = namedFromDirectory(sender.value, env.context()?.account.directory ?? []);
   addMessage({
     id,
     direction: 'incoming',
     kind,
-    remote: sender.value,
+    remote,
     body: body.value,
     at: Date.now(),
     status: 'received',
     presentedNumber: null,
     failure: null,
   });
-  const from = partyLine(sender.value, { hidden: env.text('phone.party.hidden'), unknown: env.text('phone.party.unknown') });
+  const from = partyLine(remote, { hidden: env.text('phone.party.hidden'), unknown: env.text('phone.party.unknown') });
   env.notify(kind, env.text(kind === 'sms' ? 'phone.notify.sms.title' : 'phone.notify.chat.title', { from }), body.value);
 }

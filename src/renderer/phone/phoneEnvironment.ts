@@ -27,7 +27,7 @@ export interface PhoneEnvironment {
   /** Hands a finished call's recording to main, after the call's history entry. */
   saveRecording(callId: string, recording: FinishedRecording): void;
   /** Asks main to notify; main shows it only if the active profile allows the kind on the desktop. */
-  notify(kind: NotificationKind, title: string, body: string): void;
+  notify(kind: NotificationKind, title: string, body: string, callId?: string): void;
   text(key: MessageKey, params?: Record<string, string | number>): string;
   /** The text spoken by the computer's speech engine, as WAV bytes. */
   speak(text: string, language: Language): Promise<Result<ArrayBuffer>>;
@@ -58,8 +58,8 @@ export const appPhoneEnvironment: PhoneEnvironment = {
       if (!result.ok) console.error(`The recording was not saved: ${result.error.message}`);
     });
   },
-  notify(kind, title, body) {
-    void contract.invoke('notification:request', { kind, title: title.slice(0, 200), body: body.slice(0, 500) });
+  notify(kind, title, body, callId) {
+    void contract.invoke('notification:request', { kind, title: title.slice(0, 200), body: body.slice(0, 500), ...(callId === undefined ? {} : { callId }) });
   },
   text(key, params) {
     return translate(useAppStore.getState().state?.ui.language ?? 'sv', key, params);

@@ -109,7 +109,7 @@ export function showView(page: Page, name: string): Promise<void> {
 
 /** Types a number or address into the dialer and calls it, as a user would. */
 export async function dial(page: Page, text: string): Promise<void> {
-  await page.getByLabel('Nummer, anknytning eller SIP-adress').fill(text);
+  await page.getByLabel('Namn, nummer eller SIP-adress').fill(text);
   await page.getByRole('button', { name: 'Ring', exact: true }).click();
 }
 

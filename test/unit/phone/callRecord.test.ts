@@ -12,7 +12,7 @@ describe('callOutcome', () => {
     [ending({ cause: 'Rejected', originator: 'local', phoneAction: 'rejected-busy' }), 'busy'],
     [ending({ cause: 'Rejected', originator: 'local', phoneAction: 'forwarded' }), 'forwarded'],
     [ending({ cause: 'Rejected', originator: 'local', phoneAction: 'forwarded-no-answer' }), 'missed'],
-    [ending({ answered: true, phoneAction: 'announced' }), 'missed'],
+    [ending({ answered: true, phoneAction: 'announced' }), 'announcement'],
     [ending({ answered: true, phoneAction: 'announced-transferred' }), 'forwarded'],
     [ending({ answered: true, phoneAction: 'transferred' }), 'answered'],
     [ending({ direction: 'outgoing', answered: true }), 'answered'],

@@ -23,7 +23,40 @@ describe('resolveTypedTarget', () => {
   });
 });
 
+describe('resolveTypedTarget with the directory', () => {
+  const directory = [
+    { name: 'Bertil Berg', uri: 'sip:bertil@example.se' },
+    { name: 'Örjan Öst', uri: 'sip:orjan@example.se' },
+    { name: 'Kim Ek', uri: 'sip:kim1@example.se' },
+    { name: 'Kim Ek', uri: 'sip:kim2@example.se' },
+    { name: 'Trasig', uri: 'inte en adress' },
+  ];
+
+  it('calls a colleague typed by name or address user, with his name', () => {
+    expect(resolveTypedTarget('bertil', account({ directory }))).toEqual({ ok: true, value: { uri: 'sip:bertil@example.se', number: null, name: 'Bertil Berg' } });
+    expect(resolveTypedTarget(' orjan ost ', account({ directory }))).toMatchObject({ ok: true, value: { uri: 'sip:orjan@example.se', name: 'Örjan Öst' } });
+  });
+
+  it('refuses a name nobody has, or several have, with its own error instead of a number error', () => {
+    expect(resolveTypedTarget('bertil', account())).toMatchObject({ ok: false, error: { code: 'dial-not-found' } });
+    expect(resolveTypedTarget('Kim Ek', account({ directory }))).toMatchObject({ ok: false, error: { code: 'dial-colleague-ambiguous' } });
+    expect(resolveTypedTarget('Trasig', account({ directory }))).toMatchObject({ ok: false, error: { code: 'dial-colleague-address-invalid' } });
+  });
+
+  it('still takes a typed number before a name', () => {
+    expect(resolveTypedTarget('201', account({ directory: [{ name: '201', uri: 'sip:bertil@example.se' }] }))).toEqual({ ok: true, value: { uri: 'sip:201@example.se', number: null } });
+  });
+});
+
 describe('resolveForwardTarget', () => {
+  it("forwards to a colleague's directory address", () => {
+    expect(resolveForwardTarget({ kind: 'colleague', name: 'Bertil Berg', uri: 'sip:bertil@example.se' }, account())).toEqual({
+      ok: true,
+      value: { uri: 'sip:bertil@example.se', number: null, name: 'Bertil Berg' },
+    });
+    expect(resolveForwardTarget({ kind: 'colleague', name: 'Trasig', uri: 'bertil@' }, account())).toMatchObject({ ok: false, error: { code: 'forward-colleague-invalid' } });
+  });
+
   it('resolves mobile, voicemail and a number', () => {
     expect(resolveForwardTarget({ kind: 'mobile' }, account())).toMatchObject({ ok: true, value: { uri: 'sip:+46701110001@example.se' } });
     expect(resolveForwardTarget({ kind: 'voicemail' }, account({ voicemail: 'sip:vm@example.se' }))).toEqual({ ok: true, value: { uri: 'sip:vm@example.se', number: null } });

@@ -166,6 +166,16 @@ describe('errors beside their fields', () => {
     expect(fieldsOf(empty)).toEqual([['incoming.action.target', 'number-empty']]);
   });
 
+  it('forward to a colleague picked from the directory, and ask for one when none is picked', () => {
+    const bertil = { name: 'Bertil Berg', uri: 'sip:bertil@example.se' };
+    const picked = readEdited('Tillfälligt ute', (draft) => (draft.incoming.actionTarget = { kind: 'colleague', number: '', colleague: bertil }));
+    expect(picked.errors).toEqual([]);
+    expect(picked.profile.incoming.action).toEqual({ kind: 'forward', target: { kind: 'colleague', ...bertil } });
+    expect(draftFromProfile(picked.profile).incoming.actionTarget).toEqual({ kind: 'colleague', number: '', colleague: bertil });
+    const none = readEdited('Tillfälligt ute', (draft) => (draft.incoming.actionTarget = { kind: 'colleague', number: '', colleague: null }));
+    expect(fieldsOf(none)).toEqual([['incoming.action.target', 'forward-colleague-missing']]);
+  });
+
   it('include the text and range limits of the core rules', () => {
     expect(fieldsOf(readEdited('Lunch', (draft) => (draft.statusMessage = 'x'.repeat(201))))).toEqual([['statusMessage', 'status-message-too-long']]);
     expect(fieldsOf(readEdited('Lunch', (draft) => (draft.calendarPriority = '')))).toEqual([['calendarPriority', 'not-a-whole-number']]);

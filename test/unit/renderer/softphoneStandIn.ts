@@ -1,5 +1,5 @@
 import type { Result } from '../../../src/core/errors';
-import type { SoftphoneApi, SoftphoneDebugApi } from '../../../src/core/ipc/contract';
+import type { CallAction, SoftphoneApi, SoftphoneDebugApi } from '../../../src/core/ipc/contract';
 import type { DialTarget } from '../../../src/core/numbers/phoneNumber';
 import type { AppState } from '../../../src/core/state/appState';
 
@@ -11,7 +11,7 @@ type Answer = (channel: string, payload: unknown) => Promise<Result<unknown>>;
  */
 export function softphoneStandIn(answer: Answer) {
   const requests: { channel: string; payload: unknown }[] = [];
-  const listeners = { state: new Set<(state: AppState) => void>(), dial: new Set<(target: DialTarget) => void>(), quitting: new Set<() => void>() };
+  const listeners = { state: new Set<(state: AppState) => void>(), dial: new Set<(target: DialTarget) => void>(), quitting: new Set<() => void>(), callAction: new Set<(action: CallAction) => void>() };
   const listen =
     <T>(set: Set<T>) =>
     (listener: T) => {
@@ -26,6 +26,7 @@ export function softphoneStandIn(answer: Answer) {
     onStateChanged: listen(listeners.state),
     onDialRequest: listen(listeners.dial),
     onQuitting: listen(listeners.quitting),
+    onCallAction: listen(listeners.callAction),
   };
   const debug: SoftphoneDebugApi = {
     invoke: ((channel: string, payload: unknown) => {

@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import { formatCallDuration } from '../../../core/phone/callTimes';
 import { phone } from '../../phone/phone';
 import type { CallView } from '../../phone/phoneStore';
 import { useAppStore } from '../../store/appStore';
@@ -16,11 +17,6 @@ function useSecondsSince(since: number | null): number {
     return () => clearInterval(timer);
   }, [since]);
   return since === null ? 0 : Math.max(0, Math.floor((now - since) / 1000));
-}
-
-function formatDuration(seconds: number): string {
-  const minutes = Math.floor(seconds / 60);
-  return `${String(minutes).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`;
 }
 
 /** A call that is not ringing here: dialling, connected, or answered by an announcement. */
@@ -44,8 +40,8 @@ export function ActiveCall({ call }: { call: CallView }) {
           {secondary !== '' && <span className="phone-party__secondary">{secondary}</span>}
         </h3>
         {call.answeredAt !== null && (
-          <span className="phone-call__timer" aria-label={formatDuration(seconds)}>
-            {formatDuration(seconds)}
+          <span className="phone-call__timer" aria-label={formatCallDuration(seconds)}>
+            {formatCallDuration(seconds)}
           </span>
         )}
       </div>

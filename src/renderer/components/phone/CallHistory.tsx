@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { CallHistoryEntry } from '../../../core/phone/history';
 import type { RemoteParty } from '../../../core/phone/remoteParty';
-import { formatEndTime } from '../../../core/time/format';
+import { connectedSeconds, formatCallDuration, formatCallStart } from '../../../core/phone/callTimes';
 import { phone } from '../../phone/phone';
 import { useAppStore } from '../../store/appStore';
 import { useLanguage, useTranslation } from '../../useTranslation';
@@ -40,6 +40,7 @@ export function CallHistory() {
             const remote = partyOf(entry);
             const { primary, secondary } = party.describe(remote);
             const callBack = entry.remoteNumber ?? entry.remoteUri;
+            const seconds = connectedSeconds(entry);
             return (
               <li key={entry.id} className={`phone-history__entry phone-history__entry--${entry.outcome}`} data-outcome={entry.outcome} data-direction={entry.direction}>
                 <span className="phone-history__direction" aria-hidden="true">
@@ -52,7 +53,13 @@ export function CallHistory() {
                 <span className="phone-history__meta">
                   {t(entry.direction === 'incoming' ? 'phone.history.incoming' : 'phone.history.outgoing')}, {t(`phone.outcome.${entry.outcome}`)}
                   {' · '}
-                  <time dateTime={new Date(entry.startedAt).toISOString()}>{formatEndTime(entry.startedAt, now, language, timeZone)}</time>
+                  <time dateTime={new Date(entry.startedAt).toISOString()}>{formatCallStart(entry.startedAt, now, language, timeZone)}</time>
+                  {seconds !== null && (
+                    <>
+                      {' · '}
+                      <span data-testid="history-duration">{t('phone.history.duration', { duration: formatCallDuration(seconds) })}</span>
+                    </>
+                  )}
                   {entry.failure && (
                     <>
                       {' · '}
@@ -80,7 +87,7 @@ export function CallHistory() {
                   <button
                     type="button"
                     className="phone-button phone-button--small"
-                    aria-label={t('phone.history.callBack', { party: party.line(remote) })}
+                    aria-label={t('phone.history.callBack', { party: primary })}
                     onClick={() => phone.dial(callBack)}
                   >
                     {t('phone.dialer.call')}

@@ -3,6 +3,7 @@ import type { AppError } from '../../../core/errors';
 import { formatForDisplay, normalizeDialString } from '../../../core/numbers/phoneNumber';
 import { phone } from '../../phone/phone';
 import { useTranslation } from '../../useTranslation';
+import { DirectorySearch, useDirectoryTarget } from '../DirectorySearch';
 import { usePhoneErrorText } from './usePhoneText';
 
 /** Where a typed target goes, once it is a valid one: shown before the user calls. */
@@ -22,19 +23,19 @@ function previewOf(text: string): string | null {
 export function Dialer() {
   const t = useTranslation();
   const errorText = usePhoneErrorText();
-  const [text, setText] = useState('');
+  const field = useDirectoryTarget();
   const [error, setError] = useState<AppError | null>(null);
   const inputId = useId();
   const hintId = useId();
   const errorId = useId();
-  const preview = text.trim() === '' ? null : previewOf(text);
+  const preview = field.target.trim() === '' ? null : previewOf(field.target);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const placed = phone.tryDial(text);
+    const placed = phone.tryDial(field.target);
     if (placed.ok) {
       setError(null);
-      setText('');
+      field.clear();
     } else {
       setError(placed.error);
     }
@@ -45,19 +46,18 @@ export function Dialer() {
       <h3 id={`${inputId}-heading`}>{t('phone.dialer.heading')}</h3>
       <label htmlFor={inputId}>{t('phone.dialer.label')}</label>
       <div className="phone-dialer__row">
-        <input
+        <DirectorySearch
           id={inputId}
-          type="tel"
-          inputMode="tel"
-          autoComplete="off"
-          value={text}
+          type="text"
+          value={field.text}
           maxLength={300}
           aria-invalid={error !== null}
           aria-describedby={error ? `${errorId} ${hintId}` : hintId}
-          onChange={(event) => {
-            setText(event.target.value);
+          onChange={(text) => {
+            field.setText(text);
             setError(null);
           }}
+          onPick={field.pick}
         />
         <button type="submit" className="phone-button phone-button--call">
           {t('phone.dialer.call')}

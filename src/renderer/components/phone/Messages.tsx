@@ -6,6 +6,7 @@ import { takeComposeRequest } from '../../phone/composeRequest';
 import { phone } from '../../phone/phone';
 import { usePhoneStore, type MessageView } from '../../phone/phoneStore';
 import { useTranslation } from '../../useTranslation';
+import { DirectorySearch, useDirectoryTarget } from '../DirectorySearch';
 import { useFailureText, useParty, usePhoneErrorText } from './usePhoneText';
 
 const SHOWN = 30;
@@ -14,14 +15,15 @@ function MessageComposer() {
   const t = useTranslation();
   const errorText = usePhoneErrorText();
   const [kind, setKind] = useState<MessageKind>('sms');
-  const [to, setTo] = useState(() => takeComposeRequest() ?? '');
+  const [composeRequest] = useState(() => takeComposeRequest() ?? '');
+  const to = useDirectoryTarget(composeRequest);
   const [text, setText] = useState('');
   const [error, setError] = useState<AppError | null>(null);
   const id = useId();
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const sent = phone.sendMessage(kind, to, text);
+    const sent = phone.sendMessage(kind, to.target, text);
     if (sent.ok) {
       setText('');
       setError(null);
@@ -47,15 +49,15 @@ function MessageComposer() {
         ))}
       </fieldset>
       <label htmlFor={`${id}-to`}>{t('phone.messages.to')}</label>
-      <input
+      <DirectorySearch
         id={`${id}-to`}
         type="text"
-        autoComplete="off"
-        value={to}
+        value={to.text}
         maxLength={300}
         aria-invalid={errorOn('to')}
         aria-describedby={errorOn('to') ? `${id}-error` : undefined}
-        onChange={(event) => change(() => setTo(event.target.value))}
+        onChange={(text) => change(() => to.setText(text))}
+        onPick={to.pick}
       />
       <label htmlFor={`${id}-text`}>{t('phone.messages.text')}</label>
       <textarea

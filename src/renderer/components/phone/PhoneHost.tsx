@@ -33,7 +33,12 @@ export function PhoneHost({ onShowPhone }: { onShowPhone(): void }) {
     });
     const removeHook = installTestHook(phone);
     const unsubscribeDial = contract.on('phone:dial', () => showPhone.current());
+    const unsubscribeCallAction = contract.on('phone:call-action', ({ kind, callId }) => {
+      if (kind === 'decline') phone.decline(callId);
+      else if (phone.answer(callId).ok) showPhone.current();
+    });
     return () => {
+      unsubscribeCallAction();
       unsubscribeDial();
       removeHook();
       stopQuitting();
@@ -49,8 +54,8 @@ export function PhoneHost({ onShowPhone }: { onShowPhone(): void }) {
       <LinkCallConfirm />
       {ringing.length > 0 && (
         <div className="phone-host">
-          {ringing.map((call) => (
-            <IncomingCall key={call.id} call={call} onAnswered={() => showPhone.current()} />
+          {ringing.map((call, index) => (
+            <IncomingCall key={call.id} call={call} shortcuts={index === 0} onAnswered={() => showPhone.current()} />
           ))}
         </div>
       )}

@@ -2,37 +2,38 @@ import { useId, useState, type FormEvent } from 'react';
 import type { AppError } from '../../../core/errors';
 import { phone } from '../../phone/phone';
 import { useTranslation } from '../../useTranslation';
+import { DirectorySearch, useDirectoryTarget } from '../DirectorySearch';
 import { usePhoneErrorText } from './usePhoneText';
 
-/** Blind transfer of a connected call to a number, extension or SIP address. */
+/** Blind transfer of a connected call to a colleague, a number, an extension or a SIP address. */
 export function TransferForm({ callId }: { callId: string }) {
   const t = useTranslation();
   const errorText = usePhoneErrorText();
-  const [text, setText] = useState('');
+  const field = useDirectoryTarget();
   const [error, setError] = useState<AppError | null>(null);
   const inputId = useId();
   const errorId = useId();
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const transferred = phone.transfer(callId, text);
+    const transferred = phone.transfer(callId, field.target);
     setError(transferred.ok ? null : transferred.error);
   };
   return (
     <form className="phone-transfer" onSubmit={submit} noValidate>
       <label htmlFor={inputId}>{t('phone.call.transferTo')}</label>
       <div className="phone-dialer__row">
-        <input
+        <DirectorySearch
           id={inputId}
-          type="tel"
-          autoComplete="off"
-          value={text}
+          type="text"
+          value={field.text}
           maxLength={300}
           aria-invalid={error !== null}
           aria-describedby={error ? errorId : undefined}
-          onChange={(event) => {
-            setText(event.target.value);
+          onChange={(text) => {
+            field.setText(text);
             setError(null);
           }}
+          onPick={field.pick}
         />
         <button type="submit" className="phone-button">
           {t('phone.call.transferSubmit')}

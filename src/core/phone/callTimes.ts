@@ -1,0 +1,26 @@
+import type { Language } from '../i18n/language';
+import { dateTimeFormat } from '../time/dateFormat';
+import { localeOf } from '../time/format';
+import type { CallHistoryEntry } from './history';
+
+/** Seconds the call was connected; null when nobody answered it (an announcement included). */
+export function connectedSeconds(entry: Pick<CallHistoryEntry, 'answeredAt' | 'endedAt'>): number | null {
+  if (entry.answeredAt === null) return null;
+  return Math.max(0, Math.floor((entry.endedAt - entry.answeredAt) / 1000));
+}
+
+/** "0:42", "12:05", "1:02:05": as phones show a call's length. */
+export function formatCallDuration(seconds: number): string {
+  const whole = Math.max(0, Math.floor(seconds));
+  const hours = Math.floor(whole / 3600);
+  const minutes = Math.floor((whole % 3600) / 60);
+  const rest = String(whole % 60).padStart(2, '0');
+  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${rest}` : `${minutes}:${rest}`;
+}
+
+/** When a call began, always with its date ("2 dec. 14:30"), and the year when it is not this year's. */
+export function formatCallStart(at: number, now: number, language: Language, timeZone: string): string {
+  const year = (time: number) => dateTimeFormat('en', { timeZone, year: 'numeric' }).format(time);
+  const options: Intl.DateTimeFormatOptions = { timeZone, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+  return dateTimeFormat(localeOf(language), year(at) === year(now) ? options : { ...options, year: 'numeric' }).format(at);
+}
