@@ -19,7 +19,7 @@ const sv = {
   'switcher.message': 'Meddelande: {message}',
   'switcher.fromCalendar': 'från kalendern',
   'switcher.priorityOne': 'Samtal från 1 prioriterad kontakt ringer ändå',
-  'switcher.priorityMany': 'Samtal från {count} prioriterade kontakter ringer ändå',
+  'switcher.priorityMany': 'Samtal från {count, plural, one {# prioriterad kontakt} other {# prioriterade kontakter}} ringer ändå',
 } as const;
 
 const en: Record<keyof typeof sv, string> = {
@@ -42,7 +42,7 @@ const en: Record<keyof typeof sv, string> = {
   'switcher.message': 'Message: {message}',
   'switcher.fromCalendar': 'from the calendar',
   'switcher.priorityOne': 'Calls from 1 priority contact ring anyway',
-  'switcher.priorityMany': 'Calls from {count} priority contacts ring anyway',
+  'switcher.priorityMany': 'Calls from {count, plural, one {# priority contact rings} other {# priority contacts ring}} anyway',
 };
 
 export const switcherMessages = { sv, en };
