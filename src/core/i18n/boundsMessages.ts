@@ -10,7 +10,7 @@ const sv = {
   'bounds.error.voicemail-invalid': 'Röstbrevlådans adress går inte att ringa. Ange ett telefonnummer, en anknytning eller en SIP-adress.',
   'bounds.field.unknown': 'förfrågan',
   'notice.settingsRepaired': 'Inställningsfilen innehöll värden utanför det tillåtna ({fields}). De har återställts; resten av inställningarna finns kvar.',
-  'notice.historyRepaired': 'Samtalshistoriken innehöll {count} poster med ogiltiga värden. De har tagits bort; resten av historiken finns kvar.',
+  'notice.historyRepaired': 'Samtalshistoriken innehöll {count, plural, one {# post} other {# poster}} med ogiltiga värden. De har tagits bort; resten av historiken finns kvar.',
 } as const;
 
 export type BoundsMessageKey = keyof typeof sv;
@@ -21,7 +21,7 @@ const en: Record<BoundsMessageKey, string> = {
   'bounds.error.voicemail-invalid': 'The voicemail address cannot be called. Enter a phone number, an extension or a SIP address.',
   'bounds.field.unknown': 'the request',
   'notice.settingsRepaired': 'The settings file held values outside what is allowed ({fields}). They have been reset; the rest of the settings are kept.',
-  'notice.historyRepaired': 'The call history held {count} entries with invalid values. They have been removed; the rest of the history is kept.',
+  'notice.historyRepaired': 'The call history held {count, plural, one {# entry} other {# entries}} with invalid values. They have been removed; the rest of the history is kept.',
 };
 
 export const boundsMessages = { sv, en };

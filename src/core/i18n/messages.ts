@@ -11,6 +11,7 @@ import { presenceMessages } from './presenceMessages';
 import { phoneMessages } from './phoneMessages';
 import { switcherMessages } from './switcherMessages';
 import { storageMessages } from './storageMessages';
+import { timeMessages } from './timeMessages';
 
 const svCommon = {
   'app.title': 'Profiltelefon',
@@ -42,7 +43,7 @@ const svCommon = {
   'notification.profileEnded.title': 'Profilen {profile} har avslutats',
   'notification.profileEnded.body': 'Du är nu {base}.',
   'notification.profileEnding.title': 'Profilen {profile} tar slut {time}',
-  'notification.profileEnding.body': 'Om {minutes} minuter återgår du till din grundprofil.',
+  'notification.profileEnding.body': 'Om {minutes, plural, one {# minut} other {# minuter}} återgår du till din grundprofil.',
   'notification.colleagueAvailable.title': '{name} är nu tillgänglig',
   'notification.heldDuringCall.title': '{kind}: {count} under samtalet',
   'debug.heading': 'Felsökning (webbskal)',
@@ -59,7 +60,7 @@ const svCommon = {
   'nav.loading': 'Läser in vyn…',
   'error.generic': 'Något gick fel: {message}',
   'crash.title': 'Telefonfönstret kraschade',
-  'crash.body': 'Fönstret har kraschat {count} gånger på {minutes} minuter och startas inte om av sig självt. Tills det startas om kan telefonen inte ringa eller ta emot samtal.',
+  'crash.body': 'Fönstret har kraschat {count, plural, one {# gång} other {# gånger}} på {minutes, plural, one {# minut} other {# minuter}} och startas inte om av sig självt. Tills det startas om kan telefonen inte ringa eller ta emot samtal.',
   'crash.retry': 'Försök igen',
   'crash.quit': 'Avsluta',
   'debug.link': 'Länk från ett annat program',
@@ -98,7 +99,7 @@ const enCommon: Record<CommonKey, string> = {
   'notification.profileEnded.title': 'The profile {profile} has ended',
   'notification.profileEnded.body': 'You are now {base}.',
   'notification.profileEnding.title': 'The profile {profile} ends at {time}',
-  'notification.profileEnding.body': 'In {minutes} minutes you return to your base profile.',
+  'notification.profileEnding.body': 'In {minutes, plural, one {# minute} other {# minutes}} you return to your base profile.',
   'notification.colleagueAvailable.title': '{name} is now available',
   'notification.heldDuringCall.title': '{kind}: {count} during the call',
   'debug.heading': 'Debug (browser shell)',
@@ -115,7 +116,7 @@ const enCommon: Record<CommonKey, string> = {
   'nav.loading': 'Loading the view…',
   'error.generic': 'Something went wrong: {message}',
   'crash.title': 'The phone window crashed',
-  'crash.body': 'The window has crashed {count} times in {minutes} minutes and is not restarted on its own. Until it restarts, the phone can neither make nor take calls.',
+  'crash.body': 'The window has crashed {count, plural, one {# time} other {# times}} in {minutes, plural, one {# minute} other {# minutes}} and is not restarted on its own. Until it restarts, the phone can neither make nor take calls.',
   'crash.retry': 'Try again',
   'crash.quit': 'Quit',
   'debug.link': 'Link from another program',
@@ -135,6 +136,7 @@ const sv = {
   ...boundsMessages.sv,
   ...automationMessages.sv,
   ...contractMessages.sv,
+  ...timeMessages.sv,
 };
 export type MessageKey = keyof typeof sv;
 const en: Record<MessageKey, string> = {
@@ -150,6 +152,7 @@ const en: Record<MessageKey, string> = {
   ...boundsMessages.en,
   ...automationMessages.en,
   ...contractMessages.en,
+  ...timeMessages.en,
 };
 
 const catalogues: Record<Language, Record<MessageKey, string>> = { sv, en };

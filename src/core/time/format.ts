@@ -1,4 +1,5 @@
 import type { Language } from '../i18n/language';
+import { translate } from '../i18n/messages';
 import { dateTimeFormat } from './dateFormat';
 
 const locales: Record<Language, string> = { sv: 'sv-SE', en: 'en-GB' };
@@ -19,12 +20,17 @@ export function formatEndTime(until: number, now: number, language: Language, ti
   return dateTimeFormat(localeOf(language), options).format(until);
 }
 
-/** "1 h 05 min" style remaining time, rounded up to whole minutes. */
+const MINUTES_PER_DAY = 24 * 60;
+
+/**
+ * How long is left, rounded up to whole minutes: "45 min", "1 tim 05 min", and from a day on
+ * whole days ("3 dagar"), rounded to the nearest, since minutes then say nothing.
+ */
 export function formatRemaining(until: number, now: number, language: Language): string {
   const minutes = Math.max(0, Math.ceil((until - now) / 60_000));
+  if (minutes >= MINUTES_PER_DAY) return translate(language, 'time.left.days', { days: Math.round(minutes / MINUTES_PER_DAY) });
   const hours = Math.floor(minutes / 60);
   const rest = minutes % 60;
-  const unit = language === 'sv' ? { h: 'tim', min: 'min' } : { h: 'h', min: 'min' };
-  if (hours === 0) return `${rest} ${unit.min}`;
-  return `${hours} ${unit.h} ${String(rest).padStart(2, '0')} ${unit.min}`;
+  if (hours === 0) return translate(language, 'time.left.minutes', { minutes: rest });
+  return translate(language, 'time.left.hoursMinutes', { hours, minutes: String(rest).padStart(2, '0') });
 }

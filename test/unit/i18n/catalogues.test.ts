@@ -50,3 +50,16 @@ describe('an ICU message', () => {
     expect(translate('sv', 'debug.advance', { minutes: 12000 })).toBe('Flytta klockan 12000 min framåt');
   });
 });
+
+describe('a count in a message', () => {
+  it('takes the singular for one and the plural for more, in both languages', () => {
+    expect(translate('sv', 'calendar.source.events', { count: 1 })).toBe('1 händelse');
+    expect(translate('sv', 'calendar.source.events', { count: 2 })).toBe('2 händelser');
+    expect(translate('en', 'calendar.source.events', { count: 1 })).toBe('1 event');
+    expect(translate('sv', 'notification.profileEnding.body', { minutes: 1 })).toBe('Om 1 minut återgår du till din grundprofil.');
+    expect(translate('sv', 'notification.profileEnding.body', { minutes: 5 })).toBe('Om 5 minuter återgår du till din grundprofil.');
+    expect(translate('en', 'notification.profileEnding.body', { minutes: 1 })).toBe('In 1 minute you return to your base profile.');
+    expect(translate('sv', 'notice.historyRepaired', { count: 1 })).toMatch(/^Samtalshistoriken innehöll 1 post med/);
+    expect(translate('sv', 'calendar.error.feed-timeout', { seconds: 1.5 })).toBe('Servern svarade inte inom 1,5 sekunder.');
+  });
+});

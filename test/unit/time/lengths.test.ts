@@ -57,4 +57,14 @@ describe('formatting', () => {
     expect(formatRemaining(now + 65 * 60_000 + 1, now, 'sv')).toBe('1 tim 06 min');
     expect(formatRemaining(now + 30 * 60_000, now, 'en')).toBe('30 min');
   });
+
+  it('shows a day or more as whole days with the plural of the language', () => {
+    const hour = 60 * 60_000;
+    expect(formatRemaining(now + 23 * hour + 59 * 60_000, now, 'sv')).toBe('23 tim 59 min');
+    expect(formatRemaining(now + 24 * hour, now, 'sv')).toBe('1 dag');
+    expect(formatRemaining(now + 24 * hour, now, 'en')).toBe('1 day');
+    expect(formatRemaining(now + 50 * hour + 43 * 60_000, now, 'sv')).toBe('2 dagar');
+    expect(formatRemaining(now + 70 * hour, now, 'sv')).toBe('3 dagar');
+    expect(formatRemaining(now + 70 * hour, now, 'en')).toBe('3 days');
+  });
 });
