@@ -14,6 +14,9 @@ export interface UaSettings {
   displayName: string;
 }
 
+/** How the app names itself to the PBX, the phone and the connection test alike. */
+export const USER_AGENT = 'Profiltelefon/0.1 (JsSIP 3.13)';
+
 /**
  * How JsSIP reconnects a dropped socket: it waits a random 1…2^attempt seconds, kept within these
  * bounds. The ceiling is how long the phone can stay away once the PBX is back (a restart, the
