@@ -64,6 +64,20 @@ const sv = {
   'account.notifications': 'Notiser',
   'account.holdNotificationsInCall': 'Håll notiser under samtal och visa dem efteråt',
   'account.holdNotificationsInCallHint': 'Chatt, sms och andra notiser väntar tills samtalet är slut; flera av samma slag kommer som en. Ett samtal som kommer under tiden ringer ändå. Din profil ändras inte.',
+  'account.firstStart.heading': 'Välkommen till Profiltelefon',
+  'account.firstStart.body': 'Ett konto behövs: för att ringa, ta emot samtal och visa din profil för kollegor ansluter Profiltelefon till företagets växel med ditt SIP-konto.',
+  'account.firstStart.importHint': 'Har ditt företag gett dig en provisioneringsfil (JSON)? Då ställs allt in på en gång.',
+  'account.firstStart.byHand': 'Ställ in för hand',
+  'account.firstStart.byHandHint': 'Ange växelns adress, din SIP-adress och ditt lösenord under Konto.',
+  'account.firstStart.profilesStill': 'Profilerna fungerar redan nu, även utan konto.',
+  'account.fileDialog.title': 'Välj provisioneringsfil',
+  'account.fileDialog.files': 'Provisioneringsfiler',
+  'account.fileDialog.all': 'Alla filer',
+  'account.importUnreadable': 'Filen kunde inte läsas: {detail}',
+  'account.error.provisioning-file-not-found': 'Filen finns inte.',
+  'account.error.provisioning-file-not-a-file': 'Det valda är ingen fil.',
+  'account.error.provisioning-file-too-large': 'Filen är för stor för att vara en provisioneringsfil.',
+  'account.error.provisioning-file-unreadable': 'Filen kunde inte läsas.',
 } as const;
 
 const en: Record<keyof typeof sv, string> = {
@@ -131,6 +145,20 @@ const en: Record<keyof typeof sv, string> = {
   'account.notifications': 'Notifications',
   'account.holdNotificationsInCall': 'Hold notifications during calls and show them afterwards',
   'account.holdNotificationsInCallHint': 'Chat, SMS and other notifications wait until the call has ended; several of a kind come as one. A call that arrives meanwhile still rings. Your profile does not change.',
+  'account.firstStart.heading': 'Welcome to Profiltelefon',
+  'account.firstStart.body': 'An account is needed: to make and take calls and show your profile to colleagues, Profiltelefon connects to the company PBX with your SIP account.',
+  'account.firstStart.importHint': 'Did your company give you a provisioning file (JSON)? Then everything is set up at once.',
+  'account.firstStart.byHand': 'Set up by hand',
+  'account.firstStart.byHandHint': 'Enter the PBX address, your SIP address and your password under Account.',
+  'account.firstStart.profilesStill': 'The profiles already work, even without an account.',
+  'account.fileDialog.title': 'Choose a provisioning file',
+  'account.fileDialog.files': 'Provisioning files',
+  'account.fileDialog.all': 'All files',
+  'account.importUnreadable': 'The file could not be read: {detail}',
+  'account.error.provisioning-file-not-found': 'The file does not exist.',
+  'account.error.provisioning-file-not-a-file': 'What was chosen is not a file.',
+  'account.error.provisioning-file-too-large': 'The file is too large to be a provisioning file.',
+  'account.error.provisioning-file-unreadable': 'The file could not be read.',
 };
 
 export const accountMessages = { sv, en };
