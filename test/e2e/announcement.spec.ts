@@ -1,169 +1,16 @@
 // A caller hears the announcement: a plain JsSIP page calls the app on Möte through Kamailio,
 // records what reaches it, and pocketsphinx (English) and sox (Swedish) judge the recording.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { createServer } from 'node:http';
-import { build } from 'esbuild';
-import type * as JsSIPModule from 'jssip';
-import type { RTCSession } from 'jssip/lib/RTCSession';
-import type { RTCSessionEvent } from 'jssip/lib/UA';
+import { expect, test, type Page } from '@playwright/test';
 import { startPbx, type RunningPbx } from '../pbx/pbx';
-import { ALICE, BOB, CAROL, pbxUser, PhoneSet } from './support/phoneUsers';
+import { callAndRecord, callerUrlOf, endTheEarHears, openCaller, recognise, serveCallerPage, voicedSeconds } from './support/hearingCaller';
+import { activateUntil, ALICE, BOB, CAROL, pbxUser, PhoneSet } from './support/phoneUsers';
 
 test.describe.configure({ mode: 'serial' });
-
-interface CallerState {
-  registered: boolean;
-  events: string[];
-  /** The bodies of the SIP INFO requests the called side sent. */
-  infos: string[];
-  referTo: string | null;
-}
-
-interface CallerPage {
-  state: CallerState;
-  call(target: string): void;
-  /** What the caller heard since the call was confirmed, as 16-bit mono WAV, base64. */
-  recording(): string;
-  hangup(): void;
-}
-
-interface CallerWindow {
-  JsSIP: typeof JsSIPModule;
-  caller: CallerPage;
-}
-
-interface CallerConfig {
-  wsUrl: string;
-  domain: string;
-  user: string;
-  password: string;
-}
-
-const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
-
-/** Runs inside the page: a bare JsSIP phone that records what it hears with WebAudio. */
-function installCaller({ wsUrl, domain, user, password }: CallerConfig): void {
-  const w = window as unknown as CallerWindow;
-  const { JsSIP } = w;
-  const state: CallerState = { registered: false, events: [], infos: [], referTo: null };
-  const chunks: Float32Array[] = [];
-  let sampleRate = 48_000;
-  let session: RTCSession | null = null;
-  const silentMicrophone = () => {
-    const context = new AudioContext();
-    return context.createMediaStreamDestination().stream;
-  };
-
-  const record = (connection: RTCPeerConnection) => {
-    const start = (track: MediaStreamTrack) => {
-      const stream = new MediaStream([track]);
-      // Chromium delivers a remote WebRTC track to WebAudio only while a media element plays it.
-      const element = new Audio();
-      element.muted = true;
-      element.srcObject = stream;
-      void element.play().catch(() => undefined);
-      const context = new AudioContext();
-      sampleRate = context.sampleRate;
-      const source = context.createMediaStreamSource(stream);
-      const processor = context.createScriptProcessor(4096, 1, 1);
-      processor.onaudioprocess = (event) => chunks.push(new Float32Array(event.inputBuffer.getChannelData(0)));
-      source.connect(processor);
-      processor.connect(context.destination);
-    };
-    const [receiver] = connection.getReceivers();
-    if (receiver?.track) start(receiver.track);
-    else connection.addEventListener('track', (event) => start(event.track), { once: true });
-  };
-
-  const ua = new JsSIP.UA({ sockets: [new JsSIP.WebSocketInterface(wsUrl)], uri: `sip:${user}@${domain}`, password, session_timers: false });
-  ua.on('registered', () => (state.registered = true));
-  ua.on('newRTCSession', ({ session: created, originator }: RTCSessionEvent) => {
-    created.on('icecandidate', (event) => event.ready());
-    if (originator === 'remote') return;
-    session = created;
-    created.on('confirmed', () => {
-      state.events.push('confirmed');
-      record(created.connection);
-    });
-    created.on('newInfo', (event: { originator: string; info: { body?: string } }) => {
-      if (event.originator === 'remote') state.infos.push(event.info.body ?? '');
-    });
-    created.on('refer', (event: { request: { getHeader(name: string): string }; reject(): void }) => {
-      state.referTo = event.request.getHeader('Refer-To');
-      // Where the caller is sent is what counts here; following it is the phone tests' business.
-      event.reject();
-    });
-    created.on('ended', () => state.events.push('ended'));
-    created.on('failed', () => state.events.push('failed'));
-  });
-
-  w.caller = {
-    state,
-    call(target) {
-      ua.call(`sip:${target}@${domain}`, { mediaStream: silentMicrophone(), pcConfig: { iceServers: [] } });
-    },
-    recording() {
-      const length = chunks.reduce((total, chunk) => total + chunk.length, 0);
-      const wav = new DataView(new ArrayBuffer(44 + length * 2));
-      const text = (at: number, value: string) => [...value].forEach((char, index) => wav.setUint8(at + index, char.charCodeAt(0)));
-      text(0, 'RIFF');
-      wav.setUint32(4, 36 + length * 2, true);
-      text(8, 'WAVE');
-      text(12, 'fmt ');
-      wav.setUint32(16, 16, true);
-      wav.setUint16(20, 1, true);
-      wav.setUint16(22, 1, true);
-      wav.setUint32(24, sampleRate, true);
-      wav.setUint32(28, sampleRate * 2, true);
-      wav.setUint16(32, 2, true);
-      wav.setUint16(34, 16, true);
-      text(36, 'data');
-      wav.setUint32(40, length * 2, true);
-      let at = 44;
-      for (const chunk of chunks) {
-        for (const sample of chunk) {
-          wav.setInt16(at, Math.max(-1, Math.min(1, sample)) * 0x7fff, true);
-          at += 2;
-        }
-      }
-      let binary = '';
-      const bytes = new Uint8Array(wav.buffer);
-      for (let index = 0; index < bytes.length; index += 0x8000) binary += String.fromCharCode(...bytes.subarray(index, index + 0x8000));
-      return btoa(binary);
-    },
-    hangup() {
-      session?.terminate();
-    },
-  };
-  ua.start();
-}
-
-async function serveCallerPage(): Promise<Server> {
-  const bundle = await build({ stdin: { contents: 'window.JsSIP = require("jssip");', resolveDir: projectRoot }, bundle: true, format: 'iife', platform: 'browser', write: false });
-  const script = bundle.outputFiles[0]?.text ?? '';
-  const server = createServer((request, response) => {
-    if (request.url === '/jssip.js') response.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
-    else response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>caller</title><script src="/jssip.js"></script>');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return server;
-}
-
-const HOUR_WORDS = ['twelve', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven'];
-const GRAMMAR = `#JSGF V1.0;
-grammar announcement;
-<hour> = ${HOUR_WORDS.join(' | ')};
-<minute> = oh five | ten | fifteen | twenty | thirty | forty | forty five | fifty;
-<state> = in a meeting | at lunch | on vacation | at a training course;
-public <announcement> = i'm <state> until [tomorrow at] <hour> [<minute>] (a m | p m);
-`;
 
 let pbx: RunningPbx;
 let pageServer: Server;
@@ -172,91 +19,11 @@ const phones = new PhoneSet();
 let bob: Page;
 let work: string;
 
-async function openCaller(browser: Browser, user: { user: string; password: string }): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(callerUrl);
-  await page.evaluate(installCaller, { wsUrl: pbx.wsUrl, domain: pbx.domain, user: user.user, password: user.password });
-  await expect.poll(() => page.evaluate(() => (window as unknown as CallerWindow).caller.state.registered)).toBe(true);
-  return page;
-}
-
-const callerState = (page: Page) => page.evaluate(() => (window as unknown as CallerWindow).caller.state);
-
-/** Möte on bob's phone until `until`, in the announcement language given. */
-async function meetingUntil(page: Page, until: number, language: 'sv' | 'en'): Promise<void> {
-  const changed = await page.evaluate(
-    async ({ until, language }) => {
-      const account = await window.softphone.invoke('account:update', { announcementLanguage: language });
-      if (!account.ok) return account;
-      return window.softphone.invoke('profile:activate', { profileId: 'meeting', length: { kind: 'until', until }, temporaryMessage: null });
-    },
-    { until, language },
-  );
-  expect(changed).toMatchObject({ ok: true });
-}
-
-/** Calls bob, waits for the announcement to end, and writes what the caller heard to a WAV file. */
-async function callAndRecord(caller: Page, name: string): Promise<{ heard: string; state: CallerState }> {
-  await caller.evaluate((target) => (window as unknown as CallerWindow).caller.call(target), BOB.e164.landline);
-  await expect.poll(async () => (await callerState(caller)).events, { timeout: 30_000 }).toContain('ended');
-  const heard = join(work, `${name}.wav`);
-  writeFileSync(heard, Buffer.from(await caller.evaluate(() => (window as unknown as CallerWindow).caller.recording()), 'base64'));
-  return { heard, state: await callerState(caller) };
-}
-
-function to16kMono(input: string): string {
-  const output = input.replace(/\.wav$/, '-16k.wav');
-  execFileSync('sox', [input, '-r', '16000', '-c', '1', '-b', '16', output]);
-  return output;
-}
-
-function recognise(wav: string): string {
-  const grammar = join(work, 'announcement.gram');
-  writeFileSync(grammar, GRAMMAR);
-  return execFileSync('pocketsphinx_continuous', ['-infile', to16kMono(wav), '-jsgf', grammar], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-}
-
-/**
- * Seconds of sound that is neither silence nor the special information tone: the three tone
- * frequencies are notched out with sox, and 20 ms frames above -40 dBFS are counted.
- */
-function voicedSeconds(wav: string): number {
-  const notched = wav.replace(/\.wav$/, '-notched.raw');
-  const notches = [950, 1400, 1800].flatMap((hz) => ['bandreject', String(hz), '80', 'bandreject', String(hz), '80']);
-  execFileSync('sox', ['-V1', wav, '-r', '16000', '-c', '1', '-b', '16', '-e', 'signed-integer', '-t', 'raw', notched, ...notches]);
-  const raw = readFileSync(notched);
-  const samples = new Int16Array(raw.buffer, raw.byteOffset, raw.length / 2);
-  const frame = 320;
-  let voiced = 0;
-  for (let at = 0; at + frame <= samples.length; at += frame) {
-    let energy = 0;
-    for (let index = at; index < at + frame; index++) energy += (samples[index]! / 0x8000) ** 2;
-    if (Math.sqrt(energy / frame) > 0.01) voiced++;
-  }
-  return (voiced * frame) / 16_000;
-}
-
-// pocketsphinx hears espeak-ng's "seven" as "ten", "nine" as "one", "twelve" as "two", and "five" and
-// "eight" after "tomorrow at" wrongly; the meeting ends on an hour it hears the same in both forms.
-const HOURS_THE_EAR_HEARS = new Set([1, 2, 3, 4, 6, 10, 11]);
-
-/**
- * The first whole hour at least an hour and a half ahead whose hour the ear hears reliably, with
- * that hour on a 12-hour clock in Stockholm, as a number and as the word the ear should hear.
- */
-function meetingEnd(now: number): { until: number; hour: number; hourWord: string } {
-  const stockholmHour = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Stockholm', hour: 'numeric', hourCycle: 'h23' });
-  let until = Math.ceil((now + 90 * 60_000) / 3_600_000) * 3_600_000;
-  while (!HOURS_THE_EAR_HEARS.has(Number(stockholmHour.format(until)) % 12)) until += 3_600_000;
-  const hour = Number(stockholmHour.format(until)) % 12;
-  return { until, hour, hourWord: HOUR_WORDS[hour]! };
-}
-
 test.beforeAll(async ({ browser }) => {
   work = mkdtempSync(join(tmpdir(), 'profiltelefon-announcement-'));
   pbx = await startPbx({ users: [pbxUser(ALICE), pbxUser(BOB), pbxUser(CAROL)] });
   pageServer = await serveCallerPage();
-  callerUrl = `http://127.0.0.1:${(pageServer.address() as AddressInfo).port}/`;
+  callerUrl = callerUrlOf(pageServer);
   // Bob's voicemail is Carol's landline.
   bob = (await phones.open(browser, pbx, BOB, { voicemail: CAROL.landline, announcementLanguage: 'en' })).page;
   await expect(bob.getByTestId('registration-status')).toHaveAttribute('data-state', 'registered');
@@ -270,10 +37,10 @@ test.afterAll(async () => {
 });
 
 test('in English the caller hears "I\'m in a meeting until" the hour Möte ends, then is referred to voicemail', async ({ browser }) => {
-  const { until, hour, hourWord } = meetingEnd(Date.now());
-  await meetingUntil(bob, until, 'en');
-  const alice = await openCaller(browser, ALICE);
-  const { heard, state } = await callAndRecord(alice, 'english');
+  const { until, hour, hourWord } = endTheEarHears(Date.now());
+  await activateUntil(bob, 'meeting', until, 'en');
+  const alice = await openCaller(browser, callerUrl, pbx, ALICE);
+  const { heard, state } = await callAndRecord(alice, BOB.e164.landline, join(work, 'english.wav'));
 
   expect(state.infos).toEqual([expect.stringMatching(new RegExp(`^I'm in a meeting until (tomorrow at )?${hour} [ap]m\\.$`))]);
   expect(recognise(heard)).toMatch(new RegExp(`in a meeting until (tomorrow at )?${hourWord} [ap] m`));
@@ -282,10 +49,10 @@ test('in English the caller hears "I\'m in a meeting until" the hour Möte ends,
 });
 
 test('in Swedish the caller hears speech as long as the engine makes it, then the call goes to voicemail', async ({ browser }) => {
-  const { until } = meetingEnd(Date.now());
-  await meetingUntil(bob, until, 'sv');
-  const alice = await openCaller(browser, ALICE);
-  const { heard, state } = await callAndRecord(alice, 'swedish');
+  const { until } = endTheEarHears(Date.now());
+  await activateUntil(bob, 'meeting', until, 'sv');
+  const alice = await openCaller(browser, callerUrl, pbx, ALICE);
+  const { heard, state } = await callAndRecord(alice, BOB.e164.landline, join(work, 'swedish.wav'));
 
   const [text] = state.infos;
   expect(text).toMatch(/^Jag sitter i möte till (i morgon )?\d\d:00\.$/);

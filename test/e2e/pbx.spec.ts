@@ -254,6 +254,19 @@ test('a MESSAGE to a number reaches its owner', async () => {
   await expect.poll(async () => (await bob.state()).messages.at(-1)?.body).toBe('To your landline');
 });
 
+test('a call to a number reaches its owner with To as dialled, so his phone knows which of his numbers was called', async () => {
+  for (const number of ALICE.numbers) {
+    const { callCount } = await alice.state();
+    await bob.call(number);
+    const invite = await alice.incomingInvite(callCount);
+    expect(header(invite, 'To')).toEqual([`<sip:${number}@127.0.0.1>`]);
+    // The Request-URI is her registered contact, as after any location lookup; To is what names the number.
+    expect(invite.split('\r\n')[0]).not.toContain(number);
+    await bob.hangUp();
+    await expect.poll(async () => (await alice.state()).call?.endCause).toBe('Canceled');
+  }
+});
+
 test('a MESSAGE to an unregistered user gets 480, to an unknown user 404', async () => {
   expect(await alice.sendMessage('carol', 'anyone there?')).toMatchObject({ status: 480, cause: 'Unavailable' });
   expect(await alice.sendMessage('nobody', 'anyone there?')).toMatchObject({ status: 404, cause: 'Not Found' });

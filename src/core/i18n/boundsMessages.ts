@@ -1,6 +1,7 @@
 import { BOUNDS_CODES, type BoundsCode } from '../bounds';
 import type { AppError } from '../errors';
 import type { Language } from './language';
+import { formatMessage } from './icu';
 
 /** Texts for a value outside what the app allows, and for a file that was repaired. Swedish first. */
 const sv = {
@@ -32,5 +33,6 @@ export function boundsErrorText(language: Language, error: AppError): string | n
   if (!OWN_CODES.includes(error.code)) return null;
   const catalogue = boundsMessages[language];
   const field = error.field ?? catalogue['bounds.field.unknown'];
-  return catalogue[`bounds.error.${error.code as BoundsCode | 'voicemail-invalid'}`].replace('{field}', field);
+  const key = `bounds.error.${error.code as BoundsCode | 'voicemail-invalid'}` as const;
+  return formatMessage(language, key, catalogue[key], { field });
 }

@@ -1,5 +1,6 @@
 import { CONTRACT_UNREACHABLE, type AppError } from '../errors';
 import type { Language } from './language';
+import { formatMessage } from './icu';
 
 /** Texts for a request the renderer could not hand to main. Swedish first. */
 const sv = {
@@ -17,7 +18,8 @@ export const contractMessages = { sv, en };
 /** The text of a request that did not reach main, or null for any other error. */
 export function contractErrorText(language: Language, error: AppError): string | null {
   if (error.code !== CONTRACT_UNREACHABLE) return null;
-  return contractMessages[language]['contract.error.unreachable'].replace('{channel}', error.field ?? '');
+  const key = 'contract.error.unreachable';
+  return formatMessage(language, key, contractMessages[language][key], { channel: error.field ?? '' });
 }
 
 /** An error's message for a view's generic frame ("Något gick fel: …"): worded in the UI language when the request never reached main. */

@@ -1,4 +1,5 @@
 import type { Language } from './language';
+import { formatMessage, type MessageParams } from './icu';
 import { accountMessages } from './accountMessages';
 import { automationMessages } from './automationMessages';
 import { boundsMessages } from './boundsMessages';
@@ -153,8 +154,11 @@ const en: Record<MessageKey, string> = {
 
 const catalogues: Record<Language, Record<MessageKey, string>> = { sv, en };
 
-export function translate(language: Language, key: MessageKey, params: Record<string, string | number> = {}): string {
-  return catalogues[language][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+export function translate(language: Language, key: MessageKey, params: MessageParams = {}): string {
+  return formatMessage(language, key, catalogues[language][key], params);
+}
+
+/** Both catalogues, for the checks that they carry the same keys and arguments. */
+export function catalogue(language: Language): Readonly<Record<MessageKey, string>> {
+  return catalogues[language];
 }

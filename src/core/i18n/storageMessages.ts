@@ -1,5 +1,6 @@
 import type { AppError } from '../errors';
 import type { Language } from './language';
+import { formatMessage } from './icu';
 import { isWriteFailure } from '../storage/writeFailure';
 
 /** Texts for what the disk refused, and for a data directory another copy of the app owns. Swedish first. */
@@ -43,10 +44,12 @@ export const storageMessages = { sv, en };
 export function storageErrorText(language: Language, error: AppError): string | null {
   const catalogue = storageMessages[language];
   if (isWriteFailure(error)) {
-    return catalogue[`storage.error.${error.code}`].replace('{problem}', catalogue[`storage.problem.${error.disk}`]);
+    const key = `storage.error.${error.code}` as const;
+    return formatMessage(language, key, catalogue[key], { problem: catalogue[`storage.problem.${error.disk}`] });
   }
   if (error.code === 'request-failed') {
-    return catalogue['storage.error.request-failed'].replace('{channel}', error.field ?? '').replace('{detail}', error.message);
+    const key = 'storage.error.request-failed';
+    return formatMessage(language, key, catalogue[key], { channel: error.field ?? '', detail: error.message });
   }
   return null;
 }

@@ -20,6 +20,20 @@ const sv = {
   'switcher.fromCalendar': 'från kalendern',
   'switcher.priorityOne': 'Samtal från 1 prioriterad kontakt ringer ändå',
   'switcher.priorityMany': 'Samtal från {count} prioriterade kontakter ringer ändå',
+  'switcher.incoming.line': '{line}: {rule}',
+  'switcher.incoming.line.landline': 'Fast nummer',
+  'switcher.incoming.line.mobile': 'Mobil',
+  'switcher.incoming.line.switchboard': 'Växelnummer',
+  'switcher.incoming.line.own': 'SIP-adress',
+  'switcher.incoming.ring': 'ringer',
+  'switcher.incoming.busy': 'upptaget',
+  'switcher.incoming.forward.mobile': 'vidarekopplas till mobilen',
+  'switcher.incoming.forward.voicemail': 'vidarekopplas till röstbrevlådan',
+  'switcher.incoming.forward.number': 'vidarekopplas till {number}',
+  'switcher.incoming.announcement.voicemail': 'hänvisning och röstbrevlåda',
+  'switcher.incoming.announcement.mobile': 'hänvisning, sedan mobilen',
+  'switcher.incoming.announcement.number': 'hänvisning, sedan {number}',
+  'switcher.incoming.announcement.hangup': 'hänvisning',
 } as const;
 
 const en: Record<keyof typeof sv, string> = {
@@ -43,6 +57,20 @@ const en: Record<keyof typeof sv, string> = {
   'switcher.fromCalendar': 'from the calendar',
   'switcher.priorityOne': 'Calls from 1 priority contact ring anyway',
   'switcher.priorityMany': 'Calls from {count} priority contacts ring anyway',
+  'switcher.incoming.line': '{line}: {rule}',
+  'switcher.incoming.line.landline': 'Landline',
+  'switcher.incoming.line.mobile': 'Mobile',
+  'switcher.incoming.line.switchboard': 'Switchboard',
+  'switcher.incoming.line.own': 'SIP address',
+  'switcher.incoming.ring': 'rings',
+  'switcher.incoming.busy': 'busy',
+  'switcher.incoming.forward.mobile': 'forwarded to the mobile',
+  'switcher.incoming.forward.voicemail': 'forwarded to voicemail',
+  'switcher.incoming.forward.number': 'forwarded to {number}',
+  'switcher.incoming.announcement.voicemail': 'announcement and voicemail',
+  'switcher.incoming.announcement.mobile': 'announcement, then the mobile',
+  'switcher.incoming.announcement.number': 'announcement, then {number}',
+  'switcher.incoming.announcement.hangup': 'announcement',
 };
 
 export const switcherMessages = { sv, en };

@@ -1,7 +1,7 @@
 import type { Account } from '../account/model';
 import type { AppError } from '../errors';
 import { spokenWords } from '../profiles/announcementWords';
-import type { Profile } from '../profiles/model';
+import type { CalledLine, IncomingRule, Profile } from '../profiles/model';
 import type { Language } from '../i18n/language';
 import { announcementDurationMs, announcementText, type AnnouncementContext } from './announcement';
 import { resolveForwardTarget, type ResolvedTarget } from './dialTarget';
@@ -16,6 +16,8 @@ export interface IncomingSituation extends Omit<AnnouncementContext, 'language'>
   busy: boolean;
   /** Who calls, as the PBX delivers it; none for a withheld identity. */
   caller: readonly CallerIdentity[];
+  /** Which of the user's lines the caller dialled (`calledLine`). */
+  line: CalledLine;
 }
 
 export type IncomingDecision =
@@ -46,14 +48,20 @@ export interface IncomingOutcome {
   problems: AppError[];
 }
 
+/** The profile's rule for calls to `line`: its own when the profile has one for that line, else the rule for all. */
+export function ruleForLine(profile: Profile, line: CalledLine): IncomingRule {
+  return profile.incoming.byLine[line] ?? profile.incoming;
+}
+
 /**
- * What the active profile does with a new incoming call. A target that cannot be reached never
+ * What the active profile does with a new incoming call, by the rule for the line it came in on. A target that cannot be reached never
  * loses the call: it rings instead. A caller with priority access rings whatever the profile
  * says (softly, as a waiting call, when the user is in another), and the profile's forward when
  * nobody answers still applies.
  */
 export function decideIncoming(situation: IncomingSituation): IncomingOutcome {
   const { profile, account, busy } = situation;
+  const rule = ruleForLine(profile, situation.line);
   const problems: AppError[] = [];
   const forwardTo = (target: Parameters<typeof resolveForwardTarget>[0]): ResolvedTarget | null => {
     const resolved = resolveForwardTarget(target, account);
@@ -62,7 +70,7 @@ export function decideIncoming(situation: IncomingSituation): IncomingOutcome {
     return null;
   };
   const ring = (callWaiting: boolean): IncomingDecision => {
-    const noAnswer = profile.incoming.noAnswer;
+    const noAnswer = rule.noAnswer;
     const target = noAnswer !== null && noAnswer.afterSeconds > 0 ? forwardTo(noAnswer.target) : null;
     return { kind: 'ring', callWaiting, noAnswer: noAnswer !== null && target !== null ? { afterMs: noAnswer.afterSeconds * 1000, target } : null };
   };
@@ -70,14 +78,14 @@ export function decideIncoming(situation: IncomingSituation): IncomingOutcome {
   if (hasPriorityAccess(account.priorityAccess, situation.caller)) return { decision: ring(busy), problems };
 
   if (busy) {
-    const whenBusy = profile.incoming.whenBusy;
+    const whenBusy = rule.whenBusy;
     if (whenBusy.kind === 'callWaiting') return { decision: ring(true), problems };
     if (whenBusy.kind === 'busy') return { decision: { kind: 'reject-busy' }, problems };
     const target = forwardTo(whenBusy.target);
     return { decision: target ? { kind: 'forward', target } : { kind: 'reject-busy' }, problems };
   }
 
-  const action = profile.incoming.action;
+  const action = rule.action;
   switch (action.kind) {
     case 'ring':
       return { decision: ring(false), problems };

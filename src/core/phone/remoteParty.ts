@@ -92,7 +92,8 @@ function withholds(privacy: string | null): boolean {
   return privacy !== null && privacy.split(/[;,]/).some((value) => WITHHOLDING_PRIVACY.has(value.trim().toLowerCase()));
 }
 
-function numberOf(address: NameAddress): string | null {
+/** The E.164 number an address carries in its user part (or a tel: URI), if any. */
+export function numberOf(address: NameAddress): string | null {
   if (!NUMBER_LIKE.test(address.user)) return null;
   const e164 = normalizeToE164(address.user);
   return e164.ok ? e164.value : null;

@@ -1,5 +1,5 @@
 import { STANDARD_ANNOUNCEMENTS, type StandardAnnouncementId } from './announcementWords';
-import type { CallerId, DefaultLength, IncomingCalls, NotificationMatrix, Profile, ProfileStatus } from './model';
+import type { CallerId, DefaultLength, IncomingCalls, IncomingRule, NotificationMatrix, Profile, ProfileStatus } from './model';
 
 export const BASE_PROFILE_ID = 'available';
 export const BASE_PROFILE_NUMBER = 1;
@@ -32,22 +32,31 @@ const offWork: NotificationMatrix = {
   colleagueAvailable: nowhere,
 };
 
-const ringThenVoicemail: IncomingCalls = {
+const ringRule: IncomingRule = {
   action: { kind: 'ring' },
   noAnswer: { afterSeconds: 25, target: { kind: 'voicemail' } },
   whenBusy: { kind: 'callWaiting' },
 };
+const ringThenVoicemail: IncomingCalls = { ...ringRule, byLine: {} };
 
 const announce = (id: StandardAnnouncementId): IncomingCalls => ({
   action: { kind: 'announcement', text: STANDARD_ANNOUNCEMENTS[id].words.sv, sayEnd: STANDARD_ANNOUNCEMENTS[id].sayEnd, then: { kind: 'forward', target: { kind: 'voicemail' } } },
   noAnswer: null,
   whenBusy: { kind: 'forward', target: { kind: 'voicemail' } },
+  byLine: {},
 });
+
+/** After work, callers who dialled the landline hear where the user is; the mobile number still reaches her. */
+const offWorkOnLandline: IncomingCalls = {
+  ...announce('left-for-the-day'),
+  byLine: { mobile: ringRule },
+};
 
 const forwardToMobile: IncomingCalls = {
   action: { kind: 'forward', target: { kind: 'mobile' } },
   noAnswer: null,
   whenBusy: { kind: 'forward', target: { kind: 'mobile' } },
+  byLine: {},
 };
 
 interface Row {
@@ -65,7 +74,7 @@ const rows: Row[] = [
   { id: BASE_PROFILE_ID, name: 'Tillgänglig', status: 'available', defaultLength: { kind: 'untilChanged' }, incoming: ringThenVoicemail, callerId: 'landline', notifications: allNotifications, calendarPriority: 0 },
   { id: 'lunch', name: 'Lunch', status: 'available', defaultLength: { kind: 'minutes', minutes: 60 }, incoming: announce('lunch'), callerId: 'landline', notifications: awayAtDesk, calendarPriority: 40 },
   { id: 'meeting', name: 'Möte', status: 'available', defaultLength: { kind: 'minutes', minutes: 60 }, incoming: announce('meeting'), callerId: 'landline', notifications: awayAtDesk, calendarPriority: 50 },
-  { id: 'left-for-the-day', name: 'Slutat för dagen', status: 'unavailable', defaultLength: { kind: 'nextWorkingDayStart' }, incoming: announce('left-for-the-day'), callerId: 'mobile', notifications: offWork, calendarPriority: 30 },
+  { id: 'left-for-the-day', name: 'Slutat för dagen', status: 'unavailable', defaultLength: { kind: 'nextWorkingDayStart' }, incoming: offWorkOnLandline, callerId: 'mobile', notifications: offWork, calendarPriority: 30 },
   { id: 'vacation', name: 'Semester', status: 'unavailable', defaultLength: { kind: 'days', days: 7 }, incoming: announce('vacation'), callerId: 'mobile', notifications: offWork, calendarPriority: 80 },
   { id: 'sick', name: 'Sjuk', status: 'unavailable', defaultLength: { kind: 'nextWorkingDayStart' }, incoming: announce('sick'), callerId: 'landline', notifications: offWork, calendarPriority: 90 },
   { id: 'temporarily-out', name: 'Tillfälligt ute', status: 'available', defaultLength: { kind: 'minutes', minutes: 30 }, incoming: forwardToMobile, callerId: 'landline', notifications: allNotifications, calendarPriority: 20 },

@@ -2,15 +2,18 @@ import type { AppError } from '../errors';
 import { normalizeToE164 } from '../numbers/phoneNumber';
 import type { AccountNumbers } from '../settings/schema';
 import {
+  CALLED_LINES,
   NUMBER_KINDS,
   NOTIFICATION_KINDS,
   PLATFORMS,
   ProfileSchema,
+  type CalledLine,
   type CallerId,
   type DefaultLength,
   type ForwardTarget,
   type IncomingAction,
   type IncomingCalls,
+  type IncomingRule,
   type NotificationMatrix,
   type Profile,
   type ProfileDraft,
@@ -21,7 +24,7 @@ import { announcementText } from '../phone/announcement';
 import type { Language } from '../i18n/language';
 import { endForLength } from '../time/lengths';
 import { TIME_OF_DAY, type TimeContext } from '../time/workingHours';
-import { spokenWords } from './announcementWords';
+import { spokenWords, STANDARD_ANNOUNCEMENTS } from './announcementWords';
 
 /**
  * The profile form's own state. Numbers stay text while the user types, and every sub-setting is
@@ -36,6 +39,15 @@ export interface ForwardTargetDraft {
 export type ActionChoice = IncomingAction['kind'];
 export type AnnouncementFollowUp = 'forward' | 'hangup';
 export type WhenBusyChoice = IncomingCalls['whenBusy']['kind'];
+/** A line follows the profile's rule for all (`same`), or has an action of its own. */
+export type LineChoice = 'same' | ActionChoice;
+export const LINE_CHOICES: readonly LineChoice[] = ['same', 'ring', 'busy', 'forward', 'announcement'];
+
+export interface LineDraft {
+  choice: LineChoice;
+  /** The line's rule as stored, kept as it is while its action stays chosen. */
+  stored: IncomingRule | null;
+}
 
 export const LENGTH_PRESET_MINUTES = [15, 30, 60, 120, 240] as const;
 export const LENGTH_CHOICES = [
@@ -73,6 +85,9 @@ export interface ProfileFormDraft {
     noAnswerTarget: ForwardTargetDraft;
     whenBusy: WhenBusyChoice;
     whenBusyTarget: ForwardTargetDraft;
+    /** "Samma för alla nummer": off shows a row per line. */
+    sameForAllLines: boolean;
+    byLine: Record<CalledLine, LineDraft>;
   };
   recordCalls: boolean;
   allowListenIn: boolean;
@@ -149,6 +164,13 @@ export function draftFromProfile(profile: Profile): ProfileFormDraft {
       noAnswerTarget: targetDraft(noAnswer?.target, voicemailDraft),
       whenBusy: whenBusy.kind,
       whenBusyTarget: targetDraft(whenBusy.kind === 'forward' ? whenBusy.target : undefined, voicemailDraft),
+      sameForAllLines: CALLED_LINES.every((line) => !profile.incoming.byLine[line]),
+      byLine: Object.fromEntries(
+        CALLED_LINES.map((line): [CalledLine, LineDraft] => {
+          const rule = profile.incoming.byLine[line];
+          return [line, { choice: rule?.action.kind ?? 'same', stored: rule ?? null }];
+        }),
+      ) as Record<CalledLine, LineDraft>,
     },
     recordCalls: profile.recordCalls,
     allowListenIn: profile.allowListenIn,
@@ -194,6 +216,7 @@ export function blankDraft(profiles: readonly Profile[], numbers: AccountNumbers
       action: { kind: 'ring' },
       noAnswer: { afterSeconds: DEFAULT_NO_ANSWER_SECONDS, target: { kind: 'voicemail' } },
       whenBusy: { kind: 'callWaiting' },
+      byLine: {},
     },
     recordCalls: false,
     allowListenIn: false,
@@ -307,7 +330,7 @@ export function readDraft(draft: ProfileFormDraft, context: DraftContext): Draft
     statusMessage: draft.statusMessage,
     notifications: copyMatrix(draft.notifications),
     callerId: { ...draft.callerId },
-    incoming: { action, noAnswer, whenBusy },
+    incoming: { action, noAnswer, whenBusy, byLine: incoming.sameForAllLines ? {} : readLines(incoming.byLine, { action, noAnswer, whenBusy }, context.previous?.id) },
     recordCalls: draft.recordCalls,
     allowListenIn: draft.allowListenIn,
     defaultLength: readLength(draft.length, wholeNumber, formErrors),
@@ -321,6 +344,45 @@ export function readDraft(draft: ProfileFormDraft, context: DraftContext): Draft
   );
   for (const error of ruleErrors) explained.add(error.field);
   return { profile, errors: [...formErrors, ...ruleErrors, ...schemaErrors(profile, explained)] };
+}
+
+/**
+ * The lines with an action of their own. A line keeps its stored rule while that action stays
+ * chosen; a newly chosen action takes the usual rule for it, with the forward target or the
+ * announcement of the profile's rule for all where it has one.
+ */
+function readLines(lines: Record<CalledLine, LineDraft>, forAll: IncomingRule, profileId: string | undefined): IncomingCalls['byLine'] {
+  const byLine: IncomingCalls['byLine'] = {};
+  for (const line of CALLED_LINES) {
+    const { choice, stored } = lines[line];
+    if (choice === 'same') continue;
+    byLine[line] = stored?.action.kind === choice ? stored : lineRule(choice, forAll, profileId);
+  }
+  return byLine;
+}
+
+const FALLBACK_ANNOUNCEMENT = 'Jag kan inte ta samtalet just nu';
+
+function lineRule(choice: ActionChoice, forAll: IncomingRule, profileId: string | undefined): IncomingRule {
+  const toVoicemail = { kind: 'forward', target: { kind: 'voicemail' } } as const;
+  switch (choice) {
+    case 'ring':
+      return { action: { kind: 'ring' }, noAnswer: forAll.noAnswer ?? { afterSeconds: DEFAULT_NO_ANSWER_SECONDS, target: { kind: 'voicemail' } }, whenBusy: { kind: 'callWaiting' } };
+    case 'busy':
+      return { action: { kind: 'busy' }, noAnswer: null, whenBusy: { kind: 'busy' } };
+    case 'forward': {
+      const target: ForwardTarget = forAll.action.kind === 'forward' ? forAll.action.target : { kind: 'mobile' };
+      return { action: { kind: 'forward', target }, noAnswer: null, whenBusy: { kind: 'forward', target } };
+    }
+    case 'announcement': {
+      const standard = (STANDARD_ANNOUNCEMENTS as Record<string, { words: { sv: string }; sayEnd: boolean } | undefined>)[profileId ?? ''];
+      const action: IncomingAction =
+        forAll.action.kind === 'announcement'
+          ? forAll.action
+          : { kind: 'announcement', text: standard?.words.sv ?? FALLBACK_ANNOUNCEMENT, sayEnd: standard?.sayEnd ?? true, then: toVoicemail };
+      return { action, noAnswer: null, whenBusy: toVoicemail };
+    }
+  }
 }
 
 function readLength(

@@ -79,11 +79,35 @@ export const WhenBusySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('forward'), target: ForwardTargetSchema }).strict(),
 ]);
 
+const incomingRuleShape = {
+  action: IncomingActionSchema,
+  noAnswer: z.object({ afterSeconds: boundedInteger(), target: ForwardTargetSchema }).strict().nullable(),
+  whenBusy: WhenBusySchema,
+};
+
+/** What happens to a call: the action, after how long nobody answered, and when the user is already in a call. */
+export const IncomingRuleSchema = z.object(incomingRuleShape).strict();
+
+/** The line a call came in on: one of the account's numbers, or the user's own SIP address or extension. */
+export const CALLED_LINES = [...NUMBER_KINDS, 'own'] as const;
+export const CalledLineSchema = z.enum(CALLED_LINES);
+
+/**
+ * The profile's rule for every call, and the lines that differ from it. Profiles stored before
+ * lines could differ have no `byLine`, and mean the same: one rule for all.
+ */
 export const IncomingCallsSchema = z
   .object({
-    action: IncomingActionSchema,
-    noAnswer: z.object({ afterSeconds: boundedInteger(), target: ForwardTargetSchema }).strict().nullable(),
-    whenBusy: WhenBusySchema,
+    ...incomingRuleShape,
+    byLine: z
+      .object({
+        landline: IncomingRuleSchema.optional(),
+        mobile: IncomingRuleSchema.optional(),
+        switchboard: IncomingRuleSchema.optional(),
+        own: IncomingRuleSchema.optional(),
+      })
+      .strict()
+      .default({}),
   })
   .strict();
 
@@ -121,6 +145,8 @@ export type CallerId = z.infer<typeof CallerIdSchema>;
 export type NotificationMatrix = z.infer<typeof NotificationMatrixSchema>;
 export type ForwardTarget = z.infer<typeof ForwardTargetSchema>;
 export type IncomingAction = z.infer<typeof IncomingActionSchema>;
+export type IncomingRule = z.infer<typeof IncomingRuleSchema>;
+export type CalledLine = (typeof CALLED_LINES)[number];
 export type IncomingCalls = z.infer<typeof IncomingCallsSchema>;
 export type DefaultLength = z.infer<typeof DefaultLengthSchema>;
 export type Profile = z.infer<typeof ProfileSchema>;

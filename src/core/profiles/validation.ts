@@ -1,7 +1,7 @@
 import type { AppError } from '../errors';
 import type { AccountNumbers } from '../settings/schema';
 import { BASE_PROFILE_ID, BASE_PROFILE_NUMBER } from './defaults';
-import type { CallerId, DefaultLength, ForwardTarget, Profile } from './model';
+import type { CallerId, DefaultLength, ForwardTarget, IncomingRule, Profile } from './model';
 
 export const PROFILE_NUMBER_MAX = 999;
 export const TEXT_LIMITS = { name: 60, statusMessage: 200, announcement: 500 } as const;
@@ -78,34 +78,43 @@ export function validateProfile(
 
   errors.push(...validateDefaultLength(candidate.defaultLength));
 
-  const { incoming } = candidate;
-  if (incoming.noAnswer) {
-    const seconds = incoming.noAnswer.afterSeconds;
+  errors.push(...validateIncomingRule(candidate.incoming, (path) => `incoming.${path}`));
+  for (const [line, rule] of Object.entries(candidate.incoming.byLine)) {
+    // The editor shows a line's rule as one row, so its errors go beside that row.
+    if (rule) errors.push(...validateIncomingRule(rule, () => `incoming.byLine.${line}`));
+  }
+  return errors;
+}
+
+function validateIncomingRule(rule: IncomingRule, field: (path: string) => string): AppError[] {
+  const errors: AppError[] = [];
+  if (rule.noAnswer) {
+    const seconds = rule.noAnswer.afterSeconds;
     if (seconds < NO_ANSWER_SECONDS.min || seconds > NO_ANSWER_SECONDS.max) {
       errors.push({
         code: 'no-answer-out-of-range',
-        field: 'incoming.noAnswer.afterSeconds',
+        field: field('noAnswer.afterSeconds'),
         message: `The no-answer time must be from ${NO_ANSWER_SECONDS.min} to ${NO_ANSWER_SECONDS.max} seconds.`,
       });
     }
-    errors.push(...validateForwardTarget(incoming.noAnswer.target, 'incoming.noAnswer.target'));
+    errors.push(...validateForwardTarget(rule.noAnswer.target, field('noAnswer.target')));
   }
-  const action = incoming.action;
-  if (action.kind === 'forward') errors.push(...validateForwardTarget(action.target, 'incoming.action.target'));
+  const action = rule.action;
+  if (action.kind === 'forward') errors.push(...validateForwardTarget(action.target, field('action.target')));
   if (action.kind === 'announcement') {
     if (action.text.trim() === '') {
-      errors.push({ code: 'announcement-empty', field: 'incoming.action.text', message: 'The announcement text must not be empty.' });
+      errors.push({ code: 'announcement-empty', field: field('action.text'), message: 'The announcement text must not be empty.' });
     } else if (action.text.length > TEXT_LIMITS.announcement) {
       errors.push({
         code: 'announcement-too-long',
-        field: 'incoming.action.text',
+        field: field('action.text'),
         message: `The announcement text may be at most ${TEXT_LIMITS.announcement} characters.`,
       });
     }
-    if (action.then.kind === 'forward') errors.push(...validateForwardTarget(action.then.target, 'incoming.action.then.target'));
+    if (action.then.kind === 'forward') errors.push(...validateForwardTarget(action.then.target, field('action.then.target')));
   }
-  if (incoming.whenBusy.kind === 'forward') {
-    errors.push(...validateForwardTarget(incoming.whenBusy.target, 'incoming.whenBusy.target'));
+  if (rule.whenBusy.kind === 'forward') {
+    errors.push(...validateForwardTarget(rule.whenBusy.target, field('whenBusy.target')));
   }
   return errors;
 }

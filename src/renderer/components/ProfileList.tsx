@@ -1,4 +1,5 @@
 import { startTransition, Suspense, useId, useOptimistic, useState } from 'react';
+import { incomingSummary, ringsOnEveryLine } from '../../core/profiles/incomingSummary';
 import type { Profile } from '../../core/profiles/model';
 import { formatEndTime, formatRemaining } from '../../core/time/format';
 import { useAppStore } from '../store/appStore';
@@ -42,7 +43,7 @@ function ActiveDetails({ profile }: { profile: Profile }) {
       )}
       {active.source?.kind === 'calendar' && <span className="profile__remaining">{t('switcher.fromCalendar')}</span>}
       {active.source?.kind === 'automatic' && <span className="profile__remaining">{t(`automation.source.${active.source.by}`)}</span>}
-      {priorityCount > 0 && profile.incoming.action.kind !== 'ring' && (
+      {priorityCount > 0 && !ringsOnEveryLine(profile) && (
         <span className="profile__remaining profile__priority">
           {priorityCount === 1 ? t('switcher.priorityOne') : t('switcher.priorityMany', { count: priorityCount })}
         </span>
@@ -51,11 +52,20 @@ function ActiveDetails({ profile }: { profile: Profile }) {
   );
 }
 
+/** What the profile does with calls, by the line they come in on. */
+function IncomingSummary({ id, profile }: { id: string; profile: Profile }) {
+  const language = useLanguage();
+  const numbers = useAppStore((store) => store.state?.account.numbers);
+  if (!numbers) return null;
+  return <p id={id} className="profile__summary">{incomingSummary(profile, numbers, language)}</p>;
+}
+
 function ProfileRow({ profile, showNumber, temporaryMessage, onActivated }: ProfileRowProps) {
   const t = useTranslation();
   const active = useAppStore((store) => store.state?.active);
   const invoke = useAppStore((store) => store.invoke);
   const [choosingEnd, setChoosingEnd] = useState(false);
+  const summaryId = useId();
   const isActive = active?.profileId === profile.id;
 
   const activateForDefault = async () => {
@@ -64,7 +74,7 @@ function ProfileRow({ profile, showNumber, temporaryMessage, onActivated }: Prof
 
   return (
     <li className={isActive ? 'profile profile--active' : 'profile'} data-profile-id={profile.id}>
-      <button type="button" className="profile__button" aria-pressed={isActive} aria-label={t('profiles.activateHint', { name: profile.name })} onClick={() => void activateForDefault()}>
+      <button type="button" className="profile__button" aria-pressed={isActive} aria-label={t('profiles.activateHint', { name: profile.name })} aria-describedby={summaryId} onClick={() => void activateForDefault()}>
         <span className={`status-dot status-dot--${profile.status}`} aria-hidden="true" />
         <span className="profile__name">{profile.name}</span>
         {isActive && <ActiveDetails profile={profile} />}
@@ -79,6 +89,7 @@ function ProfileRow({ profile, showNumber, temporaryMessage, onActivated }: Prof
           <EndTimeDialog profile={profile} temporaryMessage={temporaryMessage} isOpen={choosingEnd} onOpenChange={setChoosingEnd} onActivated={onActivated} />
         </Suspense>
       )}
+      <IncomingSummary id={summaryId} profile={profile} />
       {isActive && active?.temporaryMessage && <p className="profile__message">{t('switcher.message', { message: active.temporaryMessage })}</p>}
     </li>
   );

@@ -6,14 +6,14 @@ import type { ResolvedTarget } from '../../core/phone/dialTarget';
 import type { OutgoingIdentity } from '../../core/phone/identity';
 import { readIncomingBody } from '../../core/phone/message';
 import { partyLine } from '../../core/phone/partyDisplay';
-import { partyForTarget, UNKNOWN_PARTY, type CallerIdentity } from '../../core/phone/remoteParty';
+import { partyForTarget, UNKNOWN_PARTY } from '../../core/phone/remoteParty';
 import { callFailure } from '../../core/phone/sipFailure';
 import { newCallView, type CallStatus, type CallView } from '../../core/phone/callView';
 import { answerWithAnnouncement } from './announcementPlayback';
 import { followRemoteAudio, MICROPHONE, playToneFor, RecordingHook } from './callMedia';
 import { startCallRecording } from './callRecorder';
 import { blindTransfer } from './callTransfer';
-import { callerIdentitiesOf, callerOf, handleIncoming } from './incomingCall';
+import { calledLineOf, callerIdentitiesOf, callerOf, handleIncoming, type ReceivedRequest } from './incomingCall';
 import type { PhoneEnvironment } from './phoneEnvironment';
 import { addCall, dispatchCall, endCall, showProblems } from './phoneStore';
 import { referredCall } from './referredCall';
@@ -101,7 +101,7 @@ export class CallRegistry {
     };
     this.#add(call);
     // Shown only once the profile has decided: a call it turns away never appears.
-    this.#settleIncoming(call, callerIdentitiesOf(event.request));
+    this.#settleIncoming(call, event.request);
   }
 
   answer(id: string): Result<null> {
@@ -232,9 +232,11 @@ export class CallRegistry {
     session.on('refer', (event: ReferEvent) => this.#onRefer(event));
   }
 
-  #settleIncoming(call: TrackedCall, caller: readonly CallerIdentity[]): void {
+  #settleIncoming(call: TrackedCall, invite: ReceivedRequest): void {
     const busy = [...this.#calls.values()].some((other) => other !== call);
-    handleIncoming(this.env.context(), busy, caller, {
+    const context = this.env.context();
+    const line = context ? calledLineOf(invite, context.account.numbers) : 'own';
+    handleIncoming(context, { busy, caller: callerIdentitiesOf(invite), line }, {
       call,
       refuse: (statusCode) => hangUpQuietly(call.session, statusCode),
       redirect: (target) => redirect(call.session, target),

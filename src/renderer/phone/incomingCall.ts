@@ -1,6 +1,9 @@
 import type { AppError } from '../../core/errors';
 import type { ResolvedTarget } from '../../core/phone/dialTarget';
-import { decideIncoming } from '../../core/phone/incomingDecision';
+import type { AccountNumbers } from '../../core/account/model';
+import { calledLine } from '../../core/phone/calledLine';
+import { decideIncoming, type IncomingSituation } from '../../core/phone/incomingDecision';
+import type { CalledLine } from '../../core/profiles/model';
 import { callerIdentities, remotePartyFrom, UNKNOWN_PARTY, type CallerIdentity, type IdentityHeaders, type RemoteParty } from '../../core/phone/remoteParty';
 import type { PhoneContext } from './phoneEnvironment';
 import type { Announcement, TrackedCall } from './trackedCall';
@@ -9,6 +12,7 @@ import type { Announcement, TrackedCall } from './trackedCall';
 export interface ReceivedRequest {
   hasHeader(name: string): boolean;
   getHeader(name: string): string;
+  getHeaders(name: string): string[];
 }
 
 function identityHeadersOf(request: ReceivedRequest): IdentityHeaders {
@@ -29,6 +33,12 @@ export function callerIdentitiesOf(invite: ReceivedRequest): CallerIdentity[] {
   return callerIdentities(identityHeadersOf(invite));
 }
 
+/** Which of the user's lines the caller dialled, from the To, History-Info and Diversion the PBX delivered. */
+export function calledLineOf(invite: ReceivedRequest, numbers: AccountNumbers): CalledLine {
+  const all = (name: string) => (invite.hasHeader(name) ? invite.getHeaders(name) : []);
+  return calledLine({ to: invite.hasHeader('To') ? invite.getHeader('To') : null, historyInfo: all('History-Info'), diversion: all('Diversion') }, numbers);
+}
+
 /** What settling an incoming call does to it; the call registry carries these out on the JsSIP session. */
 export interface IncomingCallPorts {
   /** The call as the registry follows it. */
@@ -46,16 +56,16 @@ export interface IncomingCallPorts {
 }
 
 /**
- * Settles a new incoming call the way the profile active now says: busy (486), forward (302),
+ * Settles a new incoming call the way the profile active now says for the line it came in on: busy (486), forward (302),
  * an announcement, or ring, with a forward when nobody answers in time. Before the app has its
  * settings, the phone is not available (480).
  */
-export function handleIncoming(context: PhoneContext | null, busy: boolean, caller: readonly CallerIdentity[], ports: IncomingCallPorts): void {
+export function handleIncoming(context: PhoneContext | null, call: Pick<IncomingSituation, 'busy' | 'caller' | 'line'>, ports: IncomingCallPorts): void {
   if (!context) {
     ports.refuse(480);
     return;
   }
-  const { decision, problems } = decideIncoming({ ...context, busy, caller });
+  const { decision, problems } = decideIncoming({ ...context, ...call });
   ports.problems(problems);
   switch (decision.kind) {
     case 'reject-busy':

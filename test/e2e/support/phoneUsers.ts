@@ -122,6 +122,19 @@ export async function activateProfile(page: Page, name: string): Promise<void> {
   await showView(page, 'Telefon');
 }
 
+/** Activates a profile until `until`, with callers hearing announcements in `language`, through the app's own requests. */
+export async function activateUntil(page: Page, profileId: string, until: number, language: 'sv' | 'en'): Promise<void> {
+  const changed = await page.evaluate(
+    async ({ profileId, until, language }) => {
+      const account = await window.softphone.invoke('account:update', { announcementLanguage: language });
+      if (!account.ok) return account;
+      return window.softphone.invoke('profile:activate', { profileId, length: { kind: 'until', until }, temporaryMessage: null });
+    },
+    { profileId, until, language },
+  );
+  expect(changed).toMatchObject({ ok: true });
+}
+
 /** Changes a profile through the same IPC request the profile editor sends. */
 export async function editProfile(page: Page, profileId: string, change: (profile: Profile) => Profile): Promise<void> {
   const profile = await page.evaluate(async (id) => {

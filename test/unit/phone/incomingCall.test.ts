@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { AppError } from '../../../src/core/errors';
 import type { ResolvedTarget } from '../../../src/core/phone/dialTarget';
 import type { Profile } from '../../../src/core/profiles/model';
-import { callerOf, handleIncoming, type IncomingCallPorts } from '../../../src/renderer/phone/incomingCall';
+import { calledLineOf, callerOf, handleIncoming, type IncomingCallPorts } from '../../../src/renderer/phone/incomingCall';
 import type { PhoneContext } from '../../../src/renderer/phone/phoneEnvironment';
 import type { Announcement, TrackedCall } from '../../../src/renderer/phone/trackedCall';
 import { account, profile } from './fixtures';
@@ -42,7 +42,7 @@ function recordingPorts() {
 describe('handleIncoming', () => {
   it('answers 480 before the app has its settings, and reports nothing', () => {
     const { ports, call, done, timers, problems } = recordingPorts();
-    handleIncoming(null, false, [], ports);
+    handleIncoming(null, { busy: false, caller: [], line: 'own' }, ports);
     expect(done).toEqual(['refuse 480']);
     expect(call.phoneAction).toBeNull();
     expect(timers).toEqual([]);
@@ -51,7 +51,7 @@ describe('handleIncoming', () => {
 
   it('rings on Tillgänglig and forwards to voicemail with a 302 when nobody answers in 25 s', () => {
     const { ports, call, done, timers, problems } = recordingPorts();
-    handleIncoming(context(profile('available')), false, [], ports);
+    handleIncoming(context(profile('available')), { busy: false, caller: [], line: 'own' }, ports);
     expect(done).toEqual(['ring']);
     expect(problems).toEqual([[]]);
     expect(timers.map((timer) => timer.ms)).toEqual([25_000]);
@@ -63,7 +63,7 @@ describe('handleIncoming', () => {
 
   it('leaves a call the user answered in time alone when the no-answer time comes', () => {
     const { ports, call, done, timers } = recordingPorts();
-    handleIncoming(context(profile('available')), false, [], ports);
+    handleIncoming(context(profile('available')), { busy: false, caller: [], line: 'own' }, ports);
     call.status = 'active';
     timers[0]!.action();
     expect(done).toEqual(['ring']);
@@ -72,13 +72,13 @@ describe('handleIncoming', () => {
 
   it('rings softly while the user is in another call', () => {
     const { ports, done } = recordingPorts();
-    handleIncoming(context(profile('available')), true, [], ports);
+    handleIncoming(context(profile('available')), { busy: true, caller: [], line: 'own' }, ports);
     expect(done).toEqual(['ring softly']);
   });
 
   it('answers Möte with its announcement, which passes the caller on to voicemail', () => {
     const { ports, call, done, announced, timers } = recordingPorts();
-    handleIncoming(context(profile('meeting')), false, [], ports);
+    handleIncoming(context(profile('meeting')), { busy: false, caller: [], line: 'own' }, ports);
     expect(done).toEqual(['announce']);
     expect(call.phoneAction).toBe('announced');
     expect(announced).toEqual([expect.objectContaining({ text: 'Jag sitter i möte till 13:00.', language: 'sv', then: { kind: 'transfer', target: VOICEMAIL } })]);
@@ -87,20 +87,20 @@ describe('handleIncoming', () => {
 
   it('turns a call away as busy (486) when the profile says so', () => {
     const { ports, call, done } = recordingPorts();
-    const busy = profile('available', { incoming: { action: { kind: 'busy' }, noAnswer: null, whenBusy: { kind: 'busy' } } });
-    handleIncoming(context(busy), false, [], ports);
+    const busy = profile('available', { incoming: { action: { kind: 'busy' }, noAnswer: null, whenBusy: { kind: 'busy' }, byLine: {} } });
+    handleIncoming(context(busy), { busy: false, caller: [], line: 'own' }, ports);
     expect(done).toEqual(['refuse 486']);
     expect(call.phoneAction).toBe('rejected-busy');
   });
 
   it('forwards with a 302 on Tillfälligt ute, and rings when the account lacks the mobile number, saying why', () => {
     const forwarded = recordingPorts();
-    handleIncoming(context(profile('temporarily-out')), false, [], forwarded.ports);
+    handleIncoming(context(profile('temporarily-out')), { busy: false, caller: [], line: 'own' }, forwarded.ports);
     expect(forwarded.done).toEqual(['redirect sip:+46701110001@example.se']);
     expect(forwarded.call.phoneAction).toBe('forwarded');
 
     const noMobile = recordingPorts();
-    handleIncoming({ ...context(profile('temporarily-out')), account: account({ numbers: { landline: '+46812345601', mobile: null, switchboard: null } }) }, false, [], noMobile.ports);
+    handleIncoming({ ...context(profile('temporarily-out')), account: account({ numbers: { landline: '+46812345601', mobile: null, switchboard: null } }) }, { busy: false, caller: [], line: 'own' }, noMobile.ports);
     expect(noMobile.done[0]).toBe('ring');
     expect(noMobile.call.phoneAction).toBeNull();
     expect(noMobile.problems).toHaveLength(1);
@@ -109,11 +109,11 @@ describe('handleIncoming', () => {
 });
 
 /** A raw INVITE as the PBX delivers it, parsed by JsSIP's own parser. */
-function invite(headers: string[]): IncomingRequest {
+function invite(headers: string[], to = '<sip:+46812345602@127.0.0.1>'): IncomingRequest {
   const raw = [
     'INVITE sip:bob@127.0.0.1 SIP/2.0',
     'Via: SIP/2.0/WSS 127.0.0.1;branch=z9hG4bK776asdhds',
-    'To: <sip:+46812345602@127.0.0.1>',
+    `To: ${to}`,
     'Call-ID: a84b4c76e66710',
     'CSeq: 1 INVITE',
     'Max-Forwards: 69',
@@ -143,6 +143,29 @@ describe('callerOf', () => {
   });
 
   it('gives an unknown caller, not an error, for an INVITE without a From', () => {
-    expect(callerOf({ hasHeader: () => false, getHeader: () => '' })).toEqual({ number: null, name: '', uri: '', anonymous: false });
+    expect(callerOf({ hasHeader: () => false, getHeader: () => '', getHeaders: () => [] })).toEqual({ number: null, name: '', uri: '', anonymous: false });
+  });
+});
+
+describe('calledLineOf', () => {
+  const numbers = account().numbers;
+  const from = 'From: <sip:carol@127.0.0.1>;tag=77';
+
+  it('reads the number dialled from To as the PBX kept it', () => {
+    expect(calledLineOf(invite([from], '<sip:+46812345601@127.0.0.1>'), numbers)).toBe('landline');
+    expect(calledLineOf(invite([from], '<sip:+46701110001@127.0.0.1>'), numbers)).toBe('mobile');
+    expect(calledLineOf(invite([from], '<sip:alice@127.0.0.1>'), numbers)).toBe('own');
+  });
+
+  it('reads every History-Info and Diversion header of a retargeted INVITE, the first target winning over To', () => {
+    const historyInfo = ['History-Info: <sip:+46855500000@127.0.0.1>;index=1', 'History-Info: <sip:alice@127.0.0.1>;index=1.1;rc=1'];
+    expect(calledLineOf(invite([from, ...historyInfo], '<sip:alice@127.0.0.1>'), numbers)).toBe('switchboard');
+    const diversion = ['Diversion: <sip:+46701110001@127.0.0.1>;reason=no-answer;counter=1', 'Diversion: <sip:+46812345601@127.0.0.1>;reason=unconditional;counter=1'];
+    expect(calledLineOf(invite([from, ...diversion], '<sip:alice@127.0.0.1>'), numbers)).toBe('landline');
+  });
+
+  it('gives the own-address rule to headers it cannot read', () => {
+    expect(calledLineOf(invite([from, 'History-Info: <<garbage', 'Diversion: "'], '<sip:alice@127.0.0.1>'), numbers)).toBe('own');
+    expect(calledLineOf({ hasHeader: () => false, getHeader: () => '', getHeaders: () => [] }, numbers)).toBe('own');
   });
 });

@@ -21,7 +21,7 @@ const meeting = profile('meeting');
 
 function decide(headers: { from: string; pAssertedIdentity?: string; privacy?: string }, busy = false) {
   const caller = callerIdentities({ from: headers.from, pAssertedIdentity: headers.pAssertedIdentity ?? null, privacy: headers.privacy ?? null });
-  return decideIncoming({ profile: meeting, account: withPriority, busy, caller, until: NOW + 3_600_000, now: NOW, timeZone: 'Europe/Stockholm' }).decision;
+  return decideIncoming({ profile: meeting, account: withPriority, busy, caller, line: 'own', until: NOW + 3_600_000, now: NOW, timeZone: 'Europe/Stockholm' }).decision;
 }
 
 describe('priority access', () => {

@@ -76,6 +76,7 @@ describe('a profile read back from its own draft', () => {
         action: { kind: 'announcement', text: 'Åter snart', sayEnd: false, then: { kind: 'hangup' } },
         noAnswer: { afterSeconds: 40, target: { kind: 'mobile' } },
         whenBusy: { kind: 'busy' },
+        byLine: {},
       },
       recordCalls: true,
       allowListenIn: true,

@@ -188,6 +188,12 @@ describe('limits the form and the IPC share', () => {
     ['a status message over 200 characters', { ...lunch, statusMessage: 's'.repeat(201) }, 'status-message-too-long', 'statusMessage'],
     ['a calendar priority over 100', { ...lunch, calendarPriority: 101 }, 'calendar-priority-out-of-range', 'calendarPriority'],
     ['a default length over a year', { ...lunch, defaultLength: { kind: 'days', days: 366 } }, 'length-too-long', 'defaultLength.days'],
+    [
+      'a rule for the mobile number that forwards to something that is not a number',
+      { ...lunch, incoming: { ...lunch.incoming, byLine: { mobile: { action: { kind: 'forward', target: { kind: 'number', number: '07x' } }, noAnswer: null, whenBusy: { kind: 'busy' } } } } },
+      'forward-number-invalid',
+      'incoming.byLine.mobile',
+    ],
   ];
   for (const [what, profile, code, field] of cases) {
     it(`refuses ${what}`, () => {
@@ -196,6 +202,13 @@ describe('limits the form and the IPC share', () => {
       expect(expectRefused(dir, app, 'profile:update', profile)).toMatchObject({ code, field });
     });
   }
+
+  it('refuses a rule for a line there is no such thing as', () => {
+    const dir = newDir();
+    const app = openTestApp(dir);
+    const fax = { ...lunch, incoming: { ...lunch.incoming, byLine: { fax: { action: { kind: 'ring' }, noAnswer: null, whenBusy: { kind: 'busy' } } } } };
+    expect(expectRefused(dir, app, 'profile:update', fax)).toMatchObject({ code: 'invalid-payload' });
+  });
 
   it('reports every broken rule at once', () => {
     const dir = newDir();

@@ -1,10 +1,12 @@
 import { FIELD, type ForwardTargetDraft, type ProfileFormDraft } from '../../../core/profiles/editorModel';
 import { NO_ANSWER_SECONDS, TEXT_LIMITS } from '../../../core/profiles/validation';
 import { useTranslation } from '../../useTranslation';
+import type { AccountNumbers } from '../../../core/account/model';
 import type { Profile } from '../../../core/profiles/model';
 import { AnnouncementPreview } from './AnnouncementPreview';
 import { CheckboxField, RadioGroup, TextField } from './controls';
 import { ForwardTargetField } from './ForwardTargetField';
+import { LineRulesField } from './LineRulesField';
 import type { EditDraft } from './useProfileEditor';
 
 type Incoming = ProfileFormDraft['incoming'];
@@ -15,11 +17,13 @@ export function IncomingCallFields({
   draft,
   edit,
   mobileNumber,
+  numbers,
   stored,
 }: {
   draft: ProfileFormDraft;
   edit: EditDraft;
   mobileNumber: string | null;
+  numbers: AccountNumbers;
   stored: Profile | undefined;
 }) {
   const t = useTranslation();
@@ -146,6 +150,7 @@ export function IncomingCallFields({
           />
         )}
       </RadioGroup>
+      <LineRulesField draft={draft} edit={edit} numbers={numbers} />
     </fieldset>
   );
 }
