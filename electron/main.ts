@@ -1,10 +1,10 @@
 import { app, BrowserWindow, dialog, Notification, powerMonitor, session, type RenderProcessGoneDetails } from 'electron';
-import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { EVENT_APP_QUITTING, EVENT_PHONE_CALL_ACTION, EVENT_PHONE_DIAL, EVENT_STATE_CHANGED } from '../src/core/ipc/channels';
 import { translate } from '../src/core/i18n/messages';
 import { systemClock } from '../src/core/time/clock';
 import { createAppWindow, restrictPermissions } from './adapters/appWindow';
+import { chooseFileWithDialog } from './adapters/fileDialog';
 import { createElectronStoreBackend } from './adapters/electronStoreBackend';
 import { chooseSecretCipher } from './adapters/safeStorageCipher';
 import { registerIpc } from './adapters/ipc';
@@ -72,14 +72,7 @@ function provisionFromArgv(appServices: AppServices, argv: readonly string[]): v
   const index = argv.indexOf('--provision');
   const file = index >= 0 ? argv[index + 1] : undefined;
   if (file === undefined) return;
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    dialog.showErrorBox('Profiltelefon', `Provisioneringsfilen ${file} kunde inte läsas: ${(error as Error).message}`);
-    return;
-  }
-  const applied = appServices.importProvisioning(text);
+  const applied = appServices.importProvisioningFile(file);
   if (!applied.ok) dialog.showErrorBox('Profiltelefon', `Provisioneringsfilen ${file} avvisades: ${applied.error.message}`);
 }
 
@@ -121,6 +114,7 @@ if (!app.requestSingleInstanceLock()) {
       systemTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
       notificationSink: (record) => osNotifications.show(record),
       newId: () => randomUUID(),
+      chooseFile: (purpose): Promise<string | null> => chooseFileWithDialog(window, purpose, services?.profiles.settings.ui.language ?? 'sv'),
     });
     services = appServices;
     const language = () => appServices.profiles.settings.ui.language;

@@ -20,6 +20,7 @@ import {
   type ChannelPayload,
   type ChannelResponse,
   type DebugChannel,
+  type FilePurpose,
   type InvokeChannel,
 } from '../../src/core/ipc/contract';
 import { validatePayload } from '../../src/core/ipc/validatePayload';
@@ -43,6 +44,7 @@ import type { SecretCipher } from './secretStore';
 import { KeyedSecretStore, SecretStore, SessionSecretStore } from './secretStore';
 import { loadSettingsFile } from './settingsFile';
 import { SettingsStore, type SettingsBackend } from './settingsStore';
+import { readProvisioningFile } from './provisioningFile';
 import { speechEngineFor } from './speechEngines';
 import { SpeechService } from './speechService';
 
@@ -63,6 +65,8 @@ export interface AppServicesOptions {
   logSecrets?: readonly string[];
   /** The operating system whose speech engine announcements use; this computer's by default. */
   platform?: NodeJS.Platform;
+  /** The OS file dialog (Electron): the path chosen, or null when the user cancelled. The browser shell has none. */
+  chooseFile?: (purpose: FilePurpose) => Promise<string | null>;
 }
 
 export type TrayAction = { kind: 'handled' } | { kind: 'open' } | { kind: 'quit' };
@@ -170,6 +174,7 @@ export class AppServices {
       'recording:save': (payload) => this.#saveRecording(payload),
       'notification:request': (payload) => ok({ shown: this.#notifications.request(this.profiles.activeProfile, payload) !== null }),
       'calendar:add-source': (payload) => this.calendar.addSource(payload.location),
+      'calendar:add-file': (payload) => this.calendar.addFileContent(payload.text),
       'calendar:remove-source': (payload) => this.calendar.removeSource(payload.sourceId),
       'calendar:sync': (payload) => this.calendar.requestSync(payload.sourceId),
       'calendar:skip': (payload) => this.calendar.setSkipped(payload.key, payload.skipped),
@@ -201,6 +206,7 @@ export class AppServices {
         const added = await this.calendar.addCaldavSource(payload);
         return added.ok ? ok(this.state) : added;
       },
+      'file:open': (payload) => this.#openChosenFile(payload.purpose),
       'speech:render': async (payload) => {
         const wav = await this.#speech.render(payload);
         return wav.ok ? ok({ wavBase64: wav.value.toString('base64') }) : wav;
@@ -234,6 +240,7 @@ export class AppServices {
       account: settings.account,
       sipPasswordSet: this.#password.isSet,
       passwordSessionOnly: this.options.secretCipher === 'session-only',
+      nativeFileDialog: this.options.chooseFile !== undefined,
       history: [...this.#history.entries],
       ui: settings.ui,
       timeZone,
@@ -399,6 +406,21 @@ export class AppServices {
     }
     this.#emit();
     return ok(null);
+  }
+
+  /** A provisioning file named by its path (`--provision`, the file dialog), applied whole or not at all. */
+  importProvisioningFile(path: string): Result<null> {
+    const text = readProvisioningFile(path);
+    return text.ok ? this.importProvisioning(text.value) : text;
+  }
+
+  /** The OS file dialog, then the chosen file is used for what it was chosen for. */
+  async #openChosenFile(purpose: FilePurpose): Promise<Result<{ chosen: boolean }>> {
+    if (!this.options.chooseFile) return fail('file-dialog-unavailable', 'This shell has no file dialog; the page chooses the file itself.');
+    const path = await this.options.chooseFile(purpose);
+    if (path === null) return ok({ chosen: false });
+    const used = purpose === 'provisioning' ? this.importProvisioningFile(path) : this.calendar.addSource(path);
+    return used.ok ? ok({ chosen: true }) : used;
   }
 
   dispose(): void {

@@ -1,3 +1,4 @@
+import { accessSync, constants, statSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { CalendarSourceError } from '../../src/core/calendar/view';
 import type { ReadOutcome } from './calendarFeed';
@@ -26,6 +27,22 @@ export async function readCalendarFile(path: string, maxBytes: number): Promise<
     return failed(openError(path, error));
   } finally {
     await handle.close();
+  }
+}
+
+/**
+ * Whether a file can be added as a calendar now: it is there, is a file, this user may read it, and
+ * it is not too large. Only looks, so adding stays quick; the sync that follows reads it.
+ */
+export function checkCalendarFile(path: string, maxBytes: number): CalendarSourceError | null {
+  try {
+    const stats = statSync(path);
+    if (!stats.isFile()) return { code: 'file-not-a-file', message: `${path} is not a file` };
+    if (stats.size > maxBytes) return { code: 'ics-too-large', message: `The file is larger than ${maxBytes} bytes`, maxBytes };
+    accessSync(path, constants.R_OK);
+    return null;
+  } catch (error) {
+    return openError(path, error);
   }
 }
 

@@ -16,6 +16,8 @@ export interface SourceCalendar {
 export interface CalendarPlan {
   activations: CalendarActivation[];
   unknownMarkers: UnknownProfileMarker[];
+  /** Each planned meeting's title by its key, for the user's own list of what comes. */
+  titles: ReadonlyMap<string, string>;
 }
 
 interface Expansion {
@@ -39,7 +41,7 @@ interface PlanInputs {
 export class CalendarPlanner {
   readonly #expansions = new Map<string, Expansion>();
   #lastInputs: PlanInputs | null = null;
-  #lastPlan: CalendarPlan = { activations: [], unknownMarkers: [] };
+  #lastPlan: CalendarPlan = { activations: [], unknownMarkers: [], titles: new Map() };
 
   plan(
     sources: readonly SourceCalendar[],
@@ -95,6 +97,7 @@ function sameInputs(a: PlanInputs, b: PlanInputs): boolean {
 function planAll({ expansions, profiles, options }: PlanInputs): CalendarPlan {
   const activations = new Map<string, CalendarActivation>();
   const unknownMarkers = new Map<string, UnknownProfileMarker>();
+  const titles = new Map<string, string>();
   for (const { occurrences } of expansions) {
     const endOf = new Map(occurrences.map((occurrence) => [activationKey(occurrence), occurrence.end]));
     const plan = planCalendarActivations(occurrences, profiles, options);
@@ -103,7 +106,11 @@ function planAll({ expansions, profiles, options }: PlanInputs): CalendarPlan {
       if (unknownMarkers.has(warning.key)) continue;
       unknownMarkers.set(warning.key, { key: warning.key, number: warning.number, start: warning.start, end: endOf.get(warning.key) ?? warning.start });
     }
+    for (const occurrence of occurrences) {
+      const key = activationKey(occurrence);
+      if (!titles.has(key) && (activations.has(key) || unknownMarkers.has(key))) titles.set(key, occurrence.title);
+    }
   }
   const byStart = <T extends { start: number; key: string }>(a: T, b: T) => a.start - b.start || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
-  return { activations: [...activations.values()].sort(byStart), unknownMarkers: [...unknownMarkers.values()].sort(byStart) };
+  return { activations: [...activations.values()].sort(byStart), unknownMarkers: [...unknownMarkers.values()].sort(byStart), titles };
 }

@@ -15,7 +15,8 @@ import type { Clock } from '../../src/core/time/clock';
 import { CalendarCache, type CachedCalendar } from './calendarCache';
 import { discoverCaldavCalendar, readCaldavCalendar, type CaldavConnection } from './caldavCalendar';
 import { fetchFeed, type ReadOutcome } from './calendarFeed';
-import { readCalendarFile } from './calendarFile';
+import { checkCalendarFile, readCalendarFile } from './calendarFile';
+import { ManagedCalendarFiles } from './managedCalendarFiles';
 import { CalendarPlanner, type CalendarPlan } from './calendarPlanner';
 import type { WriteResult } from './durableFile';
 import type { Scheduler } from './scheduler';
@@ -78,12 +79,13 @@ function emptyRuntime(): SourceRuntime {
 
 /**
  * Keeps the calendar sources read: each from its cache at start, then afresh on start, on an
- * interval, on resume and on request. A source that fails keeps its last good copy. Titles stay in
- * here: everything this service hands out is times, keys and profile numbers.
+ * interval, on resume and on request. A source that fails keeps its last good copy. Titles leave
+ * only in the upcoming list of the view, which the UI shows to the user alone.
  */
 export class CalendarService {
   readonly #options: CalendarServiceOptions;
   readonly #cache: CalendarCache;
+  readonly #managedFiles: ManagedCalendarFiles;
   readonly #planner = new CalendarPlanner();
   readonly #runtime = new Map<string, SourceRuntime>();
   readonly #inFlight = new Map<string, Promise<void>>();
@@ -94,6 +96,7 @@ export class CalendarService {
   constructor(private readonly deps: CalendarServiceDeps) {
     this.#options = { ...DEFAULT_CALENDAR_OPTIONS, ...deps.options };
     this.#cache = new CalendarCache(join(deps.dataDir, 'calendar-cache'));
+    this.#managedFiles = new ManagedCalendarFiles(deps.dataDir);
   }
 
   /** Reads every source's cached copy, so the schedule works before the first sync ends, then syncs. */
@@ -132,20 +135,47 @@ export class CalendarService {
         unknownMarkers: plan.unknownMarkers,
         suppressed: activeSuppressions(settings.calendar.suppressed, now),
         activeKey: active.source?.kind === 'calendar' ? active.source.key : null,
+        titles: plan.titles,
         now,
         limit: UPCOMING_LIMIT,
       }),
     };
   }
 
+  /** A feed address or a file path; a file that is not there or cannot be read is refused with its reason, and nothing is added. */
   addSource(location: string): Result<Settings> {
     const added = addCalendarSource(this.deps.settings(), location, this.deps.newId());
     if (!added.ok) return added;
-    const saved = this.deps.save(added.value.settings);
+    if (added.value.source.kind === 'file') {
+      const unusable = checkCalendarFile(added.value.source.location, this.#options.maxBytes);
+      if (unusable) return { ok: false, error: { ...unusable, field: 'location' } };
+    }
+    return this.#keepAdded(added.value);
+  }
+
+  /**
+   * A calendar file handed over by its content (the browser shell's file input): it must be a
+   * calendar, and is kept as a copy in the data directory, which the source then reads.
+   */
+  addFileContent(text: string): Result<Settings> {
+    const parsed = parseIcs(text, { maxBytes: this.#options.maxBytes });
+    if (!parsed.ok) return { ok: false, error: { ...sourceErrorOfParse(parsed.error), field: 'file' } };
+    const path = this.#managedFiles.pathFor(text);
+    const added = addCalendarSource(this.deps.settings(), path, this.deps.newId());
+    if (!added.ok) return { ok: false, error: { ...added.error, field: 'file' } };
+    const stored = this.#managedFiles.store(path, text);
+    if (!stored.ok) return stored;
+    const kept = this.#keepAdded(added.value);
+    if (!kept.ok) this.#managedFiles.removeIfManaged(path);
+    return kept;
+  }
+
+  #keepAdded(added: { settings: Settings; source: CalendarSource }): Result<Settings> {
+    const saved = this.deps.save(added.settings);
     if (!saved.ok) return saved;
-    this.#runtime.set(added.value.source.id, emptyRuntime());
+    this.#runtime.set(added.source.id, emptyRuntime());
     this.#scheduleRefresh();
-    void this.sync(added.value.source.id);
+    void this.sync(added.source.id);
     return saved;
   }
 
@@ -176,10 +206,12 @@ export class CalendarService {
   }
 
   removeSource(sourceId: string): Result<Settings> {
+    const source = this.#sources().find((candidate) => candidate.id === sourceId);
     const removed = removeCalendarSource(this.deps.settings(), sourceId);
     if (!removed.ok) return removed;
     const saved = this.deps.save(removed.value);
     if (!saved.ok) return saved;
+    if (source?.kind === 'file') this.#managedFiles.removeIfManaged(source.location);
     this.#runtime.delete(sourceId);
     this.#cache.remove(sourceId);
     const forgotten = this.deps.secrets.set(sourceId, null);

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DataDirLock, lockRefusalText } from '../services/dataDirLock';
@@ -41,14 +41,8 @@ if (values.provision !== undefined) {
 
 /** Applies a provisioning file; returns why it was refused, or null. */
 function provisionFrom(file: string): string | null {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    return `Provisioneringsfilen ${file} kunde inte läsas: ${(error as Error).message}`;
-  }
-  const provisioned = shell.services.importProvisioning(text);
-  return provisioned.ok ? null : `Provisioneringsfilen avvisades: ${provisioned.error.message}`;
+  const provisioned = shell.services.importProvisioningFile(file);
+  return provisioned.ok ? null : `Provisioneringsfilen ${file} avvisades: ${provisioned.error.message}`;
 }
 console.log(`Profiltelefon (webbskal) körs: ${shell.url}`);
 console.log(`Data: ${dataDir}`);

@@ -261,18 +261,20 @@ test('profiles are created, duplicated, renamed and deleted; the base and active
   await expect(page.getByRole('status').filter({ hasText: 'Profilen Djupt fokus har tagits bort.' })).toBeVisible();
   await expect(pickerItem(page, 'Djupt fokus')).toHaveCount(0);
 
+  // The base and the active profile cannot be deleted: the button says so before anything is confirmed.
+  const deleteButton = page.getByRole('button', { name: 'Ta bort', exact: true });
   await pick(page, 'Tillgänglig');
-  await page.getByRole('button', { name: 'Ta bort', exact: true }).click();
-  await page.getByRole('alertdialog').getByRole('button', { name: 'Ta bort profilen' }).click();
-  await expect(page.locator('.editor').getByRole('alert').filter({ hasText: 'Grundprofilen kan inte tas bort.' })).toBeVisible();
+  await expect(deleteButton).toBeDisabled();
+  await expect(deleteButton).toHaveAccessibleDescription('Grundprofilen kan inte tas bort.');
+  await expect(page.getByText('Grundprofilen kan inte tas bort.')).toBeVisible();
   await expect(pickerItem(page, 'Tillgänglig')).toBeVisible();
 
   await pick(page, 'Lunch');
-  await page.getByRole('button', { name: 'Ta bort', exact: true }).click();
-  await page.getByRole('alertdialog').getByRole('button', { name: 'Ta bort profilen' }).click();
-  await expect(
-    page.locator('.editor').getByRole('alert').filter({ hasText: 'Den aktiva profilen kan inte tas bort. Byt till en annan profil först.' }),
-  ).toBeVisible();
+  await expect(deleteButton).toBeDisabled();
+  await expect(deleteButton).toHaveAccessibleDescription('Den aktiva profilen kan inte tas bort. Byt till en annan profil först.');
+  await pick(page, 'Möte');
+  await expect(deleteButton).toBeEnabled();
+  await expect(page.getByText('Den aktiva profilen kan inte tas bort.', { exact: false })).toHaveCount(0);
   await expect(pickerItem(page, 'Lunch')).toHaveAccessibleName('2 Lunch Aktiv');
 
   await restart(page);
@@ -460,4 +462,36 @@ test('the editor works with the keyboard alone', async ({ page }) => {
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   await expect(page.locator('.editor').getByRole('alert').filter({ hasText: 'Grundprofilen kan inte tas bort.' })).toBeVisible();
+});
+
+test('the editor states its limits before they are broken, and shows no template tokens', async ({ page }) => {
+  shell = await startShell(newDataDir());
+  await page.goto(shell.url);
+  await openEditor(page);
+  await pick(page, 'Lunch');
+
+  const name = field(page, 'Namn');
+  await expect(name).toHaveAttribute('maxlength', '60');
+  await expect(name).toHaveAccessibleDescription(/Högst 60 tecken\.$/);
+  await expect(name.locator('xpath=..').getByText('5/60')).toBeVisible();
+  await name.fill('L'.repeat(70));
+  await expect(name).toHaveValue('L'.repeat(60));
+  await expect(name.locator('xpath=..').getByText('60/60')).toBeVisible();
+
+  await expect(field(page, 'Statusmeddelande')).toHaveAttribute('maxlength', '200');
+  await expect(field(page, 'Statusmeddelande')).toHaveAccessibleDescription(/Högst 200 tecken\.$/);
+  const priority = field(page, 'Kalenderprioritet');
+  await expect(priority).toHaveAttribute('min', '0');
+  await expect(priority).toHaveAttribute('max', '100');
+  await expect(priority).toHaveAccessibleDescription(/Från 0 till 100\.$/);
+
+  // Lunch answers with an announcement: its text has a limit, and the end is a choice, not a token.
+  const announcement = field(page, 'Meddelande till den som ringer');
+  await expect(announcement).toHaveAttribute('maxlength', '500');
+  await expect(announcement).toHaveAccessibleDescription(/Högst 500 tecken\.$/);
+  await expect(page.getByRole('checkbox', { name: 'Säg när profilen slutar' })).toBeVisible();
+  await expect(page.locator('.editor')).not.toContainText('{end}');
+  for (const input of await page.locator('.editor input, .editor textarea').all()) {
+    expect(await input.inputValue()).not.toContain('{end}');
+  }
 });

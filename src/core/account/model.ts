@@ -101,3 +101,6 @@ export function emptyAccount(): Account {
     priorityAccess: [],
   };
 }
+
+/** The largest provisioning file taken, in characters: far beyond any company's settings. */
+export const MAX_PROVISIONING_CHARACTERS = 1_000_000;

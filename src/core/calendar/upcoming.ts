@@ -16,6 +16,8 @@ export interface UpcomingInput {
   suppressed: readonly SuppressedActivation[];
   /** The key of the calendar activation that is on now, if any. */
   activeKey: string | null;
+  /** The meeting behind each key, shown to the user in the list (and nowhere else). */
+  titles: ReadonlyMap<string, string>;
   now: number;
   limit: number;
 }
@@ -39,11 +41,20 @@ export function upcomingActivations(input: UpcomingInput): UpcomingActivation[] 
         end: activation.end,
         profileId: activation.profileId,
         profileNumber: activation.profileNumber,
+        title: input.titles.get(activation.key) ?? '',
         state: stateOf(activation),
       })),
     ...input.unknownMarkers
       .filter((marker) => marker.end > now)
-      .map((marker) => ({ key: marker.key, start: marker.start, end: marker.end, profileId: null, profileNumber: marker.number, state: 'unknown-profile' as const })),
+      .map((marker) => ({
+        key: marker.key,
+        start: marker.start,
+        end: marker.end,
+        profileId: null,
+        profileNumber: marker.number,
+        title: input.titles.get(marker.key) ?? '',
+        state: 'unknown-profile' as const,
+      })),
   ];
   rows.sort((a, b) => a.start - b.start || a.end - b.end || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   return rows.slice(0, input.limit);

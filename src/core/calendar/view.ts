@@ -82,7 +82,10 @@ export interface CalendarSourceStatus {
  */
 export type UpcomingState = 'active' | 'planned' | 'outranked' | 'skipped' | 'overridden' | 'unknown-profile';
 
-/** One line of "14:00–15:00 → Möte (#3)". Holds no title: titles never leave the calendar service. */
+/**
+ * One line of "14:00–15:00 → Möte (#3)", with the meeting that causes it. The title is for the
+ * user's own eyes in this list: it never reaches the tray, notifications, the log or presence.
+ */
 export interface UpcomingActivation {
   key: string;
   start: number;
@@ -90,6 +93,8 @@ export interface UpcomingActivation {
   /** null for `unknown-profile`. */
   profileId: string | null;
   profileNumber: number;
+  /** The meeting's title (SUMMARY), as the calendar has it; empty when it has none. */
+  title: string;
   state: UpcomingState;
 }
 

@@ -90,6 +90,18 @@ const sv = {
   'calendar.error.feed-address-private': 'Flödet pekar på en adress i ett privat nät och följdes inte. Kalenderflöden hämtas bara från internet.',
   'calendar.error.feed-address-link-local': 'Flödet pekar på en lokal länkadress (169.254.x.x eller fe80::) och följdes inte.',
   'calendar.error.feed-address-reserved': 'Flödet pekar på en reserverad adress som ingen server har och följdes inte.',
+  'calendar.file.label': 'ICS-fil från datorn',
+  'calendar.file.choose': 'Välj kalenderfil…',
+  'calendar.file.hint': 'En kalender exporterad från Outlook, Google eller Apple (.ics). Filen läses igen vid varje synk.',
+  'calendar.file.copyHint': 'En kalender exporterad från Outlook, Google eller Apple (.ics). En kopia av filen sparas hos Profiltelefon; välj filen igen när den har ändrats.',
+  'calendar.file.unreadable': 'Filen kunde inte läsas: {detail}. Inget lades till.',
+  'calendar.file.refused': 'Filen lades inte till: {reason}',
+  'calendar.fileDialog.title': 'Välj kalenderfil',
+  'calendar.fileDialog.files': 'Kalenderfiler (ICS)',
+  'calendar.fileDialog.all': 'Alla filer',
+  'calendar.upcoming.meeting': 'Mötet: {title}',
+  'calendar.upcoming.untitled': 'Mötet saknar rubrik',
+  'calendar.upcoming.onlyYou': 'Mötenas rubriker syns bara här, för dig. Kollegor ser bara profilen.',
 } as const;
 
 const en: Record<keyof typeof sv, string> = {
@@ -183,6 +195,18 @@ const en: Record<keyof typeof sv, string> = {
   'calendar.error.feed-address-private': 'The feed points at an address in a private network and was not followed. Calendar feeds are fetched from the internet only.',
   'calendar.error.feed-address-link-local': 'The feed points at a link-local address (169.254.x.x or fe80::) and was not followed.',
   'calendar.error.feed-address-reserved': 'The feed points at a reserved address that no server has and was not followed.',
+  'calendar.file.label': 'ICS file on this computer',
+  'calendar.file.choose': 'Choose a calendar file…',
+  'calendar.file.hint': 'A calendar exported from Outlook, Google or Apple (.ics). The file is read again at each sync.',
+  'calendar.file.copyHint': 'A calendar exported from Outlook, Google or Apple (.ics). A copy of the file is kept by Profiltelefon; choose the file again when it has changed.',
+  'calendar.file.unreadable': 'The file could not be read: {detail}. Nothing was added.',
+  'calendar.file.refused': 'The file was not added: {reason}',
+  'calendar.fileDialog.title': 'Choose a calendar file',
+  'calendar.fileDialog.files': 'Calendar files (ICS)',
+  'calendar.fileDialog.all': 'All files',
+  'calendar.upcoming.meeting': 'Meeting: {title}',
+  'calendar.upcoming.untitled': 'The meeting has no title',
+  'calendar.upcoming.onlyYou': 'Meeting titles are shown only here, to you. Colleagues see only the profile.',
 };
 
 export const calendarMessages = { sv, en };

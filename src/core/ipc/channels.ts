@@ -15,6 +15,7 @@ export const INVOKE_CHANNELS = [
   'recording:save',
   'notification:request',
   'calendar:add-source',
+  'calendar:add-file',
   'calendar:remove-source',
   'calendar:sync',
   'calendar:skip',
@@ -28,10 +29,11 @@ export const INVOKE_CHANNELS = [
   'log:sip-trace',
   'speech:status',
   'speech:render',
+  'file:open',
 ] as const;
 
 /** Channels main answers later (it runs a program, or asks a server): the shells await them. */
-export const ASYNC_CHANNELS = ['speech:status', 'speech:render', 'calendar:add-caldav'] as const satisfies readonly (typeof INVOKE_CHANNELS)[number][];
+export const ASYNC_CHANNELS = ['speech:status', 'speech:render', 'calendar:add-caldav', 'file:open'] as const satisfies readonly (typeof INVOKE_CHANNELS)[number][];
 
 export const DEBUG_CHANNELS = ['debug:clock-advance', 'debug:tray-click', 'debug:resume', 'debug:second-launch', 'debug:user-activity', 'debug:notification-action'] as const;
 

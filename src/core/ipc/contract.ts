@@ -4,6 +4,7 @@ import {
   CallerIdPolicySchema,
   ColleagueSchema,
   MAX_PRIORITY_CONTACTS,
+  MAX_PROVISIONING_CHARACTERS,
   PresenceLifetimeSchema,
   PriorityContactInputSchema,
   SipAccountSchema,
@@ -14,6 +15,7 @@ import type { DialTarget } from '../numbers/phoneNumber';
 import { ActivitySignalSchema } from '../automation/activity';
 import { AutomationUpdateSchema } from '../automation/update';
 import { MAX_CALDAV_PASSWORD_LENGTH } from '../calendar/caldavSource';
+import { DEFAULT_MAX_ICS_BYTES } from '../calendar/parse';
 import { MAX_CALDAV_USERNAME_LENGTH, MAX_SOURCE_LOCATION_LENGTH } from '../calendar/settings';
 import { CallHistoryEntrySchema } from '../phone/history';
 import { MAX_RECORDING_BASE64_LENGTH, RECORDING_MIME_TYPES } from '../phone/recording';
@@ -28,6 +30,10 @@ import type { DebugChannel, InvokeChannel } from './channels';
 export * from './channels';
 
 export const MAX_TRACE_LINE_LENGTH = 50_000;
+/** What a file chosen in the OS dialog is for: a provisioning file to import, or a calendar to follow. */
+export const FILE_PURPOSES = ['provisioning', 'calendar'] as const;
+export type FilePurpose = (typeof FILE_PURPOSES)[number];
+
 export const MAX_TRACE_BATCH = 500;
 
 /** A number as the user typed it; main normalises it to E.164 or refuses it. null clears it. */
@@ -70,7 +76,7 @@ export const invokeSchemas = {
   'account:update': AccountPatchSchema,
   'account:set-password': z.object({ password: z.string().max(200) }).strict(),
   'account:sip-credentials': z.null(),
-  'provision:import': z.object({ json: z.string().max(1_000_000) }).strict(),
+  'provision:import': z.object({ json: z.string().max(MAX_PROVISIONING_CHARACTERS) }).strict(),
   'history:record': CallHistoryEntrySchema,
   /** A finished call recording; main checks the body is base64 and the call is in the history. */
   'recording:save': z
@@ -86,6 +92,11 @@ export const invokeSchemas = {
     .strict(),
   /** A file path or a feed URL as typed; main decides which, and refuses what it cannot use. */
   'calendar:add-source': z.object({ location: z.string().max(MAX_SOURCE_LOCATION_LENGTH + 100) }).strict(),
+  /**
+   * A calendar file's content, where the page cannot give its path (the browser shell's file input);
+   * kept as a managed copy. Bounded loosely here, so a file over the calendar's limit gets its own error.
+   */
+  'calendar:add-file': z.object({ text: z.string().max(DEFAULT_MAX_ICS_BYTES) }).strict(),
   'calendar:remove-source': z.object({ sourceId: identifier(64) }).strict(),
   /** null syncs every source. */
   'calendar:sync': z.object({ sourceId: identifier(64).nullable() }).strict(),
@@ -111,6 +122,8 @@ export const invokeSchemas = {
   'speech:status': z.null(),
   /** Bounded loosely here, so a too-long text gets the speech service's own error. */
   'speech:render': z.object({ text: z.string().max(MAX_SPOKEN_CHARACTERS * 10), language: LanguageSchema }).strict(),
+  /** Electron only: the OS file dialog, then main reads the chosen file for its purpose; the browser shell refuses it. */
+  'file:open': z.object({ purpose: z.enum(FILE_PURPOSES) }).strict(),
 } satisfies Record<InvokeChannel, z.ZodType>;
 
 /** Only the browser shell answers these: they stand in for the OS (clock, tray clicks, resume, a second launch, idle and lock). */
@@ -140,8 +153,10 @@ interface ValueResponses {
   'speech:status': SpeechStatus;
   /** A WAV file. */
   'speech:render': { wavBase64: string };
+  /** false when the user closed the dialog without choosing; the change itself arrives as a new state. */
+  'file:open': { chosen: boolean };
 }
-export const VALUE_CHANNELS = ['account:sip-credentials', 'notification:request', 'log:sip-trace', 'speech:status', 'speech:render'] as const satisfies readonly (keyof ValueResponses)[];
+export const VALUE_CHANNELS = ['account:sip-credentials', 'notification:request', 'log:sip-trace', 'speech:status', 'speech:render', 'file:open'] as const satisfies readonly (keyof ValueResponses)[];
 export type ValueChannel = keyof ValueResponses;
 export type StateChannel = Exclude<InvokeChannel, ValueChannel>;
 export type ChannelResponse<C extends InvokeChannel | DebugChannel> = C extends ValueChannel ? ValueResponses[C] : AppState;

@@ -14,6 +14,9 @@ export interface UaSettings {
   displayName: string;
 }
 
+/** How the app names itself to the PBX, the phone and the connection test alike. */
+export const USER_AGENT = 'Profiltelefon/0.1 (JsSIP 3.13)';
+
 /**
  * How JsSIP reconnects a dropped socket: it waits a random 1…2^attempt seconds, kept within these
  * bounds. The ceiling is how long the phone can stay away once the PBX is back (a restart, the
@@ -21,9 +24,14 @@ export interface UaSettings {
  */
 export const CONNECTION_RECOVERY = { minIntervalS: 1, maxIntervalS: 2 } as const;
 
+/** Whether the user has begun to set up an account at all: the first start offers to, until then. */
+export function accountStarted(account: Account): boolean {
+  return account.sip.serverUrl.trim() !== '' || account.sip.uri.trim() !== '';
+}
+
 export function uaSettingsFrom(account: Account, password: string | null): Result<UaSettings> {
   const { serverUrl, uri, authUser, displayName } = account.sip;
-  if (serverUrl.trim() === '' && uri.trim() === '') {
+  if (!accountStarted(account)) {
     return fail('phone-not-configured', 'The phone is not set up: the account has no SIP server and no SIP address');
   }
   if (serverUrl.trim() === '') return fail('sip-server-missing', 'The account has no SIP server (wss://…)', 'sip.serverUrl');

@@ -35,13 +35,18 @@ export function updateProfile(settings: Settings, submitted: Profile): Result<Se
   return ok({ ...settings, profiles: sortByNumber([...others, profile]) });
 }
 
+/** Why a profile cannot be deleted, or null when it can: the editor disables "Ta bort" by the same rule. */
+export function deleteRefusal(profileId: string, activeProfileId: string): 'delete-base' | 'delete-active' | null {
+  if (profileId === BASE_PROFILE_ID) return 'delete-base';
+  return profileId === activeProfileId ? 'delete-active' : null;
+}
+
 export function deleteProfile(settings: Settings, profileId: string): Result<Settings> {
   const profile = findProfile(settings, profileId);
   if (!profile) return fail('profile-not-found', `No profile has the id ${describeInput(profileId)}.`, 'id');
-  if (profileId === BASE_PROFILE_ID) return fail('delete-base', `"${profile.name}" is the base profile and cannot be deleted.`);
-  if (profileId === settings.active.profileId) {
-    return fail('delete-active', `"${profile.name}" is active and cannot be deleted. Switch to another profile first.`);
-  }
+  const refusal = deleteRefusal(profileId, settings.active.profileId);
+  if (refusal === 'delete-base') return fail(refusal, `"${profile.name}" is the base profile and cannot be deleted.`);
+  if (refusal === 'delete-active') return fail(refusal, `"${profile.name}" is active and cannot be deleted. Switch to another profile first.`);
   return ok({ ...settings, profiles: settings.profiles.filter((other) => other.id !== profileId) });
 }
 

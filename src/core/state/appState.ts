@@ -33,6 +33,8 @@ export interface AppState {
   sipPasswordSet: boolean;
   /** The OS offers no real encryption (Linux `basic_text`), so the password lives in memory until the app quits. */
   passwordSessionOnly: boolean;
+  /** The shell has an OS file dialog (Electron): files are chosen through `file:open`; otherwise in the page. */
+  nativeFileDialog: boolean;
   /** Newest first. */
   history: CallHistoryEntry[];
   ui: Settings['ui'];
@@ -45,7 +47,7 @@ export interface AppState {
   tray: TrayModel;
   /** Desktop notifications shown (or, in the browser shell, recorded) this run, newest last. */
   notifications: NotificationRecord[];
-  /** Calendar sources, their sync status, and the activations to come. Holds no event titles. */
+  /** Calendar sources, their sync status, and the activations to come; titles only in the upcoming list, for the user. */
   calendar: CalendarState;
   /** The services' clock when this state was built; the renderer counts down from it. */
   now: number;

@@ -8,6 +8,7 @@ import {
   CalendarPage,
   ColleaguesView,
   DebugPanel,
+  FirstStart,
   PhoneHost,
   PhoneView,
   ProfileEditorPage,
@@ -15,6 +16,7 @@ import {
 } from './lazyViews';
 import { Notices } from './Notices';
 import { ProfileList } from './ProfileList';
+import { accountStarted } from '../../core/phone/uaSettings';
 
 type View = 'switcher' | 'editor' | 'calendar' | 'automation' | 'phone' | 'colleagues' | 'account';
 const VIEWS = [
@@ -31,6 +33,7 @@ export function App() {
   const t = useTranslation();
   const language = useLanguage();
   const ready = useAppStore((store) => store.state !== null);
+  const firstStart = useAppStore((store) => store.state !== null && !accountStarted(store.state.account));
   const [view, setView] = useState<View>('switcher');
   useEffect(() => connectAppStore(), []);
   useEffect(() => {
@@ -56,6 +59,11 @@ export function App() {
         {ready && (
           <Suspense fallback={null}>
             <PhoneHost onShowPhone={() => setView('phone')} />
+          </Suspense>
+        )}
+        {ready && view === 'switcher' && firstStart && (
+          <Suspense fallback={null}>
+            <FirstStart onSetUpByHand={() => setView('account')} />
           </Suspense>
         )}
         {ready && view === 'switcher' && <ProfileList />}

@@ -19,6 +19,7 @@ export const CalendarPage = lazyExport(() => import('./calendar/CalendarPage'), 
 export const AutomationPage = lazyExport(() => import('./automation/AutomationPage'), 'AutomationPage');
 export const ColleaguesView = lazyExport(() => import('./presence/ColleaguesView'), 'ColleaguesView');
 export const AccountView = lazyExport(() => import('./account/AccountView'), 'AccountView');
+export const FirstStart = lazyExport(() => import('./account/FirstStart'), 'FirstStart');
 // react-aria's date field and dialog are needed only once the clock button is pressed.
 export const EndTimeDialog = lazyExport(() => import('./switcher/EndTimeDialog'), 'EndTimeDialog');
 export const DebugPanel = lazyExport(() => import('./DebugPanel'), 'DebugPanel');

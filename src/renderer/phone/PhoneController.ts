@@ -9,7 +9,7 @@ import { parseAccountAddress } from '../../core/phone/accountAddress';
 import { presentedIdentity, sipFailure, type SipFailure } from '../../core/phone/sipFailure';
 import { namedFromDirectory } from '../../core/phone/directorySearch';
 import { partyForTarget } from '../../core/phone/remoteParty';
-import { CONNECTION_RECOVERY, type UaSettings } from '../../core/phone/uaSettings';
+import { CONNECTION_RECOVERY, USER_AGENT, type UaSettings } from '../../core/phone/uaSettings';
 import { MICROPHONE } from './callMedia';
 import { CallRegistry } from './callRegistry';
 import { receiveMessage } from './incomingMessages';
@@ -19,7 +19,6 @@ import { RegistrationWatcher } from './registrationWatcher';
 import { applyIdentityHeaders, makeFromAnonymous } from './sipRequests';
 import { TonePlayer } from './tones';
 
-const USER_AGENT = 'Profiltelefon/0.1 (JsSIP 3.13)';
 const NOT_READY: AppError = { code: 'phone-not-ready', message: 'The app has not loaded its settings yet' };
 
 /**

@@ -21,6 +21,10 @@ export const KNOWN_ERROR_CODES: ReadonlySet<string> = new Set([
   'source-unknown', 'source-duplicate', 'source-empty', 'source-limit', 'source-too-long', 'path-not-absolute', 'file-not-found',
   'file-not-a-file', 'file-unreadable', 'url-invalid', 'url-not-https', 'url-credentials', 'calendar-activation-unknown',
   'calendar-activation-past', 'calendar-skip-unknown',
+  // A calendar file handed over by its content must parse as a calendar.
+  'ics-not-calendar', 'ics-malformed', 'ics-empty',
+  // The OS file dialog, which only Electron has.
+  'file-dialog-unavailable',
   // CalDAV sources: the form, then what the server (or the feed rules on the way to it) answered.
   'caldav-server-empty', 'caldav-username-empty', 'caldav-username-too-long', 'caldav-password-empty', 'caldav-password-too-long',
   'caldav-auth-failed', 'caldav-unreachable', 'caldav-not-caldav', 'caldav-no-calendar', 'feed-timeout', 'feed-not-https', 'feed-port-blocked',

@@ -143,12 +143,12 @@ describe('the calendar switches profiles through the profile service, on its own
 });
 
 describe('the list of upcoming activations', () => {
-  it('lists times and profile numbers, warns about an unknown profile number, and never switches to it', async () => {
+  it('lists times, profile numbers and the meeting, warns about an unknown profile number, and never switches to it', async () => {
     const app = await openWithCalendar(newDir(), '08:00');
     expect(app.services.state.calendar.upcoming).toEqual([
-      { key: `board@day.test|${T('09:00')}`, start: T('09:00'), end: T('10:00'), profileId: 'meeting', profileNumber: 3, state: 'planned' },
-      { key: `course@day.test|${T('10:00')}`, start: T('10:00'), end: T('11:00'), profileId: 'training', profileNumber: 10, state: 'planned' },
-      { key: `unknown@day.test|${T('15:00')}`, start: T('15:00'), end: T('15:30'), profileId: null, profileNumber: 42, state: 'unknown-profile' },
+      { key: `board@day.test|${T('09:00')}`, start: T('09:00'), end: T('10:00'), profileId: 'meeting', profileNumber: 3, title: '#3 Styrelsemöte om budgeten', state: 'planned' },
+      { key: `course@day.test|${T('10:00')}`, start: T('10:00'), end: T('11:00'), profileId: 'training', profileNumber: 10, title: '[10] Kurs i Excel', state: 'planned' },
+      { key: `unknown@day.test|${T('15:00')}`, start: T('15:00'), end: T('15:30'), profileId: null, profileNumber: 42, title: '#42 Hemligt projekt', state: 'unknown-profile' },
     ]);
     app.clock.advance(7 * 60 * MINUTE + 10 * MINUTE);
     expect(app.services.state.active.profileId).toBe('available');
@@ -207,14 +207,19 @@ describe('the rule for busy events without a marker', () => {
 });
 
 describe('privacy', () => {
-  it('keeps titles out of the state, the settings file, the log and every notification', async () => {
+  it('shows titles only in the upcoming list: never in the rest of the state, the settings file, the log or a notification', async () => {
     const dir = newDir();
     const app = await openWithCalendar(dir, '08:00');
     const states: AppState[] = [];
     app.services.onStateChanged((state) => states.push(state));
+    expect(app.services.state.calendar.upcoming.map((row) => row.title)).toContain('#3 Styrelsemöte om budgeten');
     app.clock.advance(8 * 60 * MINUTE);
     expect(states.length).toBeGreaterThan(0);
-    expect(JSON.stringify([app.services.state, states])).not.toMatch(TITLES);
+    const withoutUpcomingTitles = (state: AppState) => ({
+      ...state,
+      calendar: { ...state.calendar, upcoming: state.calendar.upcoming.map((row) => ({ ...row, title: '' })) },
+    });
+    expect(JSON.stringify([app.services.state, ...states].map(withoutUpcomingTitles))).not.toMatch(TITLES);
     expect(readFileSync(join(dir, 'settings.json'), 'utf8')).not.toMatch(TITLES);
     expect(JSON.stringify(app.shown)).not.toMatch(TITLES);
     expect(readFileSync(app.services.log.file, 'utf8')).not.toMatch(TITLES);

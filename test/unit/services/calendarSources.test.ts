@@ -80,8 +80,6 @@ describe('a file source', () => {
   }
 
   const broken: [string, (dir: string) => string, object][] = [
-    ['a path that does not exist', (dir) => join(dir, 'saknas.ics'), { code: 'file-not-found' }],
-    ['a directory', (dir) => dir, { code: 'file-not-a-file' }],
     ['JSON', () => fixture('not-ics.json'), { code: 'ics-not-calendar', message: 'This is not an iCalendar file (no BEGIN:VCALENDAR), perhaps a web page' }],
     ['a web page', () => fixture('login-page.html'), { code: 'ics-not-calendar' }],
     ['a truncated calendar', () => fixture('truncated.ics'), { code: 'ics-malformed' }],
@@ -100,19 +98,22 @@ describe('a file source', () => {
     });
   }
 
-  it('names the missing path in its error', async () => {
-    const dir = newDir();
-    const app = open(dir);
-    await addFile(app, join(dir, 'saknas.ics'));
-    expect(firstSource(app).error).toEqual({ code: 'file-not-found', message: `There is no file at ${join(dir, 'saknas.ics')}` });
-  });
-
-  it('refuses a file over the size limit before reading it', async () => {
-    const dir = newDir();
-    const app = open(dir, { maxBytes: 1_000 });
-    await addFile(app, fixture('google.ics'));
-    expect(firstSource(app).error).toEqual({ code: 'ics-too-large', message: 'The file is larger than 1000 bytes', maxBytes: 1_000 });
-  });
+  const refused: [string, (dir: string) => string, { maxBytes?: number }, (path: string) => object][] = [
+    ['a path that does not exist', (dir) => join(dir, 'saknas.ics'), {}, (path) => ({ code: 'file-not-found', message: `There is no file at ${path}` })],
+    ['a directory', (dir) => dir, {}, (path) => ({ code: 'file-not-a-file', message: `${path} is not a file` })],
+    ['a file over the size limit', () => fixture('google.ics'), { maxBytes: 1_000 }, () => ({ code: 'ics-too-large', message: 'The file is larger than 1000 bytes', maxBytes: 1_000 })],
+  ];
+  for (const [what, pathIn, options, error] of refused) {
+    it(`refuses ${what} before adding it, with its reason at the field, and changes nothing`, () => {
+      const dir = newDir();
+      const app = open(dir, options);
+      const path = pathIn(dir);
+      const before = readFileSync(join(dir, 'settings.json'), 'utf8');
+      expect(app.services.invoke('calendar:add-source', { location: path })).toEqual({ ok: false, error: { ...error(path), field: 'location' } });
+      expect(app.services.state.calendar.sources).toEqual([]);
+      expect(readFileSync(join(dir, 'settings.json'), 'utf8')).toBe(before);
+    });
+  }
 
   it('reads a calendar with bad events, lists the good ones, and counts each kind of problem', async () => {
     const app = open(newDir());

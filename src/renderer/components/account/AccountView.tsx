@@ -1,7 +1,6 @@
 import { useState } from 'react';
 import { useAppStore } from '../../store/appStore';
 import { useTranslation } from '../../useTranslation';
-import { RegistrationStatus } from '../phone/RegistrationStatus';
 import { DirectoryEditor } from './DirectoryEditor';
 import { NotificationHoldSetting } from './NotificationHoldSetting';
 import { PriorityAccessEditor } from './PriorityAccessEditor';
@@ -18,7 +17,6 @@ export function AccountView() {
   return (
     <section aria-labelledby="account-heading" className="account">
       <h2 id="account-heading">{t('account.heading')}</h2>
-      <RegistrationStatus />
       <SipAccountForm key={formGeneration} account={account} />
       <DirectoryEditor directory={account.directory} />
       <PriorityAccessEditor account={account} />

@@ -1,34 +1,51 @@
-import { useId, type ChangeEvent } from 'react';
+import { useId, useState } from 'react';
+import type { AppError } from '../../../core/errors';
+import type { MessageKey } from '../../../core/i18n/messages';
 import { useTranslation } from '../../useTranslation';
+import { FileChooser, type FileChoice } from '../FileChooser';
 import { useAccountRequest } from './useAccountRequest';
 
-export function ProvisioningImport({ onImported }: { onImported(): void }) {
+const FILE_ERRORS = new Set(['provisioning-file-not-found', 'provisioning-file-not-a-file', 'provisioning-file-too-large', 'provisioning-file-unreadable']);
+
+/** A provisioning file chosen in the OS dialog (Electron) or the page (the browser shell), applied whole or not at all. */
+export function ProvisioningImport({ onImported, headingLevel = 3 }: { onImported(): void; headingLevel?: 2 | 3 }) {
   const t = useTranslation();
   const request = useAccountRequest();
+  const [nativeOutcome, setNativeOutcome] = useState<{ done: boolean; errors: AppError[]; unreadable: string | null }>({ done: false, errors: [], unreadable: null });
   const hintId = useId();
+  const headingId = useId();
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
 
-  const importFile = async (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    event.target.value = '';
-    if (file && (await request.send('provision:import', { json: await file.text() }))) onImported();
+  const choose = async (choice: FileChoice) => {
+    setNativeOutcome({ done: false, errors: [], unreadable: null });
+    if (choice.kind === 'content') {
+      if (await request.send('provision:import', { json: choice.text })) onImported();
+      return;
+    }
+    if (choice.kind === 'unreadable') setNativeOutcome({ done: false, errors: [], unreadable: choice.detail });
+    if (choice.kind === 'native-refused') setNativeOutcome({ done: false, errors: choice.error.details ?? [choice.error], unreadable: null });
+    if (choice.kind === 'native' && choice.chosen) {
+      setNativeOutcome({ done: true, errors: [], unreadable: null });
+      onImported();
+    }
   };
+  const errors = [...request.errors, ...nativeOutcome.errors];
+  const errorText = (error: AppError) => (FILE_ERRORS.has(error.code) ? t(`account.error.${error.code}` as MessageKey) : error.message);
 
   return (
-    <section aria-labelledby="provisioning-heading" className="account-provisioning">
-      <h3 id="provisioning-heading">{t('account.provisioning')}</h3>
+    <section aria-labelledby={headingId} className="account-provisioning">
+      <Heading id={headingId}>{t('account.provisioning')}</Heading>
       <p id={hintId}>{t('account.provisioningHint')}</p>
-      <label className="account-provisioning__button">
-        {t('account.import')}
-        <input type="file" accept="application/json,.json" aria-describedby={hintId} onChange={(event) => void importFile(event)} />
-      </label>
+      <FileChooser purpose="provisioning" label={t('account.import')} accept="application/json,.json" describedBy={hintId} onChoice={(choice) => void choose(choice)} />
       <div role="status">
-        {request.done && <p>{t('account.imported')}</p>}
-        {request.errors.length > 0 && (
+        {(request.done || nativeOutcome.done) && <p>{t('account.imported')}</p>}
+        {nativeOutcome.unreadable !== null && <p className="account-provisioning__errors">{t('account.importUnreadable', { detail: nativeOutcome.unreadable })}</p>}
+        {errors.length > 0 && (
           <div className="account-provisioning__errors">
             <p>{t('account.importRefused')}</p>
             <ul>
-              {request.errors.map((error) => (
-                <li key={`${error.field ?? ''}${error.message}`}>{error.message}</li>
+              {errors.map((error) => (
+                <li key={`${error.field ?? ''}${error.message}`}>{errorText(error)}</li>
               ))}
             </ul>
           </div>

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { Account, CallerIdPolicy } from '../../../core/account/model';
 import { useAppStore } from '../../store/appStore';
 import { useTranslation } from '../../useTranslation';
@@ -6,6 +6,9 @@ import { CallerIdPolicyFields } from './CallerIdPolicyFields';
 import { useErrorText } from '../editor/errorText';
 import { TextField } from './TextField';
 import { useAccountRequest } from './useAccountRequest';
+import { RegistrationStatus } from '../phone/RegistrationStatus';
+import { useFailureText, usePhoneErrorText } from '../phone/usePhoneText';
+import { useConnectionTest, type ConnectionTestState } from './useConnectionTest';
 
 interface Draft {
   serverUrl: string;
@@ -46,15 +49,30 @@ export function SipAccountForm({ account }: { account: Account }) {
   const storageHint = sessionOnly ? t('account.passwordSessionOnly') : t('account.passwordHint');
   const [draft, setDraft] = useState(() => draftOf(account));
   const request = useAccountRequest();
+  const connectionTest = useConnectionTest();
   const errorText = useErrorText();
+  const phoneErrorText = usePhoneErrorText();
+  const testErrors = connectionTest.state.kind === 'invalid' ? connectionTest.state.errors : [];
+  const testError = (field: string) => {
+    const error = testErrors.find((candidate) => candidate.field === field);
+    return error && { ...error, message: phoneErrorText(error) };
+  };
+  const errorFor = (field: string) => request.errorFor(field) ?? testError(field);
   const passwordError = request.errorFor('password');
   const formErrors = request.errors.filter((error) => error.field === undefined);
   const set = (field: keyof Draft) => (value: string) => setDraft((current) => ({ ...current, [field]: value }));
+  const formRef = useRef<HTMLFormElement>(null);
+  // The first field with an error takes focus, so the user lands where the fix is.
+  const testState = connectionTest.state;
+  useEffect(() => {
+    if (request.errors.length > 0 || testState.kind === 'invalid') formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [request.errors, testState]);
+  const sipDraft = { serverUrl: draft.serverUrl, uri: draft.uri, authUser: draft.authUser, displayName: draft.displayName };
 
   const save = async (event: FormEvent) => {
     event.preventDefault();
     const saved = await request.send('account:update', {
-      sip: { serverUrl: draft.serverUrl, uri: draft.uri, authUser: draft.authUser, displayName: draft.displayName },
+      sip: sipDraft,
       numbers: { landline: blankToNull(draft.landline), mobile: blankToNull(draft.mobile), switchboard: blankToNull(draft.switchboard) },
       voicemail: blankToNull(draft.voicemail),
       addOns: { recording: draft.recording, listenIn: draft.listenIn },
@@ -68,11 +86,11 @@ export function SipAccountForm({ account }: { account: Account }) {
   };
 
   return (
-    <form className="account-form" onSubmit={(event) => void save(event)} noValidate>
+    <form ref={formRef} className="account-form" onSubmit={(event) => void save(event)} noValidate>
       <fieldset>
         <legend>{t('account.sip')}</legend>
-        <TextField label={t('account.serverUrl')} hint={t('account.serverUrlHint')} value={draft.serverUrl} onChange={set('serverUrl')} error={request.errorFor('sip.serverUrl')} />
-        <TextField label={t('account.uri')} value={draft.uri} onChange={set('uri')} error={request.errorFor('sip.uri')} autoComplete="username" />
+        <TextField label={t('account.serverUrl')} hint={t('account.serverUrlHint')} value={draft.serverUrl} onChange={set('serverUrl')} error={errorFor('sip.serverUrl')} />
+        <TextField label={t('account.uri')} value={draft.uri} onChange={set('uri')} error={errorFor('sip.uri')} autoComplete="username" />
         <TextField label={t('account.authUser')} value={draft.authUser} onChange={set('authUser')} />
         <TextField label={t('account.displayName')} value={draft.displayName} onChange={set('displayName')} />
         <TextField
@@ -82,8 +100,14 @@ export function SipAccountForm({ account }: { account: Account }) {
           hint={passwordSet ? `${t('account.passwordSet')} ${storageHint}` : storageHint}
           value={draft.password}
           onChange={set('password')}
-          error={passwordError && { ...passwordError, message: errorText(passwordError) }}
+          error={passwordError ? { ...passwordError, message: errorText(passwordError) } : testError('password')}
         />
+        <div className="account-form__test">
+          <button type="button" disabled={connectionTest.state.kind === 'testing'} onClick={() => void connectionTest.run(sipDraft, draft.password, account)}>
+            {t('account.test')}
+          </button>
+          <ConnectionTestOutcome state={connectionTest.state} />
+        </div>
       </fieldset>
       <fieldset>
         <legend>{t('account.numbers')}</legend>
@@ -127,6 +151,7 @@ export function SipAccountForm({ account }: { account: Account }) {
           {t('account.save')}
         </button>
         <p role="status">{request.done ? t('account.saved') : ''}</p>
+        <RegistrationStatus />
         {formErrors.map((error) => (
           <p key={error.code} role="alert" className="account-field__error" data-error-code={error.code}>
             {errorText(error)}
@@ -134,5 +159,26 @@ export function SipAccountForm({ account }: { account: Account }) {
         ))}
       </div>
     </form>
+  );
+}
+
+/** The connection test's answer, in place beside its button. */
+function ConnectionTestOutcome({ state }: { state: ConnectionTestState }) {
+  const t = useTranslation();
+  const failureText = useFailureText();
+  const phoneErrorText = usePhoneErrorText();
+  let text = '';
+  if (state.kind === 'testing') text = t('account.test.testing');
+  if (state.kind === 'done' && state.result.kind === 'registered') text = t('account.test.registered', { aor: state.result.aor.replace(/^sips?:/, '') });
+  if (state.kind === 'done' && state.result.kind === 'failed') text = t('account.test.failed', { reason: failureText(state.result.failure) });
+  if (state.kind === 'invalid') {
+    const unplaced = state.errors.filter((error) => error.field === undefined);
+    text = [t('account.test.invalid'), ...unplaced.map(phoneErrorText)].join(' ');
+  }
+  const tone = state.kind === 'done' ? (state.result.kind === 'registered' ? 'ok' : 'error') : state.kind === 'invalid' ? 'error' : 'pending';
+  return (
+    <p role="status" className={`account-test account-test--${tone}`} data-testid="connection-test" data-outcome={state.kind === 'done' ? (state.result.kind === 'registered' ? 'registered' : state.result.failure.reason) : state.kind}>
+      {text}
+    </p>
   );
 }

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
 import { refusalMessage } from '../../../core/i18n/contractMessages';
+import type { AppError } from '../../../core/errors';
 import type { CalendarSourceStatus } from '../../../core/calendar/view';
 import { formatEndTime } from '../../../core/time/format';
 import { useAppStore } from '../../store/appStore';
@@ -8,6 +9,7 @@ import { useServiceNow } from '../../useServiceNow';
 import { calendarRequest } from './calendarRequest';
 import { AddCaldavSource } from './AddCaldavSource';
 import { addErrorText, sourceErrorText, warningText } from './calendarText';
+import { FileChooser, type FileChoice } from '../FileChooser';
 
 const NO_SOURCES: CalendarSourceStatus[] = [];
 
@@ -66,6 +68,11 @@ export function CalendarSources() {
   const [location, setLocation] = useState('');
   const [addError, setAddError] = useState<string | null>(null);
   const [listError, setListError] = useState<string | null>(null);
+  const [fileError, setFileError] = useState<string | null>(null);
+  const native = useAppStore((store) => store.state?.nativeFileDialog ?? false);
+  const language = useLanguage();
+  const fileHintId = useId();
+  const fileErrorId = useId();
   const inputId = useId();
   const hintId = useId();
   const errorId = useId();
@@ -73,8 +80,19 @@ export function CalendarSources() {
   const add = async (event: FormEvent) => {
     event.preventDefault();
     const refused = await calendarRequest('calendar:add-source', { location });
-    setAddError(refused ? addErrorText(refused, t) : null);
+    setAddError(refused ? addErrorText(refused, t, language) : null);
     if (!refused) setLocation('');
+  };
+
+  const chooseFile = async (choice: FileChoice) => {
+    const refusal = (error: AppError) => t('calendar.file.refused', { reason: addErrorText(error, t, language) });
+    if (choice.kind === 'unreadable') setFileError(t('calendar.file.unreadable', { detail: choice.detail }));
+    if (choice.kind === 'native-refused') setFileError(refusal(choice.error));
+    if (choice.kind === 'native') setFileError(null);
+    if (choice.kind === 'content') {
+      const refused = await calendarRequest('calendar:add-file', { text: choice.text });
+      setFileError(refused ? refusal(refused) : null);
+    }
   };
 
   const syncNow = async () => {
@@ -104,6 +122,26 @@ export function CalendarSources() {
           {listError}
         </p>
       )}
+      <div className="calendar-add calendar-add--file" role="group" aria-labelledby={`${fileHintId}-label`}>
+        <span id={`${fileHintId}-label`} className="calendar-add__label">
+          {t('calendar.file.label')}
+        </span>
+        <FileChooser
+          purpose="calendar"
+          label={t('calendar.file.choose')}
+          accept=".ics,.ical,.icalendar,text/calendar"
+          describedBy={fileError ? `${fileErrorId} ${fileHintId}` : fileHintId}
+          onChoice={(choice) => void chooseFile(choice)}
+        />
+        {fileError && (
+          <p id={fileErrorId} className="calendar-field-error" role="alert">
+            {fileError}
+          </p>
+        )}
+        <small id={fileHintId} className="calendar-muted">
+          {t(native ? 'calendar.file.hint' : 'calendar.file.copyHint')}
+        </small>
+      </div>
       <form className="calendar-add" onSubmit={(event) => void add(event)}>
         <label htmlFor={inputId}>{t('calendar.add.label')}</label>
         <div className="calendar-add__row">

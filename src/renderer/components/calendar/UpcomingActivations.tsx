@@ -24,6 +24,9 @@ function UpcomingRow({ row, onError }: { row: UpcomingActivation; onError(messag
   const timeZone = useAppStore((store) => store.state?.timeZone ?? 'UTC');
   const profileName = useAppStore((store) => store.state?.profiles.find((profile) => profile.id === row.profileId)?.name);
   const range = formatRange(row.start, row.end, now, language, timeZone, t);
+  const meeting = (
+    <small className="calendar-upcoming__meeting">{row.title.trim() === '' ? t('calendar.upcoming.untitled') : t('calendar.upcoming.meeting', { title: row.title })}</small>
+  );
 
   if (row.state === 'unknown-profile') {
     return (
@@ -33,6 +36,7 @@ function UpcomingRow({ row, onError }: { row: UpcomingActivation; onError(messag
         </span>
         <span className="calendar-upcoming__text">
           <span className="calendar-upcoming__line">{t('calendar.upcoming.unknown', { range, number: row.profileNumber })}</span>
+          {meeting}
           <small>{t('calendar.upcoming.unknownHint')}</small>
         </span>
       </li>
@@ -51,6 +55,7 @@ function UpcomingRow({ row, onError }: { row: UpcomingActivation; onError(messag
     <li className="calendar-upcoming__row" data-state={row.state}>
       <span className="calendar-upcoming__text">
         <span className="calendar-upcoming__line">{line}</span>
+        {meeting}
         {stateText && <small className={`calendar-state calendar-state--${row.state}`}>{t(stateText)}</small>}
       </span>
       {row.state !== 'overridden' && (
@@ -75,6 +80,7 @@ export function UpcomingActivations() {
   return (
     <section className="calendar-panel" aria-labelledby="calendar-upcoming-heading">
       <h3 id="calendar-upcoming-heading">{t('calendar.upcoming.heading')}</h3>
+      <p className="calendar-muted">{t('calendar.upcoming.onlyYou')}</p>
       {rows.length === 0 ? (
         <p className="calendar-muted">{t('calendar.upcoming.empty')}</p>
       ) : (

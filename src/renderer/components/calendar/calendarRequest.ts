@@ -6,6 +6,7 @@ import { useAppStore } from '../../store/appStore';
 
 type CalendarChannel =
   | 'calendar:add-source'
+  | 'calendar:add-file'
   | 'calendar:add-caldav'
   | 'calendar:remove-source'
   | 'calendar:sync'

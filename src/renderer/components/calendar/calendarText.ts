@@ -85,8 +85,15 @@ const ADD_ERRORS = new Set([
   'source-limit',
 ]);
 
-export function addErrorText(error: { code: string; message: string }, t: Translate): string {
-  return ADD_ERRORS.has(error.code) ? t(`calendar.addError.${error.code}` as MessageKey) : t('calendar.error.generic', { message: refusalMessage(error, t) });
+/** Why a calendar was not added: the field's own text, or the file's reason (missing, not a file, not a calendar…). */
+export function addErrorText(error: AppError, t: Translate, language: Language): string {
+  if (ADD_ERRORS.has(error.code)) return t(`calendar.addError.${error.code}` as MessageKey);
+  if (isFileError(error)) return sourceErrorText(error, language, t);
+  return t('calendar.error.generic', { message: refusalMessage(error, t) });
+}
+
+function isFileError(error: AppError): error is AppError & CalendarSourceError {
+  return error.code.startsWith('file-') || error.code.startsWith('ics-');
 }
 
 const CALDAV_FORM_ERRORS = new Set([

@@ -1,4 +1,5 @@
 import { FIELD, LENGTH_CHOICES, type LengthChoice, type ProfileFormDraft } from '../../../core/profiles/editorModel';
+import { CALENDAR_PRIORITY, LENGTH_LIMITS } from '../../../core/profiles/validation';
 import type { WorkingHours } from '../../../core/time/workingHours';
 import { useTranslation } from '../../useTranslation';
 import { SelectField, TextField } from './controls';
@@ -40,6 +41,7 @@ export function DefaultLengthField({ draft, edit, workingHours }: DefaultLengthF
             type="number"
             size="short"
             min={1}
+            max={LENGTH_LIMITS.minutes}
             value={length.minutes}
             onChange={(minutes) => editLength((next) => void (next.minutes = minutes))}
           />
@@ -61,6 +63,7 @@ export function DefaultLengthField({ draft, edit, workingHours }: DefaultLengthF
             type="number"
             size="short"
             min={1}
+            max={LENGTH_LIMITS.days}
             value={length.days}
             onChange={(days) => editLength((next) => void (next.days = days))}
           />
@@ -72,6 +75,8 @@ export function DefaultLengthField({ draft, edit, workingHours }: DefaultLengthF
         hint={t('editor.calendarPriority.hint')}
         type="number"
         size="short"
+        min={CALENDAR_PRIORITY.min}
+        max={CALENDAR_PRIORITY.max}
         value={draft.calendarPriority}
         onChange={(priority) => edit((next) => void (next.calendarPriority = priority))}
       />

@@ -1,5 +1,5 @@
 import { FIELD, type ProfileFormDraft } from '../../../core/profiles/editorModel';
-import { PROFILE_NUMBER_MAX } from '../../../core/profiles/validation';
+import { PROFILE_NUMBER_MAX, TEXT_LIMITS } from '../../../core/profiles/validation';
 import { useTranslation } from '../../useTranslation';
 import { RadioGroup, TextField } from './controls';
 import type { EditDraft } from './useProfileEditor';
@@ -11,13 +11,13 @@ export function GeneralFields({ draft, edit }: { draft: ProfileFormDraft; edit: 
     <fieldset className="editor-section">
       <legend className="editor-section__legend">{t('editor.section.general')}</legend>
       <TextField
-          path={FIELD.name}
-          label={t('editor.name')}
-          hint={t('editor.name.hint')}
-          value={draft.name}
-          maxLength={60}
-          onChange={(name) => edit((next) => void (next.name = name))}
-        />
+        path={FIELD.name}
+        label={t('editor.name')}
+        hint={t('editor.name.hint')}
+        value={draft.name}
+        maxLength={TEXT_LIMITS.name}
+        onChange={(name) => edit((next) => void (next.name = name))}
+      />
       <TextField
         path={FIELD.number}
         label={t('editor.number')}
@@ -26,6 +26,7 @@ export function GeneralFields({ draft, edit }: { draft: ProfileFormDraft; edit: 
         size="short"
         min={1}
         max={PROFILE_NUMBER_MAX}
+        hintStatesRange
         value={draft.number}
         onChange={(number) => edit((next) => void (next.number = number))}
       />
@@ -44,7 +45,7 @@ export function GeneralFields({ draft, edit }: { draft: ProfileFormDraft; edit: 
         label={t('editor.statusMessage')}
         hint={t('editor.statusMessage.hint')}
         value={draft.statusMessage}
-        maxLength={200}
+        maxLength={TEXT_LIMITS.statusMessage}
         onChange={(message) => edit((next) => void (next.statusMessage = message))}
       />
     </fieldset>

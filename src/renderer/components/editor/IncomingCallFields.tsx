@@ -1,5 +1,5 @@
 import { FIELD, type ForwardTargetDraft, type ProfileFormDraft } from '../../../core/profiles/editorModel';
-import { NO_ANSWER_SECONDS } from '../../../core/profiles/validation';
+import { NO_ANSWER_SECONDS, TEXT_LIMITS } from '../../../core/profiles/validation';
 import { useTranslation } from '../../useTranslation';
 import type { AccountNumbers } from '../../../core/account/model';
 import type { Profile } from '../../../core/profiles/model';
@@ -65,7 +65,7 @@ export function IncomingCallFields({
               label={t('editor.incoming.announcementText')}
               hint={t('editor.incoming.announcementHint')}
               multiline
-              maxLength={500}
+              maxLength={TEXT_LIMITS.announcement}
               value={incoming.announcementText}
               onChange={(text) => editIncoming((next) => void (next.announcementText = text))}
             />
@@ -116,6 +116,7 @@ export function IncomingCallFields({
               size="short"
               min={NO_ANSWER_SECONDS.min}
               max={NO_ANSWER_SECONDS.max}
+              hintStatesRange
               value={incoming.noAnswerSeconds}
               onChange={(seconds) => editIncoming((next) => void (next.noAnswerSeconds = seconds))}
             />

@@ -8,6 +8,7 @@ import { ConfirmDialog } from './ConfirmDialog';
 import { useErrorText } from './errorText';
 import { fieldIdOf } from './fieldErrors';
 import { ProfileActions } from './ProfileActions';
+import { deleteRefusal } from '../../../core/profiles/operations';
 import { ProfileForm } from './ProfileForm';
 import { ProfilePicker } from './ProfilePicker';
 import { useProfileEditor, type Confirmation } from './useProfileEditor';
@@ -53,7 +54,10 @@ function ProfileEditor({ state }: { state: AppState }) {
             <h3 id={FORM_TITLE_ID} className="editor__title">
               {stored ? stored.name : t('editor.form.newTitle')}
             </h3>
-            <ProfileActions enabled={stored !== undefined} onDuplicate={editor.duplicate} onDelete={editor.requestDelete} />
+            <ProfileActions
+              enabled={stored !== undefined}
+              deleteRefusal={stored ? deleteRefusal(stored.id, state.active.profileId) : null}
+              onDuplicate={editor.duplicate} onDelete={editor.requestDelete} />
           </div>
           {editor.deleteError && (
             <p role="alert" className="editor-banner editor-banner--error" data-error-code={editor.deleteError.code}>

@@ -1,4 +1,5 @@
 import { useId, type ReactNode } from 'react';
+import { useTranslation } from '../../useTranslation';
 import { FieldMessages, useFieldA11y } from './fieldErrors';
 
 interface TextFieldProps {
@@ -15,9 +16,22 @@ interface TextFieldProps {
   max?: number;
   /** Narrow fields for numbers and times, so the layout hints at what fits. */
   size?: 'short' | 'full';
+  /** Whether the hint already states the range of a number, so it is not said twice. */
+  hintStatesRange?: boolean;
 }
 
-export function TextField({ path, label, value, onChange, hint, type = 'text', multiline = false, maxLength, min, max, size = 'full' }: TextFieldProps) {
+/** The hint with the field's limits said before they are broken: "Högst 60 tecken.", "Från 0 till 100." */
+function useLimitedHint(hint: string | undefined, { maxLength, min, max, hintStatesRange }: Pick<TextFieldProps, 'maxLength' | 'min' | 'max' | 'hintStatesRange'>) {
+  const t = useTranslation();
+  const limits = [
+    maxLength === undefined ? null : t('editor.limit.characters', { max: maxLength }),
+    min === undefined || max === undefined || hintStatesRange ? null : t('editor.limit.range', { min, max }),
+  ].filter((text): text is string => text !== null);
+  return limits.length === 0 ? hint : [hint, ...limits].filter((text) => text !== undefined).join(' ');
+}
+
+export function TextField({ path, label, value, onChange, hint: givenHint, type = 'text', multiline = false, maxLength, min, max, size = 'full', hintStatesRange }: TextFieldProps) {
+  const hint = useLimitedHint(givenHint, { maxLength, min, max, hintStatesRange });
   const a11y = useFieldA11y(path, hint !== undefined);
   const className = size === 'short' ? 'editor-input editor-input--short' : 'editor-input';
   return (
@@ -41,6 +55,12 @@ export function TextField({ path, label, value, onChange, hint, type = 'text', m
           value={value}
           onChange={(event) => onChange(event.target.value)}
         />
+      )}
+      {maxLength !== undefined && (
+        // Seen while typing; the limit itself is in the hint, which a screen reader reads once.
+        <span className={value.length > maxLength * 0.9 ? 'editor-counter editor-counter--near' : 'editor-counter'} aria-hidden="true">
+          {value.length}/{maxLength}
+        </span>
       )}
       <FieldMessages path={path} hint={hint} />
     </div>
