@@ -46,7 +46,7 @@ test('a calendar on a CalDAV server is connected in Kalender by its address, use
   await form.getByRole('button', { name: 'Anslut kalendern' }).click();
   const sources = page.getByRole('list', { name: 'Kalendrar' });
   await expect(sources.getByRole('listitem')).toContainText(`CalDAV${radicale.calendarUrl('anna', 'arbete')}`);
-  await expect(sources.getByRole('listitem')).toContainText(/Senast synkad \d\d:\d\d · 1 händelser/);
+  await expect(sources.getByRole('listitem')).toContainText(/Senast synkad \d\d:\d\d · 1 händelse/);
   await expect(page.getByRole('list', { name: 'Kommande automatiska byten' }).getByRole('listitem')).toContainText(line);
   await expect(form.getByLabel('Lösenord', { exact: true })).toHaveValue('');
   await expect(form.getByLabel('Lösenord', { exact: true })).toHaveAttribute('aria-invalid', 'false');
