@@ -1,4 +1,4 @@
-import { UA, WebSocketInterface } from 'jssip';
+import { UA } from 'jssip';
 import type { CallOptions, IncomingMessageEvent, OutgoingMessageEvent, RTCSessionEvent } from 'jssip/lib/UA';
 import { fail, ok, type AppError, type Result } from '../../core/errors';
 import type { DialTarget } from '../../core/numbers/phoneNumber';
@@ -9,7 +9,8 @@ import { parseAccountAddress } from '../../core/phone/accountAddress';
 import { presentedIdentity, sipFailure, type SipFailure } from '../../core/phone/sipFailure';
 import { namedFromDirectory } from '../../core/phone/directorySearch';
 import { partyForTarget } from '../../core/phone/remoteParty';
-import { CONNECTION_RECOVERY, USER_AGENT, type UaSettings } from '../../core/phone/uaSettings';
+import { CONNECTION_RECOVERY, type UaSettings } from '../../core/phone/uaSettings';
+import { uaConfiguration } from './uaConfiguration';
 import { MICROPHONE } from './callMedia';
 import { CallRegistry } from './callRegistry';
 import { receiveMessage } from './incomingMessages';
@@ -48,19 +49,14 @@ export class PhoneController {
     this.#settings = settings.value;
     let ua: UA;
     try {
-      ua = new UA({
-        sockets: [new WebSocketInterface(settings.value.wsUrl)],
-        uri: settings.value.uri,
-        authorization_user: settings.value.authUser,
-        password: settings.value.password,
-        display_name: settings.value.displayName,
-        user_agent: USER_AGENT,
-        register: true,
-        register_expires: 300,
-        session_timers: false,
-        connection_recovery_min_interval: CONNECTION_RECOVERY.minIntervalS,
-        connection_recovery_max_interval: CONNECTION_RECOVERY.maxIntervalS,
-      });
+      ua = new UA(
+        uaConfiguration(settings.value, {
+          register: true,
+          register_expires: 300,
+          connection_recovery_min_interval: CONNECTION_RECOVERY.minIntervalS,
+          connection_recovery_max_interval: CONNECTION_RECOVERY.maxIntervalS,
+        }),
+      );
     } catch (error) {
       const problem = { code: 'phone-config-rejected', message: `The SIP settings were refused: ${(error as Error).message}` };
       showRegistration({ kind: 'not-configured', problem });

@@ -1,4 +1,4 @@
-import { UA, WebSocketInterface } from 'jssip';
+import { UA } from 'jssip';
 import {
   CONNECTION_TEST_TIMEOUT_MS,
   connectionTestDisconnected,
@@ -6,7 +6,8 @@ import {
   connectionTestTimedOut,
   type ConnectionTestResult,
 } from '../../core/phone/connectionTest';
-import { USER_AGENT, type UaSettings } from '../../core/phone/uaSettings';
+import type { UaSettings } from '../../core/phone/uaSettings';
+import { uaConfiguration } from './uaConfiguration';
 
 /**
  * Registers once with settings that are not saved, on a UA of its own beside the phone's, and
@@ -16,16 +17,7 @@ export function testConnection(settings: UaSettings, timeoutMs = CONNECTION_TEST
   return new Promise((resolve) => {
     let ua: UA;
     try {
-      ua = new UA({
-        sockets: [new WebSocketInterface(settings.wsUrl)],
-        uri: settings.uri,
-        authorization_user: settings.authUser,
-        password: settings.password,
-        display_name: settings.displayName,
-        user_agent: USER_AGENT,
-        register: false,
-        session_timers: false,
-      });
+      ua = new UA(uaConfiguration(settings, { register: false }));
     } catch {
       resolve(connectionTestDisconnected(false));
       return;
