@@ -7,6 +7,14 @@ function failed(error: CalendarSourceError): ReadOutcome {
   return { kind: 'failed', error };
 }
 
+function notAFile(path: string): CalendarSourceError {
+  return { code: 'file-not-a-file', message: `${path} is not a file` };
+}
+
+function tooLarge(maxBytes: number): CalendarSourceError {
+  return { code: 'ics-too-large', message: `The file is larger than ${maxBytes} bytes`, maxBytes };
+}
+
 /** Reads an ICS file source afresh; the size is checked before the file is read. */
 export async function readCalendarFile(path: string, maxBytes: number): Promise<ReadOutcome> {
   let handle;
@@ -17,11 +25,11 @@ export async function readCalendarFile(path: string, maxBytes: number): Promise<
   }
   try {
     const stats = await handle.stat();
-    if (!stats.isFile()) return failed({ code: 'file-not-a-file', message: `${path} is not a file` });
-    if (stats.size > maxBytes) return failed({ code: 'ics-too-large', message: `The file is larger than ${maxBytes} bytes`, maxBytes });
+    if (!stats.isFile()) return failed(notAFile(path));
+    if (stats.size > maxBytes) return failed(tooLarge(maxBytes));
     const bytes = await handle.readFile();
     // The file may have grown since it was measured.
-    if (bytes.byteLength > maxBytes) return failed({ code: 'ics-too-large', message: `The file is larger than ${maxBytes} bytes`, maxBytes });
+    if (bytes.byteLength > maxBytes) return failed(tooLarge(maxBytes));
     return { kind: 'fresh', text: new TextDecoder('utf-8').decode(bytes), etag: null, lastModified: null };
   } catch (error) {
     return failed(openError(path, error));
@@ -37,8 +45,8 @@ export async function readCalendarFile(path: string, maxBytes: number): Promise<
 export function checkCalendarFile(path: string, maxBytes: number): CalendarSourceError | null {
   try {
     const stats = statSync(path);
-    if (!stats.isFile()) return { code: 'file-not-a-file', message: `${path} is not a file` };
-    if (stats.size > maxBytes) return { code: 'ics-too-large', message: `The file is larger than ${maxBytes} bytes`, maxBytes };
+    if (!stats.isFile()) return notAFile(path);
+    if (stats.size > maxBytes) return tooLarge(maxBytes);
     accessSync(path, constants.R_OK);
     return null;
   } catch (error) {
@@ -49,6 +57,6 @@ export function checkCalendarFile(path: string, maxBytes: number): CalendarSourc
 function openError(path: string, error: unknown): CalendarSourceError {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return { code: 'file-not-found', message: `There is no file at ${path}` };
-  if (code === 'EISDIR') return { code: 'file-not-a-file', message: `${path} is not a file` };
+  if (code === 'EISDIR') return notAFile(path);
   return { code: 'file-unreadable', message: `${path} could not be read (${code ?? (error as Error).message})` };
 }
