@@ -15,7 +15,7 @@ import type { ActivationLength } from '../../src/core/profiles/activation';
 import type { Settings } from '../../src/core/settings/schema';
 import type { AppState, Notice } from '../../src/core/state/appState';
 import { isWriteFailure } from '../../src/core/storage/writeFailure';
-import type { Clock } from '../../src/core/time/clock';
+import type { Clock, Scheduler } from '../../src/core/time/clock';
 import { buildTrayModel, findTrayItem, type PhoneStatus } from '../../src/core/tray/menuModel';
 import { CalendarService, type CalendarServiceOptions } from './calendarService';
 import { openAppLog, type AppLog } from './appLog';
@@ -24,7 +24,6 @@ import { NotificationCenter, type NotificationSink } from './notificationCenter'
 import { PresenceSignals } from './presenceSignals';
 import { ProfileService } from './profileService';
 import { RecordingStore } from './recordingStore';
-import type { Scheduler } from './scheduler';
 import type { SecretCipher } from './secretStore';
 import { KeyedSecretStore, SecretStore, SessionSecretStore } from './secretStore';
 import { loadSettingsFile } from './settingsFile';

@@ -5,7 +5,7 @@ import { isIP, type LookupFunction } from 'node:net';
 import { TextDecoder } from 'node:util';
 import { MAX_FEED_REDIRECTS, refusalOfResolvedAddress, refusalOfUrl, type FeedHop } from '../../src/core/calendar/feedPolicy';
 import type { CalendarSourceError } from '../../src/core/calendar/view';
-import type { Scheduler } from './scheduler';
+import type { Scheduler } from '../../src/core/time/clock';
 
 export interface FeedRequest {
   url: string;

@@ -11,7 +11,7 @@ import { upcomingActivations } from '../../src/core/calendar/upcoming';
 import type { CalendarSourceError, CalendarSourceStatus, CalendarState, SourceWarningCode, SourceWarningSummary } from '../../src/core/calendar/view';
 import { fail, ok, type Result } from '../../src/core/errors';
 import type { Settings } from '../../src/core/settings/schema';
-import type { Clock } from '../../src/core/time/clock';
+import type { Clock, Scheduler } from '../../src/core/time/clock';
 import { CalendarCache, type CachedCalendar } from './calendarCache';
 import { discoverCaldavCalendar, readCaldavCalendar, type CaldavConnection } from './caldavCalendar';
 import { fetchFeed, type ReadOutcome } from './calendarFeed';
@@ -19,7 +19,6 @@ import { checkCalendarFile, readCalendarFile } from './calendarFile';
 import { ManagedCalendarFiles } from './managedCalendarFiles';
 import { CalendarPlanner, type CalendarPlan } from './calendarPlanner';
 import type { WriteResult } from './durableFile';
-import type { Scheduler } from './scheduler';
 
 export interface CalendarServiceOptions {
   /** How long a feed may take, body included. */

@@ -10,10 +10,9 @@ import { createProfile, deleteProfile, updateProfile } from '../../src/core/prof
 import type { Profile, ProfileDraft } from '../../src/core/profiles/model';
 import type { Settings } from '../../src/core/settings/schema';
 import { formatEndTime } from '../../src/core/time/format';
-import type { Clock } from '../../src/core/time/clock';
+import type { Clock, Scheduler } from '../../src/core/time/clock';
 import type { TimeContext } from '../../src/core/time/workingHours';
 import type { NotificationCenter } from './notificationCenter';
-import type { Scheduler } from './scheduler';
 import type { SettingsStore } from './settingsStore';
 
 /** The calendar's planned activations around a moment; the calendar service gives them. */

@@ -1,7 +1,4 @@
-/** Runs a callback later. Production uses timers; tests use a manual clock that fires them as time is moved. */
-export interface Scheduler {
-  schedule(callback: () => void, delayMs: number): () => void;
-}
+import type { Scheduler } from '../../src/core/time/clock';
 
 /** A callback that throws is logged, never let out of the timer, where it would end the process. */
 export const timerScheduler: Scheduler = {

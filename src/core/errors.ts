@@ -7,7 +7,12 @@ export interface AppError {
   details?: AppError[];
 }
 
-export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+/** An error whose code is one of a known set, for parsers whose callers branch on the code. */
+export interface CodedError<Code extends string> extends AppError {
+  code: Code;
+}
+
+export type Result<T, E extends AppError = AppError> = { ok: true; value: T } | { ok: false; error: E };
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export const fail = <T = never>(code: string, message: string, field?: string): Result<T> => ({
@@ -20,9 +25,3 @@ export const CONTRACT_UNREACHABLE = 'contract-unreachable';
 
 export const contractUnreachable = <T = never>(channel: string, detail: string): Result<T> =>
   fail(CONTRACT_UNREACHABLE, `The request ${channel} did not reach the app: ${detail}`, channel);
-
-export class AppErrorException extends Error {
-  constructor(readonly appError: AppError) {
-    super(appError.message);
-  }
-}

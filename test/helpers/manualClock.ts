@@ -1,5 +1,4 @@
-import type { Clock } from '../../src/core/time/clock';
-import type { Scheduler } from '../../electron/services/scheduler';
+import type { Clock, Scheduler } from '../../src/core/time/clock';
 
 /** A clock that moves only when told to, firing the timers that fall due on the way. */
 export class ManualClock implements Clock, Scheduler {

@@ -24,7 +24,6 @@ export const SipAccountSchema = z
     displayName: plainText(100),
   })
   .strict();
-export type SipAccount = z.infer<typeof SipAccountSchema>;
 
 /** The same choices as the UI's languages (settings/schema imports this module, so they are repeated). */
 export const AnnouncementLanguageSchema = z.enum(['sv', 'en']);

@@ -95,8 +95,3 @@ export function historyEntry(facts: CallFacts): CallHistoryEntry {
     ...(facts.failure ? { failure: facts.failure } : {}),
   };
 }
-
-/** Missed calls newer than `since` (epoch ms), for the badge on the phone. */
-export function countMissedSince(history: readonly CallHistoryEntry[], since: number): number {
-  return history.filter((entry) => entry.outcome === 'missed' && entry.startedAt > since).length;
-}

@@ -1,3 +1,4 @@
+import type { CodedError, Result } from '../errors';
 import { VISIBLE_CALL_STATES, type ColleagueCallState, type VisibleCallState } from './callState';
 import { MAX_NOTE_CHARS, MAX_PROFILE_NAME_CHARS, toDisplayText } from './displayText';
 import { DATA_MODEL_NS, DIALOG_INFO_NS, PIDF_NS, PROFILTELEFON_NS, RPID_NS, XML_NS } from './namespaces';
@@ -9,7 +10,6 @@ import {
   isElement,
   parseUntrustedXml,
   textContent,
-  type Parsed,
   type XmlElement,
   type XmlErrorCode,
 } from './safeXml';
@@ -35,7 +35,7 @@ export interface ColleaguePresence {
 }
 
 export type PresenceErrorCode = XmlErrorCode | 'presence-not-pidf';
-export type PresenceParseResult = Parsed<ColleaguePresence, PresenceErrorCode>;
+export type PresenceParseResult = Result<ColleaguePresence, CodedError<PresenceErrorCode>>;
 
 /**
  * What an empty NOTIFY body means (RFC 3856 §6.6.2: no state yet, or the subscription ended):
@@ -50,10 +50,6 @@ export const OFFLINE_PRESENCE: Readonly<ColleaguePresence> = Object.freeze({
   until: null,
   callState: null,
 });
-
-export function isOffline(presence: ColleaguePresence): boolean {
-  return presence.basic !== 'open';
-}
 
 const MAX_ACTIVITIES = 16;
 
@@ -198,7 +194,7 @@ export interface DialogInfo {
 }
 
 export type DialogInfoErrorCode = XmlErrorCode | 'presence-not-dialog-info';
-export type DialogInfoParseResult = Parsed<DialogInfo, DialogInfoErrorCode>;
+export type DialogInfoParseResult = Result<DialogInfo, CodedError<DialogInfoErrorCode>>;
 
 const DIALOG_STATES: readonly DialogState[] = ['trying', 'proceeding', 'early', 'confirmed', 'terminated'];
 export const MAX_DIALOGS = 32;

@@ -3,6 +3,7 @@
  * SIP-ETag, later requests modify or refresh it with SIP-If-Match, and Expires: 0 removes it.
  * The transport is a function, so the same logic runs over JsSIP in the app and in unit tests.
  */
+import type { Scheduler } from '../time/clock';
 
 export interface PublishRequest {
   etag: string | null;
@@ -19,10 +20,6 @@ export interface PublishResponse {
 }
 
 export type SendPublish = (request: PublishRequest) => Promise<PublishResponse>;
-
-export interface PublicationTimers {
-  schedule(callback: () => void, delayMs: number): () => void;
-}
 
 export type PublicationState = 'idle' | 'published' | 'failed';
 
@@ -41,7 +38,7 @@ export class PresencePublication {
 
   constructor(
     private readonly send: SendPublish,
-    private readonly timers: PublicationTimers,
+    private readonly timers: Scheduler,
     /** The account's presence lifetime (see PresenceLifetimeSchema). */
     requestedExpires: number,
   ) {

@@ -1,4 +1,5 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import type { CodedError, Result } from '../errors';
 import { XML_NS } from './namespaces';
 
 /**
@@ -10,8 +11,6 @@ export const MAX_DOCUMENT_BYTES = 256 * 1024;
 export const MAX_ELEMENT_DEPTH = 32;
 
 export type XmlErrorCode = 'presence-too-large' | 'presence-malformed' | 'presence-doctype-forbidden' | 'presence-too-deep';
-
-export type Parsed<T, Code extends string> = { ok: true; value: T } | { ok: false; error: { code: Code; message: string } };
 
 export interface XmlElement {
   kind: 'element';
@@ -70,7 +69,7 @@ const parser = new XMLParser({
  * Parses untrusted XML into a namespace-resolved tree, or says why it was refused. The caller handles
  * an empty body; here it is malformed.
  */
-export function parseUntrustedXml(xml: unknown): Parsed<XmlElement, XmlErrorCode> {
+export function parseUntrustedXml(xml: unknown): Result<XmlElement, CodedError<XmlErrorCode>> {
   if (typeof xml !== 'string') return failure('presence-malformed', 'The body is not text.');
   if (exceedsUtf8Bytes(xml, MAX_DOCUMENT_BYTES)) {
     return failure('presence-too-large', `The body is larger than ${MAX_DOCUMENT_BYTES} bytes.`);

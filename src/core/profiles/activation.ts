@@ -72,23 +72,6 @@ export function activateProfile<S extends Pick<ProfileSlice, 'profiles' | 'activ
   return ok({ ...settings, active });
 }
 
-export interface ExpiryOutcome<S> {
-  settings: S;
-  /** The profile that ended, when one did. */
-  ended: Profile | null;
-}
-
-/** Ends a timed activation whose end has passed; the base profile takes over from the moment it ended. */
-export function expireIfDue<S extends Pick<ProfileSlice, 'profiles' | 'active'>>(settings: S, now: number): ExpiryOutcome<S> {
-  const { active } = settings;
-  if (active.until === null || active.until > now) return { settings, ended: null };
-  const ended = findProfile(settings, active.profileId) ?? null;
-  return {
-    settings: { ...settings, active: { profileId: BASE_PROFILE_ID, since: active.until, until: null, temporaryMessage: null } },
-    ended,
-  };
-}
-
 export function activeProfile(settings: Pick<ProfileSlice, 'profiles' | 'active'>): Profile {
   const profile = findProfile(settings, settings.active.profileId) ?? findProfile(settings, BASE_PROFILE_ID);
   if (!profile) throw new Error('settings hold no base profile');

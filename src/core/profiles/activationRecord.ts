@@ -24,7 +24,6 @@ export const ActivationSourceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('calendar'), key: z.string().min(1), returnTo: ReturnToSchema }).strict(),
   z.object({ kind: z.literal('automatic'), by: z.enum(AMBIENT_SOURCES), returnTo: ReturnToSchema }).strict(),
 ]);
-export type ActivationSource = z.infer<typeof ActivationSourceSchema>;
 
 /** The active profile, since when, until when, with its temporary message and what put it on. */
 export const ActivationSchema = z

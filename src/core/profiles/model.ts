@@ -91,7 +91,6 @@ export const IncomingRuleSchema = z.object(incomingRuleShape).strict();
 
 /** The line a call came in on: one of the account's numbers, or the user's own SIP address or extension. */
 export const CALLED_LINES = [...NUMBER_KINDS, 'own'] as const;
-export const CalledLineSchema = z.enum(CALLED_LINES);
 
 /**
  * The profile's rule for every call, and the lines that differ from it. Profiles stored before

@@ -4,3 +4,8 @@ export interface Clock {
 }
 
 export const systemClock: Clock = { now: () => Date.now() };
+
+/** Runs a callback later. Production uses timers; tests use a manual clock that fires them as time is moved. */
+export interface Scheduler {
+  schedule(callback: () => void, delayMs: number): () => void;
+}

@@ -7,7 +7,7 @@ import { hasMediaType } from '../../core/presence/contentType';
 import { OFFLINE_PRESENCE, parseDialogInfo, parsePresence, type ColleaguePresence } from '../../core/presence/parse';
 import { PIDF_CONTENT_TYPE } from '../../core/presence/pidf';
 import { RENEWAL_WINDOW, RenewalWindow, resubscribeDelayMs } from '../../core/presence/renewal';
-import type { PublicationTimers } from '../../core/presence/publication';
+import type { Scheduler } from '../../core/time/clock';
 import type { ColleagueEntry } from './colleagueStore';
 import { onEveryNotify } from './notifyHook';
 
@@ -28,7 +28,7 @@ export interface PresenceObserver {
 }
 
 export interface WatcherEnvironment {
-  timers: PublicationTimers;
+  timers: Scheduler;
   random(): number;
   /** The list's updates, batched by the caller. */
   update(uri: string, entry: Partial<ColleagueEntry>): void;

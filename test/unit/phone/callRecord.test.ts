@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callOutcome, countMissedSince, historyEntry, type CallEnding } from '../../../src/core/phone/callRecord';
+import { callOutcome, historyEntry, type CallEnding } from '../../../src/core/phone/callRecord';
 import { CallHistoryEntrySchema } from '../../../src/core/phone/history';
 
 const ending = (change: Partial<CallEnding>): CallEnding => ({ direction: 'incoming', answered: false, cause: 'Terminated', originator: 'remote', phoneAction: null, statusCode: null, ...change });
@@ -63,17 +63,5 @@ describe('historyEntry', () => {
     const { failure: _absent, ...older } = entry;
     expect(CallHistoryEntrySchema.safeParse(older).success).toBe(true);
     expect(CallHistoryEntrySchema.safeParse({ ...entry, failure: { ...failure, reason: 'gremlins' } }).success).toBe(false);
-  });
-});
-
-describe('countMissedSince', () => {
-  it('counts only missed calls after the moment', () => {
-    const base = { direction: 'incoming' as const, remoteUri: '', remoteName: '', remoteNumber: null, answeredAt: null, endedAt: 0, callerIdShown: null };
-    const history = [
-      { ...base, id: 'a', startedAt: 30, outcome: 'missed' as const },
-      { ...base, id: 'b', startedAt: 20, outcome: 'answered' as const },
-      { ...base, id: 'c', startedAt: 10, outcome: 'missed' as const },
-    ];
-    expect(countMissedSince(history, 15)).toBe(1);
   });
 });
