@@ -2,7 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from '@playwright/test';
+import { expect, type Browser, type Page } from '@playwright/test';
 import { build } from 'esbuild';
 import type * as JsSIPModule from 'jssip';
 import type { RTCSession } from 'jssip/lib/RTCSession';
@@ -387,13 +387,19 @@ export class JsSIPPhone {
 
   /** The INVITE of the first incoming call after `callCount` calls, as this page received it. */
   async incomingInvite(callCount: number, timeoutMs = 10_000): Promise<string> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const { callCount: now, call } = await this.state();
-      if (now > callCount && call?.originator === 'remote' && call.rawInvite) return call.rawInvite;
-      if (Date.now() > deadline) throw new Error(`no incoming call within ${timeoutMs} ms`);
-      await this.page.waitForTimeout(50);
-    }
+    let invite: string | null = null;
+    await expect
+      .poll(
+        async () => {
+          const { callCount: now, call } = await this.state();
+          invite = now > callCount && call?.originator === 'remote' && call.rawInvite ? call.rawInvite : null;
+          return invite !== null;
+        },
+        { message: `an incoming call after ${callCount} calls`, timeout: timeoutMs },
+      )
+      .toBe(true);
+    if (invite === null) throw new Error('no incoming INVITE');
+    return invite;
   }
 
   /** Puts the call on hold: a re-INVITE with a sendonly offer. */
