@@ -1,24 +1,24 @@
 import { join } from 'node:path';
 import { applyAccountPatch, type AccountPatch } from '../../src/core/account/patch';
 import { applyProvisioning, parseProvisioning } from '../../src/core/account/provisioning';
-import { parseAutomationArgs } from '../../src/core/automation/args';
 import { applyAutomation } from '../../src/core/automation/update';
 import { describeInput } from '../../src/core/describeInput';
 import { translate } from '../../src/core/i18n/messages';
-import { fail, ok, type AppError, type Result } from '../../src/core/errors';
+import { fail, ok, type Result } from '../../src/core/errors';
 import { notificationResponse, type NotificationGesture, type NotificationResponse } from '../../src/core/notifications/osNotification';
-import { debugSchemas, invokeSchemas, isDebugChannel, isAsyncChannel, isInvokeChannel, isValueChannel, type CallAction, type AsyncChannel, type ChannelPayload, type ChannelResponse, type DebugChannel, type FilePurpose, type InvokeChannel } from '../../src/core/ipc/contract';
-import { validatePayload } from '../../src/core/ipc/validatePayload';
-import { findCallLinkInArgv, parseCallLink } from '../../src/core/links/callLink';
+import type { CallAction, ChannelPayload, FilePurpose } from '../../src/core/ipc/contract';
 import type { DialTarget } from '../../src/core/numbers/phoneNumber';
 import type { ActivationLength } from '../../src/core/profiles/activation';
 import type { Settings } from '../../src/core/settings/schema';
-import type { AppState, Notice } from '../../src/core/state/appState';
+import type { AppState } from '../../src/core/state/appState';
 import { isWriteFailure } from '../../src/core/storage/writeFailure';
 import type { Clock, Scheduler } from '../../src/core/time/clock';
 import { buildTrayModel, findTrayItem, type PhoneStatus } from '../../src/core/tray/menuModel';
 import { CalendarService, type CalendarServiceOptions } from './calendarService';
 import { openAppLog, type AppLog } from './appLog';
+import { followLaunchArguments, type LaunchOutcome } from './launchArguments';
+import { NoticeBoard } from './noticeBoard';
+import { RequestDispatcher, type AsyncRequestHandlers, type RequestHandlers } from './requestDispatcher';
 import { HistoryStore } from './historyStore';
 import { NotificationCenter, type NotificationSink } from './notificationCenter';
 import { PresenceSignals } from './presenceSignals';
@@ -54,17 +54,12 @@ export interface AppServicesOptions {
 }
 
 export type TrayAction = { kind: 'handled' } | { kind: 'open' } | { kind: 'quit' };
-export type LaunchOutcome = { kind: 'nothing' } | { kind: 'activated' } | { kind: 'dialing'; target: DialTarget };
 
 const QUIT_GRACE_MS = 3_000;
 /** As the notification request's own bound. */
 const MAX_NOTIFICATION_BODY = 500;
 
-type SyncChannel = Exclude<InvokeChannel, AsyncChannel>;
-type Handlers = { [C in SyncChannel]: (payload: ChannelPayload<C>) => Result<unknown> };
-type AsyncHandlers = { [C in AsyncChannel]: (payload: ChannelPayload<C>) => Promise<Result<ChannelResponse<C>>> };
-
-/** The services both shells share, and the one place IPC payloads are checked before any handler runs. */
+/** The services both shells share, put together: each request goes through the RequestDispatcher to the service that owns it. */
 export class AppServices {
   readonly profiles: ProfileService;
   readonly calendar: CalendarService;
@@ -81,9 +76,8 @@ export class AppServices {
   readonly #callActionListeners = new Set<(action: CallAction) => void>();
   #signedOff: (() => void) | null = null;
   #phoneStatus: PhoneStatus = 'not-configured';
-  #notices: Notice[];
-  readonly #handlers: Handlers;
-  readonly #asyncHandlers: AsyncHandlers;
+  readonly #notices: NoticeBoard;
+  readonly #requests: RequestDispatcher;
   readonly #speech: SpeechService;
 
   constructor(private readonly options: AppServicesOptions) {
@@ -97,8 +91,8 @@ export class AppServices {
     this.#password =
       options.secretCipher === 'session-only' ? new SessionSecretStore(passwordFile) : new SecretStore(passwordFile, options.secretCipher);
     this.#speech = new SpeechService({ directory: join(options.dataDir, 'speech'), engine: speechEngineFor(options.platform ?? process.platform) });
-    this.#notices = [loaded.recovered, this.#history.recovered].filter((notice): notice is Notice => notice !== null);
-    if (!store.initialWrite.ok) this.#notices.push(this.#failureNotice(store.initialWrite.error));
+    this.#notices = new NoticeBoard([loaded.recovered, this.#history.recovered], options.clock, () => this.#emit());
+    if (!store.initialWrite.ok) this.#notices.reportFailure(store.initialWrite.error);
     this.#notifications = new NotificationCenter(
       (record) => {
         options.notificationSink(record);
@@ -124,7 +118,7 @@ export class AppServices {
       newId: options.newId,
       calendarActivationsAt: (now) => this.calendar.activationsAt(now),
       awayState: () => this.presenceSignals.state,
-      reportFailure: (error) => this.#reportFailure(error),
+      reportFailure: (error) => this.#notices.reportFailure(error),
     });
     this.calendar = new CalendarService({
       dataDir: options.dataDir,
@@ -142,14 +136,14 @@ export class AppServices {
       this.profiles.recheck();
       this.#emit();
     });
-    this.#handlers = {
+    const handlers: RequestHandlers = {
       'state:get': () => ok(null),
       'profile:activate': (payload) => this.profiles.activate(payload),
       'profile:create': (payload) => this.profiles.create(payload),
       'profile:update': (payload) => this.profiles.update(payload),
       'profile:delete': (payload) => this.profiles.delete(payload.profileId),
       'ui:update': (payload) => this.profiles.updateUi(dropUndefined(payload)),
-      'notice:dismiss': (payload) => this.#dismissNotice(payload.noticeId),
+      'notice:dismiss': (payload) => this.#notices.dismiss(payload.noticeId),
       'account:update': (payload) => this.#updateAccount(payload),
       'account:set-password': (payload) => this.#setPassword(payload.password),
       'account:sip-credentials': () => ok({ password: this.#password.get() }),
@@ -184,7 +178,7 @@ export class AppServices {
       },
       'log:sip-trace': (payload) => this.#traceSip(payload.lines),
     };
-    this.#asyncHandlers = {
+    const asyncHandlers: AsyncRequestHandlers = {
       'speech:status': async () => ok(await this.#speech.status()),
       'calendar:add-caldav': async (payload) => {
         const added = await this.calendar.addCaldavSource(payload);
@@ -196,6 +190,7 @@ export class AppServices {
         return wav.ok ? ok({ wavBase64: wav.value.toString('base64') }) : wav;
       },
     };
+    this.#requests = new RequestDispatcher(handlers, asyncHandlers, () => this.state);
   }
 
   /**
@@ -231,7 +226,7 @@ export class AppServices {
       workingHours: settings.workingHours,
       automation: settings.automation,
       reminderBeforeEndMinutes: settings.reminderBeforeEndMinutes,
-      notices: this.#notices,
+      notices: this.#notices.notices,
       tray: buildTrayModel(settings, now, timeZone, this.#phoneStatus),
       notifications: [...this.#notifications.records],
       calendar: this.calendar.view(now),
@@ -290,44 +285,14 @@ export class AppServices {
     });
   }
 
-  /**
-   * Validates an untrusted request from the renderer and runs its handler. Nothing changes on a bad
-   * payload, and whatever a handler throws comes back as an error result, never as an exception.
-   */
+  /** A request from the renderer, checked before its handler runs (see RequestDispatcher). */
   invoke(channel: unknown, payload: unknown): Result<unknown> {
-    try {
-      if (!isInvokeChannel(channel)) return fail('unknown-channel', `Unknown channel ${describeChannel(channel)}.`);
-      if (isAsyncChannel(channel)) return fail('channel-answers-later', `Channel "${channel}" answers asynchronously.`);
-      return this.#run(channel, payload);
-    } catch (error) {
-      console.error(`The request ${describeChannel(channel)} failed:`, error);
-      return fail('request-failed', describeError(error), describeChannel(channel));
-    }
+    return this.#requests.invoke(channel, payload);
   }
 
   /** What the shells call: every channel, the ones that run a program included. */
-  async request(channel: unknown, payload: unknown): Promise<Result<unknown>> {
-    if (!isInvokeChannel(channel) || !isAsyncChannel(channel)) return this.invoke(channel, payload);
-    try {
-      return await this.#runAsync(channel, payload);
-    } catch (error) {
-      console.error(`The request ${channel} failed:`, error);
-      return fail('request-failed', describeError(error), channel);
-    }
-  }
-
-  async #runAsync<C extends AsyncChannel>(channel: C, payload: unknown): Promise<Result<ChannelResponse<C>>> {
-    const checked = validatePayload(channel, invokeSchemas[channel] as never, payload) as Result<ChannelPayload<C>>;
-    if (!checked.ok) return checked;
-    return this.#asyncHandlers[channel](checked.value);
-  }
-
-  #run<C extends SyncChannel>(channel: C, payload: unknown): Result<ChannelResponse<C>> {
-    const checked = validatePayload(channel, invokeSchemas[channel] as never, payload) as Result<ChannelPayload<C>>;
-    if (!checked.ok) return checked;
-    const result = this.#handlers[channel](checked.value);
-    if (!result.ok) return result;
-    return ok((isValueChannel(channel) ? result.value : this.state) as ChannelResponse<C>);
+  request(channel: unknown, payload: unknown): Promise<Result<unknown>> {
+    return this.#requests.request(channel, payload);
   }
 
   /** The tray's menu items, from Electron's Tray or the browser shell's debug panel, both come here. */
@@ -347,28 +312,15 @@ export class AppServices {
    * handed to the phone. A refusal is shown to the user, and changes nothing.
    */
   handleLaunch(argv: readonly string[]): Result<LaunchOutcome> {
-    const outcome = this.#interpretLaunch(argv);
+    const dial = (target: DialTarget) => {
+      for (const listener of this.#dialListeners) listener(target);
+    };
+    const outcome = followLaunchArguments(argv, this.profiles, this.options.clock.now(), dial);
     if (!outcome.ok) {
       this.log.warn(`Launch arguments refused: ${outcome.error.code}`);
-      this.#notices = [...this.#notices, { id: `launch-${this.options.clock.now()}`, kind: 'launch-refused', message: outcome.error.message }];
-      this.#emit();
+      this.#notices.launchRefused(outcome.error.message);
     }
     return outcome;
-  }
-
-  #interpretLaunch(argv: readonly string[]): Result<LaunchOutcome> {
-    const command = parseAutomationArgs(argv, this.profiles.settings.profiles, this.options.clock.now());
-    if (!command.ok) return command;
-    if (command.value) {
-      const activated = this.profiles.activate(command.value);
-      return activated.ok ? ok({ kind: 'activated' }) : activated;
-    }
-    const link = findCallLinkInArgv(argv);
-    if (link === null) return ok({ kind: 'nothing' });
-    const target = parseCallLink(link);
-    if (!target.ok) return target;
-    for (const listener of this.#dialListeners) listener(target.value);
-    return ok({ kind: 'dialing', target: target.value });
   }
 
   /** Applies a provisioning file whole, or not at all. */
@@ -428,11 +380,11 @@ export class AppServices {
     if (!entry) return fail('recording-call-unknown', `There is no call ${describeInput(payload.callId)} in the history.`, 'callId');
     const saved = this.#recordings.save(entry, payload);
     // A body that is no recording is the caller's fault and its answer enough; only the disk's refusal is news for the user.
-    if (!saved.ok) return isWriteFailure(saved.error) ? this.#reportFailure(saved.error) : saved;
+    if (!saved.ok) return isWriteFailure(saved.error) ? this.#notices.reportFailure(saved.error) : saved;
     const linked = this.#history.record({ ...entry, recordingFile: saved.value });
     if (!linked.ok) {
       this.#recordings.discard(saved.value);
-      return this.#reportFailure(linked.error);
+      return this.#notices.reportFailure(linked.error);
     }
     this.#emit();
     return ok(null);
@@ -440,7 +392,7 @@ export class AppServices {
 
   #recordHistory(entry: ChannelPayload<'history:record'>): Result<null> {
     const recorded = this.#history.record(entry);
-    if (!recorded.ok) return this.#reportFailure(recorded.error);
+    if (!recorded.ok) return this.#notices.reportFailure(recorded.error);
     this.#emit();
     return ok(null);
   }
@@ -469,34 +421,9 @@ export class AppServices {
     return [...(this.options.logSecrets ?? []), ...(password === null ? [] : [password]), ...(this.calendar?.eventTitles() ?? []), ...(this.calendar?.logSecrets() ?? [])];
   }
 
-  /**
-   * A failure in the background (a call's history, a recording, the expiry timer) is shown as a
-   * notice, since the user did not ask for it where an answer could be shown; one per kind.
-   */
-  #reportFailure(error: AppError): { ok: false; error: AppError } {
-    console.error(error.message);
-    if (!this.#notices.some((notice) => notice.kind === 'failure' && notice.error.code === error.code)) {
-      this.#notices = [...this.#notices, this.#failureNotice(error)];
-      this.#emit();
-    }
-    return { ok: false, error };
-  }
-
-  #failureNotice(error: AppError): Notice {
-    return { id: `failure-${error.code}-${this.options.clock.now()}`, kind: 'failure', error };
-  }
-
-  #dismissNotice(noticeId: string): Result<null> {
-    if (!this.#notices.some((notice) => notice.id === noticeId)) {
-      return fail('notice-unknown', `There is no notice ${describeInput(noticeId)}.`, 'noticeId');
-    }
-    this.#notices = this.#notices.filter((notice) => notice.id !== noticeId);
-    this.#emit();
-    return ok(null);
-  }
-
   /** A listener that throws (a closed window, a socket gone) is logged; the others still hear of the change. */
   #emit(): void {
+    if (this.#stateListeners.size === 0) return;
     try {
       const state = this.state;
       for (const listener of this.#stateListeners) {
@@ -512,21 +439,6 @@ export class AppServices {
   }
 }
 
-export function validateDebugRequest<C extends DebugChannel>(channel: unknown, payload: unknown): Result<{ channel: C; payload: ChannelPayload<C> }> {
-  if (!isDebugChannel(channel)) return fail('unknown-channel', `Unknown channel ${describeChannel(channel)}.`);
-  const checked = validatePayload(channel, debugSchemas[channel] as never, payload);
-  return checked.ok ? ok({ channel: channel as C, payload: checked.value as ChannelPayload<C> }) : checked;
-}
-
 function dropUndefined<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as Partial<T>;
-}
-
-/** A channel name fit for a message: a known name as it is, anything else cut and described. */
-function describeChannel(channel: unknown): string {
-  return isInvokeChannel(channel) || isDebugChannel(channel) ? channel : describeInput(channel);
-}
-
-function describeError(error: unknown): string {
-  return (error instanceof Error ? error.message : typeof error).slice(0, 300);
 }

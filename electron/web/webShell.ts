@@ -12,7 +12,8 @@ import { EVENT_APP_QUITTING, EVENT_PHONE_CALL_ACTION, EVENT_PHONE_DIAL, EVENT_ST
 import type { ChannelPayload } from '../../src/core/ipc/contract';
 import { MAX_RECORDING_BASE64_LENGTH } from '../../src/core/phone/recording';
 import type { NotificationRecord } from '../../src/core/state/appState';
-import { AppServices, validateDebugRequest } from '../services/appServices';
+import { AppServices } from '../services/appServices';
+import { validateDebugRequest } from '../services/requestDispatcher';
 import { CONTENT_TYPES } from '../services/contentTypes';
 import { createConfBackend } from '../services/confBackend';
 import { OffsetClock } from '../services/offsetClock';

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validateDebugRequest } from '../../../electron/services/appServices';
+import { validateDebugRequest } from '../../../electron/services/requestDispatcher';
 import { defaultAutomationSettings } from '../../../src/core/automation/settings';
 import type { AutomationUpdate } from '../../../src/core/automation/update';
 import { DEFAULT_WORKING_HOURS } from '../../../src/core/time/workingHours';
