@@ -1,6 +1,7 @@
 import type { CalendarState } from '../calendar/view';
 import type { AppError } from '../errors';
 import type { CallHistoryEntry } from '../phone/history';
+import type { RecordingsView } from '../phone/recording';
 import type { NotificationKind, Profile } from '../profiles/model';
 import type { Activation, Settings } from '../settings/schema';
 import type { TrayModel } from '../tray/menuModel';
@@ -49,6 +50,8 @@ export interface AppState {
   notifications: NotificationRecord[];
   /** Calendar sources, their sync status, and the activations to come; titles only in the upcoming list, for the user. */
   calendar: CalendarState;
+  /** Inspelningar: the call recordings, the room they take and how long they are kept. */
+  recordings: RecordingsView;
   /** The services' clock when this state was built; the renderer counts down from it. */
   now: number;
 }
