@@ -9,7 +9,7 @@ import {
   PriorityContactInputSchema,
   SipAccountSchema,
 } from '../account/model';
-import { boundedInteger, HORIZON_MS, identifier, plainText } from '../bounds';
+import { boundedInteger, COUNT_GUARD, HORIZON_MS, identifier, plainText } from '../bounds';
 import type { Result } from '../errors';
 import type { DialTarget } from '../numbers/phoneNumber';
 import { ActivitySignalSchema } from '../automation/activity';
@@ -88,7 +88,7 @@ export const invokeSchemas = {
   'recording:read': z.object({ recordingId: identifier(120), offset: boundedInteger(0, Number.MAX_SAFE_INTEGER) }).strict(),
   'recording:delete': z.object({ recordingId: identifier(120) }).strict(),
   /** Bounded loosely here, so a number out of range gets its own error. null keeps recordings until deleted. */
-  'recording:set-retention': z.object({ days: boundedInteger().nullable() }).strict(),
+  'recording:set-retention': z.object({ days: z.number().min(-COUNT_GUARD).max(COUNT_GUARD).nullable() }).strict(),
   'notification:request': z
     .object({ kind: NotificationKindSchema, title: plainText(200).min(1), body: z.string().max(500), callId: identifier(100).optional() })
     .strict(),
