@@ -13,6 +13,8 @@ import { newCallView, type CallStatus, type CallView } from '../../core/phone/ca
 import { answerWithAnnouncement } from './announcementPlayback';
 import { followRemoteAudio, MICROPHONE, playToneFor, RecordingHook } from './callMedia';
 import { startCallRecording } from './callRecorder';
+import { tellOtherPartyRecorded } from './recordingNotice';
+import { translate } from '../../core/i18n/messages';
 import { blindTransfer } from './callTransfer';
 import { calledLineOf, callerIdentitiesOf, callerOf, handleIncoming, type ReceivedRequest } from './incomingCall';
 import type { PhoneEnvironment } from './phoneEnvironment';
@@ -315,11 +317,23 @@ export class CallRegistry {
       if (call.status !== 'active') continue;
       const change = this.#recording.follow(call, call.session.connection ?? null, context);
       if (change) dispatchCall({ kind: 'recording', id: call.id, recording: change === 'started' });
+      if (change === 'started') this.#tellRecorded(call);
     }
   }
 
   #startRecording(call: TrackedCall): void {
-    if (this.#recording.begin(call, call.session.connection ?? null, this.env.context())) dispatchCall({ kind: 'recording', id: call.id, recording: true });
+    if (!this.#recording.begin(call, call.session.connection ?? null, this.env.context())) return;
+    dispatchCall({ kind: 'recording', id: call.id, recording: true });
+    this.#tellRecorded(call);
+  }
+
+  /** Where the profile says so, the other party hears that the call is recorded, in the announcements' language. */
+  #tellRecorded(call: TrackedCall): void {
+    const context = this.env.context();
+    const connection = call.session.connection ?? null;
+    if (!context?.profile.announceRecording || !connection) return;
+    const language = context.account.announcementLanguage;
+    void tellOtherPartyRecorded(connection, this.env.speak(translate(language, 'phone.recordingNotice'), language));
   }
 
   #setStatus(call: TrackedCall, status: CallStatus, answeredAt?: number): void {
