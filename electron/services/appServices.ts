@@ -39,7 +39,7 @@ import { NotificationCenter, type NotificationSink } from './notificationCenter'
 import { PresenceSignals } from './presenceSignals';
 import { ProfileService } from './profileService';
 import { RecordingStore } from './recordingStore';
-import { expiredRecordings, isBase64, isRetentionDays, MAX_RETENTION_DAYS, MIN_RETENTION_DAYS, shouldRecord } from '../../src/core/phone/recording';
+import { expiredRecordings, isBase64, nextExpiry, isRetentionDays, MAX_RETENTION_DAYS, MIN_RETENTION_DAYS, shouldRecord } from '../../src/core/phone/recording';
 import type { Scheduler } from './scheduler';
 import type { SecretCipher } from './secretStore';
 import { KeyedSecretStore, SecretStore, SessionSecretStore } from './secretStore';
@@ -233,7 +233,7 @@ export class AppServices {
     this.log.info(`Profiltelefon starts; data in ${this.options.dataDir}`);
     this.calendar.start();
     this.profiles.recheck();
-    this.#keepRetention();
+    this.#applyRetention();
   }
 
   /** After sleep: the same re-check, and the feeds are read again. */
@@ -487,6 +487,7 @@ export class AppServices {
       const linked = this.#history.record({ ...entry, recordingFile: finished.value.file });
       if (!linked.ok) this.#reportFailure(linked.error);
     }
+    this.#applyRetention();
     this.#emit();
     return ok(null);
   }
@@ -519,18 +520,21 @@ export class AppServices {
     return saved;
   }
 
-  /** Deletes the recordings whose time is up by the services' clock. */
+  /**
+   * Deletes the recordings whose time is up by the services' clock, and wakes for the next one
+   * (at least hourly, so a change of the system clock is noticed). No recording due, no timer.
+   */
   #applyRetention(): void {
-    const due = expiredRecordings(this.#recordings.list(), this.options.clock.now(), this.profiles.settings.recordings.retentionDays);
-    if (due.length === 0) return;
+    this.#stopRetention();
+    this.#stopRetention = () => {};
+    const now = this.options.clock.now();
+    const { retentionDays } = this.profiles.settings.recordings;
+    const due = expiredRecordings(this.#recordings.list(), now, retentionDays);
     for (const info of due) this.#removeRecording(info.id);
-    this.#emit();
-  }
-
-  /** Retention is applied at start and then every hour, so a recording goes within an hour of its time. */
-  #keepRetention(): void {
-    this.#applyRetention();
-    this.#stopRetention = this.options.scheduler.schedule(() => this.#keepRetention(), RETENTION_CHECK_MS);
+    if (due.length > 0) this.#emit();
+    const next = nextExpiry(this.#recordings.list(), retentionDays);
+    if (next === null) return;
+    this.#stopRetention = this.options.scheduler.schedule(() => this.#applyRetention(), Math.min(Math.max(next - now, 0) + 1, RETENTION_CHECK_MS));
   }
 
   #recordHistory(entry: ChannelPayload<'history:record'>): Result<null> {

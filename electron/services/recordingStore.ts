@@ -58,10 +58,6 @@ export class RecordingStore {
     return [...this.#items.values()].sort((a, b) => b.startedAt - a.startedAt || a.id.localeCompare(b.id));
   }
 
-  find(id: string): RecordingInfo | undefined {
-    return this.#items.get(id);
-  }
-
   /** Creates the WAV file with its header and the metadata marking it as being written. */
   begin(start: RecordingStart): Result<RecordingInfo> {
     const directory = ensureDirectory('recording', this.directory, OWNER_ONLY_DIRECTORY_MODE);

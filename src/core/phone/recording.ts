@@ -101,6 +101,13 @@ export function expiredRecordings(items: readonly RecordingInfo[], now: number, 
   return items.filter((item) => item.state !== 'recording' && item.startedAt + item.durationMs <= cutoff);
 }
 
+/** When the next recording falls due for deletion; null when none ever will. */
+export function nextExpiry(items: readonly RecordingInfo[], retentionDays: number | null): number | null {
+  if (retentionDays === null) return null;
+  const ends = items.filter((item) => item.state !== 'recording').map((item) => item.startedAt + item.durationMs + retentionDays * DAY_MS);
+  return ends.length === 0 ? null : Math.min(...ends);
+}
+
 /** Case-insensitive search in the party and the profile's name. */
 export function searchRecordings(items: readonly RecordingInfo[], query: string): RecordingInfo[] {
   const needle = query.trim().toLocaleLowerCase();

@@ -13,7 +13,7 @@ export const KNOWN_ERROR_CODES: ReadonlySet<string> = new Set([
   // Account, numbers, provisioning.
   'number-empty', 'number-invalid', 'number-invalid-characters', 'sip-server-invalid', 'sip-server-not-websocket', 'sip-uri-invalid',
   'sip-address-invalid', 'colleague-uri-invalid', 'voicemail-invalid', 'provisioning-invalid', 'provisioning-not-json', 'timezone-invalid',
-  'password-encryption-failed',
+  'password-encryption-failed', 'priority-colleague-unknown',
   // History, recordings, notices, trace, speech.
   'recording-not-base64', 'recording-unknown', 'recording-not-open', 'recording-chunk-odd', 'recording-in-progress', 'recording-not-allowed',
   'recording-offset-invalid', 'recording-unreadable', 'recording-retention-invalid', 'notice-unknown', 'sip-trace-off',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   durationMsOf,
   expiredRecordings,
+  nextExpiry,
   isBase64,
   isRetentionDays,
   recordingBaseName,
@@ -112,6 +113,8 @@ describe('retention', () => {
     const items = [ended30DaysAgo, endedJustUnder, stillRecording, repaired];
     expect(expiredRecordings(items, now, 30).map((item) => item.id)).toEqual(['a', 'd']);
     expect(expiredRecordings(items, now, null)).toEqual([]);
+    expect(nextExpiry(items, 30)).toBe(repaired.startedAt + repaired.durationMs + 30 * DAY);
+    expect([nextExpiry(items, null), nextExpiry([stillRecording], 30)]).toEqual([null, null]);
   });
 });
 

@@ -233,6 +233,16 @@ describe('Inspelningar: delete, disk use, retention', () => {
     expect(items(app)).toHaveLength(1);
   });
 
+  it('keeps a timer only while a recording is due some day', () => {
+    const { app, id } = withRecording(1);
+    expect(app.clock.pendingTimers).toBe(0);
+    app.services.invoke('recording:set-retention', { days: 1 });
+    expect(app.clock.pendingTimers).toBe(1);
+    app.services.invoke('recording:delete', { recordingId: id });
+    app.clock.advance(2 * 60 * 60_000);
+    expect(app.clock.pendingTimers).toBe(0);
+  });
+
   it('keeps recordings until deleted when the retention is null', () => {
     const { app } = withRecording(1);
     app.clock.advance(400 * DAY);
