@@ -117,6 +117,7 @@ export class AppServices {
       options.secretCipher === 'session-only' ? new SessionSecretStore(passwordFile) : new SecretStore(passwordFile, options.secretCipher);
     this.#speech = new SpeechService({ directory: join(options.dataDir, 'speech'), engine: speechEngineFor(options.platform ?? process.platform) });
     this.#notices = [loaded.recovered, this.#history.recovered].filter((notice): notice is Notice => notice !== null);
+    if (this.#recordings.repaired > 0) this.#notices.push({ id: `recordings-repaired-${now}`, kind: 'recordings-repaired', count: this.#recordings.repaired });
     if (!store.initialWrite.ok) this.#notices.push(this.#failureNotice(store.initialWrite.error));
     this.#notifications = new NotificationCenter(
       (record) => {

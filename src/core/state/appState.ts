@@ -12,6 +12,8 @@ export type Notice =
   /** Values outside the bounds (written by an older version) were put right; the rest of the file is kept. */
   | { id: string; kind: 'settings-repaired'; fields: string[] }
   | { id: string; kind: 'history-repaired'; dropped: number }
+  /** Recordings a crash cut short were closed on this start, playable up to that moment. */
+  | { id: string; kind: 'recordings-repaired'; count: number }
   /** Something the app did on its own, or in the background (a call's history, a recording), failed. */
   | { id: string; kind: 'failure'; error: AppError };
 

@@ -136,11 +136,12 @@ describe('a recording a crash cut short', () => {
 
     const next = openTestApp(dir);
     expect(next.services.state.recordings.items).toMatchObject([{ id, state: 'repaired', durationMs: 2000 }]);
+    expect(next.services.state.notices).toMatchObject([{ kind: 'recordings-repaired', count: 1 }]);
     const wav = readFileSync(path);
     expect([wav.length, wav.readUInt32LE(4), wav.readUInt32LE(40)]).toEqual([44 + 2 * SECOND, 36 + 2 * SECOND, 2 * SECOND]);
     expect(wav.subarray(44)).toEqual(tone(2));
-    // Repaired once: the next start finds it closed.
-    expect(new RecordingStore(dir).repaired).toBe(0);
+    // Repaired once: the next start finds it closed, and says nothing.
+    expect(openTestApp(dir).services.state.notices).toEqual([]);
   });
 
   it('ignores metadata that does not name its own files, so an edited file cannot point elsewhere', () => {
