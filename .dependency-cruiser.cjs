@@ -1,4 +1,4 @@
-/** The layers of the README's architecture table, and no import circles between files. */
+/** The layers of the README's architecture table, and no import circles between files or between folders. */
 const CORE = '^src/core/';
 const RENDERER = '^src/renderer/';
 const SERVICES = '^electron/services/';
@@ -11,6 +11,14 @@ module.exports = {
       name: 'no-circular',
       comment: 'A circle between files makes each of them impossible to read or test alone.',
       severity: 'error',
+      from: {},
+      to: { circular: true },
+    },
+    {
+      name: 'no-folder-circle',
+      comment: 'Two folders that import each other are one module in two places: neither can be understood, moved or tested alone.',
+      severity: 'error',
+      scope: 'folder',
       from: {},
       to: { circular: true },
     },

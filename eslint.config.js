@@ -14,6 +14,16 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', ignoreRestSiblings: true }],
     },
   },
+  // Rules that need the types: a promise nobody awaits loses its error, and a switch must cover its union.
+  {
+    files: ['src/**/*.{ts,tsx}', 'electron/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': ['error', { considerDefaultExhaustiveForUnions: true }],
+    },
+  },
   // The same runtimes as the tsconfig files: each folder sees only the globals it has.
   { files: ['src/core/**/*.ts'], languageOptions: { globals: { URL: 'readonly', TextEncoder: 'readonly', structuredClone: 'readonly' } } },
   { files: ['src/renderer/**/*.{ts,tsx}', 'electron/preload.ts', 'electron/web/bridgeClient.ts'], languageOptions: { globals: globals.browser } },

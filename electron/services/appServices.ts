@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { applyAccountPatch } from '../../src/core/account/patch';
+import { applyAccountPatch, type AccountPatch } from '../../src/core/account/patch';
 import { applyProvisioning, parseProvisioning } from '../../src/core/account/provisioning';
 import { parseAutomationArgs } from '../../src/core/automation/args';
 import { applyAutomation } from '../../src/core/automation/update';
@@ -7,22 +7,7 @@ import { describeInput } from '../../src/core/describeInput';
 import { translate } from '../../src/core/i18n/messages';
 import { fail, ok, type AppError, type Result } from '../../src/core/errors';
 import { notificationResponse, type NotificationGesture, type NotificationResponse } from '../../src/core/notifications/osNotification';
-import {
-  debugSchemas,
-  invokeSchemas,
-  isDebugChannel,
-  isAsyncChannel,
-  isInvokeChannel,
-  isValueChannel,
-  type AccountPatch,
-  type CallAction,
-  type AsyncChannel,
-  type ChannelPayload,
-  type ChannelResponse,
-  type DebugChannel,
-  type FilePurpose,
-  type InvokeChannel,
-} from '../../src/core/ipc/contract';
+import { debugSchemas, invokeSchemas, isDebugChannel, isAsyncChannel, isInvokeChannel, isValueChannel, type CallAction, type AsyncChannel, type ChannelPayload, type ChannelResponse, type DebugChannel, type FilePurpose, type InvokeChannel } from '../../src/core/ipc/contract';
 import { validatePayload } from '../../src/core/ipc/validatePayload';
 import { findCallLinkInArgv, parseCallLink } from '../../src/core/links/callLink';
 import type { DialTarget } from '../../src/core/numbers/phoneNumber';

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, renameSync } from 'node:fs';
-import { issuePath } from '../../src/core/ipc/validatePayload';
+import { issuePath } from '../../src/core/describeInput';
 import { migrateSettings } from '../../src/core/settings/migrations';
 import { repairSettings } from '../../src/core/settings/repair';
 import { defaultSettings, type Settings } from '../../src/core/settings/schema';

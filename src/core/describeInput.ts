@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+
 /** Values from outside shown in an error: short strings quoted, anything longer cut and measured. */
 
 const QUOTED_LENGTH = 40;
@@ -24,4 +26,12 @@ export function describeInput(value: unknown): string {
 /** A text from outside, cut to `max` characters, for a message that must stay short. */
 export function cutText(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max)}… (${count(text.length)} characters)`;
+}
+
+const PATH_SEGMENT_LENGTH = 40;
+
+/** A schema issue's path, each key cut: a key may be anything a caller sent. */
+export function issuePath(issue: z.core.$ZodIssue | undefined): string {
+  if (!issue || issue.path.length === 0) return '(payload)';
+  return issue.path.map((segment) => cutText(String(segment), PATH_SEGMENT_LENGTH)).join('.');
 }

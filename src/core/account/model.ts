@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { plainText } from '../bounds';
 
+/** The account's own numbers, which a profile can present and calls can come in on. */
+export const NUMBER_KINDS = ['landline', 'mobile', 'switchboard'] as const;
+export const NumberKindSchema = z.enum(NUMBER_KINDS);
+export type NumberKind = z.infer<typeof NumberKindSchema>;
+
 const e164 = z.string().regex(/^\+[1-9]\d{6,14}$/, 'expected an E.164 number such as +46701234567');
 
 export const AccountNumbersSchema = z

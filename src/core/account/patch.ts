@@ -1,11 +1,40 @@
-import type { AccountPatch } from '../ipc/contract';
+import { z } from 'zod';
+import { plainText } from '../bounds';
 import { describeInput } from '../describeInput';
 import { fail, ok, type AppError, type Result } from '../errors';
 import { normalizeDialString, normalizeToE164 } from '../numbers/phoneNumber';
 import { parseSipAddress } from '../numbers/sipAddress';
-import { NUMBER_KINDS } from '../profiles/model';
-import type { Account } from './model';
+import {
+  type Account,
+  AnnouncementLanguageSchema,
+  CallerIdPolicySchema,
+  ColleagueSchema,
+  MAX_PRIORITY_CONTACTS,
+  NUMBER_KINDS,
+  PresenceLifetimeSchema,
+  PriorityContactInputSchema,
+  SipAccountSchema,
+} from './model';
 import { applyPriorityAccess } from './priorityAccess';
+
+/** A number as the user typed it; main normalises it to E.164 or refuses it. null clears it. */
+const typedNumber = z.string().max(40).nullable();
+
+export const AccountPatchSchema = z
+  .object({
+    numbers: z.object({ landline: typedNumber, mobile: typedNumber, switchboard: typedNumber }).partial().strict().optional(),
+    addOns: z.object({ recording: z.boolean(), listenIn: z.boolean() }).partial().strict().optional(),
+    sip: SipAccountSchema.partial().optional(),
+    voicemail: plainText(300).nullable().optional(),
+    directory: z.array(ColleagueSchema).max(5000).optional(),
+    callerIdPolicy: CallerIdPolicySchema.partial().optional(),
+    announcementLanguage: AnnouncementLanguageSchema.optional(),
+    presenceLifetimeSeconds: PresenceLifetimeSchema.optional(),
+    /** The whole list; colleagues by their directory address, numbers as typed. Bounded loosely, so a long list gets its own error. */
+    priorityAccess: z.array(PriorityContactInputSchema).max(MAX_PRIORITY_CONTACTS * 2).optional(),
+  })
+  .strict();
+export type AccountPatch = z.infer<typeof AccountPatchSchema>;
 
 function checkServerUrl(url: string): AppError | null {
   if (url === '') return null;

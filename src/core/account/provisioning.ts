@@ -2,11 +2,10 @@ import { z } from 'zod';
 import { boundsCodeOf, plainText } from '../bounds';
 import { cutText, describeInput } from '../describeInput';
 import { fail, ok, type AppError, type Result } from '../errors';
-import { AccountPatchSchema } from '../ipc/contract';
-import { type Settings } from '../settings/schema';
 import { LanguageSchema } from '../i18n/language';
-import { applyAccountPatch } from './patch';
-import { WorkingHoursSchema } from '../time/workingHours';
+import { AccountPatchSchema, applyAccountPatch } from './patch';
+import { WorkingHoursSchema, type WorkingHours } from '../time/workingHours';
+import type { Account } from './model';
 
 /** What a company may roll out: the account, its SIP password, and a few defaults. */
 export const ProvisioningSchema = z
@@ -60,7 +59,16 @@ function isKnownTimeZone(timeZone: string): boolean {
 }
 
 /** The settings a provisioning file makes, and the password it carries; all of it or, on any error, none. */
-export function applyProvisioning(settings: Settings, provisioning: Provisioning): Result<{ settings: Settings; password: string | undefined }> {
+/** The part of the settings a provisioning file may set. */
+interface ProvisionedSlice {
+  account: Account;
+  ui: object;
+  workingHours: WorkingHours;
+  timeZone: string | null;
+  reminderBeforeEndMinutes: number;
+}
+
+export function applyProvisioning<S extends ProvisionedSlice>(settings: S, provisioning: Provisioning): Result<{ settings: S; password: string | undefined }> {
   const { account, ui, workingHours, timeZone, reminderBeforeEndMinutes } = provisioning;
   const { password, ...accountPatch } = account ?? {};
   const nextAccount = applyAccountPatch(settings.account, accountPatch);

@@ -1,4 +1,4 @@
-import type { AmbientSource } from './settings';
+import type { AmbientSource } from '../profiles/activationRecord';
 
 /**
  * What an automatic source beside the calendar wants now: this profile, since `start`, until `end`

@@ -1,4 +1,4 @@
-import type { ReturnTo } from '../calendar/settings';
+import type { ReturnTo } from '../profiles/activationRecord';
 import { BASE_PROFILE_ID } from '../profiles/defaults';
 import type { Profile } from '../profiles/model';
 import type { AmbientClaim } from './claims';

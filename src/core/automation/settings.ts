@@ -37,7 +37,3 @@ export function defaultAutomationSettings(): AutomationSettings {
 
 export const AutomationSettingsSchema = z.object({ schedule: WorkScheduleSettingsSchema, away: AwaySettingsSchema }).strict();
 export type AutomationSettings = z.infer<typeof AutomationSettingsSchema>;
-
-/** The automatic sources beside the calendar; each is a claim on the base profile's place. */
-export const AMBIENT_SOURCES = ['schedule', 'away'] as const;
-export type AmbientSource = (typeof AMBIENT_SOURCES)[number];

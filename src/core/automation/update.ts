@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { fail, ok, type Result } from '../errors';
-import type { Settings } from '../settings/schema';
 import { TIME_OF_DAY, WorkingHoursSchema, type WorkingHours } from '../time/workingHours';
 import { IDLE_MINUTES_MAX, IDLE_MINUTES_MIN, type AutomationSettings } from './settings';
 
@@ -42,8 +41,15 @@ function checkTimes(update: AutomationUpdate): Result<null> {
   return ok(null);
 }
 
+/** The part of the settings the Automatik form changes, and the profiles it may name. */
+interface AutomationSlice {
+  profiles: readonly { id: string }[];
+  workingHours: WorkingHours;
+  automation: AutomationSettings;
+}
+
 /** Working hours and the automatic sources from the form, whole or not at all. */
-export function applyAutomation(settings: Settings, update: AutomationUpdate): Result<Settings> {
+export function applyAutomation<S extends AutomationSlice>(settings: S, update: AutomationUpdate): Result<S> {
   const days = WorkingHoursSchema.shape.days.safeParse(update.workingHours.days);
   if (!days.success) return fail('working-days-invalid', 'Choose at least one working day, each once (1 = Monday … 7 = Sunday).', 'workingHours.days');
   const times = checkTimes(update);

@@ -2,14 +2,21 @@ import type { AmbientClaim } from '../automation/claims';
 import { automationMayTakeOver, withAmbientClaims } from '../automation/precedence';
 import { BASE_PROFILE_ID } from '../profiles/defaults';
 import type { Profile } from '../profiles/model';
-import type { Activation, Settings } from '../settings/schema';
 import { resolveCalendarProfileAt, type CalendarActivation } from './schedule';
-import type { ReturnTo } from './settings';
+import type { CalendarSettings } from './settings';
+import type { Activation, ReturnTo } from '../profiles/activationRecord';
 import { activeSuppressions } from './suppression';
 
-export interface ReconcileOutcome {
+/** The part of the settings the calendar reconciles: the active profile, the profiles, and the overrides. */
+interface ReconcileSlice {
+  profiles: Profile[];
+  active: Activation;
+  calendar: CalendarSettings;
+}
+
+export interface ReconcileOutcome<S extends ReconcileSlice> {
   /** The same object when nothing changed, so callers can skip the write. */
-  settings: Settings;
+  settings: S;
   /** The profile whose time ran out, for the "profile ended" notice; null when none did. */
   ended: Profile | null;
 }
@@ -27,12 +34,12 @@ export interface ReconcileOutcome {
  * for the base profile in the layer underneath; who wins is `automationMayTakeOver`, the same rule
  * for all of them.
  */
-export function reconcileCalendar(
-  settings: Settings,
+export function reconcileCalendar<S extends ReconcileSlice>(
+  settings: S,
   activations: readonly CalendarActivation[],
   now: number,
   ambient: readonly AmbientClaim[] = [],
-): ReconcileOutcome {
+): ReconcileOutcome<S> {
   const { active } = settings;
   const suppressed = activeSuppressions(settings.calendar.suppressed, now);
   const chosen = layerBeneath(active);

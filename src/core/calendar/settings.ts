@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { AMBIENT_SOURCES } from '../automation/settings';
 import { identifier, timestamp } from '../bounds';
 
 export const MAX_CALENDAR_SOURCES = 20;
@@ -67,24 +66,3 @@ export type CalendarSettings = z.infer<typeof CalendarSettingsSchema>;
 export function defaultCalendarSettings(): CalendarSettings {
   return { sources: [], unmarkedBusyProfileNumber: null, suppressed: [], shortFormMarkers: false, ignorePrivateEvents: false };
 }
-
-export const ReturnToSchema = z
-  .object({
-    profileId: identifier(64),
-    since: timestamp(),
-    until: timestamp().nullable(),
-    byHand: z.boolean(),
-    /** Put on by the work schedule or away, which give way to the base profile when the calendar lets go and decide again. */
-    automatic: z.enum(AMBIENT_SOURCES).optional(),
-  })
-  .strict();
-/** The profile that returns when a calendar activation ends, as it was when the calendar took over. */
-export type ReturnTo = z.infer<typeof ReturnToSchema>;
-
-/** What put the active profile on. `byHand` in ReturnTo keeps the same distinction for the profile underneath. */
-export const ActivationSourceSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('manual') }).strict(),
-  z.object({ kind: z.literal('calendar'), key: z.string().min(1), returnTo: ReturnToSchema }).strict(),
-  z.object({ kind: z.literal('automatic'), by: z.enum(AMBIENT_SOURCES), returnTo: ReturnToSchema }).strict(),
-]);
-export type ActivationSource = z.infer<typeof ActivationSourceSchema>;

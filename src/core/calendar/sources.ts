@@ -1,7 +1,6 @@
 import { describeInput } from '../describeInput';
 import { fail, ok, type Result } from '../errors';
-import type { Settings } from '../settings/schema';
-import { MAX_CALENDAR_SOURCES, MAX_SOURCE_LOCATION_LENGTH, type CalendarSource, type CalendarSourceKind } from './settings';
+import { MAX_CALENDAR_SOURCES, MAX_SOURCE_LOCATION_LENGTH, type CalendarSettings, type CalendarSource, type CalendarSourceKind } from './settings';
 
 export interface SourceLocation {
   kind: Exclude<CalendarSourceKind, 'caldav'>;
@@ -72,7 +71,13 @@ function parseFilePath(text: string): Result<SourceLocation> {
   return ok({ kind: 'file', location: text });
 }
 
-export function addCalendarSource(settings: Settings, input: string, id: string): Result<{ settings: Settings; source: CalendarSource }> {
+/** The part of the settings that holds the calendars, and the profiles a rule may name. */
+interface CalendarSlice {
+  profiles: readonly { number: number }[];
+  calendar: CalendarSettings;
+}
+
+export function addCalendarSource<S extends CalendarSlice>(settings: S, input: string, id: string): Result<{ settings: S; source: CalendarSource }> {
   const parsed = parseSourceLocation(input);
   if (!parsed.ok) return parsed;
   const source: CalendarSource = { id, ...parsed.value } as CalendarSource;
@@ -80,7 +85,7 @@ export function addCalendarSource(settings: Settings, input: string, id: string)
 }
 
 /** Adds a source that passed its own checks, unless the same calendar is already there or the list is full. */
-export function appendCalendarSource(settings: Settings, source: CalendarSource, field: string): Result<{ settings: Settings; source: CalendarSource }> {
+export function appendCalendarSource<S extends CalendarSlice>(settings: S, source: CalendarSource, field: string): Result<{ settings: S; source: CalendarSource }> {
   const { sources } = settings.calendar;
   if (sources.some((existing) => existing.location === source.location)) {
     return fail('source-duplicate', 'This calendar has already been added.', field);
@@ -91,14 +96,14 @@ export function appendCalendarSource(settings: Settings, source: CalendarSource,
   return ok({ settings: { ...settings, calendar: { ...settings.calendar, sources: [...sources, source] } }, source });
 }
 
-export function removeCalendarSource(settings: Settings, sourceId: string): Result<Settings> {
+export function removeCalendarSource<S extends CalendarSlice>(settings: S, sourceId: string): Result<S> {
   const { sources } = settings.calendar;
   if (!sources.some((source) => source.id === sourceId)) return fail('source-unknown', `There is no calendar "${sourceId}".`, 'sourceId');
   return ok({ ...settings, calendar: { ...settings.calendar, sources: sources.filter((source) => source.id !== sourceId) } });
 }
 
 /** The rule for busy events without a marker; the profile number must exist, or null turns the rule off. */
-export function setUnmarkedBusyProfile(settings: Settings, profileNumber: number | null): Result<Settings> {
+export function setUnmarkedBusyProfile<S extends CalendarSlice>(settings: S, profileNumber: number | null): Result<S> {
   if (profileNumber !== null && !settings.profiles.some((profile) => profile.number === profileNumber)) {
     return fail('profile-number-unknown', `No profile has the number ${profileNumber}.`, 'profileNumber');
   }

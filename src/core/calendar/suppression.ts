@@ -1,7 +1,13 @@
 import { fail, ok, type Result } from '../errors';
-import type { Settings } from '../settings/schema';
+import type { Activation } from '../profiles/activationRecord';
 import type { CalendarActivation } from './schedule';
-import { MAX_SUPPRESSED_ACTIVATIONS, type SuppressedActivation } from './settings';
+import { MAX_SUPPRESSED_ACTIVATIONS, type CalendarSettings, type SuppressedActivation } from './settings';
+
+/** The part of the settings that records which calendar activations the user overrode or skipped. */
+interface SuppressionSlice {
+  active: Activation;
+  calendar: CalendarSettings;
+}
 
 /** The entries still to be honoured: an entry is pruned once its activation has ended. */
 export function activeSuppressions(entries: readonly SuppressedActivation[], now: number): SuppressedActivation[] {
@@ -9,7 +15,7 @@ export function activeSuppressions(entries: readonly SuppressedActivation[], now
   return kept.length === entries.length ? (entries as SuppressedActivation[]) : kept;
 }
 
-function withSuppressed(settings: Settings, entries: SuppressedActivation[]): Settings {
+function withSuppressed<S extends SuppressionSlice>(settings: S, entries: SuppressedActivation[]): S {
   return { ...settings, calendar: { ...settings.calendar, suppressed: entries.slice(-MAX_SUPPRESSED_ACTIVATIONS) } };
 }
 
@@ -17,7 +23,7 @@ function withSuppressed(settings: Settings, entries: SuppressedActivation[]): Se
  * Marks the activation just made as chosen by hand. Every calendar activation in force at this
  * moment is left alone until it ends: the user's choice wins over the meeting they are in.
  */
-export function markChosenByHand(settings: Settings, activations: readonly CalendarActivation[], now: number): Settings {
+export function markChosenByHand<S extends SuppressionSlice>(settings: S, activations: readonly CalendarActivation[], now: number): S {
   const kept = activeSuppressions(settings.calendar.suppressed, now);
   const known = new Set(kept.map((entry) => entry.key));
   const overridden: SuppressedActivation[] = [];
@@ -26,17 +32,17 @@ export function markChosenByHand(settings: Settings, activations: readonly Calen
     known.add(activation.key);
     overridden.push({ key: activation.key, end: activation.end, reason: 'overridden' });
   }
-  const marked: Settings = { ...settings, active: { ...settings.active, source: { kind: 'manual' } } };
+  const marked: S = { ...settings, active: { ...settings.active, source: { kind: 'manual' } } };
   return withSuppressed(marked, [...kept, ...overridden]);
 }
 
 /** "Hoppa över": the calendar leaves this activation alone. */
-export function skipActivation(
-  settings: Settings,
+export function skipActivation<S extends SuppressionSlice>(
+  settings: S,
   activations: readonly CalendarActivation[],
   key: string,
   now: number,
-): Result<Settings> {
+): Result<S> {
   const activation = activations.find((candidate) => candidate.key === key);
   if (!activation) return fail('calendar-activation-unknown', 'No upcoming calendar activation has this key.', 'key');
   if (activation.end <= now) return fail('calendar-activation-past', 'This calendar activation has already ended.', 'key');
@@ -45,7 +51,7 @@ export function skipActivation(
 }
 
 /** Takes back a skip, so the activation runs after all. */
-export function unskipActivation(settings: Settings, key: string, now: number): Result<Settings> {
+export function unskipActivation<S extends SuppressionSlice>(settings: S, key: string, now: number): Result<S> {
   const kept = activeSuppressions(settings.calendar.suppressed, now);
   if (!kept.some((entry) => entry.key === key && entry.reason === 'skipped')) {
     return fail('calendar-skip-unknown', 'This calendar activation is not skipped.', 'key');

@@ -1,14 +1,6 @@
 import { z } from 'zod';
-import {
-  AnnouncementLanguageSchema,
-  CallerIdPolicySchema,
-  ColleagueSchema,
-  MAX_PRIORITY_CONTACTS,
-  MAX_PROVISIONING_CHARACTERS,
-  PresenceLifetimeSchema,
-  PriorityContactInputSchema,
-  SipAccountSchema,
-} from '../account/model';
+import { MAX_PROVISIONING_CHARACTERS } from '../account/model';
+import { AccountPatchSchema } from '../account/patch';
 import { boundedInteger, COUNT_GUARD, HORIZON_MS, identifier, plainText } from '../bounds';
 import type { Result } from '../errors';
 import type { DialTarget } from '../numbers/phoneNumber';
@@ -35,25 +27,6 @@ export const FILE_PURPOSES = ['provisioning', 'calendar'] as const;
 export type FilePurpose = (typeof FILE_PURPOSES)[number];
 
 export const MAX_TRACE_BATCH = 500;
-
-/** A number as the user typed it; main normalises it to E.164 or refuses it. null clears it. */
-const typedNumber = z.string().max(40).nullable();
-
-export const AccountPatchSchema = z
-  .object({
-    numbers: z.object({ landline: typedNumber, mobile: typedNumber, switchboard: typedNumber }).partial().strict().optional(),
-    addOns: z.object({ recording: z.boolean(), listenIn: z.boolean() }).partial().strict().optional(),
-    sip: SipAccountSchema.partial().optional(),
-    voicemail: plainText(300).nullable().optional(),
-    directory: z.array(ColleagueSchema).max(5000).optional(),
-    callerIdPolicy: CallerIdPolicySchema.partial().optional(),
-    announcementLanguage: AnnouncementLanguageSchema.optional(),
-    presenceLifetimeSeconds: PresenceLifetimeSchema.optional(),
-    /** The whole list; colleagues by their directory address, numbers as typed. Bounded loosely, so a long list gets its own error. */
-    priorityAccess: z.array(PriorityContactInputSchema).max(MAX_PRIORITY_CONTACTS * 2).optional(),
-  })
-  .strict();
-export type AccountPatch = z.infer<typeof AccountPatchSchema>;
 
 /** Requests the renderer may make. Main validates each payload against its schema before any handler runs. */
 export const invokeSchemas = {

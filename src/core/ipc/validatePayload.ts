@@ -1,16 +1,9 @@
 import type { z } from 'zod';
 import { boundsCodeOf } from '../bounds';
-import { cutText } from '../describeInput';
+import { cutText, issuePath } from '../describeInput';
 import { fail, ok, type Result } from '../errors';
 
-const PATH_SEGMENT_LENGTH = 40;
 const MESSAGE_LENGTH = 300;
-
-/** A schema issue's path, each key cut: a key may be anything a caller sent. */
-export function issuePath(issue: z.core.$ZodIssue | undefined): string {
-  if (!issue || issue.path.length === 0) return '(payload)';
-  return issue.path.map((segment) => cutText(String(segment), PATH_SEGMENT_LENGTH)).join('.');
-}
 
 /**
  * Turns a schema failure into one specific error naming the channel, the field and what was

@@ -1,5 +1,5 @@
-import type { AccountNumbers } from '../account/model';
-import { NUMBER_KINDS, type CalledLine } from '../profiles/model';
+import { type AccountNumbers, NUMBER_KINDS } from '../account/model';
+import { type CalledLine } from '../profiles/model';
 import { parseNameAddress } from './nameAddress';
 import { numberOf } from './remoteParty';
 

@@ -1,6 +1,6 @@
-import type { Account } from '../account/model';
+import type { Account, NumberKind } from '../account/model';
 import { ok, type Result } from '../errors';
-import type { CallerId, NumberKind, Profile } from '../profiles/model';
+import type { CallerId, Profile } from '../profiles/model';
 import { parseAccountAddress } from './accountAddress';
 
 /** Calls and SMS present the profile's caller ID; a chat is between colleagues, under the user's own address. */

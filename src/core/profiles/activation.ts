@@ -2,13 +2,13 @@ import { z } from 'zod';
 import { HORIZON_MINUTES, HORIZON_MS, boundedInteger, timestamp } from '../bounds';
 import { describeInput } from '../describeInput';
 import { fail, ok, type Result } from '../errors';
-import type { Activation, Settings } from '../settings/schema';
+import type { Activation } from './activationRecord';
 import { endForLength } from '../time/lengths';
 import { QUICK_LENGTH_IDS, resolveQuickLength } from '../time/quickLengths';
-import type { TimeContext } from '../time/workingHours';
+import type { TimeContext, WorkingHours } from '../time/workingHours';
 import { BASE_PROFILE_ID } from './defaults';
 import type { Profile } from './model';
-import { findProfile } from './operations';
+import { findProfile, type ProfileSlice } from './operations';
 
 export const TEMPORARY_MESSAGE_MAX = 200;
 /** Past this a message is refused by its size alone; up to it a too-long one gets its own error. */
@@ -29,7 +29,7 @@ export interface ActivationRequest {
   temporaryMessage: string | null;
 }
 
-export function timeContextOf(settings: Settings, systemTimeZone: string): TimeContext {
+export function timeContextOf(settings: { timeZone: string | null; workingHours: WorkingHours }, systemTimeZone: string): TimeContext {
   return { timeZone: settings.timeZone ?? systemTimeZone, workingHours: settings.workingHours };
 }
 
@@ -51,12 +51,12 @@ function endOf(profile: Profile, length: ActivationLength, now: number, context:
 }
 
 /** A temporary message lives only as long as this activation; every new activation replaces it. */
-export function activateProfile(
-  settings: Settings,
+export function activateProfile<S extends Pick<ProfileSlice, 'profiles' | 'active'>>(
+  settings: S,
   request: ActivationRequest,
   now: number,
   context: TimeContext,
-): Result<Settings> {
+): Result<S> {
   const profile = findProfile(settings, request.profileId);
   if (!profile) return fail('profile-not-found', `No profile has the id ${describeInput(request.profileId)}.`, 'profileId');
   const message = request.temporaryMessage?.trim() ?? '';
@@ -72,14 +72,14 @@ export function activateProfile(
   return ok({ ...settings, active });
 }
 
-export interface ExpiryOutcome {
-  settings: Settings;
+export interface ExpiryOutcome<S> {
+  settings: S;
   /** The profile that ended, when one did. */
   ended: Profile | null;
 }
 
 /** Ends a timed activation whose end has passed; the base profile takes over from the moment it ended. */
-export function expireIfDue(settings: Settings, now: number): ExpiryOutcome {
+export function expireIfDue<S extends Pick<ProfileSlice, 'profiles' | 'active'>>(settings: S, now: number): ExpiryOutcome<S> {
   const { active } = settings;
   if (active.until === null || active.until > now) return { settings, ended: null };
   const ended = findProfile(settings, active.profileId) ?? null;
@@ -89,7 +89,7 @@ export function expireIfDue(settings: Settings, now: number): ExpiryOutcome {
   };
 }
 
-export function activeProfile(settings: Pick<Settings, 'profiles' | 'active'>): Profile {
+export function activeProfile(settings: Pick<ProfileSlice, 'profiles' | 'active'>): Profile {
   const profile = findProfile(settings, settings.active.profileId) ?? findProfile(settings, BASE_PROFILE_ID);
   if (!profile) throw new Error('settings hold no base profile');
   return profile;

@@ -1,5 +1,6 @@
 import { STANDARD_ANNOUNCEMENTS, type StandardAnnouncementId } from './announcementWords';
-import type { CallerId, DefaultLength, IncomingCalls, IncomingRule, NotificationMatrix, Profile, ProfileStatus } from './model';
+import type { DefaultLength } from '../time/lengths';
+import type { CallerId, IncomingCalls, IncomingRule, NotificationMatrix, Profile, ProfileStatus } from './model';
 
 export const BASE_PROFILE_ID = 'available';
 export const BASE_PROFILE_NUMBER = 1;

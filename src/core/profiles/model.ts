@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { boundedInteger, HORIZON_DAYS, HORIZON_MINUTES, identifier, plainText } from '../bounds';
-import { TimeOfDaySchema } from '../time/workingHours';
+import { NUMBER_KINDS } from '../account/model';
+import { boundedInteger, identifier, plainText } from '../bounds';
+import { DefaultLengthSchema } from '../time/lengths';
 
 export const PROFILE_STATUSES = ['available', 'unavailable'] as const;
 export const NOTIFICATION_KINDS = ['incomingCall', 'missedCall', 'voicemail', 'chat', 'sms', 'profileEnding', 'colleagueAvailable'] as const;
 export const PLATFORMS = ['desktop', 'mobile', 'web'] as const;
-export const NUMBER_KINDS = ['landline', 'mobile', 'switchboard'] as const;
 
 /**
  * A bound on text size only; the user-facing limits are rules in validation.ts, so that a too-long
@@ -16,7 +16,6 @@ const SIZE_GUARD = 5000;
 export const ProfileStatusSchema = z.enum(PROFILE_STATUSES);
 export const NotificationKindSchema = z.enum(NOTIFICATION_KINDS);
 export const PlatformSchema = z.enum(PLATFORMS);
-export const NumberKindSchema = z.enum(NUMBER_KINDS);
 export const CallerIdSchema = z.enum([...NUMBER_KINDS, 'hidden']);
 
 const platformFlags = z.object({ desktop: z.boolean(), mobile: z.boolean(), web: z.boolean() }).strict();
@@ -113,15 +112,6 @@ export const IncomingCallsSchema = z
   })
   .strict();
 
-export const DefaultLengthSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('untilChanged') }).strict(),
-  z.object({ kind: z.literal('minutes'), minutes: boundedInteger(-HORIZON_MINUTES, HORIZON_MINUTES) }).strict(),
-  z.object({ kind: z.literal('untilTimeOfDay'), time: TimeOfDaySchema }).strict(),
-  z.object({ kind: z.literal('endOfWorkingDay') }).strict(),
-  z.object({ kind: z.literal('nextWorkingDayStart') }).strict(),
-  z.object({ kind: z.literal('days'), days: boundedInteger(-HORIZON_DAYS, HORIZON_DAYS) }).strict(),
-]);
-
 export const ProfileSchema = z
   .object({
     id: identifier(64),
@@ -144,7 +134,6 @@ export const ProfileSchema = z
 export type ProfileStatus = z.infer<typeof ProfileStatusSchema>;
 export type NotificationKind = z.infer<typeof NotificationKindSchema>;
 export type Platform = z.infer<typeof PlatformSchema>;
-export type NumberKind = z.infer<typeof NumberKindSchema>;
 export type CallerId = z.infer<typeof CallerIdSchema>;
 export type NotificationMatrix = z.infer<typeof NotificationMatrixSchema>;
 export type ForwardTarget = z.infer<typeof ForwardTargetSchema>;
@@ -152,7 +141,6 @@ export type IncomingAction = z.infer<typeof IncomingActionSchema>;
 export type IncomingRule = z.infer<typeof IncomingRuleSchema>;
 export type CalledLine = (typeof CALLED_LINES)[number];
 export type IncomingCalls = z.infer<typeof IncomingCallsSchema>;
-export type DefaultLength = z.infer<typeof DefaultLengthSchema>;
 export type Profile = z.infer<typeof ProfileSchema>;
 /** What a user submits to create a profile: everything but the id. A missing number takes the next free one. */
 export const ProfileDraftSchema = ProfileSchema.omit({ id: true }).extend({ number: boundedInteger().optional() });

@@ -1,6 +1,7 @@
 import { describeInput } from '../describeInput';
 import { fail, ok, type Result } from '../errors';
-import type { Settings } from '../settings/schema';
+import type { AccountNumbers } from '../account/model';
+import type { Activation } from './activationRecord';
 import { BASE_PROFILE_ID } from './defaults';
 import type { Profile, ProfileDraft } from './model';
 import { nextFreeProfileNumber, validateProfile } from './validation';
@@ -14,23 +15,30 @@ function refusal<T>(errors: ReturnType<typeof validateProfile>): Result<T> | nul
 
 const withTrimmedName = <P extends { name: string }>(profile: P): P => ({ ...profile, name: profile.name.trim() });
 
-export function findProfile(settings: Pick<Settings, 'profiles'>, profileId: string): Profile | undefined {
+/** The part of the settings that profile operations read and write. */
+export interface ProfileSlice {
+  profiles: Profile[];
+  active: Activation;
+  account: { numbers: AccountNumbers };
+}
+
+export function findProfile(settings: { profiles: readonly Profile[] }, profileId: string): Profile | undefined {
   return settings.profiles.find((profile) => profile.id === profileId);
 }
 
-export function createProfile(settings: Settings, draft: ProfileDraft, id: string): Result<Settings> {
+export function createProfile<S extends ProfileSlice>(settings: S, draft: ProfileDraft, id: string): Result<S> {
   const candidate: Profile = withTrimmedName({ ...draft, id, number: draft.number ?? nextFreeProfileNumber(settings.profiles) });
-  const refused = refusal<Settings>(validateProfile(candidate, settings.profiles, settings.account.numbers));
+  const refused = refusal<S>(validateProfile(candidate, settings.profiles, settings.account.numbers));
   if (refused) return refused;
   return ok({ ...settings, profiles: sortByNumber([...settings.profiles, candidate]) });
 }
 
-export function updateProfile(settings: Settings, submitted: Profile): Result<Settings> {
+export function updateProfile<S extends ProfileSlice>(settings: S, submitted: Profile): Result<S> {
   const profile = withTrimmedName(submitted);
   const previous = findProfile(settings, profile.id);
   if (!previous) return fail('profile-not-found', `No profile has the id ${describeInput(profile.id)}.`, 'id');
   const others = settings.profiles.filter((other) => other.id !== profile.id);
-  const refused = refusal<Settings>(validateProfile(profile, others, settings.account.numbers, previous));
+  const refused = refusal<S>(validateProfile(profile, others, settings.account.numbers, previous));
   if (refused) return refused;
   return ok({ ...settings, profiles: sortByNumber([...others, profile]) });
 }
@@ -41,7 +49,7 @@ export function deleteRefusal(profileId: string, activeProfileId: string): 'dele
   return profileId === activeProfileId ? 'delete-active' : null;
 }
 
-export function deleteProfile(settings: Settings, profileId: string): Result<Settings> {
+export function deleteProfile<S extends ProfileSlice>(settings: S, profileId: string): Result<S> {
   const profile = findProfile(settings, profileId);
   if (!profile) return fail('profile-not-found', `No profile has the id ${describeInput(profileId)}.`, 'id');
   const refusal = deleteRefusal(profileId, settings.active.profileId);

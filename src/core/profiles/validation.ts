@@ -1,7 +1,8 @@
 import type { AppError } from '../errors';
-import type { AccountNumbers } from '../settings/schema';
+import type { AccountNumbers } from '../account/model';
 import { BASE_PROFILE_ID, BASE_PROFILE_NUMBER } from './defaults';
-import type { CallerId, DefaultLength, ForwardTarget, IncomingRule, Profile } from './model';
+import type { DefaultLength } from '../time/lengths';
+import type { CallerId, ForwardTarget, IncomingRule, Profile } from './model';
 
 export const PROFILE_NUMBER_MAX = 999;
 export const TEXT_LIMITS = { name: 60, statusMessage: 200, announcement: 500 } as const;

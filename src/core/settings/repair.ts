@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { boundsCodeOf, withoutControlCharacters } from '../bounds';
-import { issuePath } from '../ipc/validatePayload';
+import { issuePath } from '../describeInput';
 import { defaultAutomationSettings } from '../automation/settings';
 import { BASE_PROFILE_ID } from '../profiles/defaults';
 import { DEFAULT_WORKING_HOURS } from '../time/workingHours';

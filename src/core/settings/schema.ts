@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { AccountSchema, emptyAccount } from '../account/model';
-import { boundedInteger, identifier, plainText, timestamp } from '../bounds';
+import { boundedInteger, plainText } from '../bounds';
 import { MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from '../phone/recording';
 import { LanguageSchema } from '../i18n/language';
 import { AutomationSettingsSchema, defaultAutomationSettings } from '../automation/settings';
-import { ActivationSourceSchema, CalendarSettingsSchema, defaultCalendarSettings } from '../calendar/settings';
+import { CalendarSettingsSchema, defaultCalendarSettings } from '../calendar/settings';
+import { ActivationSchema } from '../profiles/activationRecord';
 import { ProfileSchema } from '../profiles/model';
 import { defaultProfiles, BASE_PROFILE_ID } from '../profiles/defaults';
 import { DEFAULT_WORKING_HOURS, WorkingHoursSchema } from '../time/workingHours';
@@ -12,20 +13,7 @@ import { DEFAULT_WORKING_HOURS, WorkingHoursSchema } from '../time/workingHours'
 export const SETTINGS_VERSION = 3;
 export const DEFAULT_REMINDER_MINUTES = 5;
 
-export const ActivationSchema = z
-  .object({
-    profileId: identifier(64),
-    since: timestamp(),
-    /** Epoch ms; null means until changed. */
-    until: timestamp().nullable(),
-    temporaryMessage: plainText(200).nullable(),
-    /** Chosen by hand, or put on by the calendar; absent for the start-up default and the base profile after a timed one ended. */
-    source: ActivationSourceSchema.optional(),
-  })
-  .strict();
-export type Activation = z.infer<typeof ActivationSchema>;
 
-export type { AccountNumbers } from '../account/model';
 
 export const SettingsSchema = z
   .object({

@@ -3,7 +3,8 @@ import type { AppError } from '../errors';
 import type { CallHistoryEntry } from '../phone/history';
 import type { RecordingsView } from '../phone/recording';
 import type { NotificationKind, Profile } from '../profiles/model';
-import type { Activation, Settings } from '../settings/schema';
+import type { Activation } from '../profiles/activationRecord';
+import type { Settings } from '../settings/schema';
 import type { TrayModel } from '../tray/menuModel';
 
 export type Notice =

@@ -1,5 +1,17 @@
-import type { DefaultLength } from '../profiles/model';
-import { atTimeOfDay, isWorkingDay, nextWorkingDay, zoned, type TimeContext } from './workingHours';
+import { z } from 'zod';
+import { boundedInteger, HORIZON_DAYS, HORIZON_MINUTES } from '../bounds';
+import { atTimeOfDay, isWorkingDay, nextWorkingDay, TimeOfDaySchema, zoned, type TimeContext } from './workingHours';
+
+/** How long a profile lasts when it is chosen without a length of its own. */
+export const DefaultLengthSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('untilChanged') }).strict(),
+  z.object({ kind: z.literal('minutes'), minutes: boundedInteger(-HORIZON_MINUTES, HORIZON_MINUTES) }).strict(),
+  z.object({ kind: z.literal('untilTimeOfDay'), time: TimeOfDaySchema }).strict(),
+  z.object({ kind: z.literal('endOfWorkingDay') }).strict(),
+  z.object({ kind: z.literal('nextWorkingDayStart') }).strict(),
+  z.object({ kind: z.literal('days'), days: boundedInteger(-HORIZON_DAYS, HORIZON_DAYS) }).strict(),
+]);
+export type DefaultLength = z.infer<typeof DefaultLengthSchema>;
 
 /** When a profile chosen at `now` with this length ends, as epoch ms; null means "until changed". */
 export function endForLength(length: DefaultLength, now: number, context: TimeContext): number | null {

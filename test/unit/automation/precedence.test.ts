@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { automationMayTakeOver } from '../../../src/core/automation/precedence';
 import { reconcileCalendar } from '../../../src/core/calendar/reconcile';
-import type { ReturnTo } from '../../../src/core/calendar/settings';
+import type { ReturnTo } from '../../../src/core/profiles/activationRecord';
 import { defaultProfiles } from '../../../src/core/profiles/defaults';
 import { defaultSettings } from '../../../src/core/settings/schema';
 

@@ -5,7 +5,8 @@ import type { SuppressedActivation } from '../../../src/core/calendar/settings';
 import { markChosenByHand, skipActivation, unskipActivation } from '../../../src/core/calendar/suppression';
 import { activateProfile } from '../../../src/core/profiles/activation';
 import { DEFAULT_WORKING_HOURS } from '../../../src/core/time/workingHours';
-import { defaultSettings, type Activation, type Settings } from '../../../src/core/settings/schema';
+import type { Activation } from '../../../src/core/profiles/activationRecord';
+import { defaultSettings, type Settings } from '../../../src/core/settings/schema';
 
 /** 2026-04-15 in Stockholm (UTC+2), to the millisecond. */
 const T = (hhmm: string, ms = 0) => new Date(`2026-04-15T${hhmm}:00+02:00`).getTime() + ms;

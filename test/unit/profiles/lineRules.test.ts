@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { draftFromProfile, draftsEqual, readDraft, type ProfileFormDraft } from '../../../src/core/profiles/editorModel';
+import { draftFromProfile, draftsEqual, readDraft, type ProfileFormDraft } from '../../../src/renderer/components/editor/editorModel';
 import { defaultProfiles } from '../../../src/core/profiles/defaults';
 import { incomingSummary } from '../../../src/core/profiles/incomingSummary';
 import { ProfileSchema, type Profile } from '../../../src/core/profiles/model';
 import { validateProfile } from '../../../src/core/profiles/validation';
-import type { AccountNumbers } from '../../../src/core/settings/schema';
+import type { AccountNumbers } from '../../../src/core/account/model';
 
 const NUMBERS: AccountNumbers = { landline: '+46812345601', mobile: '+46701110001', switchboard: null };
 const profiles = defaultProfiles();

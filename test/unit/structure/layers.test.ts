@@ -42,4 +42,12 @@ describe('the import rules of npm run lint', () => {
     if (typeof result.output === 'string') throw new Error('expected the cruise result as an object');
     expect(result.output.summary.violations.map((violation) => violation.rule.name)).toEqual(['no-circular']);
   });
+
+  it('fail on two folders that import each other, though no file circle exists', async () => {
+    const result = await cruise([fixture('folderCycle')], { ruleSet: { forbidden: rules }, validate: true });
+    if (typeof result.output === 'string') throw new Error('expected the cruise result as an object');
+    const names = result.output.summary.violations.map((violation) => violation.rule.name);
+    expect(names.length).toBeGreaterThan(0);
+    expect(new Set(names)).toEqual(new Set(['no-folder-circle']));
+  });
 });

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { AppError } from '../../../core/errors';
-import { previewAnnouncement, type ProfileFormDraft } from '../../../core/profiles/editorModel';
+import { previewAnnouncement, type ProfileFormDraft } from './editorModel';
 import type { Profile } from '../../../core/profiles/model';
 import { contract } from '../../contract/client';
 import { requestSpeech } from '../../phone/speech';

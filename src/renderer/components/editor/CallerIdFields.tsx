@@ -1,7 +1,7 @@
-import { callerIdOptions, FIELD, type ProfileFormDraft } from '../../../core/profiles/editorModel';
+import { callerIdOptions, FIELD, type ProfileFormDraft } from './editorModel';
 import type { CallerId, Profile } from '../../../core/profiles/model';
 import { formatForDisplay } from '../../../core/numbers/phoneNumber';
-import type { AccountNumbers } from '../../../core/settings/schema';
+import type { AccountNumbers } from '../../../core/account/model';
 import { useTranslation } from '../../useTranslation';
 import { SelectField, type Choice } from './controls';
 import type { EditDraft } from './useProfileEditor';

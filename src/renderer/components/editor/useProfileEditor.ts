@@ -9,7 +9,7 @@ import {
   toProfileDraft,
   type DraftReading,
   type ProfileFormDraft,
-} from '../../../core/profiles/editorModel';
+} from './editorModel';
 import type { Profile } from '../../../core/profiles/model';
 import type { AppState } from '../../../core/state/appState';
 import { useAppStore } from '../../store/appStore';

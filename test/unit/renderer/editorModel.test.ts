@@ -12,11 +12,11 @@ import {
   toProfileDraft,
   uniqueCopyName,
   type ProfileFormDraft,
-} from '../../../src/core/profiles/editorModel';
+} from '../../../src/renderer/components/editor/editorModel';
 import { defaultProfiles } from '../../../src/core/profiles/defaults';
 import { DEFAULT_WORKING_HOURS } from '../../../src/core/time/workingHours';
 import type { Profile } from '../../../src/core/profiles/model';
-import type { AccountNumbers } from '../../../src/core/settings/schema';
+import type { AccountNumbers } from '../../../src/core/account/model';
 
 const NO_NUMBERS: AccountNumbers = { landline: null, mobile: null, switchboard: null };
 const MOBILE_ONLY: AccountNumbers = { landline: null, mobile: '+46701234567', switchboard: null };

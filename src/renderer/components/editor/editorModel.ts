@@ -1,30 +1,13 @@
-import type { AppError } from '../errors';
-import { normalizeToE164 } from '../numbers/phoneNumber';
-import type { AccountNumbers } from '../settings/schema';
-import {
-  CALLED_LINES,
-  NUMBER_KINDS,
-  NOTIFICATION_KINDS,
-  PLATFORMS,
-  ProfileSchema,
-  type CalledLine,
-  type CallerId,
-  type DefaultLength,
-  type ForwardTarget,
-  type IncomingAction,
-  type IncomingCalls,
-  type IncomingRule,
-  type NotificationMatrix,
-  type Profile,
-  type ProfileDraft,
-  type ProfileStatus,
-} from './model';
-import { nextFreeProfileNumber, validateProfile } from './validation';
-import { announcementText } from '../phone/announcement';
-import type { Language } from '../i18n/language';
-import { endForLength } from '../time/lengths';
-import { TIME_OF_DAY, type TimeContext } from '../time/workingHours';
-import { spokenWords, STANDARD_ANNOUNCEMENTS } from './announcementWords';
+import type { AppError } from '../../../core/errors';
+import { normalizeToE164 } from '../../../core/numbers/phoneNumber';
+import { NUMBER_KINDS, type AccountNumbers } from '../../../core/account/model';
+import { CALLED_LINES, NOTIFICATION_KINDS, PLATFORMS, ProfileSchema, type CalledLine, type CallerId, type ForwardTarget, type IncomingAction, type IncomingCalls, type IncomingRule, type NotificationMatrix, type Profile, type ProfileDraft, type ProfileStatus } from '../../../core/profiles/model';
+import { nextFreeProfileNumber, validateProfile } from '../../../core/profiles/validation';
+import { announcementText } from '../../../core/phone/announcement';
+import type { Language } from '../../../core/i18n/language';
+import { endForLength, type DefaultLength } from '../../../core/time/lengths';
+import { TIME_OF_DAY, type TimeContext } from '../../../core/time/workingHours';
+import { spokenWords, STANDARD_ANNOUNCEMENTS } from '../../../core/profiles/announcementWords';
 
 /**
  * The profile form's own state. Numbers stay text while the user types, and every sub-setting is
