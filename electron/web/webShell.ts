@@ -10,7 +10,7 @@ import { describeInput } from '../../src/core/describeInput';
 import { fail, ok, type Result } from '../../src/core/errors';
 import { EVENT_APP_QUITTING, EVENT_PHONE_CALL_ACTION, EVENT_PHONE_DIAL, EVENT_STATE_CHANGED } from '../../src/core/ipc/channels';
 import type { ChannelPayload } from '../../src/core/ipc/contract';
-import { MAX_RECORDING_BASE64_LENGTH } from '../../src/core/phone/recording';
+import { DEFAULT_MAX_ICS_BYTES } from '../../src/core/calendar/parse';
 import type { NotificationRecord } from '../../src/core/state/appState';
 import { AppServices } from '../services/appServices';
 import { validateDebugRequest } from '../services/requestDispatcher';
@@ -40,8 +40,8 @@ export interface WebShell {
 }
 
 const HOST = '127.0.0.1';
-/** The largest frame is a recording: its base64 body and a little JSON around it. */
-const MAX_FRAME_BYTES = MAX_RECORDING_BASE64_LENGTH + 1024 * 1024;
+/** The largest frame is a calendar file's text: half as much again for its escapes in JSON, and a little around it. */
+const MAX_FRAME_BYTES = Math.ceil(DEFAULT_MAX_ICS_BYTES * 1.5) + 1024 * 1024;
 
 async function bundleBridge(): Promise<string> {
   const entry = fileURLToPath(new URL('./bridgeClient.ts', import.meta.url));
@@ -170,7 +170,7 @@ function runDebug(services: AppServices, clock: OffsetClock, quit: () => void, c
   switch (request.channel) {
     case 'debug:clock-advance':
       clock.advance((request.payload as { ms: number }).ms);
-      services.profiles.recheck();
+      services.clockMoved();
       return ok(services.state);
     case 'debug:resume':
       services.resume();

@@ -310,6 +310,9 @@ test('call recording and listen-in appear only for an account with those add-ons
   const recording = page.getByRole('checkbox', { name: 'Samtalsinspelning' });
   await expect(recording).toBeVisible();
   await expect(recording).not.toBeChecked();
+  // Telling the other party is off until chosen.
+  const tellOther = page.getByRole('checkbox', { name: 'Berätta för den andra parten att samtalet spelas in' });
+  await expect(tellOther).not.toBeChecked();
   await expect(page.getByRole('checkbox', { name: 'Medlyssning' })).toHaveCount(0);
   // The caller ID choices show the account's numbers, and the one it lacks cannot be chosen.
   const callsCallerId = field(page, 'Vid samtal');
@@ -318,6 +321,7 @@ test('call recording and listen-in appear only for an account with those add-ons
   await expect(callsCallerId.getByRole('option', { name: 'Växelnummer (saknas på kontot)' })).toBeDisabled();
 
   await recording.check();
+  await tellOther.check();
   await callsCallerId.selectOption({ label: 'Mobilnummer (070-123 45 67)' });
   await save(page);
   await expect(savedNote(page)).toBeVisible();
@@ -331,6 +335,7 @@ test('call recording and listen-in appear only for an account with those add-ons
   await openEditor(page);
   await pick(page, 'Möte');
   await expect(page.getByRole('checkbox', { name: 'Samtalsinspelning' })).toBeChecked();
+  await expect(page.getByRole('checkbox', { name: 'Berätta för den andra parten att samtalet spelas in' })).toBeChecked();
   await expect(page.getByRole('checkbox', { name: 'Medlyssning' })).not.toBeChecked();
   await expect(field(page, 'Vid samtal')).toHaveValue('mobile');
 

@@ -1,11 +1,19 @@
 // Call recording end to end: alice (with the recording add-on) calls bob through a real Kamailio;
-// fake media devices give a real microphone track to record.
+// Chromium's fake media devices give both a real microphone track, and alice's renderer mixes the
+// call and streams it to disk as WAV, a second at a time. sox from Debian decodes the files.
+//
+// What runs in real time and what does not: the calls here are real calls of a few seconds, whose
+// audio is recorded as it happens. The 10-minute recording is not a 10-minute call: the page sends
+// 10 minutes of generated 16 kHz PCM through the same requests (recording:begin, :append, :finish)
+// and the same store a call's recorder uses, as fast as they go. Retention runs on the browser
+// shell's clock, moved forward with debug:clock-advance.
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import type { Profile } from '../../src/core/profiles/model';
+import type { RecordingInfo } from '../../src/core/phone/recording';
 import { startPbx, type RunningPbx } from '../pbx/pbx';
-import { activeCall, ALICE, BOB, incomingCall, type OpenPhone, pbxUser, PhoneSet, type PhoneUser, type ProvisionOverrides } from './support/phoneUsers';
+import { activateProfile, activeCall, ALICE, BOB, dial, editProfile, incomingCall, type OpenPhone, pbxUser, PhoneSet, type PhoneUser, type ProvisionOverrides, showView } from './support/phoneUsers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -19,46 +27,49 @@ function openPhone(browser: Browser, user: PhoneUser, overrides: ProvisionOverri
 }
 
 const history = (page: Page) => page.getByTestId('call-history').getByRole('listitem');
+const recordingsDir = (phone: OpenPhone) => join(phone.shell.dataDir, 'recordings');
 
-function recordings(phone: OpenPhone): { name: string; size: number }[] {
-  const dir = join(phone.shell.dataDir, 'recordings');
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).map((name) => ({ name, size: statSync(join(dir, name)).size }));
+function wavFiles(phone: OpenPhone): string[] {
+  const dir = recordingsDir(phone);
+  return existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.wav')).sort() : [];
 }
 
-/** Sets recordCalls on the Tillgänglig profile through the same request the profile editor sends. */
-async function setRecordCalls(page: Page, recordCalls: boolean): Promise<void> {
-  const profile = await page.evaluate(async () => {
+async function recordings(page: Page): Promise<RecordingInfo[]> {
+  return page.evaluate(async () => {
     const state = await window.softphone.invoke('state:get', null);
     if (!state.ok) throw new Error(state.error.message);
-    return state.value.profiles.find((candidate) => candidate.name === 'Tillgänglig') ?? null;
+    return state.value.recordings.items;
   });
-  if (!profile) throw new Error('no Tillgänglig profile');
-  const next: Profile = { ...profile, recordCalls };
-  const updated = await page.evaluate((value) => window.softphone.invoke('profile:update', value), next);
-  expect(updated).toMatchObject({ ok: true });
 }
 
-async function callBobAndHangUp(expectRecording: boolean): Promise<void> {
-  await alice.page.getByLabel('Namn, nummer eller SIP-adress').fill(BOB.landline);
-  await alice.page.getByRole('button', { name: 'Ring', exact: true }).click();
+const fileSize = (phone: OpenPhone, file: string) => statSync(join(recordingsDir(phone), file)).size;
+/** Seconds of 16-bit 16 kHz mono after the 44-byte header. */
+const secondsOnDisk = (phone: OpenPhone, file: string) => (fileSize(phone, file) - 44) / 32_000;
+
+/** What sox reads from the file: its duration from the samples, and the loudest sample (0–1). */
+function decoded(path: string): { seconds: number; maxAmplitude: number } {
+  const seconds = Number(execFileSync('soxi', ['-D', path], { encoding: 'utf8' }).trim());
+  // sox writes its statistics to stderr.
+  const report = spawnSync('sox', [path, '-n', 'stat'], { encoding: 'utf8' }).stderr;
+  const maxAmplitude = Number(/Maximum amplitude:\s+([-0-9.]+)/.exec(report)?.[1] ?? Number.NaN);
+  return { seconds, maxAmplitude };
+}
+
+async function callBob(): Promise<number> {
+  await dial(alice.page, BOB.landline);
   await expect(incomingCall(bob.page)).toBeVisible();
   await incomingCall(bob.page).getByRole('button', { name: /^Svara/ }).click();
   await expect(activeCall(alice.page)).toHaveAttribute('data-status', 'active');
-  const indicator = activeCall(alice.page).getByTestId('recording-indicator');
-  if (expectRecording) {
-    await expect(indicator).toBeVisible();
-    await expect(indicator).toHaveText('Spelas in');
-    await expect(indicator).toHaveAttribute('role', 'status');
-    // A couple of seconds of audio, so the recorder has produced data.
-    await alice.page.waitForTimeout(2_000);
-  } else {
-    await expect(indicator).toHaveCount(0);
-  }
+  return Date.now();
+}
+
+async function hangUp(): Promise<void> {
   await activeCall(alice.page).getByRole('button', { name: 'Lägg på' }).click();
   await expect(activeCall(alice.page)).toHaveCount(0);
   await expect(activeCall(bob.page)).toHaveCount(0);
 }
+
+const indicator = () => activeCall(alice.page).getByTestId('recording-indicator');
 
 test.beforeAll(async ({ browser }) => {
   pbx = await startPbx({ users: [pbxUser(ALICE), pbxUser(BOB)] });
@@ -73,29 +84,164 @@ test.afterAll(async () => {
   await pbx?.stop();
 });
 
-test('a call on a recording profile is recorded to a file and marked in the history', async () => {
-  await setRecordCalls(alice.page, true);
-  await callBobAndHangUp(true);
-
-  await expect.poll(() => recordings(alice).length).toBe(1);
-  const [file] = recordings(alice);
-  expect(file?.name).toMatch(/^\d{8}T\d{6}Z_\+46812345602\.(webm|ogg)$/);
-  expect(file?.size).toBeGreaterThan(0);
-  const latest = history(alice.page).first();
-  await expect(latest).toHaveAttribute('data-outcome', 'answered');
-  await expect(latest).toContainText('Inspelat');
-  // Bob's profile does not record, and his account has no add-on.
-  expect(recordings(bob)).toEqual([]);
-  await expect(history(bob.page).first()).not.toContainText('Inspelat');
+test('a call on a profile without recording writes no file', async () => {
+  await callBob();
+  await expect(indicator()).toHaveCount(0);
+  await hangUp();
+  await expect(history(alice.page)).toHaveCount(1);
+  await expect(history(alice.page).first()).not.toContainText('Inspelat');
+  expect(await recordings(alice.page)).toEqual([]);
+  expect(wavFiles(alice)).toEqual([]);
 });
 
-test('a call on a profile without recordCalls writes no file', async () => {
-  await setRecordCalls(alice.page, false);
-  await callBobAndHangUp(false);
+test('a call on a recording profile is streamed to disk while it goes on, decodes with its length, and is marked in the history', async () => {
+  await editProfile(alice.page, 'available', (profile) => ({ ...profile, recordCalls: true }));
+  const answeredAt = await callBob();
+  await expect(indicator()).toHaveText('Spelas in');
+  await expect(indicator()).toHaveAttribute('role', 'status');
+  await expect.poll(() => wavFiles(alice)).toHaveLength(1);
+  const [file] = wavFiles(alice);
+  expect(file).toMatch(/^\d{8}T\d{6}Z_[A-Za-z0-9+._-]+\.wav$/);
+  // On disk during the call, chunk by chunk.
+  await expect.poll(() => secondsOnDisk(alice, file!), { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
+  const hungUpAt = Date.now();
+  await hangUp();
 
-  await expect(history(alice.page)).toHaveCount(2);
-  await expect(history(alice.page).first()).not.toContainText('Inspelat');
-  // Give a stray save the time it would need, then check nothing new was written.
-  await alice.page.waitForTimeout(1_000);
-  expect(recordings(alice)).toHaveLength(1);
+  await expect.poll(async () => (await recordings(alice.page))[0]?.state).toBe('finished');
+  const [info] = await recordings(alice.page);
+  expect(info).toMatchObject({ direction: 'outgoing', profile: 'Tillgänglig', file });
+  expect(info!.party).toBe('08-123 456 02');
+  const sound = decoded(join(recordingsDir(alice), file!));
+  expect(Math.abs(sound.seconds * 1000 - info!.durationMs)).toBeLessThan(1000);
+  // The recording lasts as long as the call did, from the answer to the hang-up.
+  expect(Math.abs(sound.seconds * 1000 - (hungUpAt - answeredAt))).toBeLessThan(1000);
+  // Not silence: the fake microphones' tones are in the mix.
+  expect(sound.maxAmplitude).toBeGreaterThan(0.05);
+
+  await expect(history(alice.page).first()).toContainText('Inspelat');
+  // Bob's profile does not record, and his account has no add-on.
+  expect(wavFiles(bob)).toEqual([]);
+});
+
+test('a 10-minute recording, sent through the chunk path faster than real time, is written completely and decodes as 10 minutes', async () => {
+  const written = await alice.page.evaluate(async () => {
+    const begun = await window.softphone.invoke('recording:begin', { party: 'Tio minuter', direction: 'incoming', sampleRate: 16000 });
+    if (!begun.ok) return begun;
+    const { recordingId } = begun.value;
+    // One second of a 440 Hz tone, sent 600 times, as the recorder sends a second of the call.
+    const second = new Int16Array(16000);
+    for (let index = 0; index < second.length; index++) second[index] = Math.round(6000 * Math.sin((2 * Math.PI * 440 * index) / 16000));
+    const bytes = new Uint8Array(second.buffer);
+    let binary = '';
+    for (const byte of bytes) binary += String.fromCharCode(byte);
+    const dataBase64 = btoa(binary);
+    for (let chunk = 0; chunk < 600; chunk++) {
+      const appended = await window.softphone.invoke('recording:append', { recordingId, dataBase64 });
+      if (!appended.ok) return appended;
+    }
+    return window.softphone.invoke('recording:finish', { recordingId, callId: null });
+  });
+  expect(written).toMatchObject({ ok: true });
+  const info = (await recordings(alice.page)).find((item) => item.party === 'Tio minuter');
+  expect(info).toMatchObject({ state: 'finished', durationMs: 600_000 });
+  const sound = decoded(join(recordingsDir(alice), info!.file));
+  expect(Math.abs(sound.seconds - 600)).toBeLessThan(1);
+  expect(fileSize(alice, info!.file)).toBe(44 + 600 * 32_000);
+});
+
+test('Inspelningar lists the recordings, finds them by search, shows the disk use, and plays one', async () => {
+  await showView(alice.page, 'Inspelningar');
+  const list = alice.page.getByRole('list', { name: 'Inspelningar' });
+  await expect(list.getByRole('listitem')).toHaveCount(2);
+  await expect(alice.page.getByTestId('recordings-disk-use')).toContainText(/2 inspelningar · Inspelningarna tar 19\.\d MB på disken\./);
+  await expect(list.getByRole('listitem').first()).toContainText('10 minuter 0 s');
+
+  await alice.page.getByLabel('Sök på motpart eller profil').fill('tio');
+  await expect(list.getByRole('listitem')).toHaveCount(1);
+  await alice.page.getByRole('button', { name: 'Spela upp inspelningen med Tio minuter' }).click();
+  const player = alice.page.getByLabel('Inspelningen med Tio minuter', { exact: true });
+  await expect(player).toBeVisible();
+  // The browser decodes it as 10 minutes, and it plays.
+  await expect.poll(() => player.evaluate((audio: HTMLAudioElement) => audio.duration)).toBeCloseTo(600, 0);
+  await expect.poll(() => player.evaluate((audio: HTMLAudioElement) => !audio.paused && audio.currentTime > 0)).toBe(true);
+  await alice.page.getByLabel('Sök på motpart eller profil').fill('');
+  await showView(alice.page, 'Telefon');
+});
+
+test('a profile change during the call stops the recording at that moment, and a change back starts a new one', async () => {
+  const before = wavFiles(alice);
+  const answeredAt = await callBob();
+  await expect(indicator()).toBeVisible();
+  await expect.poll(() => wavFiles(alice).length).toBe(before.length + 1);
+  const first = wavFiles(alice).find((name) => !before.includes(name))!;
+  await expect.poll(() => secondsOnDisk(alice, first), { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
+
+  const switchedAt = Date.now();
+  await activateProfile(alice.page, 'Lunch');
+  await expect(indicator()).toHaveCount(0);
+  await expect.poll(async () => (await recordings(alice.page)).find((item) => item.file === first)?.state).toBe('finished');
+  await expect(activeCall(alice.page)).toHaveAttribute('data-status', 'active');
+  const stoppedSize = fileSize(alice, first);
+  const stopped = decoded(join(recordingsDir(alice), first));
+  expect(Math.abs(stopped.seconds * 1000 - (switchedAt - answeredAt))).toBeLessThan(1000);
+
+  // Back on a recording profile, a new recording starts from that moment, in the same call.
+  await activateProfile(alice.page, 'Tillgänglig');
+  await expect(indicator()).toBeVisible();
+  await expect.poll(() => wavFiles(alice).length).toBe(before.length + 2);
+  const second = wavFiles(alice).find((name) => !before.includes(name) && name !== first)!;
+  await expect.poll(() => secondsOnDisk(alice, second), { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
+  // Two seconds of the call went by, and the first recording took none of them.
+  expect(fileSize(alice, first)).toBe(stoppedSize);
+  await hangUp();
+  await expect.poll(async () => (await recordings(alice.page)).find((item) => item.file === second)?.state).toBe('finished');
+});
+
+test('a retention out of range is refused in place; once set, recordings are deleted when their time is up on the moved clock', async () => {
+  await showView(alice.page, 'Inspelningar');
+  const field = alice.page.getByLabel('Ta bort inspelningar automatiskt efter (dagar)');
+  const count = (await recordings(alice.page)).length;
+  expect(count).toBe(4);
+
+  await field.fill('0');
+  await alice.page.getByRole('button', { name: 'Spara' }).click();
+  await expect(alice.page.getByRole('alert')).toHaveText('Ange ett helt antal dagar från 1 till 3650, eller lämna fältet tomt. Inget har ändrats.');
+  await expect(alice.page.getByTestId('recordings-retention')).toHaveText('Inspelningar sparas tills du tar bort dem.');
+
+  await field.fill('2');
+  await alice.page.getByRole('button', { name: 'Spara' }).click();
+  await expect(alice.page.getByTestId('recordings-retention')).toHaveText('Inspelningar tas bort efter 2 dagar.');
+  expect(await recordings(alice.page)).toHaveLength(count);
+
+  const moved = await alice.page.evaluate(() => window.softphoneDebug!.invoke('debug:clock-advance', { ms: 24 * 60 * 60_000 }));
+  expect(moved).toMatchObject({ ok: true });
+  expect(await recordings(alice.page)).toHaveLength(count);
+  await alice.page.evaluate(() => window.softphoneDebug!.invoke('debug:clock-advance', { ms: 24 * 60 * 60_000 + 60 * 60_000 }));
+  await expect(alice.page.getByRole('list', { name: 'Inspelningar' })).toHaveCount(0);
+  await expect(alice.page.getByText('Inga inspelningar ännu.')).toBeVisible();
+  expect(wavFiles(alice)).toEqual([]);
+  // The history no longer says Inspelat for a recording that is gone.
+  await showView(alice.page, 'Telefon');
+  await expect(history(alice.page).filter({ hasText: 'Inspelat' })).toHaveCount(0);
+});
+
+test('a recording is deleted only after confirmation', async () => {
+  const made = await alice.page.evaluate(async () => {
+    const begun = await window.softphone.invoke('recording:begin', { party: 'Carol', direction: 'outgoing', sampleRate: 16000 });
+    if (!begun.ok) return begun;
+    await window.softphone.invoke('recording:append', { recordingId: begun.value.recordingId, dataBase64: btoa('\u0000'.repeat(32_000)) });
+    return window.softphone.invoke('recording:finish', { recordingId: begun.value.recordingId, callId: null });
+  });
+  expect(made).toMatchObject({ ok: true });
+  await showView(alice.page, 'Inspelningar');
+  const remove = alice.page.getByRole('button', { name: 'Ta bort inspelningen med Carol' });
+  await remove.click();
+  const dialog = alice.page.getByRole('alertdialog', { name: 'Ta bort inspelningen?' });
+  await dialog.getByRole('button', { name: 'Avbryt' }).click();
+  await expect(dialog).toHaveCount(0);
+  expect(wavFiles(alice)).toHaveLength(1);
+  await remove.click();
+  await dialog.getByRole('button', { name: 'Ta bort' }).click();
+  await expect(alice.page.getByText('Inga inspelningar ännu.')).toBeVisible();
+  expect(wavFiles(alice)).toEqual([]);
 });

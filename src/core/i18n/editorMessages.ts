@@ -178,6 +178,8 @@ const sv = {
   'editor.target.colleagueLabel': 'Kollega',
   'editor.target.colleagueHint': 'Skriv ett namn och välj kollegan i listan.',
   'editor.error.forward-colleague-missing': 'Välj en kollega i katalogen.',
+  'editor.announceRecording': 'Berätta för den andra parten att samtalet spelas in',
+  'editor.announceRecording.hint': 'Den andra parten hör ”Samtalet spelas in” när inspelningen börjar.',
 } as const;
 
 export type EditorMessageKey = keyof typeof sv;
@@ -361,6 +363,8 @@ const en: Record<EditorMessageKey, string> = {
   'editor.target.colleagueLabel': 'Colleague',
   'editor.target.colleagueHint': 'Type a name and pick the colleague from the list.',
   'editor.error.forward-colleague-missing': 'Choose a colleague from the directory.',
+  'editor.announceRecording': 'Tell the other party the call is recorded',
+  'editor.announceRecording.hint': 'The other party hears “This call is being recorded” when recording starts.',
 };
 
 export const editorMessages = { sv, en };

@@ -8,6 +8,7 @@ import { caldavMessages } from './caldavMessages';
 import { contractMessages } from './contractMessages';
 import { editorMessages } from './editorMessages';
 import { presenceMessages } from './presenceMessages';
+import { recordingMessages } from './recordingMessages';
 import { phoneMessages } from './phoneMessages';
 import { switcherMessages } from './switcherMessages';
 import { storageMessages } from './storageMessages';
@@ -137,6 +138,7 @@ const sv = {
   ...automationMessages.sv,
   ...contractMessages.sv,
   ...timeMessages.sv,
+  ...recordingMessages.sv,
 };
 export type MessageKey = keyof typeof sv;
 const en: Record<MessageKey, string> = {
@@ -153,6 +155,7 @@ const en: Record<MessageKey, string> = {
   ...automationMessages.en,
   ...contractMessages.en,
   ...timeMessages.en,
+  ...recordingMessages.en,
 };
 
 const catalogues: Record<Language, Record<MessageKey, string>> = { sv, en };

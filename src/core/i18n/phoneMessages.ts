@@ -163,6 +163,7 @@ const sv = {
   'phone.directory.suggestions': 'Kollegor i katalogen',
   'phone.directory.hint': 'Skriv ett namn eller nummer. Pil ned visar förslag, Enter väljer.',
   'phone.incoming.shortcuts': 'Ctrl+Skift+S svarar · Ctrl+Skift+D avvisar',
+  'phone.recordingNotice': 'Samtalet spelas in.',
 } as const;
 
 export type PhoneMessageKey = keyof typeof sv;
@@ -331,6 +332,7 @@ const en: Record<PhoneMessageKey, string> = {
   'phone.directory.suggestions': 'Colleagues in the directory',
   'phone.directory.hint': 'Type a name or number. Arrow down shows suggestions, Enter picks.',
   'phone.incoming.shortcuts': 'Ctrl+Shift+S answers · Ctrl+Shift+D declines',
+  'phone.recordingNotice': 'This call is being recorded.',
 };
 
 export const phoneMessages = { sv, en };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MAX_PROVISIONING_CHARACTERS } from '../account/model';
 import { AccountPatchSchema } from '../account/patch';
-import { boundedInteger, HORIZON_MS, identifier, plainText, timestamp } from '../bounds';
+import { boundedInteger, COUNT_GUARD, HORIZON_MS, identifier, plainText } from '../bounds';
 import type { Result } from '../errors';
 import type { DialTarget } from '../numbers/phoneNumber';
 import { ActivitySignalSchema } from '../automation/activity';
@@ -10,7 +10,7 @@ import { MAX_CALDAV_PASSWORD_LENGTH } from '../calendar/caldavSource';
 import { DEFAULT_MAX_ICS_BYTES } from '../calendar/parse';
 import { MAX_CALDAV_USERNAME_LENGTH, MAX_SOURCE_LOCATION_LENGTH } from '../calendar/settings';
 import { CallHistoryEntrySchema } from '../phone/history';
-import { MAX_RECORDING_BASE64_LENGTH, RECORDING_MIME_TYPES } from '../phone/recording';
+import { MAX_RECORDING_CHUNK_BASE64_LENGTH, RecordingDirectionSchema, RecordingSampleRateSchema } from '../phone/recording';
 import { MAX_SPOKEN_CHARACTERS, type SpeechStatus } from '../phone/speech';
 import { ActivationLengthSchema, TEMPORARY_MESSAGE_GUARD } from '../profiles/activation';
 import { NotificationKindSchema, ProfileDraftSchema, ProfileSchema } from '../profiles/model';
@@ -51,15 +51,17 @@ export const invokeSchemas = {
   'account:sip-credentials': z.null(),
   'provision:import': z.object({ json: z.string().max(MAX_PROVISIONING_CHARACTERS) }).strict(),
   'history:record': CallHistoryEntrySchema,
-  /** A finished call recording; main checks the body is base64 and the call is in the history. */
-  'recording:save': z
-    .object({
-      callId: identifier(),
-      mimeType: z.enum(RECORDING_MIME_TYPES),
-      startedAt: timestamp(),
-      dataBase64: z.string().max(MAX_RECORDING_BASE64_LENGTH),
-    })
-    .strict(),
+  /** A call's recording starts: main creates its file and stamps it with its clock and the active profile. */
+  'recording:begin': z.object({ party: plainText(200), direction: RecordingDirectionSchema, sampleRate: RecordingSampleRateSchema }).strict(),
+  /** The next few seconds of 16-bit PCM while the call goes on; main checks it is base64 of whole samples. */
+  'recording:append': z.object({ recordingId: identifier(120), dataBase64: z.string().max(MAX_RECORDING_CHUNK_BASE64_LENGTH) }).strict(),
+  /** The recording ends (the call ended, or the profile stopped recording); a call already in the history links it. */
+  'recording:finish': z.object({ recordingId: identifier(120), callId: identifier().nullable() }).strict(),
+  /** A piece of a recording, for playback. */
+  'recording:read': z.object({ recordingId: identifier(120), offset: boundedInteger(0, Number.MAX_SAFE_INTEGER) }).strict(),
+  'recording:delete': z.object({ recordingId: identifier(120) }).strict(),
+  /** Bounded loosely here, so a number out of range gets its own error. null keeps recordings until deleted. */
+  'recording:set-retention': z.object({ days: z.number().min(-COUNT_GUARD).max(COUNT_GUARD).nullable() }).strict(),
   'notification:request': z
     .object({ kind: NotificationKindSchema, title: plainText(200).min(1), body: z.string().max(500), callId: identifier(100).optional() })
     .strict(),
@@ -128,8 +130,22 @@ interface ValueResponses {
   'speech:render': { wavBase64: string };
   /** false when the user closed the dialog without choosing; the change itself arrives as a new state. */
   'file:open': { chosen: boolean };
+  'recording:begin': { recordingId: string };
+  /** The recording's length so far. */
+  'recording:append': { durationMs: number };
+  'recording:read': { dataBase64: string; totalBytes: number; nextOffset: number | null };
 }
-export const VALUE_CHANNELS = ['account:sip-credentials', 'notification:request', 'log:sip-trace', 'speech:status', 'speech:render', 'file:open'] as const satisfies readonly (keyof ValueResponses)[];
+export const VALUE_CHANNELS = [
+  'account:sip-credentials',
+  'notification:request',
+  'log:sip-trace',
+  'speech:status',
+  'speech:render',
+  'file:open',
+  'recording:begin',
+  'recording:append',
+  'recording:read',
+] as const satisfies readonly (keyof ValueResponses)[];
 export type ValueChannel = keyof ValueResponses;
 export type StateChannel = Exclude<InvokeChannel, ValueChannel>;
 export type ChannelResponse<C extends InvokeChannel | DebugChannel> = C extends ValueChannel ? ValueResponses[C] : AppState;

@@ -57,7 +57,7 @@ export type CallViewEvent =
   | { kind: 'announcement'; id: string; text: string }
   | { kind: 'setup'; id: string; setup: NonNullable<CallView['setup']> }
   | { kind: 'transfer'; id: string; transfer: CallView['transfer'] }
-  | { kind: 'recording'; id: string }
+  | { kind: 'recording'; id: string; recording: boolean }
   | { kind: 'on-the-wire'; id: string }
   | { kind: 'ended'; id: string };
 
@@ -109,7 +109,7 @@ function applyToCall(call: CallView, event: Exclude<CallViewEvent, { kind: 'adde
     case 'transfer':
       return { ...call, transfer: event.transfer };
     case 'recording':
-      return { ...call, recording: true };
+      return { ...call, recording: event.recording };
     case 'on-the-wire':
       return { ...call, onTheWire: true };
   }

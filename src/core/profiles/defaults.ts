@@ -99,6 +99,7 @@ export function defaultProfiles(): Profile[] {
       callerId: { calls: row.callerId, sms: row.callerId },
       incoming: row.incoming,
       recordCalls: false,
+      announceRecording: false,
       allowListenIn: false,
       defaultLength: row.defaultLength,
       calendarPriority: row.calendarPriority,

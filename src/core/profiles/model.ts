@@ -122,6 +122,8 @@ export const ProfileSchema = z
     callerId: z.object({ calls: CallerIdSchema, sms: CallerIdSchema }).strict(),
     incoming: IncomingCallsSchema,
     recordCalls: z.boolean(),
+    /** The other party hears "Samtalet spelas in" when recording starts; absent in older files: off. */
+    announceRecording: z.boolean().default(false),
     allowListenIn: z.boolean(),
     defaultLength: DefaultLengthSchema,
     calendarPriority: boundedInteger(),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AccountSchema, emptyAccount } from '../account/model';
-import { plainText } from '../bounds';
+import { boundedInteger, plainText } from '../bounds';
+import { MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from '../phone/recording';
 import { LanguageSchema } from '../i18n/language';
 import { AutomationSettingsSchema, defaultAutomationSettings } from '../automation/settings';
 import { CalendarSettingsSchema, defaultCalendarSettings } from '../calendar/settings';
@@ -38,6 +39,11 @@ export const SettingsSchema = z
     calendar: CalendarSettingsSchema,
     /** The work schedule and away when idle or locked; files written before them get the defaults (both off). */
     automation: AutomationSettingsSchema.default(defaultAutomationSettings),
+    /** How long call recordings are kept; files written before it keep them until deleted. */
+    recordings: z
+      .object({ retentionDays: boundedInteger(MIN_RETENTION_DAYS, MAX_RETENTION_DAYS).nullable() })
+      .strict()
+      .default({ retentionDays: null }),
   })
   .strict()
   .superRefine((settings, context) => {
@@ -62,5 +68,6 @@ export function defaultSettings(now: number): Settings {
     reminderBeforeEndMinutes: DEFAULT_REMINDER_MINUTES,
     calendar: defaultCalendarSettings(),
     automation: defaultAutomationSettings(),
+    recordings: { retentionDays: null },
   };
 }

@@ -1,6 +1,7 @@
 import type { CalendarState } from '../calendar/view';
 import type { AppError } from '../errors';
 import type { CallHistoryEntry } from '../phone/history';
+import type { RecordingsView } from '../phone/recording';
 import type { NotificationKind, Profile } from '../profiles/model';
 import type { Activation } from '../profiles/activationRecord';
 import type { Settings } from '../settings/schema';
@@ -12,6 +13,8 @@ export type Notice =
   /** Values outside the bounds (written by an older version) were put right; the rest of the file is kept. */
   | { id: string; kind: 'settings-repaired'; fields: string[] }
   | { id: string; kind: 'history-repaired'; dropped: number }
+  /** Recordings a crash cut short were closed on this start, playable up to that moment. */
+  | { id: string; kind: 'recordings-repaired'; count: number }
   /** Something the app did on its own, or in the background (a call's history, a recording), failed. */
   | { id: string; kind: 'failure'; error: AppError };
 
@@ -50,6 +53,8 @@ export interface AppState {
   notifications: NotificationRecord[];
   /** Calendar sources, their sync status, and the activations to come; titles only in the upcoming list, for the user. */
   calendar: CalendarState;
+  /** Inspelningar: the call recordings, the room they take and how long they are kept. */
+  recordings: RecordingsView;
   /** The services' clock when this state was built; the renderer counts down from it. */
   now: number;
 }

@@ -12,13 +12,14 @@ import {
   PhoneHost,
   PhoneView,
   ProfileEditorPage,
+  RecordingsPage,
   ViewLoading,
 } from './lazyViews';
 import { Notices } from './Notices';
 import { ProfileList } from './ProfileList';
 import { accountStarted } from '../../core/phone/uaSettings';
 
-type View = 'switcher' | 'editor' | 'calendar' | 'automation' | 'phone' | 'colleagues' | 'account';
+type View = 'switcher' | 'editor' | 'calendar' | 'automation' | 'phone' | 'colleagues' | 'recordings' | 'account';
 const VIEWS = [
   ['switcher', 'nav.switcher'],
   ['editor', 'nav.editor'],
@@ -26,6 +27,7 @@ const VIEWS = [
   ['automation', 'nav.automation'],
   ['phone', 'nav.phone'],
   ['colleagues', 'nav.colleagues'],
+  ['recordings', 'nav.recordings'],
   ['account', 'nav.account'],
 ] as const;
 
@@ -74,6 +76,7 @@ export function App() {
             {view === 'automation' && <AutomationPage />}
             {view === 'phone' && <PhoneView />}
             {view === 'colleagues' && <ColleaguesView onShowPhone={() => setView('phone')} />}
+            {view === 'recordings' && <RecordingsPage />}
             {view === 'account' && <AccountView />}
           </Suspense>
         )}

@@ -22,6 +22,8 @@ export function Notices() {
                 ? t('notice.settingsRepaired', { fields: notice.fields.join(', ') })
               : notice.kind === 'history-repaired'
                 ? t('notice.historyRepaired', { count: notice.dropped })
+              : notice.kind === 'recordings-repaired'
+                ? t('recordings.notice.repaired', { count: notice.count })
               : notice.kind === 'failure'
                 ? errorText(notice.error)
                 : t(notice.kind === 'settings-recovered' ? 'notice.settingsRecovered' : 'notice.historyRecovered', {

@@ -18,6 +18,7 @@ export const ProfileEditorPage = lazyExport(() => import('./editor/ProfileEditor
 export const CalendarPage = lazyExport(() => import('./calendar/CalendarPage'), 'CalendarPage');
 export const AutomationPage = lazyExport(() => import('./automation/AutomationPage'), 'AutomationPage');
 export const ColleaguesView = lazyExport(() => import('./presence/ColleaguesView'), 'ColleaguesView');
+export const RecordingsPage = lazyExport(() => import('./recordings/RecordingsPage'), 'RecordingsPage');
 export const AccountView = lazyExport(() => import('./account/AccountView'), 'AccountView');
 export const FirstStart = lazyExport(() => import('./account/FirstStart'), 'FirstStart');
 // react-aria's date field and dialog are needed only once the clock button is pressed.

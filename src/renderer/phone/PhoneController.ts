@@ -102,6 +102,11 @@ export class PhoneController {
     this.#tones.close();
   }
 
+  /** The app state changed: connected calls start or stop recording as the active profile now says. */
+  followProfile(): void {
+    this.#calls.followProfile();
+  }
+
   /** Calls a number, an extension or a SIP address; a refusal is shown in the phone view. */
   dial(text: string): Result<string> {
     const placed = this.tryDial(text);

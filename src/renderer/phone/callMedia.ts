@@ -1,6 +1,6 @@
 import type { CallStatus } from '../../core/phone/callView';
 import { shouldRecord } from '../../core/phone/recording';
-import type { CallRecording, FinishedRecording } from './callRecorder';
+import type { CallRecording } from './callRecorder';
 import type { PhoneContext } from './phoneEnvironment';
 import { playRemoteAudio } from './remoteAudio';
 import type { LoopingTone, TonePlayer } from './tones';
@@ -35,29 +35,37 @@ export function playToneFor(tones: Pick<TonePlayer, 'play' | 'stop'>, statuses: 
   else tones.stop();
 }
 
-/** Records connected calls when the profile active at that moment asks for it and the account has the add-on. */
+/** Records connected calls while the profile in force asks for it and the account has the add-on. */
 export class RecordingHook {
-  constructor(
-    private readonly startRecording: (connection: RTCPeerConnection) => CallRecording | null,
-    private readonly save: (callId: string, recording: FinishedRecording) => void,
-  ) {}
+  constructor(private readonly startRecording: (connection: RTCPeerConnection, call: Pick<TrackedCall, 'remote' | 'direction'>) => CallRecording | null) {}
 
   /** True when the call is being recorded from now on. */
-  begin(call: Pick<TrackedCall, 'recording'>, connection: RTCPeerConnection | null, context: PhoneContext | null): boolean {
+  begin(call: Pick<TrackedCall, 'recording' | 'remote' | 'direction'>, connection: RTCPeerConnection | null, context: PhoneContext | null): boolean {
     if (!context || !connection || call.recording || !shouldRecord(context.profile, context.account)) return false;
     try {
-      call.recording = this.startRecording(connection);
+      call.recording = this.startRecording(connection, call);
     } catch (error) {
       console.error(`The call could not be recorded: ${(error as Error).message}`);
     }
     return call.recording !== null;
   }
 
-  /** Stops the recording, and hands it over once its bytes are ready; a recording that caught nothing is dropped. */
-  async finish(call: Pick<TrackedCall, 'id' | 'recording'>): Promise<void> {
+  /**
+   * The profile changed during the call: recording starts or stops from this moment. Answers what
+   * changed, or null when nothing did.
+   */
+  follow(call: Pick<TrackedCall, 'recording' | 'remote' | 'direction'>, connection: RTCPeerConnection | null, context: PhoneContext | null): 'started' | 'stopped' | null {
+    const wanted = context !== null && shouldRecord(context.profile, context.account);
+    if (wanted) return this.begin(call, connection, context) ? 'started' : null;
+    if (!call.recording) return null;
+    void this.finish(call, null);
+    return 'stopped';
+  }
+
+  /** Stops the recording once its last chunk is written; `callId` links it from the call's history entry. */
+  async finish(call: Pick<TrackedCall, 'recording'>, callId: string | null): Promise<void> {
     const recording = call.recording;
     call.recording = null;
-    const finished = await recording?.stop();
-    if (finished) this.save(call.id, finished);
+    await recording?.stop(callId);
   }
 }

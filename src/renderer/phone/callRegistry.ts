@@ -13,6 +13,8 @@ import { newCallView, type CallStatus, type CallView } from '../../core/phone/ca
 import { answerWithAnnouncement } from './announcementPlayback';
 import { followRemoteAudio, MICROPHONE, playToneFor, RecordingHook } from './callMedia';
 import { startCallRecording } from './callRecorder';
+import { tellOtherPartyRecorded } from './recordingNotice';
+import { translate } from '../../core/i18n/messages';
 import { blindTransfer } from './callTransfer';
 import { calledLineOf, callerIdentitiesOf, callerOf, handleIncoming, type ReceivedRequest } from './incomingCall';
 import type { PhoneEnvironment } from './phoneEnvironment';
@@ -45,7 +47,9 @@ export class CallRegistry {
     private readonly tones: TonePlayer,
     private readonly callOptions: (identity: OutgoingIdentity) => CallOptions,
   ) {
-    this.#recording = new RecordingHook(startCallRecording, (callId, recording) => env.saveRecording(callId, recording));
+    this.#recording = new RecordingHook((connection, call) =>
+      startCallRecording(connection, { party: partyLine(call.remote, this.#labels()).slice(0, 200), direction: call.direction }, env.recordings),
+    );
   }
 
   place(ua: UA, target: ResolvedTarget, identity: OutgoingIdentity, dtmfAfterConnect: string): Result<string> {
@@ -297,7 +301,7 @@ export class CallRegistry {
       }),
     );
     // After the history entry, so main has the entry to link the file from.
-    void this.#recording.finish(call);
+    void this.#recording.finish(call, call.id);
     if (call.direction === 'incoming' && outcome === 'missed') {
       this.env.notify('missedCall', this.env.text('phone.notify.missed.title'), partyLine(call.remote, this.#labels()));
     }
@@ -306,8 +310,30 @@ export class CallRegistry {
     if (call.direction === 'outgoing' && outcome === 'busy') this.tones.busy();
   }
 
+  /** The active profile may have changed: each connected call starts or stops recording from now. */
+  followProfile(): void {
+    const context = this.env.context();
+    for (const call of this.#calls.values()) {
+      if (call.status !== 'active') continue;
+      const change = this.#recording.follow(call, call.session.connection ?? null, context);
+      if (change) dispatchCall({ kind: 'recording', id: call.id, recording: change === 'started' });
+      if (change === 'started') this.#tellRecorded(call);
+    }
+  }
+
   #startRecording(call: TrackedCall): void {
-    if (this.#recording.begin(call, call.session.connection ?? null, this.env.context())) dispatchCall({ kind: 'recording', id: call.id });
+    if (!this.#recording.begin(call, call.session.connection ?? null, this.env.context())) return;
+    dispatchCall({ kind: 'recording', id: call.id, recording: true });
+    this.#tellRecorded(call);
+  }
+
+  /** Where the profile says so, the other party hears that the call is recorded, in the announcements' language. */
+  #tellRecorded(call: TrackedCall): void {
+    const context = this.env.context();
+    const connection = call.session.connection ?? null;
+    if (!context?.profile.announceRecording || !connection) return;
+    const language = context.account.announcementLanguage;
+    void tellOtherPartyRecorded(connection, this.env.speak(translate(language, 'phone.recordingNotice'), language));
   }
 
   #setStatus(call: TrackedCall, status: CallStatus, answeredAt?: number): void {

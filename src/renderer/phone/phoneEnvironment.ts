@@ -6,7 +6,7 @@ import type { NotificationKind, Profile } from '../../core/profiles/model';
 import type { Language } from '../../core/i18n/language';
 import { contract } from '../contract/client';
 import { useAppStore } from '../store/appStore';
-import type { FinishedRecording } from './callRecorder';
+import type { RecordingSink } from './callRecorder';
 import { requestSpeech } from './speech';
 
 /** What the phone needs to know at the moment a call starts or arrives. */
@@ -24,8 +24,8 @@ export interface PhoneContext {
 export interface PhoneEnvironment {
   context(): PhoneContext | null;
   recordHistory(entry: CallHistoryEntry): void;
-  /** Hands a finished call's recording to main, after the call's history entry. */
-  saveRecording(callId: string, recording: FinishedRecording): void;
+  /** Where recordings are written while the call goes on. */
+  recordings: RecordingSink;
   /** Asks main to notify; main shows it only if the active profile allows the kind on the desktop. */
   notify(kind: NotificationKind, title: string, body: string, callId?: string): void;
   text(key: MessageKey, params?: Record<string, string | number>): string;
@@ -53,10 +53,10 @@ export const appPhoneEnvironment: PhoneEnvironment = {
       if (!result.ok) console.error(`The call history refused an entry: ${result.error.message}`);
     });
   },
-  saveRecording(callId, recording) {
-    void contract.invoke('recording:save', { callId, ...recording }).then((result) => {
-      if (!result.ok) console.error(`The recording was not saved: ${result.error.message}`);
-    });
+  recordings: {
+    begin: (details) => contract.invoke('recording:begin', details),
+    append: (recordingId, dataBase64) => contract.invoke('recording:append', { recordingId, dataBase64 }),
+    finish: (recordingId, callId) => contract.invoke('recording:finish', { recordingId, callId }),
   },
   notify(kind, title, body, callId) {
     void contract.invoke('notification:request', { kind, title: title.slice(0, 200), body: body.slice(0, 500), ...(callId === undefined ? {} : { callId }) });

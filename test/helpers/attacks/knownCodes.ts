@@ -13,9 +13,10 @@ export const KNOWN_ERROR_CODES: ReadonlySet<string> = new Set([
   // Account, numbers, provisioning.
   'number-empty', 'number-invalid', 'number-invalid-characters', 'sip-server-invalid', 'sip-server-not-websocket', 'sip-uri-invalid',
   'sip-address-invalid', 'colleague-uri-invalid', 'voicemail-invalid', 'provisioning-invalid', 'provisioning-not-json', 'timezone-invalid',
-  'password-encryption-failed',
+  'password-encryption-failed', 'priority-colleague-unknown',
   // History, recordings, notices, trace, speech.
-  'recording-call-unknown', 'recording-not-base64', 'recording-empty', 'recording-path-refused', 'notice-unknown', 'sip-trace-off',
+  'recording-not-base64', 'recording-unknown', 'recording-not-open', 'recording-chunk-odd', 'recording-in-progress', 'recording-not-allowed',
+  'recording-offset-invalid', 'recording-unreadable', 'recording-retention-invalid', 'notice-unknown', 'sip-trace-off',
   'speech-no-engine', 'speech-engine-failed', 'speech-timeout', 'speech-text-too-long', 'speech-text-empty',
   // Calendar sources.
   'source-unknown', 'source-duplicate', 'source-empty', 'source-limit', 'source-too-long', 'path-not-absolute', 'file-not-found',

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { CallStatus } from '../../../src/core/phone/callView';
 import { playToneFor, RecordingHook, toneFor } from '../../../src/renderer/phone/callMedia';
-import type { CallRecording, FinishedRecording } from '../../../src/renderer/phone/callRecorder';
+import type { RemoteParty } from '../../../src/core/phone/remoteParty';
+import type { CallRecording } from '../../../src/renderer/phone/callRecorder';
+import type { TrackedCall } from '../../../src/renderer/phone/trackedCall';
 import type { PhoneContext } from '../../../src/renderer/phone/phoneEnvironment';
 import type { LoopingTone } from '../../../src/renderer/phone/tones';
 import { account, profile } from './fixtures';
@@ -30,9 +32,9 @@ describe('toneFor', () => {
   });
 });
 
-const FINISHED: FinishedRecording = { mimeType: 'audio/webm', startedAt: 1_741_604_400_000, dataBase64: 'GkXfow==' };
 /** Only handed through to the recorder, which these tests replace. */
 const CONNECTION = {} as RTCPeerConnection;
+const BOB: RemoteParty = { number: '+46812345602', name: 'Bob', uri: 'sip:bob@127.0.0.1', anonymous: false };
 
 function context(recordCalls: boolean, addOn: boolean): PhoneContext {
   return {
@@ -45,32 +47,38 @@ function context(recordCalls: boolean, addOn: boolean): PhoneContext {
   };
 }
 
-/** A recorder whose recordings stop with `result`, and the saves the hook hands on. */
-function hookWith(result: FinishedRecording | null | Error) {
+function newCall(): Pick<TrackedCall, 'recording' | 'remote' | 'direction'> {
+  return { recording: null, remote: BOB, direction: 'outgoing' };
+}
+
+/** A recorder that notes each start, and each stop with the call it is linked to. */
+function hookWith(failure: Error | null = null) {
   const started: RTCPeerConnection[] = [];
-  const saved: [string, FinishedRecording][] = [];
-  const hook = new RecordingHook(
-    (connection): CallRecording => {
-      if (result instanceof Error) throw result;
-      started.push(connection);
-      return { stop: () => Promise.resolve(result) };
-    },
-    (callId, recording) => saved.push([callId, recording]),
-  );
-  return { hook, started, saved };
+  const stopped: (string | null)[] = [];
+  const hook = new RecordingHook((connection): CallRecording => {
+    if (failure) throw failure;
+    started.push(connection);
+    return {
+      stop: (callId) => {
+        stopped.push(callId);
+        return Promise.resolve();
+      },
+    };
+  });
+  return { hook, started, stopped };
 }
 
 describe('RecordingHook', () => {
-  it('records a connected call when the profile records and the account has the add-on, and saves it at the end', async () => {
-    const { hook, started, saved } = hookWith(FINISHED);
-    const call = { id: 'call-1', recording: null as CallRecording | null };
+  it('records a connected call when the profile records and the account has the add-on, and closes it at the end', async () => {
+    const { hook, started, stopped } = hookWith();
+    const call = newCall();
     expect(hook.begin(call, CONNECTION, context(true, true))).toBe(true);
     expect(started).toEqual([CONNECTION]);
 
-    const finishing = hook.finish(call);
+    const finishing = hook.finish(call, 'call-1');
     expect(call.recording).toBeNull();
     await finishing;
-    expect(saved).toEqual([['call-1', FINISHED]]);
+    expect(stopped).toEqual(['call-1']);
   });
 
   it.each([
@@ -78,16 +86,16 @@ describe('RecordingHook', () => {
     ['the account lacks the add-on', context(true, false)],
     ['the app has no settings yet', null],
   ])('records nothing when %s', (_, situation) => {
-    const { hook, started } = hookWith(FINISHED);
-    const call = { id: 'call-1', recording: null };
+    const { hook, started } = hookWith();
+    const call = newCall();
     expect(hook.begin(call, CONNECTION, situation)).toBe(false);
     expect(started).toEqual([]);
     expect(call.recording).toBeNull();
   });
 
   it('records nothing without a connection, and starts no second recording of a call', () => {
-    const { hook, started } = hookWith(FINISHED);
-    const call = { id: 'call-1', recording: null as CallRecording | null };
+    const { hook, started } = hookWith();
+    const call = newCall();
     expect(hook.begin(call, null, context(true, true))).toBe(false);
     expect(hook.begin(call, CONNECTION, context(true, true))).toBe(true);
     expect(hook.begin(call, CONNECTION, context(true, true))).toBe(false);
@@ -95,18 +103,24 @@ describe('RecordingHook', () => {
   });
 
   it('keeps the call going unrecorded when the recorder fails to start', async () => {
-    const { hook, saved } = hookWith(new Error('MediaRecorder is not supported'));
-    const call = { id: 'call-1', recording: null };
+    const { hook, stopped } = hookWith(new Error('AudioWorklet is not supported'));
+    const call = newCall();
     expect(hook.begin(call, CONNECTION, context(true, true))).toBe(false);
-    await hook.finish(call);
-    expect(saved).toEqual([]);
+    await hook.finish(call, 'call-1');
+    expect(stopped).toEqual([]);
   });
 
-  it('saves nothing when the recording caught nothing', async () => {
-    const { hook, saved } = hookWith(null);
-    const call = { id: 'call-1', recording: null as CallRecording | null };
-    expect(hook.begin(call, CONNECTION, context(true, true))).toBe(true);
-    await hook.finish(call);
-    expect(saved).toEqual([]);
+  it('follows a profile change during the call: stops on one that does not record, starts again on one that does', () => {
+    const { hook, started, stopped } = hookWith();
+    const call = newCall();
+    expect(hook.follow(call, CONNECTION, context(true, true))).toBe('started');
+    expect(hook.follow(call, CONNECTION, context(true, true))).toBeNull();
+    expect(hook.follow(call, CONNECTION, context(false, true))).toBe('stopped');
+    expect(call.recording).toBeNull();
+    // The stopped recording belongs to no history entry yet: the call goes on.
+    expect(stopped).toEqual([null]);
+    expect(hook.follow(call, CONNECTION, context(false, true))).toBeNull();
+    expect(hook.follow(call, CONNECTION, context(true, true))).toBe('started');
+    expect(started).toHaveLength(2);
   });
 });

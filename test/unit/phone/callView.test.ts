@@ -60,7 +60,7 @@ describe('reduceCalls', () => {
     expect(calls[0]!.announcement).toHaveLength(500);
     calls = reduceCalls(calls, { kind: 'setup', id: 'a', setup: { fromDialMs: 120, fromInviteMs: 100 } });
     calls = reduceCalls(calls, { kind: 'transfer', id: 'a', transfer: { state: 'pending' } });
-    calls = reduceCalls(calls, { kind: 'recording', id: 'a' });
+    calls = reduceCalls(calls, { kind: 'recording', id: 'a', recording: true });
     expect(calls[0]).toMatchObject({ setup: { fromDialMs: 120, fromInviteMs: 100 }, transfer: { state: 'pending' }, recording: true });
     const refused = { state: 'failed' as const, error: { code: 'transfer-refused', message: 'The transfer was refused (403)' } };
     expect(reduceCalls(calls, { kind: 'transfer', id: 'a', transfer: refused })[0]!.transfer).toEqual(refused);

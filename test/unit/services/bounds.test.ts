@@ -103,7 +103,7 @@ describe('a 10 MB value is never echoed in an error', () => {
   const cases: [string, string, unknown, string][] = [
     ['a profile id', 'profile:activate', { profileId: TEN_MB, length: { kind: 'default' }, temporaryMessage: null }, 'out-of-bounds'],
     ['a notice id', 'notice:dismiss', { noticeId: TEN_MB }, 'out-of-bounds'],
-    ['a call id', 'recording:save', { callId: TEN_MB, mimeType: 'audio/webm', startedAt: 0, dataBase64: '' }, 'out-of-bounds'],
+    ['a recording id', 'recording:append', { recordingId: TEN_MB, dataBase64: '' }, 'out-of-bounds'],
     ['an unknown key', 'profile:delete', { profileId: 'lunch', [TEN_MB]: 1 }, 'invalid-payload'],
     ['a channel name', TEN_MB, null, 'unknown-channel'],
   ];

@@ -96,29 +96,26 @@ describe.skipIf(mountProblem !== null)(mountProblem === null ? 'a full or read-o
       expect(openTestApp(disk.dir).services.state.history.map((entry) => entry.id)).toEqual(['call-3', 'call-1']);
     });
 
-    it('a recording is refused with recording-write-failed; earlier recordings and the history stay as they were', () => {
+    it('a chunk of a recording is refused with recording-write-failed; the file and the state stay as they were', () => {
       const { app, disk } = openOnSmallDisk();
-      const start = app.clock.now();
-      const save = (callId: string) =>
-        app.services.invoke('recording:save', { callId, mimeType: 'audio/ogg', startedAt: start, dataBase64: Buffer.from(`OggS ${callId}`).toString('base64') });
-      app.services.invoke('history:record', answeredCall('call-1', start));
-      app.services.invoke('history:record', answeredCall('call-2', start + 120_000));
-      expect(save('call-1').ok).toBe(true);
+      app.services.invoke('account:update', { addOns: { recording: true } });
+      app.services.invoke('profile:update', { ...app.services.state.profiles.find((profile) => profile.id === 'available')!, recordCalls: true });
+      const begun = app.services.invoke('recording:begin', { party: 'Bob', direction: 'outgoing', sampleRate: 16000 });
+      const recordingId = begun.ok ? (begun.value as { recordingId: string }).recordingId : '';
+      const append = (bytes: number) => app.services.invoke('recording:append', { recordingId, dataBase64: Buffer.alloc(bytes, 1).toString('base64') });
+      expect(append(32_000).ok).toBe(true);
       const files = snapshot(disk.dir);
       const state = app.services.state;
       failDisk(disk, failure);
 
-      expect(save('call-2')).toMatchObject({ ok: false, error: { code: 'recording-write-failed', disk: CODES[failure] } });
+      expect(append(96_000)).toMatchObject({ ok: false, error: { code: 'recording-write-failed', disk: CODES[failure] } });
       expect(snapshot(disk.dir)).toEqual(files);
       expect(withoutNotices(app.services.state)).toEqual(withoutNotices(state));
 
       disk.makeWritable();
-      expect(save('call-2').ok).toBe(true);
-      const history = openTestApp(disk.dir).services.state.history;
-      expect(history.map((entry) => [entry.id, entry.recordingFile !== undefined])).toEqual([
-        ['call-2', true],
-        ['call-1', true],
-      ]);
+      expect(append(32_000)).toEqual({ ok: true, value: { durationMs: 2000 } });
+      expect(app.services.invoke('recording:finish', { recordingId, callId: null }).ok).toBe(true);
+      expect(openTestApp(disk.dir).services.state.recordings.items).toMatchObject([{ id: recordingId, state: 'finished', durationMs: 2000 }]);
     });
 
     it('the calendar cache write is refused with calendar-cache-write-failed and the cached copy is kept', () => {

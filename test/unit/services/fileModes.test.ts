@@ -4,12 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { SecretStore, developmentOnlyPlainCipher } from '../../../electron/services/secretStore';
 import { openTestApp } from '../../helpers/services';
 import { useTempDirs } from '../../helpers/tempDir';
-import { answeredCall } from '../../helpers/historyEntry';
+import { BASE_PROFILE_ID } from '../../../src/core/profiles/defaults';
 
 const newDir = useTempDirs();
 const modeOf = (path: string) => statSync(path).mode & 0o777;
-
-const entry = answeredCall('call-1', Date.UTC(2026, 10, 23, 8, 0, 0), { direction: 'outgoing' });
 
 describe('secrets and recordings are owner-only on disk', () => {
   it('the password file is 0600, also when it replaces a file that was readable by others', () => {
@@ -30,12 +28,14 @@ describe('secrets and recordings are owner-only on disk', () => {
     const dir = newDir();
     mkdirSync(join(dir, 'recordings'), { mode: 0o755 });
     const app = openTestApp(dir);
-    app.services.invoke('history:record', entry);
-    const saved = app.services.invoke('recording:save', { callId: entry.id, mimeType: 'audio/ogg', startedAt: entry.answeredAt, dataBase64: Buffer.from('OggS').toString('base64') });
-    expect(saved.ok).toBe(true);
-    const [file] = app.services.state.history.map((call) => call.recordingFile);
+    app.services.invoke('account:update', { addOns: { recording: true } });
+    app.services.invoke('profile:update', { ...app.services.state.profiles.find((profile) => profile.id === BASE_PROFILE_ID)!, recordCalls: true });
+    const begun = app.services.invoke('recording:begin', { party: 'Bob', direction: 'outgoing', sampleRate: 16000 });
+    expect(begun.ok).toBe(true);
+    const [recording] = app.services.state.recordings.items;
     expect(modeOf(join(dir, 'recordings'))).toBe(0o700);
-    expect(modeOf(join(dir, 'recordings', file!))).toBe(0o600);
+    expect(modeOf(join(dir, 'recordings', recording!.file))).toBe(0o600);
+    expect(modeOf(join(dir, 'recordings', `${recording!.id}.json`))).toBe(0o600);
   });
 });
 

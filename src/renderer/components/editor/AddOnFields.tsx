@@ -24,6 +24,14 @@ export function AddOnFields({ draft, edit, addOns }: AddOnFieldsProps) {
           onChange={(record) => edit((next) => void (next.recordCalls = record))}
         />
       )}
+      {addOns.recording && (
+        <CheckboxField
+          label={t('editor.announceRecording')}
+          hint={t('editor.announceRecording.hint')}
+          checked={draft.announceRecording}
+          onChange={(announce) => edit((next) => void (next.announceRecording = announce))}
+        />
+      )}
       {addOns.listenIn && (
         <CheckboxField
           label={t('editor.allowListenIn')}

@@ -75,6 +75,7 @@ export interface ProfileFormDraft {
     byLine: Record<CalledLine, LineDraft>;
   };
   recordCalls: boolean;
+  announceRecording: boolean;
   allowListenIn: boolean;
   length: { choice: LengthChoice; minutes: string; time: string; days: string };
   calendarPriority: string;
@@ -162,6 +163,7 @@ export function draftFromProfile(profile: Profile): ProfileFormDraft {
       ) as Record<CalledLine, LineDraft>,
     },
     recordCalls: profile.recordCalls,
+    announceRecording: profile.announceRecording,
     allowListenIn: profile.allowListenIn,
     length: {
       choice: lengthChoiceOf(length),
@@ -208,6 +210,7 @@ export function blankDraft(profiles: readonly Profile[], numbers: AccountNumbers
       byLine: {},
     },
     recordCalls: false,
+    announceRecording: false,
     allowListenIn: false,
     defaultLength: { kind: 'untilChanged' },
     calendarPriority: 0,
@@ -326,6 +329,7 @@ export function readDraft(draft: ProfileFormDraft, context: DraftContext): Draft
     callerId: { ...draft.callerId },
     incoming: { action, noAnswer, whenBusy, byLine: incoming.sameForAllLines ? {} : readLines(incoming.byLine, { action, noAnswer, whenBusy }, context.previous?.id) },
     recordCalls: draft.recordCalls,
+    announceRecording: draft.announceRecording,
     allowListenIn: draft.allowListenIn,
     defaultLength: readLength(draft.length, wholeNumber, formErrors),
     calendarPriority: wholeNumber(draft.calendarPriority, FIELD.calendarPriority),
