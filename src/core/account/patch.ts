@@ -75,6 +75,7 @@ export function applyAccountPatch(account: Account, patch: AccountPatch): Result
   return ok({
     numbers,
     addOns: { ...account.addOns, ...patch.addOns },
+    supervisor: patch.supervisor ?? account.supervisor,
     sip: { ...sip, serverUrl: sip.serverUrl.trim() },
     voicemail,
     directory,

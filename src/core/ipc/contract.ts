@@ -43,6 +43,7 @@ export const AccountPatchSchema = z
   .object({
     numbers: z.object({ landline: typedNumber, mobile: typedNumber, switchboard: typedNumber }).partial().strict().optional(),
     addOns: z.object({ recording: z.boolean(), listenIn: z.boolean() }).partial().strict().optional(),
+    supervisor: z.boolean().optional(),
     sip: SipAccountSchema.partial().optional(),
     voicemail: plainText(300).nullable().optional(),
     directory: z.array(ColleagueSchema).max(5000).optional(),
