@@ -40,7 +40,9 @@ export function connectPhone(controller: PhoneController): () => void {
   };
 
   const unsubscribeState = useAppStore.subscribe((store, previous) => {
-    if (store.state !== previous.state) void sync();
+    if (store.state === previous.state) return;
+    controller.settingsChanged();
+    void sync();
   });
   // A link only asks; the call is placed when the user confirms it.
   const unsubscribeDial = contract.on('phone:dial', askToCall);
