@@ -36,7 +36,14 @@ export const AnnouncementLanguageSchema = z.enum(['sv', 'en']);
 export const PresenceLifetimeSchema = z.number().int().min(30).max(480);
 export const DEFAULT_PRESENCE_LIFETIME_SECONDS = 300;
 
-export const ColleagueSchema = z.object({ name: plainText(100).min(1), uri: plainText(300).min(1) }).strict();
+export const ColleagueSchema = z
+  .object({
+    name: plainText(100).min(1),
+    uri: plainText(300).min(1),
+    /** Has the supervisor role: may listen in on this user's calls where the profile allows it. Absent means no. */
+    supervisor: z.boolean().optional(),
+  })
+  .strict();
 export type Colleague = z.infer<typeof ColleagueSchema>;
 
 /** Teams calls it priority access: a short list, so that it stays an exception to the profile. */
@@ -76,6 +83,8 @@ export const AccountSchema = z
   .object({
     numbers: AccountNumbersSchema,
     addOns: z.object({ recording: z.boolean(), listenIn: z.boolean() }).strict(),
+    /** The user's own supervisor role: with the listen-in add-on, Kollegor offers Medlyssna. Absent in settings written before it existed. */
+    supervisor: z.boolean().default(false),
     sip: SipAccountSchema,
     /** Where "voicemail" forwards go: a SIP URI, an extension or an E.164 number; null when the PBX has none. */
     voicemail: plainText(300).nullable(),
@@ -96,6 +105,7 @@ export function emptyAccount(): Account {
   return {
     numbers: { landline: null, mobile: null, switchboard: null },
     addOns: { recording: false, listenIn: false },
+    supervisor: false,
     sip: { serverUrl: '', uri: '', authUser: '', displayName: '' },
     voicemail: null,
     directory: [],

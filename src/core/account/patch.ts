@@ -24,6 +24,7 @@ export const AccountPatchSchema = z
   .object({
     numbers: z.object({ landline: typedNumber, mobile: typedNumber, switchboard: typedNumber }).partial().strict().optional(),
     addOns: z.object({ recording: z.boolean(), listenIn: z.boolean() }).partial().strict().optional(),
+    supervisor: z.boolean().optional(),
     sip: SipAccountSchema.partial().optional(),
     voicemail: plainText(300).nullable().optional(),
     directory: z.array(ColleagueSchema).max(5000).optional(),
@@ -104,6 +105,7 @@ export function applyAccountPatch(account: Account, patch: AccountPatch): Result
   return ok({
     numbers,
     addOns: { ...account.addOns, ...patch.addOns },
+    supervisor: patch.supervisor ?? account.supervisor,
     sip: { ...sip, serverUrl: sip.serverUrl.trim() },
     voicemail,
     directory,

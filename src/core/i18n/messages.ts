@@ -7,6 +7,7 @@ import { calendarMessages } from './calendarMessages';
 import { caldavMessages } from './caldavMessages';
 import { contractMessages } from './contractMessages';
 import { editorMessages } from './editorMessages';
+import { listenInMessages } from './listenInMessages';
 import { presenceMessages } from './presenceMessages';
 import { recordingMessages } from './recordingMessages';
 import { phoneMessages } from './phoneMessages';
@@ -139,6 +140,7 @@ const sv = {
   ...contractMessages.sv,
   ...timeMessages.sv,
   ...recordingMessages.sv,
+  ...listenInMessages.sv,
 };
 export type MessageKey = keyof typeof sv;
 const en: Record<MessageKey, string> = {
@@ -156,6 +158,7 @@ const en: Record<MessageKey, string> = {
   ...contractMessages.en,
   ...timeMessages.en,
   ...recordingMessages.en,
+  ...listenInMessages.en,
 };
 
 const catalogues: Record<Language, Record<MessageKey, string>> = { sv, en };

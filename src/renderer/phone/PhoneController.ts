@@ -6,6 +6,7 @@ import { resolveDialTarget, resolveTypedTarget, type ResolvedTarget } from '../.
 import { outgoingIdentity, type OutgoingIdentity } from '../../core/phone/identity';
 import { checkOutgoingBody, type MessageKind } from '../../core/phone/message';
 import { parseAccountAddress } from '../../core/phone/accountAddress';
+import { canListenIn } from '../../core/phone/listenIn';
 import { presentedIdentity, sipFailure, type SipFailure } from '../../core/phone/sipFailure';
 import { namedFromDirectory } from '../../core/phone/directorySearch';
 import { partyForTarget } from '../../core/phone/remoteParty';
@@ -13,6 +14,7 @@ import { CONNECTION_RECOVERY, type UaSettings } from '../../core/phone/uaSetting
 import { uaConfiguration } from './uaConfiguration';
 import { MICROPHONE } from './callMedia';
 import { CallRegistry } from './callRegistry';
+import { ListenInSessions } from './listenInSessions';
 import { receiveMessage } from './incomingMessages';
 import type { PhoneContext, PhoneEnvironment } from './phoneEnvironment';
 import { addMessage, showPhoneError, showRegistration, updateMessage } from './phoneStore';
@@ -29,6 +31,7 @@ const NOT_READY: AppError = { code: 'phone-not-ready', message: 'The app has not
 export class PhoneController {
   readonly #tones = new TonePlayer();
   readonly #calls: CallRegistry;
+  readonly #listenIn: ListenInSessions;
   #ua: UA | null = null;
   #watcher: RegistrationWatcher | null = null;
   #settings: UaSettings | null = null;
@@ -37,6 +40,7 @@ export class PhoneController {
 
   constructor(private readonly env: PhoneEnvironment) {
     this.#calls = new CallRegistry(env, this.#tones, (identity) => this.#callOptions(identity));
+    this.#listenIn = new ListenInSessions(env, () => this.#calls.connectedCall());
   }
 
   /** Starts (or restarts) the phone for these settings; an error leaves it stopped and says why. */
@@ -63,7 +67,9 @@ export class PhoneController {
       return;
     }
     this.#watcher = new RegistrationWatcher(ua, settings.value.uri);
-    ua.on('newRTCSession', (event: RTCSessionEvent) => this.#calls.track(event));
+    ua.on('newRTCSession', (event: RTCSessionEvent) => {
+      if (!this.#listenIn.claims(event)) this.#calls.track(event);
+    });
     ua.on('disconnected', () => this.#calls.endAllLost());
     ua.on('newMessage', (event: IncomingMessageEvent | OutgoingMessageEvent) => {
       if (event.originator === 'remote') {
@@ -88,6 +94,7 @@ export class PhoneController {
   }
 
   stop(): void {
+    this.#listenIn.endAll();
     this.#calls.endAll();
     this.#watcher?.stop();
     this.#watcher = null;
@@ -100,11 +107,6 @@ export class PhoneController {
   dispose(): void {
     this.stop();
     this.#tones.close();
-  }
-
-  /** The app state changed: connected calls start or stop recording as the active profile now says. */
-  followProfile(): void {
-    this.#calls.followProfile();
   }
 
   /** Calls a number, an extension or a SIP address; a refusal is shown in the phone view. */
@@ -155,6 +157,29 @@ export class PhoneController {
 
   sendDtmf(callId: string, tones: string): Result<null> {
     return this.#settle(this.#calls.sendDtmf(callId, tones));
+  }
+
+  /** As a supervisor, listens in on a colleague's call; the colleague's phone decides, and a refusal is shown in Kollegor. */
+  listenIn(uri: string, name: string): Result<string> {
+    const context = this.env.context();
+    if (!context) return fail(NOT_READY.code, NOT_READY.message);
+    if (!canListenIn(context.account)) return fail('listen-in-not-supervisor', 'Only a supervisor with the listen-in add-on can listen in');
+    const ua = this.#connectedUa();
+    if (!ua.ok) return ua;
+    return this.#listenIn.listen(ua.value, uri, name);
+  }
+
+  stopListening(): void {
+    this.#listenIn.stopListening();
+  }
+
+  /**
+   * The app's settings changed: connected calls start or stop recording as the active profile now
+   * says, and a listen-in that the profile no longer allows ends at once.
+   */
+  settingsChanged(): void {
+    this.#calls.followProfile();
+    this.#listenIn.settingsChanged();
   }
 
   /** Blind transfer: the other party is asked (REFER) to call `text`, and this phone leaves the call. The form shows a refusal. */

@@ -17,6 +17,7 @@ import { tellOtherPartyRecorded } from './recordingNotice';
 import { translate } from '../../core/i18n/messages';
 import { blindTransfer } from './callTransfer';
 import { calledLineOf, callerIdentitiesOf, callerOf, handleIncoming, type ReceivedRequest } from './incomingCall';
+import type { ConnectedCall } from './listenInSessions';
 import type { PhoneEnvironment } from './phoneEnvironment';
 import { addCall, dispatchCall, endCall, showProblems } from './phoneStore';
 import { referredCall } from './referredCall';
@@ -162,6 +163,17 @@ export class CallRegistry {
       },
       refused: (error) => dispatchCall({ kind: 'transfer', id, transfer: { state: 'failed', error } }),
     });
+  }
+
+  /** The call the user is talking in now (connected, not on hold here), for a supervisor to listen to. */
+  connectedCall(): ConnectedCall | null {
+    for (const call of this.#calls.values()) {
+      const connection: RTCPeerConnection | null = call.session.connection ?? null;
+      if (call.status === 'active' && connection && call.session.isEstablished() && !call.session.isOnHold().local) {
+        return { id: call.id, session: call.session, connection };
+      }
+    }
+    return null;
   }
 
   endAll(): void {

@@ -41,7 +41,7 @@ export function connectPhone(controller: PhoneController): () => void {
 
   const unsubscribeState = useAppStore.subscribe((store, previous) => {
     if (store.state === previous.state) return;
-    controller.followProfile();
+    controller.settingsChanged();
     void sync();
   });
   // A link only asks; the call is placed when the user confirms it.

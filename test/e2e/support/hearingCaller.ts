@@ -22,7 +22,8 @@ export interface CallerState {
 
 interface CallerPage {
   state: CallerState;
-  call(target: string): void;
+  /** With `microphone`, the page's own microphone (a fake capture file) is sent; otherwise silence. */
+  call(target: string, microphone?: boolean): void;
   /** What the caller heard since the call was confirmed, as 16-bit mono WAV, base64. */
   recording(): string;
   hangup(): void;
@@ -100,8 +101,9 @@ function installCaller({ wsUrl, domain, user, password }: CallerConfig): void {
 
   w.caller = {
     state,
-    call(target) {
-      ua.call(`sip:${target}@${domain}`, { mediaStream: silentMicrophone(), pcConfig: { iceServers: [] } });
+    call(target, microphone = false) {
+      const media = microphone ? { mediaConstraints: { audio: true, video: false } } : { mediaStream: silentMicrophone() };
+      ua.call(`sip:${target}@${domain}`, { ...media, pcConfig: { iceServers: [] } });
     },
     recording() {
       const length = chunks.reduce((total, chunk) => total + chunk.length, 0);
@@ -175,9 +177,9 @@ export const callerUrlOf = (server: Server) => `http://127.0.0.1:${(server.addre
 
 export const callerState = (page: Page) => page.evaluate(() => (window as unknown as CallerWindow).caller.state);
 
-/** Calls `target` (a user or number of the PBX) from the caller page. */
-export function callFrom(caller: Page, target: string): Promise<void> {
-  return caller.evaluate((to) => (window as unknown as CallerWindow).caller.call(to), target);
+/** Calls `target` (a user or number of the PBX) from the caller page, sending silence or, with `microphone`, the page's microphone. */
+export function callFrom(caller: Page, target: string, microphone = false): Promise<void> {
+  return caller.evaluate(({ to, withMicrophone }) => (window as unknown as CallerWindow).caller.call(to, withMicrophone), { to: target, withMicrophone: microphone });
 }
 
 export function hangUpCaller(caller: Page): Promise<void> {
@@ -198,10 +200,10 @@ function to16kMono(input: string): string {
   return output;
 }
 
-/** What pocketsphinx hears in `wav`, held to the announcements' grammar. */
-export function recognise(wav: string): string {
+/** What pocketsphinx hears in `wav`, held to a JSGF grammar (by default the announcements'). */
+export function recognise(wav: string, jsgf = ANNOUNCEMENT_GRAMMAR): string {
   const grammar = wav.replace(/\.wav$/, '.gram');
-  writeFileSync(grammar, ANNOUNCEMENT_GRAMMAR);
+  writeFileSync(grammar, jsgf);
   return execFileSync('pocketsphinx_continuous', ['-infile', to16kMono(wav), '-jsgf', grammar], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
 }
 

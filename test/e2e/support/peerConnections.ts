@@ -1,5 +1,7 @@
 // The app's WebRTC media as the browser sees it: every RTCPeerConnection the page creates is noted
 // (before the app's own scripts run), so a test can read its getStats() and listen to what it receives.
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import type { RtpCounters } from '../../support/baresip';
 
@@ -65,4 +67,37 @@ export function latestCallAudioLevel(page: Page, durationMs = 1_500): Promise<nu
     element.srcObject = null;
     return peakRms;
   }, durationMs);
+}
+
+/** Writes what the page's newest peer connection receives over `durationMs` to `wav` (16-bit mono), recorded with WebAudio. */
+export async function recordLatestCallAudio(page: Page, durationMs: number, wav: string): Promise<void> {
+  const { sampleRate, samplesBase64 } = await page.evaluate(async (ms) => {
+    const connection = (window as unknown as WitnessWindow).peerConnections.at(-1);
+    const tracks = connection?.getReceivers().map((receiver) => receiver.track).filter((track) => track.kind === 'audio') ?? [];
+    const stream = new MediaStream(tracks);
+    // Chromium feeds WebAudio from a remote WebRTC track only while a media element plays it.
+    const element = new Audio();
+    element.muted = true;
+    element.srcObject = stream;
+    await element.play();
+    const context = new AudioContext();
+    const chunks: Float32Array[] = [];
+    const processor = context.createScriptProcessor(4096, 1, 1);
+    processor.onaudioprocess = (event) => chunks.push(new Float32Array(event.inputBuffer.getChannelData(0)));
+    context.createMediaStreamSource(stream).connect(processor);
+    processor.connect(context.destination);
+    await new Promise((resolve) => setTimeout(resolve, ms));
+    await context.close();
+    element.srcObject = null;
+    const samples = new Int16Array(chunks.reduce((total, chunk) => total + chunk.length, 0));
+    let at = 0;
+    for (const chunk of chunks) for (const sample of chunk) samples[at++] = Math.max(-1, Math.min(1, sample)) * 0x7fff;
+    const bytes = new Uint8Array(samples.buffer);
+    let binary = '';
+    for (let index = 0; index < bytes.length; index += 0x8000) binary += String.fromCharCode(...bytes.subarray(index, index + 0x8000));
+    return { sampleRate: context.sampleRate, samplesBase64: btoa(binary) };
+  }, durationMs);
+  const raw = wav.replace(/\.wav$/, '.raw');
+  writeFileSync(raw, Buffer.from(samplesBase64, 'base64'));
+  execFileSync('sox', ['-t', 'raw', '-r', String(sampleRate), '-e', 'signed-integer', '-b', '16', '-c', '1', raw, wav]);
 }

@@ -50,8 +50,10 @@ export function pbxUser(user: PhoneUser): PbxUser {
 export interface ProvisionOverrides {
   password?: string;
   voicemail?: string | null;
-  directory?: { name: string; uri: string }[];
+  directory?: { name: string; uri: string; supervisor?: boolean }[];
   addOns?: { recording?: boolean; listenIn?: boolean };
+  /** The user's own supervisor role (listen-in). */
+  supervisor?: boolean;
   announcementLanguage?: 'sv' | 'en';
   presenceLifetimeSeconds?: number;
 }
@@ -67,6 +69,7 @@ export function writeProvisioning(dataDir: string, pbx: RunningPbx, user: PhoneU
       voicemail: overrides.voicemail ?? null,
       directory: overrides.directory ?? [],
       ...(overrides.addOns ? { addOns: overrides.addOns } : {}),
+      ...(overrides.supervisor === undefined ? {} : { supervisor: overrides.supervisor }),
       ...(overrides.announcementLanguage ? { announcementLanguage: overrides.announcementLanguage } : {}),
       ...(overrides.presenceLifetimeSeconds ? { presenceLifetimeSeconds: overrides.presenceLifetimeSeconds } : {}),
     },

@@ -128,7 +128,26 @@ describe('provisioning', () => {
     ['a bad number', JSON.stringify({ account: { numbers: { mobile: '12' } } }), ['numbers.mobile']],
     ['an unknown caller ID policy', JSON.stringify({ account: { callerIdPolicy: { presentation: 'display-name', extra: 1 } } }), ['account.callerIdPolicy.presentation', 'account.callerIdPolicy.extra']],
     ['an announcement language the app cannot speak', JSON.stringify({ account: { announcementLanguage: 'fi' } }), ['account.announcementLanguage']],
+    [
+      'a supervisor role that is not true or false, on the user or a colleague',
+      JSON.stringify({ account: { supervisor: 'yes', directory: [{ name: 'Bob', uri: 'sip:bob@127.0.0.1', supervisor: 1 }] } }),
+      ['account.supervisor', 'account.directory.0.supervisor'],
+    ],
   ];
+
+  it('sets the user’s own supervisor role and the colleagues who are supervisors; settings from before have neither', () => {
+    const dir = newDir();
+    const app = openTestApp(dir);
+    expect(app.services.state.account.supervisor).toBe(false);
+    const directory = [
+      { name: 'Bob', uri: 'sip:bob@127.0.0.1', supervisor: true },
+      { name: 'Carol', uri: 'sip:carol@127.0.0.1' },
+    ];
+    expect(app.services.invoke('provision:import', { json: JSON.stringify({ account: { supervisor: true, addOns: { listenIn: true }, directory } }) }).ok).toBe(true);
+    const reopened = openTestApp(dir).services.state.account;
+    expect(reopened.supervisor).toBe(true);
+    expect(reopened.directory).toEqual(directory);
+  });
 
   it('sets how the PBX takes the caller ID, and keeps the other half of the policy', () => {
     const app = openTestApp(newDir());

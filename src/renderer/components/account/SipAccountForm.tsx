@@ -22,6 +22,7 @@ interface Draft {
   voicemail: string;
   recording: boolean;
   listenIn: boolean;
+  supervisor: boolean;
   callerIdPolicy: CallerIdPolicy;
   announcementLanguage: Account['announcementLanguage'];
 }
@@ -35,6 +36,7 @@ function draftOf(account: Account): Draft {
     switchboard: account.numbers.switchboard ?? '',
     voicemail: account.voicemail ?? '',
     ...account.addOns,
+    supervisor: account.supervisor,
     callerIdPolicy: account.callerIdPolicy,
     announcementLanguage: account.announcementLanguage,
   };
@@ -76,6 +78,7 @@ export function SipAccountForm({ account }: { account: Account }) {
       numbers: { landline: blankToNull(draft.landline), mobile: blankToNull(draft.mobile), switchboard: blankToNull(draft.switchboard) },
       voicemail: blankToNull(draft.voicemail),
       addOns: { recording: draft.recording, listenIn: draft.listenIn },
+      supervisor: draft.supervisor,
       callerIdPolicy: draft.callerIdPolicy,
       announcementLanguage: draft.announcementLanguage,
     });
@@ -126,6 +129,10 @@ export function SipAccountForm({ account }: { account: Account }) {
         <label className="account-check">
           <input type="checkbox" checked={draft.listenIn} onChange={(event) => setDraft((current) => ({ ...current, listenIn: event.target.checked }))} />
           {t('account.listenIn')}
+        </label>
+        <label className="account-check">
+          <input type="checkbox" checked={draft.supervisor} onChange={(event) => setDraft((current) => ({ ...current, supervisor: event.target.checked }))} />
+          {t('account.supervisor')}
         </label>
       </fieldset>
       <fieldset>

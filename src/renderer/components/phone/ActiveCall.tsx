@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { formatCallDuration } from '../../../core/phone/callTimes';
+import { useListenInStore } from '../../phone/listenInStore';
 import { phone } from '../../phone/phone';
 import type { CallView } from '../../phone/phoneStore';
 import { useAppStore } from '../../store/appStore';
@@ -27,6 +28,7 @@ export function ActiveCall({ call }: { call: CallView }) {
   const numbers = useAppStore((store) => store.state?.account.numbers);
   const [panel, setPanel] = useState<'none' | 'keypad' | 'transfer'>('none');
   const headingId = useId();
+  const listeners = useListenInStore((store) => store.listeners);
   const seconds = useSecondsSince(call.answeredAt);
   const connected = call.status === 'active';
   const { primary, secondary } = party.describe(call.remote);
@@ -56,6 +58,13 @@ export function ActiveCall({ call }: { call: CallView }) {
           {t('phone.call.recording')}
         </p>
       )}
+      {listeners
+        .filter((listener) => listener.callId === call.id)
+        .map((listener) => (
+          <p key={listener.sessionId} role="status" className="phone-tag phone-call__listener" data-testid="listener-indicator">
+            {t('listenIn.listener', { name: listener.name })}
+          </p>
+        ))}
       {call.presented && numbers && (
         <p className="phone-hint" data-testid="presented-caller-id">
           {t('phone.call.presenting', { callerId: callerIdText(t, call.presented.callerId, numbers) })}

@@ -1,11 +1,13 @@
 import { useMemo, useState, type UIEvent } from 'react';
 import type { Colleague } from '../../../core/account/model';
 import type { ColleagueState } from '../../../core/presence/colleagueState';
+import { canListenIn } from '../../../core/phone/listenIn';
 import { formatEndTime } from '../../../core/time/format';
 import { useAppStore } from '../../store/appStore';
 import { useColleagueStore, type ColleagueEntry } from '../../presence/colleagueStore';
 import { useServiceNow } from '../../useServiceNow';
 import { useLanguage, useTranslation } from '../../useTranslation';
+import { ListenInStatus } from './ListenInStatus';
 
 const ROW_HEIGHT = 56;
 const VIEWPORT_HEIGHT = 448;
@@ -16,6 +18,7 @@ const ICON_PATHS = {
   call: 'M6.6 10.8a15.2 15.2 0 0 0 6.6 6.6l2.2-2.2a1 1 0 0 1 1-.25 11.4 11.4 0 0 0 3.6.57 1 1 0 0 1 1 1V20a1 1 0 0 1-1 1A17 17 0 0 1 3 4a1 1 0 0 1 1-1h3.5a1 1 0 0 1 1 1c0 1.25.2 2.45.57 3.57a1 1 0 0 1-.25 1z',
   message: 'M3 5h18v14H3z M3 5l9 7 9-7',
   bell: 'M6 16V11a6 6 0 0 1 12 0v5l2 2H4z M10 20a2 2 0 0 0 4 0',
+  headphones: 'M4 15v-3a8 8 0 0 1 16 0v3 M4 15h3v5H4z M17 15h3v5h-3z',
 } as const;
 
 function Icon({ name }: { name: keyof typeof ICON_PATHS }) {
@@ -29,6 +32,7 @@ function Icon({ name }: { name: keyof typeof ICON_PATHS }) {
 interface ColleagueListProps {
   onCall(uri: string): void;
   onMessage(uri: string): void;
+  onListenIn(colleague: Colleague): void;
 }
 
 /** The dot's colour: green for available, red for a call, orange for away or hidden, grey for offline. */
@@ -56,7 +60,7 @@ function useStatusText(entry: ColleagueEntry | undefined): { profile: string; de
   return { profile, detail: parts.join(' · '), tone: toneOf(state) };
 }
 
-function ColleagueRow({ colleague, top, onCall, onMessage }: { colleague: Colleague; top: number } & ColleagueListProps) {
+function ColleagueRow({ colleague, top, onCall, onMessage, onListenIn, supervising }: { colleague: Colleague; top: number; supervising: boolean } & ColleagueListProps) {
   const t = useTranslation();
   const entry = useColleagueStore((store) => store.byUri[colleague.uri]);
   const watching = useColleagueStore((store) => store.watching[colleague.uri] === true);
@@ -79,13 +83,19 @@ function ColleagueRow({ colleague, top, onCall, onMessage }: { colleague: Collea
       <button type="button" aria-label={t('presence.watch', { name: colleague.name })} aria-pressed={watching} onClick={() => toggleWatch(colleague.uri)}>
         <Icon name="bell" />
       </button>
+      {supervising && entry?.state?.callState === 'busy' && (
+        <button type="button" aria-label={t('listenIn.start', { name: colleague.name })} onClick={() => onListenIn(colleague)}>
+          <Icon name="headphones" />
+        </button>
+      )}
     </li>
   );
 }
 
 /** Only the rows in view are rendered, so a thousand colleagues scroll as smoothly as ten. */
-export function ColleagueList({ onCall, onMessage }: ColleagueListProps) {
+export function ColleagueList({ onCall, onMessage, onListenIn }: ColleagueListProps) {
   const t = useTranslation();
+  const supervising = useAppStore((store) => (store.state ? canListenIn(store.state.account) : false));
   const directory = useAppStore((store) => store.state?.account.directory ?? NO_COLLEAGUES);
   const announcement = useColleagueStore((store) => store.announcement);
   const [filter, setFilter] = useState('');
@@ -104,6 +114,7 @@ export function ColleagueList({ onCall, onMessage }: ColleagueListProps) {
       <p role="status" className="colleagues__announcement">
         {announcedName ? t('presence.nowAvailable', { name: announcedName }) : ''}
       </p>
+      <ListenInStatus />
       <label className="colleagues__filter">
         {t('presence.filter')}
         <input type="search" value={filter} onChange={(event) => setFilter(event.target.value)} />
@@ -114,7 +125,7 @@ export function ColleagueList({ onCall, onMessage }: ColleagueListProps) {
         <div className="colleagues__viewport" style={{ height: VIEWPORT_HEIGHT }} onScroll={(event: UIEvent<HTMLDivElement>) => setScrollTop(event.currentTarget.scrollTop)}>
           <ul aria-label={t('presence.heading')} style={{ height: shown.length * ROW_HEIGHT }}>
             {shown.slice(first, last).map((colleague, index) => (
-              <ColleagueRow key={colleague.uri} colleague={colleague} top={(first + index) * ROW_HEIGHT} onCall={onCall} onMessage={onMessage} />
+              <ColleagueRow key={colleague.uri} colleague={colleague} top={(first + index) * ROW_HEIGHT} onCall={onCall} onMessage={onMessage} onListenIn={onListenIn} supervising={supervising} />
             ))}
           </ul>
         </div>
