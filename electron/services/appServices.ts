@@ -161,6 +161,7 @@ export class AppServices {
     this.#handlers = {
       'state:get': () => ok(null),
       'profile:activate': (payload) => this.profiles.activate(payload),
+      'profile:set-message': (payload) => this.profiles.setMessage(payload.temporaryMessage),
       'profile:create': (payload) => this.profiles.create(payload),
       'profile:update': (payload) => this.profiles.update(payload),
       'profile:delete': (payload) => this.profiles.delete(payload.profileId),
