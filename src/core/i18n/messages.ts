@@ -9,6 +9,7 @@ import { contractMessages } from './contractMessages';
 import { editorMessages } from './editorMessages';
 import { presenceMessages } from './presenceMessages';
 import { phoneMessages } from './phoneMessages';
+import { shellMessages } from './shellMessages';
 import { switcherMessages } from './switcherMessages';
 import { storageMessages } from './storageMessages';
 import { timeMessages } from './timeMessages';
@@ -20,7 +21,6 @@ const svCommon = {
   'profiles.until': 'till {time}',
   'profiles.untilChanged': 'tills vidare',
   'profiles.showNumbers': 'Visa profilnummer',
-  'profiles.activateHint': 'Aktivera {name}',
   'status.available': 'Tillgänglig',
   'status.unavailable': 'Ej tillgänglig',
   'notice.settingsRecovered': 'Inställningsfilen var skadad och har ersatts med standardinställningar. Den gamla filen sparades som {backup}. Orsak: {reason}',
@@ -76,7 +76,6 @@ const enCommon: Record<CommonKey, string> = {
   'profiles.until': 'until {time}',
   'profiles.untilChanged': 'until changed',
   'profiles.showNumbers': 'Show profile numbers',
-  'profiles.activateHint': 'Activate {name}',
   'status.available': 'Available',
   'status.unavailable': 'Not available',
   'notice.settingsRecovered': 'The settings file was damaged and has been replaced by defaults. The old file was kept as {backup}. Reason: {reason}',
@@ -137,6 +136,7 @@ const sv = {
   ...automationMessages.sv,
   ...contractMessages.sv,
   ...timeMessages.sv,
+  ...shellMessages.sv,
 };
 export type MessageKey = keyof typeof sv;
 const en: Record<MessageKey, string> = {
@@ -153,6 +153,7 @@ const en: Record<MessageKey, string> = {
   ...automationMessages.en,
   ...contractMessages.en,
   ...timeMessages.en,
+  ...shellMessages.en,
 };
 
 const catalogues: Record<Language, Record<MessageKey, string>> = { sv, en };
