@@ -29,9 +29,8 @@ function MeSummary() {
       </span>
       <span className="me__text">
         <span className="me__line">
-          <span className="visually-hidden">{t('me.open')} </span>
-          <span className="me__profile">{profile.name}</span>
-          <span className="visually-hidden">, {t('me.status', { status: t(`status.${profile.status}`) })},</span>{' '}
+          <span className="visually-hidden">{t('me.open', { status: t(`status.${profile.status}`) })} </span>
+          <span className="me__profile">{profile.name}</span>{' '}
           <span className="me__end">
             {until === null
               ? t('profiles.untilChanged')
