@@ -69,11 +69,9 @@ function ProfileRow({ profile, showNumber, control, onActivated, onChooseEnd }: 
     <li className={isActive ? 'profile profile--active' : 'profile'} data-profile-id={profile.id}>
       <button type="button" className="profile__button" aria-pressed={isActive} aria-describedby={summaryId} onClick={() => void activateForDefault()} {...control(0)}>
         <span className={`status-dot status-dot--${profile.status}`} aria-hidden="true" />
+        <span className="visually-hidden">{t('switcher.activate')} </span>
         <span className="profile__text">
-          <span className="profile__name">
-            <span className="visually-hidden">{t('switcher.activate')} </span>
-            {profile.name}
-          </span>
+          <span className="profile__name">{profile.name}</span>
           {isActive && <ActiveDetails profile={profile} />}
         </span>
         {isActive && <span className="visually-hidden">{t('profiles.active')}</span>}
