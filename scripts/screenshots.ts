@@ -135,6 +135,7 @@ async function phoneViews(browser: Browser): Promise<void> {
       await page.getByTestId('active-call').getByRole('button', { name: /^(Lägg på|Hang up)$/ }).click();
       await page.getByTestId('active-call').waitFor({ state: 'detached' });
       await showView(page, VIEWS[1][language]);
+      await page.getByTestId('call-history').scrollIntoViewIfNeeded();
       await save(page, `history-${suffix}`);
     });
   } finally {
