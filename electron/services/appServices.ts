@@ -144,6 +144,7 @@ export class AppServices {
     const handlers: RequestHandlers = {
       'state:get': () => ok(null),
       'profile:activate': (payload) => this.profiles.activate(payload),
+      'profile:set-message': (payload) => this.profiles.setMessage(payload.temporaryMessage),
       'profile:create': (payload) => this.profiles.create(payload),
       'profile:update': (payload) => this.profiles.update(payload),
       'profile:delete': (payload) => this.profiles.delete(payload.profileId),

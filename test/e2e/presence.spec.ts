@@ -24,10 +24,13 @@ const bodiesBobReceived = () => bob.evaluate((uri) => window.presenceTestHook?.r
 
 async function activate(page: Page, name: string, message = ''): Promise<void> {
   await showView(page, 'Profiler');
-  await page.getByLabel('Tillfälligt statusmeddelande').fill(message);
   const button = page.getByRole('button', { name: `Aktivera ${name}` });
   await button.click();
   await expect(button).toHaveAttribute('aria-pressed', 'true');
+  if (message === '') return;
+  await page.getByLabel('Tillfälligt statusmeddelande').fill(message);
+  await page.getByLabel('Tillfälligt statusmeddelande').press('Enter');
+  await expect(page.locator('.profile--active .profile__message')).toHaveText(`Meddelande: ${message}`);
 }
 
 test.beforeAll(async ({ browser }) => {

@@ -58,14 +58,29 @@ test('quick choices in the clock dialog, and the remaining time on the active pr
   await expect(out.locator('.profile__remaining')).toHaveText(/^(2 tim 00 min|1 tim 59 min) kvar$/);
 });
 
-test('a temporary message applies to the next activation and is gone after the following change', async ({ page }) => {
+test('a temporary message applies to the active profile on Enter, and is gone when the profile changes', async ({ page }) => {
   await open(page);
-  await page.getByLabel('Tillfälligt statusmeddelande').fill('Hos kund i Kista');
   await page.getByRole('button', { name: 'Aktivera Möte' }).click();
+  await expect(page.getByRole('button', { name: 'Aktivera Möte' })).toHaveAttribute('aria-pressed', 'true');
+  const field = page.getByLabel('Tillfälligt statusmeddelande');
+  await field.fill('Hos kund i Kista');
+  await field.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: 'Meddelandet visas nu med Möte.' })).toBeVisible();
   await expect(page.locator('.profile--active .profile__message')).toHaveText('Meddelande: Hos kund i Kista');
-  await expect(page.getByLabel('Tillfälligt statusmeddelande')).toHaveValue('');
+  await expect(page.getByRole('banner').locator('.me__message')).toHaveText('Hos kund i Kista');
+  await expect(page.getByRole('button', { name: 'Aktivera Möte' })).toHaveAttribute('aria-pressed', 'true');
   await page.getByRole('button', { name: 'Aktivera Lunch' }).click();
   await expect(page.getByRole('button', { name: 'Aktivera Lunch' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('.profile__message')).toHaveCount(0);
+  await expect(field).toHaveValue('');
+});
+
+test('a message over 200 characters sent past the field is refused, and nothing changes', async ({ page }) => {
+  await open(page);
+  const refused = await page.evaluate(() => window.softphone.invoke('profile:set-message', { temporaryMessage: 'x'.repeat(201) }));
+  expect(refused).toMatchObject({ ok: false, error: { code: 'message-too-long' } });
+  const malformed = await page.evaluate(() => window.softphone.invoke('profile:set-message', { message: 'Hej' } as never));
+  expect(malformed).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
   await expect(page.locator('.profile__message')).toHaveCount(0);
 });
 
@@ -96,16 +111,17 @@ test('a profile whose desktop column forbids a kind produces no notification of 
   await expect(page.getByTestId('notification-log')).not.toContainText('har avslutats');
 });
 
-test('the switcher works from the keyboard alone', async ({ page }) => {
+test('the profile list is one Tab stop: arrows move through it, Enter activates, → reaches the clock', async ({ page }) => {
   await open(page);
-  await page.getByRole('button', { name: 'Aktivera Tillgänglig' }).focus();
+  await page.getByLabel('Tillfälligt statusmeddelande').focus();
   await page.keyboard.press('Tab');
-  await expect(page.getByRole('button', { name: 'Välj sluttid för Tillgänglig' })).toBeFocused();
-  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Aktivera Tillgänglig' })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('button', { name: 'Aktivera Lunch' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByRole('button', { name: 'Aktivera Lunch' })).toHaveAttribute('aria-pressed', 'true');
 
-  await page.keyboard.press('Tab');
+  await page.keyboard.press('ArrowRight');
   await expect(page.getByRole('button', { name: 'Välj sluttid för Lunch' })).toBeFocused();
   await page.keyboard.press('Enter');
   const dialog = page.getByRole('dialog', { name: 'Aktivera Lunch till …' });
@@ -116,6 +132,57 @@ test('the switcher works from the keyboard alone', async ({ page }) => {
   await page.keyboard.press('Space');
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('button', { name: 'Aktivera Lunch' }).locator('.profile__remaining')).toHaveText(/^(1 tim 00 min|59 min) kvar$/);
+
+  // One Tab leaves the list, whichever row has the focus.
+  await page.getByRole('button', { name: 'Aktivera Lunch' }).focus();
+  await page.keyboard.press('End');
+  await expect(page.getByRole('button', { name: 'Aktivera Utbildning' })).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(page.getByRole('button', { name: 'Aktivera Tillgänglig' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(page.locator('.profile-list')).not.toBeFocused();
+  expect(await page.evaluate(() => document.activeElement?.closest('.profile-list') === null)).toBe(true);
+});
+
+test('"me" shows the active profile, its end, time left and message, and opens the switcher as a popover', async ({ page }) => {
+  await open(page);
+  const me = page.getByRole('banner').getByRole('button', { name: /^Byt profil\./ });
+  await expect(me).toHaveAccessibleName('Byt profil. Status: Tillgänglig. Nu: Tillgänglig tills vidare');
+  await me.click();
+  const popover = page.getByRole('dialog', { name: 'Profilbytaren' });
+  await expect(popover).toBeVisible();
+  // The focus lands on the active profile, and the arrows move through the popover's list.
+  await expect(popover.getByRole('button', { name: 'Aktivera Tillgänglig' })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(popover.getByRole('button', { name: 'Aktivera Möte' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(popover).toBeHidden();
+  await expect(me).toBeFocused();
+  await expect(me).toHaveAccessibleName(/^Byt profil\. Status: Tillgänglig\. Nu: Möte till .+ · (1 tim 00 min|59 min) kvar$/);
+  await expect(page.getByRole('button', { name: 'Aktivera Möte' })).toHaveAttribute('aria-pressed', 'true');
+
+  // The message typed in the popover applies to Möte at once.
+  await me.click();
+  const field = popover.getByLabel('Tillfälligt statusmeddelande');
+  await field.fill('Åter 15:00');
+  await field.press('Enter');
+  await expect(popover.getByRole('status')).toHaveText('Meddelandet visas nu med Möte.');
+  await expect(page.getByRole('banner').locator('.me__message')).toHaveText('Åter 15:00');
+  await page.keyboard.press('Escape');
+  await expect(popover).toBeHidden();
+
+  // The clock in the popover opens the end-time dialog, one control per row.
+  await me.click();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowRight');
+  await expect(popover.getByRole('button', { name: 'Välj sluttid för Slutat för dagen' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Aktivera Slutat för dagen till …' });
+  await dialog.getByRole('button', { name: '2 timmar' }).click();
+  await expect(me).toHaveAccessibleName(/^Byt profil\. Status: Ej tillgänglig\. Nu: Slutat för dagen till/);
+  await expect(page.getByRole('banner').locator('.me__message')).toHaveCount(0);
+  await expect(page.getByRole('banner').locator('.avatar')).toHaveClass(/avatar--unavailable/);
 });
 
 test('English can be chosen, and times follow the language', async ({ page }) => {

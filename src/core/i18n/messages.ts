@@ -11,6 +11,7 @@ import { listenInMessages } from './listenInMessages';
 import { presenceMessages } from './presenceMessages';
 import { recordingMessages } from './recordingMessages';
 import { phoneMessages } from './phoneMessages';
+import { shellMessages } from './shellMessages';
 import { switcherMessages } from './switcherMessages';
 import { storageMessages } from './storageMessages';
 import { timeMessages } from './timeMessages';
@@ -22,7 +23,6 @@ const svCommon = {
   'profiles.until': 'till {time}',
   'profiles.untilChanged': 'tills vidare',
   'profiles.showNumbers': 'Visa profilnummer',
-  'profiles.activateHint': 'Aktivera {name}',
   'status.available': 'Tillgänglig',
   'status.unavailable': 'Ej tillgänglig',
   'notice.settingsRecovered': 'Inställningsfilen var skadad och har ersatts med standardinställningar. Den gamla filen sparades som {backup}. Orsak: {reason}',
@@ -78,7 +78,6 @@ const enCommon: Record<CommonKey, string> = {
   'profiles.until': 'until {time}',
   'profiles.untilChanged': 'until changed',
   'profiles.showNumbers': 'Show profile numbers',
-  'profiles.activateHint': 'Activate {name}',
   'status.available': 'Available',
   'status.unavailable': 'Not available',
   'notice.settingsRecovered': 'The settings file was damaged and has been replaced by defaults. The old file was kept as {backup}. Reason: {reason}',
@@ -141,6 +140,7 @@ const sv = {
   ...timeMessages.sv,
   ...recordingMessages.sv,
   ...listenInMessages.sv,
+  ...shellMessages.sv,
 };
 export type MessageKey = keyof typeof sv;
 const en: Record<MessageKey, string> = {
@@ -159,6 +159,7 @@ const en: Record<MessageKey, string> = {
   ...timeMessages.en,
   ...recordingMessages.en,
   ...listenInMessages.en,
+  ...shellMessages.en,
 };
 
 const catalogues: Record<Language, Record<MessageKey, string>> = { sv, en };

@@ -2,7 +2,7 @@
 const sv = {
   'switcher.heading': 'Profilbytaren',
   'switcher.temporaryMessage': 'Tillfälligt statusmeddelande',
-  'switcher.temporaryMessageHint': 'Gäller nästa profil du väljer, tills profilen byts.',
+  'switcher.temporaryMessageHint': 'Tryck Enter så visas det med profilen du har nu, tills profilen byts.',
   'switcher.chooseEnd': 'Välj sluttid för {name}',
   'switcher.dialogTitle': 'Aktivera {name} till …',
   'switcher.quickChoices': 'Snabbval',
@@ -41,7 +41,7 @@ const sv = {
 const en: Record<keyof typeof sv, string> = {
   'switcher.heading': 'Profile switcher',
   'switcher.temporaryMessage': 'Temporary status message',
-  'switcher.temporaryMessageHint': 'Applies to the next profile you choose, until the profile changes.',
+  'switcher.temporaryMessageHint': 'Press Enter to show it with the profile you have now, until the profile changes.',
   'switcher.chooseEnd': 'Choose an end time for {name}',
   'switcher.dialogTitle': 'Activate {name} until …',
   'switcher.quickChoices': 'Quick choices',

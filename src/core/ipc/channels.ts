@@ -2,6 +2,7 @@
 export const INVOKE_CHANNELS = [
   'state:get',
   'profile:activate',
+  'profile:set-message',
   'profile:create',
   'profile:update',
   'profile:delete',

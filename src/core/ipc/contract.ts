@@ -34,6 +34,8 @@ export const invokeSchemas = {
   'profile:activate': z
     .object({ profileId: identifier(), length: ActivationLengthSchema, temporaryMessage: plainText(TEMPORARY_MESSAGE_GUARD).nullable() })
     .strict(),
+  /** The switcher's temporary message, for the profile active now; null brings back the profile's own. */
+  'profile:set-message': z.object({ temporaryMessage: plainText(TEMPORARY_MESSAGE_GUARD).nullable() }).strict(),
   'profile:create': ProfileDraftSchema,
   'profile:update': ProfileSchema,
   'profile:delete': z.object({ profileId: identifier() }).strict(),

@@ -59,17 +59,34 @@ export function activateProfile<S extends Pick<ProfileSlice, 'profiles' | 'activ
 ): Result<S> {
   const profile = findProfile(settings, request.profileId);
   if (!profile) return fail('profile-not-found', `No profile has the id ${describeInput(request.profileId)}.`, 'profileId');
-  const message = request.temporaryMessage?.trim() ?? '';
-  if (message.length > TEMPORARY_MESSAGE_MAX) {
-    return fail('message-too-long', `The status message may be at most ${TEMPORARY_MESSAGE_MAX} characters.`, 'temporaryMessage');
-  }
+  const message = temporaryMessageOf(request.temporaryMessage);
+  if (!message.ok) return message;
   const until = endOf(profile, request.length, now, context);
   if (!until.ok) return until;
   if (until.value !== null && until.value > now + HORIZON_MS) {
     return fail('out-of-bounds', 'The profile may run for at most two years.', 'length');
   }
-  const active: Activation = { profileId: profile.id, since: now, until: until.value, temporaryMessage: message === '' ? null : message };
+  const active: Activation = { profileId: profile.id, since: now, until: until.value, temporaryMessage: message.value };
   return ok({ ...settings, active });
+}
+
+/** The message as kept: trimmed, and null when nothing is left. */
+function temporaryMessageOf(text: string | null): Result<string | null> {
+  const message = text?.trim() ?? '';
+  if (message.length > TEMPORARY_MESSAGE_MAX) {
+    return fail('message-too-long', `The status message may be at most ${TEMPORARY_MESSAGE_MAX} characters.`, 'temporaryMessage');
+  }
+  return ok(message === '' ? null : message);
+}
+
+/**
+ * The message typed in the switcher, for the profile active now; it lasts until the profile
+ * changes, and null (or blank) brings back the profile's own message.
+ */
+export function setTemporaryMessage<S extends Pick<ProfileSlice, 'active'>>(settings: S, text: string | null): Result<S> {
+  const message = temporaryMessageOf(text);
+  if (!message.ok) return message;
+  return ok({ ...settings, active: { ...settings.active, temporaryMessage: message.value } });
 }
 
 export function activeProfile(settings: Pick<ProfileSlice, 'profiles' | 'active'>): Profile {

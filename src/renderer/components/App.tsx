@@ -17,19 +17,9 @@ import {
 } from './lazyViews';
 import { Notices } from './Notices';
 import { ProfileList } from './ProfileList';
+import { MeHeader } from './shell/MeHeader';
+import { NavBar, type View } from './shell/NavBar';
 import { accountStarted } from '../../core/phone/uaSettings';
-
-type View = 'switcher' | 'editor' | 'calendar' | 'automation' | 'phone' | 'colleagues' | 'recordings' | 'account';
-const VIEWS = [
-  ['switcher', 'nav.switcher'],
-  ['editor', 'nav.editor'],
-  ['calendar', 'calendar.nav'],
-  ['automation', 'nav.automation'],
-  ['phone', 'nav.phone'],
-  ['colleagues', 'nav.colleagues'],
-  ['recordings', 'nav.recordings'],
-  ['account', 'nav.account'],
-] as const;
 
 export function App() {
   const t = useTranslation();
@@ -46,17 +36,17 @@ export function App() {
   return (
     <div className="app">
       <header className="app__header">
-        <h1>{t('app.title')}</h1>
+        <h1 className="app__title">
+          <span className="app__logo" aria-hidden="true">
+            P
+          </span>
+          <span className="app__name">{t('app.title')}</span>
+        </h1>
+        <MeHeader />
         <LanguagePicker />
       </header>
-      <nav className="app__nav" aria-label={t('nav.label')}>
-        {VIEWS.map(([id, label]) => (
-          <button key={id} type="button" aria-current={view === id ? 'page' : undefined} onClick={() => setView(id)}>
-            {t(label)}
-          </button>
-        ))}
-      </nav>
-      <main aria-busy={!ready}>
+      <NavBar view={view} onChange={setView} />
+      <main className="app__main" aria-busy={!ready}>
         <Notices />
         {ready && (
           <Suspense fallback={null}>

@@ -1,6 +1,7 @@
 import { LANGUAGES, type Language } from '../../core/i18n/language';
 import { useAppStore } from '../store/appStore';
 import { useLanguage, useTranslation } from '../useTranslation';
+import { GlobeIcon } from './shell/icons';
 
 const names: Record<Language, string> = { sv: 'Svenska', en: 'English' };
 
@@ -10,7 +11,8 @@ export function LanguagePicker() {
   const invoke = useAppStore((store) => store.invoke);
   return (
     <label className="language-picker">
-      {t('language.label')}{' '}
+      <GlobeIcon />
+      <span className="visually-hidden">{t('language.label')}</span>
       <select value={language} onChange={(event) => void invoke('ui:update', { language: event.target.value as Language })}>
         {LANGUAGES.map((option) => (
           <option key={option} value={option}>

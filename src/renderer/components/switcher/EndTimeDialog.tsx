@@ -41,14 +41,13 @@ function CalendarIcon() {
 
 interface EndTimeDialogProps {
   profile: Profile;
-  temporaryMessage: string | null;
   isOpen: boolean;
   onOpenChange(open: boolean): void;
   onActivated(): void;
 }
 
 /** The clock icon's picker: activate a profile until a chosen moment, or for one of the quick lengths. */
-export function EndTimeDialog({ profile, temporaryMessage, isOpen, onOpenChange, onActivated }: EndTimeDialogProps) {
+export function EndTimeDialog({ profile, isOpen, onOpenChange, onActivated }: EndTimeDialogProps) {
   const t = useTranslation();
   const language = useLanguage();
   const now = useServiceNow();
@@ -58,11 +57,8 @@ export function EndTimeDialog({ profile, temporaryMessage, isOpen, onOpenChange,
   const [error, setError] = useState<string | null>(null);
 
   const activate = async (length: { kind: 'quick'; quick: QuickLengthId } | { kind: 'until'; until: number }) => {
-    const activated = await invoke('profile:activate', { profileId: profile.id, length, temporaryMessage });
-    if (activated) {
-      onActivated();
-      onOpenChange(false);
-    }
+    const activated = await invoke('profile:activate', { profileId: profile.id, length, temporaryMessage: null });
+    if (activated) onActivated();
   };
 
   const activateChosen = () => {
