@@ -18,7 +18,7 @@ describe('the contract client', () => {
   });
 
   it('passes a refusal back as it came, code and field', async () => {
-    const refusal = fail('phone-status-invalid', 'No such status', 'status');
+    const refusal = fail('invalid-payload', 'No such status', 'status');
     const client = createContractClient(softphoneStandIn(async () => refusal).softphone, undefined);
     expect(await client.invoke('ui:update', { sipTrace: true })).toEqual(refusal);
   });

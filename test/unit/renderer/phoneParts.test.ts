@@ -44,7 +44,7 @@ function environment(context: PhoneContext | null) {
     saveRecording: () => {},
     notify: (kind, title, body) => notified.push({ kind, title, body }),
     text: (key, params) => translate('sv', key, params),
-    speak: async () => ({ ok: false, error: { code: 'speech-unavailable', message: 'none' } }),
+    speak: async () => ({ ok: false, error: { code: 'speech-no-engine' as const, message: 'none' } }),
   };
   return { env, notified };
 }

@@ -123,7 +123,7 @@ describe('a 10 MB value is never echoed in an error', () => {
 
 describe('the bounds errors speak both languages', () => {
   it('names the field in Swedish and English', () => {
-    const error = { code: 'out-of-bounds', message: 'x', field: 'length.minutes' };
+    const error = { code: 'out-of-bounds' as const, message: 'x', field: 'length.minutes' };
     expect(boundsErrorText('sv', error)).toContain('length.minutes');
     expect(boundsErrorText('sv', error)).toContain('utanför det tillåtna');
     expect(boundsErrorText('en', { ...error, code: 'control-characters' })).toContain('control characters');
