@@ -366,7 +366,7 @@ export class AppServices {
     const outcome = this.#interpretLaunch(argv);
     if (!outcome.ok) {
       this.log.warn(`Launch arguments refused: ${outcome.error.code}`);
-      this.#notices = [...this.#notices, { id: `launch-${this.options.clock.now()}`, kind: 'launch-refused', message: outcome.error.message }];
+      this.#notices = [...this.#notices, { id: `launch-${this.options.clock.now()}`, kind: 'launch-refused', error: outcome.error }];
       this.#emit();
     }
     return outcome;

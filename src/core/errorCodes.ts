@@ -85,6 +85,7 @@ export const ERROR_CODES = [
   'sip-uri-invalid',
   'sip-password-missing',
   'sip-address-invalid',
+  'colleague-name-empty',
   'colleague-uri-invalid',
   'provisioning-invalid',
   'provisioning-not-json',
@@ -210,3 +211,9 @@ export const ERROR_CODES = [
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
+
+const KNOWN: ReadonlySet<string> = new Set(ERROR_CODES);
+
+export function isErrorCode(text: unknown): text is ErrorCode {
+  return typeof text === 'string' && KNOWN.has(text);
+}

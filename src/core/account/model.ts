@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { plainText } from '../bounds';
+import type { ErrorCode } from '../errorCodes';
 
 const e164 = z.string().regex(/^\+[1-9]\d{6,14}$/, 'expected an E.164 number such as +46701234567');
 
@@ -32,7 +33,12 @@ export const AnnouncementLanguageSchema = z.enum(['sv', 'en']);
 export const PresenceLifetimeSchema = z.number().int().min(30).max(480);
 export const DEFAULT_PRESENCE_LIFETIME_SECONDS = 300;
 
-export const ColleagueSchema = z.object({ name: plainText(100).min(1), uri: plainText(300).min(1) }).strict();
+export const ColleagueSchema = z
+  .object({
+    name: plainText(100).min(1, { error: 'colleague-name-empty' satisfies ErrorCode }),
+    uri: plainText(300).min(1, { error: 'colleague-uri-invalid' satisfies ErrorCode }),
+  })
+  .strict();
 export type Colleague = z.infer<typeof ColleagueSchema>;
 
 /** Teams calls it priority access: a short list, so that it stays an exception to the profile. */

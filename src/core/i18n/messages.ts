@@ -7,6 +7,7 @@ import { calendarMessages } from './calendarMessages';
 import { caldavMessages } from './caldavMessages';
 import { contractMessages } from './contractMessages';
 import { editorMessages } from './editorMessages';
+import { errorMessages } from './errorMessages';
 import { presenceMessages } from './presenceMessages';
 import { phoneMessages } from './phoneMessages';
 import { switcherMessages } from './switcherMessages';
@@ -137,6 +138,7 @@ const sv = {
   ...automationMessages.sv,
   ...contractMessages.sv,
   ...timeMessages.sv,
+  ...errorMessages.sv,
 };
 export type MessageKey = keyof typeof sv;
 const en: Record<MessageKey, string> = {
@@ -153,6 +155,7 @@ const en: Record<MessageKey, string> = {
   ...automationMessages.en,
   ...contractMessages.en,
   ...timeMessages.en,
+  ...errorMessages.en,
 };
 
 const catalogues: Record<Language, Record<MessageKey, string>> = { sv, en };
