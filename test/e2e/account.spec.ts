@@ -47,7 +47,7 @@ test('bad account input is shown beside each field and changes nothing', async (
   await page.getByLabel('Mobilnummer').fill('ring mig');
   await page.getByRole('button', { name: 'Spara konto' }).click();
   await expect(page.getByLabel('Växelns WebSocket-adress')).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.getByText('The SIP server must be a WebSocket address (wss:// or ws://), not "https:".')).toBeVisible();
+  await expect(page.getByText('SIP-servern måste vara en WebSocket-adress (wss:// eller ws://).')).toBeVisible();
   await expect(page.getByLabel('Mobilnummer')).toHaveAttribute('aria-invalid', 'true');
   expect(readFileSync(join(dataDir, 'settings.json'), 'utf8')).toBe(before);
 });
