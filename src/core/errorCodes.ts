@@ -88,6 +88,7 @@ export const ERROR_CODES = [
   'colleague-name-empty',
   'colleague-uri-invalid',
   'provisioning-invalid',
+  'provisioning-unknown-setting',
   'provisioning-not-json',
   'provisioning-file-not-found',
   'provisioning-file-not-a-file',

@@ -63,8 +63,8 @@ test('a provisioning file is imported whole, and a bad one lists its errors and 
     buffer: Buffer.from(JSON.stringify({ account: { sip: { serverUrl: 42 } }, colour: 'blå' })),
   });
   await expect(page.getByText('Filen importerades inte. Inget ändrades.')).toBeVisible();
-  await expect(page.getByText('account.sip.serverUrl: Invalid input: expected string, received number')).toBeVisible();
-  await expect(page.getByText('colour: is not a setting this app knows')).toBeVisible();
+  await expect(page.getByText('Provisioneringsfilen har ett ogiltigt värde i account.sip.serverUrl. Inget har ändrats.')).toBeVisible();
+  await expect(page.getByText('Provisioneringsfilen har inställningen colour, som appen inte känner till. Inget har ändrats.')).toBeVisible();
   expect(readFileSync(join(dataDir, 'settings.json'), 'utf8')).toBe(before);
 
   await fileInput.setInputFiles({

@@ -45,7 +45,7 @@ export function parseProvisioning(text: string): Result<Provisioning> {
     const path = issue.code === 'unrecognized_keys' ? [...issue.path, ...issue.keys] : issue.path;
     const field = path.map((segment) => cutText(String(segment), FIELD_SEGMENT_LENGTH)).join('.') || '(file)';
     const message = issue.code === 'unrecognized_keys' ? 'is not a setting this app knows' : issue.message;
-    return { code: issueCode(issue, 'provisioning-invalid'), field, message: cutText(`${field}: ${message}`, DETAIL_LENGTH) };
+    return { code: issue.code === 'unrecognized_keys' ? 'provisioning-unknown-setting' : issueCode(issue, 'provisioning-invalid'), field, message: cutText(`${field}: ${message}`, DETAIL_LENGTH) };
   });
   const count = parsed.error.issues.length;
   return { ok: false, error: { ...details[0]!, code: 'provisioning-invalid', message: `The provisioning file has ${count} error(s). ${details.slice(0, 3).map((detail) => detail.message).join('; ')}`, details } };

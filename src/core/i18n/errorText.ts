@@ -95,6 +95,7 @@ export const ERROR_TEXTS = {
   'colleague-name-empty': 'error.colleague-name-empty',
   'colleague-uri-invalid': 'error.colleague-uri-invalid',
   'provisioning-invalid': 'error.provisioning-invalid',
+  'provisioning-unknown-setting': 'error.provisioning-unknown-setting',
   'provisioning-not-json': 'error.provisioning-not-json',
   'provisioning-file-not-found': 'account.error.provisioning-file-not-found',
   'provisioning-file-not-a-file': 'account.error.provisioning-file-not-a-file',
