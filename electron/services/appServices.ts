@@ -341,7 +341,7 @@ export class AppServices {
     const outcome = followLaunchArguments(argv, this.profiles, this.options.clock.now(), dial);
     if (!outcome.ok) {
       this.log.warn(`Launch arguments refused: ${outcome.error.code}`);
-      this.#notices.launchRefused(outcome.error.message);
+      this.#notices.launchRefused(outcome.error);
     }
     return outcome;
   }

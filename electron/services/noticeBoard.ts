@@ -19,8 +19,8 @@ export class NoticeBoard {
     return this.#notices;
   }
 
-  launchRefused(message: string): void {
-    this.#add({ id: `launch-${this.clock.now()}`, kind: 'launch-refused', message });
+  launchRefused(error: AppError): void {
+    this.#add({ id: `launch-${this.clock.now()}`, kind: 'launch-refused', error });
   }
 
   /**

@@ -4,7 +4,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { newDataDir, startShell, type ShellProcess } from './support/shellProcess';
 
-const VIEWS = ['Profiler', 'Telefon', 'Kollegor', 'Redigera profiler', 'Kalender', 'Automatik', 'Konto'] as const;
+const VIEWS = ['Profiler', 'Telefon', 'Kollegor', 'Redigera profiler', 'Kalender', 'Automatik', 'Inspelningar', 'Konto'] as const;
 
 let shell: ShellProcess;
 test.beforeAll(async () => {

@@ -47,7 +47,7 @@ test('bad account input is shown beside each field and changes nothing', async (
   await page.getByLabel('Mobilnummer').fill('ring mig');
   await page.getByRole('button', { name: 'Spara konto' }).click();
   await expect(page.getByLabel('Växelns WebSocket-adress')).toHaveAttribute('aria-invalid', 'true');
-  await expect(page.getByText('The SIP server must be a WebSocket address (wss:// or ws://), not "https:".')).toBeVisible();
+  await expect(page.getByText('SIP-servern måste vara en WebSocket-adress (wss:// eller ws://).')).toBeVisible();
   await expect(page.getByLabel('Mobilnummer')).toHaveAttribute('aria-invalid', 'true');
   expect(readFileSync(join(dataDir, 'settings.json'), 'utf8')).toBe(before);
 });
@@ -63,8 +63,8 @@ test('a provisioning file is imported whole, and a bad one lists its errors and 
     buffer: Buffer.from(JSON.stringify({ account: { sip: { serverUrl: 42 } }, colour: 'blå' })),
   });
   await expect(page.getByText('Filen importerades inte. Inget ändrades.')).toBeVisible();
-  await expect(page.getByText('account.sip.serverUrl: Invalid input: expected string, received number')).toBeVisible();
-  await expect(page.getByText('colour: is not a setting this app knows')).toBeVisible();
+  await expect(page.getByText('Provisioneringsfilen har ett ogiltigt värde i account.sip.serverUrl. Inget har ändrats.')).toBeVisible();
+  await expect(page.getByText('Provisioneringsfilen har inställningen colour, som appen inte känner till. Inget har ändrats.')).toBeVisible();
   expect(readFileSync(join(dataDir, 'settings.json'), 'utf8')).toBe(before);
 
   await fileInput.setInputFiles({

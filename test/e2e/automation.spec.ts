@@ -26,6 +26,6 @@ test('a second launch with a bad argument is refused with a clear message and ch
   const result = await page.evaluate(() => window.softphoneDebug!.invoke('debug:second-launch', { argv: ['profiltelefon', '--profile', 'Lunch', '--for', 'länge'] }));
   expect(result.ok ? null : result.error.code).toBe('args-for-invalid');
   await expect(page.getByRole('alert')).toContainText('Kommandot kunde inte utföras');
-  await expect(page.getByRole('alert')).toContainText('länge');
+  await expect(page.getByRole('alert')).toContainText('--for måste vara ett helt antal minuter, högst ett år.');
   await expect(page.getByRole('button', { name: 'Aktivera Tillgänglig' })).toHaveAttribute('aria-pressed', 'true');
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { plainText } from '../bounds';
+import type { ErrorCode } from '../errorCodes';
 
 /** The account's own numbers, which a profile can present and calls can come in on. */
 export const NUMBER_KINDS = ['landline', 'mobile', 'switchboard'] as const;
@@ -38,8 +39,8 @@ export const DEFAULT_PRESENCE_LIFETIME_SECONDS = 300;
 
 export const ColleagueSchema = z
   .object({
-    name: plainText(100).min(1),
-    uri: plainText(300).min(1),
+    name: plainText(100).min(1, { error: 'colleague-name-empty' satisfies ErrorCode }),
+    uri: plainText(300).min(1, { error: 'colleague-uri-invalid' satisfies ErrorCode }),
     /** Has the supervisor role: may listen in on this user's calls where the profile allows it. Absent means no. */
     supervisor: z.boolean().optional(),
   })

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { boundsCodeOf, plainText } from '../bounds';
+import { plainText } from '../bounds';
+import { issueCode } from '../ipc/validatePayload';
 import { cutText, describeInput } from '../describeInput';
 import { fail, ok, type AppError, type Result } from '../errors';
 import { LanguageSchema } from '../i18n/language';
@@ -43,7 +44,7 @@ export function parseProvisioning(text: string): Result<Provisioning> {
     const path = issue.code === 'unrecognized_keys' ? [...issue.path, ...issue.keys] : issue.path;
     const field = path.map((segment) => cutText(String(segment), FIELD_SEGMENT_LENGTH)).join('.') || '(file)';
     const message = issue.code === 'unrecognized_keys' ? 'is not a setting this app knows' : issue.message;
-    return { code: boundsCodeOf(issue) ?? 'provisioning-invalid', field, message: cutText(`${field}: ${message}`, DETAIL_LENGTH) };
+    return { code: issue.code === 'unrecognized_keys' ? 'provisioning-unknown-setting' : issueCode(issue, 'provisioning-invalid'), field, message: cutText(`${field}: ${message}`, DETAIL_LENGTH) };
   });
   const count = parsed.error.issues.length;
   return { ok: false, error: { ...details[0]!, code: 'provisioning-invalid', message: `The provisioning file has ${count} error(s). ${details.slice(0, 3).map((detail) => detail.message).join('; ')}`, details } };

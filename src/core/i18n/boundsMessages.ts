@@ -1,8 +1,3 @@
-import { BOUNDS_CODES, type BoundsCode } from '../bounds';
-import type { AppError } from '../errors';
-import type { Language } from './language';
-import { formatMessage } from './icu';
-
 /** Texts for a value outside what the app allows, and for a file that was repaired. Swedish first. */
 const sv = {
   'bounds.error.out-of-bounds': 'Värdet i {field} ligger utanför det tillåtna (för stort, för litet, för långt eller för långt fram i tiden). Inget har ändrats.',
@@ -25,14 +20,3 @@ const en: Record<BoundsMessageKey, string> = {
 };
 
 export const boundsMessages = { sv, en };
-
-const OWN_CODES: readonly string[] = [...BOUNDS_CODES, 'voicemail-invalid'];
-
-/** The text of a bounds error, or null for any other error. */
-export function boundsErrorText(language: Language, error: AppError): string | null {
-  if (!OWN_CODES.includes(error.code)) return null;
-  const catalogue = boundsMessages[language];
-  const field = error.field ?? catalogue['bounds.field.unknown'];
-  const key = `bounds.error.${error.code as BoundsCode | 'voicemail-invalid'}` as const;
-  return formatMessage(language, key, catalogue[key], { field });
-}

@@ -1,7 +1,3 @@
-import { CONTRACT_UNREACHABLE, type AppError } from '../errors';
-import type { Language } from './language';
-import { formatMessage } from './icu';
-
 /** Texts for a request the renderer could not hand to main. Swedish first. */
 const sv = {
   'contract.error.unreachable': 'Begäran {channel} nådde inte appen: förbindelsen till den är bruten. Inget har ändrats. Ladda om fönstret eller starta om appen.',
@@ -14,15 +10,3 @@ const en: Record<ContractMessageKey, string> = {
 };
 
 export const contractMessages = { sv, en };
-
-/** The text of a request that did not reach main, or null for any other error. */
-export function contractErrorText(language: Language, error: AppError): string | null {
-  if (error.code !== CONTRACT_UNREACHABLE) return null;
-  const key = 'contract.error.unreachable';
-  return formatMessage(language, key, contractMessages[language][key], { channel: error.field ?? '' });
-}
-
-/** An error's message for a view's generic frame ("Något gick fel: …"): worded in the UI language when the request never reached main. */
-export function refusalMessage(error: AppError, t: (key: ContractMessageKey, params: { channel: string }) => string): string {
-  return error.code === CONTRACT_UNREACHABLE ? t('contract.error.unreachable', { channel: error.field ?? '' }) : error.message;
-}

@@ -368,9 +368,3 @@ const en: Record<EditorMessageKey, string> = {
 };
 
 export const editorMessages = { sv, en };
-
-/** The translated text of an AppError code, or null when the editor has none (then show its English message). */
-export function editorErrorKey(code: string): EditorMessageKey | null {
-  const key = `editor.error.${code}`;
-  return key in sv ? (key as EditorMessageKey) : null;
-}

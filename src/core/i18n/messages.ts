@@ -8,6 +8,7 @@ import { caldavMessages } from './caldavMessages';
 import { contractMessages } from './contractMessages';
 import { editorMessages } from './editorMessages';
 import { listenInMessages } from './listenInMessages';
+import { errorMessages } from './errorMessages';
 import { presenceMessages } from './presenceMessages';
 import { recordingMessages } from './recordingMessages';
 import { phoneMessages } from './phoneMessages';
@@ -141,6 +142,7 @@ const sv = {
   ...recordingMessages.sv,
   ...listenInMessages.sv,
   ...shellMessages.sv,
+  ...errorMessages.sv,
 };
 export type MessageKey = keyof typeof sv;
 const en: Record<MessageKey, string> = {
@@ -160,6 +162,7 @@ const en: Record<MessageKey, string> = {
   ...recordingMessages.en,
   ...listenInMessages.en,
   ...shellMessages.en,
+  ...errorMessages.en,
 };
 
 const catalogues: Record<Language, Record<MessageKey, string>> = { sv, en };

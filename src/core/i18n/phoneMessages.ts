@@ -336,9 +336,3 @@ const en: Record<PhoneMessageKey, string> = {
 };
 
 export const phoneMessages = { sv, en };
-
-/** The translated text of an AppError code, or null when the phone has none (then show its English message). */
-export function phoneErrorKey(code: string): PhoneMessageKey | null {
-  const key = `phone.error.${code}`;
-  return key in sv ? (key as PhoneMessageKey) : null;
-}

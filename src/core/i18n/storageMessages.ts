@@ -1,8 +1,3 @@
-import type { AppError } from '../errors';
-import type { Language } from './language';
-import { formatMessage } from './icu';
-import { isWriteFailure } from '../storage/writeFailure';
-
 /** Texts for what the disk refused, and for a data directory another copy of the app owns. Swedish first. */
 const sv = {
   'storage.error.settings-write-failed': 'Inställningarna kunde inte sparas: {problem}. Inget har ändrats – det som redan var sparat finns kvar.',
@@ -15,7 +10,7 @@ const sv = {
   'storage.problem.no-permission': 'behörighet saknas till datakatalogen',
   'storage.problem.path-blocked': 'något i datakatalogen står i vägen för filen',
   'storage.problem.io-error': 'ett fel i filsystemet',
-  'storage.error.request-failed': 'Begäran {channel} kunde inte utföras på grund av ett oväntat fel: {detail}',
+  'storage.error.request-failed': 'Begäran {channel} kunde inte utföras på grund av ett oväntat fel. Inget har ändrats.',
   'storage.dataDirInUse': 'Profiltelefon körs redan med datakatalogen {dir} (process {pid}). Avsluta den först, eller starta med en annan datakatalog.',
   'storage.dataDirLockFailed': 'Datakatalogen {dir} kunde inte låsas: {detail}',
 } as const;
@@ -33,23 +28,9 @@ const en: Record<StorageMessageKey, string> = {
   'storage.problem.no-permission': 'no permission for the data directory',
   'storage.problem.path-blocked': 'something in the data directory is in the way of the file',
   'storage.problem.io-error': 'a file system error',
-  'storage.error.request-failed': 'The request {channel} could not be carried out because of an unexpected error: {detail}',
+  'storage.error.request-failed': 'The request {channel} could not be carried out because of an unexpected error. Nothing was changed.',
   'storage.dataDirInUse': 'Profile Phone is already running with the data directory {dir} (process {pid}). Quit it first, or start with another data directory.',
   'storage.dataDirLockFailed': 'The data directory {dir} could not be locked: {detail}',
 };
 
 export const storageMessages = { sv, en };
-
-/** The text of a write failure or an unexpected handler error, or null for any other error. */
-export function storageErrorText(language: Language, error: AppError): string | null {
-  const catalogue = storageMessages[language];
-  if (isWriteFailure(error)) {
-    const key = `storage.error.${error.code}` as const;
-    return formatMessage(language, key, catalogue[key], { problem: catalogue[`storage.problem.${error.disk}`] });
-  }
-  if (error.code === 'request-failed') {
-    const key = 'storage.error.request-failed';
-    return formatMessage(language, key, catalogue[key], { channel: error.field ?? '', detail: error.message });
-  }
-  return null;
-}

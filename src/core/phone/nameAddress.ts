@@ -1,4 +1,5 @@
 import { fail, ok, type Result } from '../errors';
+import type { ErrorCode } from '../errorCodes';
 
 /** A From, To or P-Asserted-Identity header value, reduced to what the phone shows and dials. */
 export interface NameAddress {
@@ -16,7 +17,7 @@ export const MAX_HEADER_LENGTH = 1024;
 // Tab is allowed (header folding leaves it); every other C0/C1 control or DEL is not.
 const CONTROL_CHARACTERS = /(?!\t)\p{Cc}/u;
 
-const headerError = (code: string, why: string): Result<never> => fail(code, `SIP header ${why}`);
+const headerError = (code: ErrorCode, why: string): Result<never> => fail(code, `SIP header ${why}`);
 
 /**
  * Parses RFC 3261 name-addr (`"Alice" <sip:alice@example.com>;tag=1`) and addr-spec

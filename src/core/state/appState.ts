@@ -9,7 +9,7 @@ import type { TrayModel } from '../tray/menuModel';
 
 export type Notice =
   | { id: string; kind: 'settings-recovered' | 'history-recovered'; backupPath: string; reason: string }
-  | { id: string; kind: 'launch-refused'; message: string }
+  | { id: string; kind: 'launch-refused'; error: AppError }
   /** Values outside the bounds (written by an older version) were put right; the rest of the file is kept. */
   | { id: string; kind: 'settings-repaired'; fields: string[] }
   | { id: string; kind: 'history-repaired'; dropped: number }

@@ -10,8 +10,8 @@ export type FileChoice =
   | { kind: 'native-refused'; error: AppError }
   /** The browser shell: the page read the file; its text goes to main through the contract. */
   | { kind: 'content'; text: string }
-  /** The page could not read the file (gone, or not allowed since it was chosen). */
-  | { kind: 'unreadable'; detail: string };
+  /** The page could not read the file (gone, or not allowed since it was chosen); the browser's reason is English and is not shown. */
+  | { kind: 'unreadable' };
 
 interface FileChooserProps {
   purpose: FilePurpose;
@@ -36,8 +36,8 @@ export function FileChooser({ purpose, label, accept, describedBy, onChoice }: F
     if (!file) return;
     try {
       onChoice({ kind: 'content', text: await file.text() });
-    } catch (error) {
-      onChoice({ kind: 'unreadable', detail: error instanceof Error ? error.message : String(error) });
+    } catch {
+      onChoice({ kind: 'unreadable' });
     }
   };
 

@@ -17,7 +17,7 @@ export function Notices() {
         <div key={notice.id} role="alert" className="banner banner--warning" data-notice={notice.kind} data-error-code={notice.kind === 'failure' ? notice.error.code : undefined}>
           <p>
             {notice.kind === 'launch-refused'
-              ? t('notice.launchRefused', { message: notice.message })
+              ? t('notice.launchRefused', { message: errorText(notice.error) })
               : notice.kind === 'settings-repaired'
                 ? t('notice.settingsRepaired', { fields: notice.fields.join(', ') })
               : notice.kind === 'history-repaired'

@@ -62,7 +62,7 @@ export class PhoneController {
         }),
       );
     } catch (error) {
-      const problem = { code: 'phone-config-rejected', message: `The SIP settings were refused: ${(error as Error).message}` };
+      const problem: AppError = { code: 'phone-config-rejected', message: `The SIP settings were refused: ${(error as Error).message}` };
       showRegistration({ kind: 'not-configured', problem });
       return;
     }

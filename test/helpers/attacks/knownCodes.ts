@@ -12,7 +12,7 @@ export const KNOWN_ERROR_CODES: ReadonlySet<string> = new Set([
   'no-answer-out-of-range', 'forward-number-invalid', 'not-a-whole-number', 'time-invalid', 'delete-base', 'delete-active', 'settings-invalid',
   // Account, numbers, provisioning.
   'number-empty', 'number-invalid', 'number-invalid-characters', 'sip-server-invalid', 'sip-server-not-websocket', 'sip-uri-invalid',
-  'sip-address-invalid', 'colleague-uri-invalid', 'voicemail-invalid', 'provisioning-invalid', 'provisioning-not-json', 'timezone-invalid',
+  'sip-address-invalid', 'colleague-name-empty', 'colleague-uri-invalid', 'voicemail-invalid', 'provisioning-invalid', 'provisioning-unknown-setting', 'provisioning-not-json', 'timezone-invalid',
   'password-encryption-failed', 'priority-colleague-unknown',
   // History, recordings, notices, trace, speech.
   'recording-not-base64', 'recording-unknown', 'recording-not-open', 'recording-chunk-odd', 'recording-in-progress', 'recording-not-allowed',

@@ -62,7 +62,7 @@ describe('reduceCalls', () => {
     calls = reduceCalls(calls, { kind: 'transfer', id: 'a', transfer: { state: 'pending' } });
     calls = reduceCalls(calls, { kind: 'recording', id: 'a', recording: true });
     expect(calls[0]).toMatchObject({ setup: { fromDialMs: 120, fromInviteMs: 100 }, transfer: { state: 'pending' }, recording: true });
-    const refused = { state: 'failed' as const, error: { code: 'transfer-refused', message: 'The transfer was refused (403)' } };
+    const refused = { state: 'failed' as const, error: { code: 'transfer-refused' as const, message: 'The transfer was refused (403)' } };
     expect(reduceCalls(calls, { kind: 'transfer', id: 'a', transfer: refused })[0]!.transfer).toEqual(refused);
   });
 

@@ -44,7 +44,7 @@ function environment(context: PhoneContext | null) {
     recordings: { begin: async () => ({ ok: false, error: { code: 'recording-not-allowed', message: 'none' } }), append: async () => ({ ok: true, value: null }), finish: async () => ({ ok: true, value: null }) },
     notify: (kind, title, body) => notified.push({ kind, title, body }),
     text: (key, params) => translate('sv', key, params),
-    speak: async () => ({ ok: false, error: { code: 'speech-unavailable', message: 'none' } }),
+    speak: async () => ({ ok: false, error: { code: 'speech-no-engine' as const, message: 'none' } }),
   };
   return { env, notified };
 }

@@ -54,7 +54,7 @@ describe('the phone store actions', () => {
     const before = usePhoneStore.getState();
     showProblems([]);
     expect(usePhoneStore.getState()).toBe(before);
-    const problem = { code: 'forward-target-missing', message: 'No number to forward to' };
+    const problem = { code: 'forward-colleague-missing' as const, message: 'No number to forward to' };
     showProblems([problem]);
     expect(usePhoneStore.getState().problems).toEqual([problem]);
     showProblems([]);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HORIZON_MS } from '../../../src/core/bounds';
 import { translate } from '../../../src/core/i18n/messages';
-import { boundsErrorText } from '../../../src/core/i18n/boundsMessages';
+import { errorText } from '../../../src/core/i18n/errorText';
 import type { AppState } from '../../../src/core/state/appState';
 import { openTestApp } from '../../helpers/services';
 import { useTempDirs } from '../../helpers/tempDir';
@@ -123,11 +123,10 @@ describe('a 10 MB value is never echoed in an error', () => {
 
 describe('the bounds errors speak both languages', () => {
   it('names the field in Swedish and English', () => {
-    const error = { code: 'out-of-bounds', message: 'x', field: 'length.minutes' };
-    expect(boundsErrorText('sv', error)).toContain('length.minutes');
-    expect(boundsErrorText('sv', error)).toContain('utanför det tillåtna');
-    expect(boundsErrorText('en', { ...error, code: 'control-characters' })).toContain('control characters');
-    expect(boundsErrorText('en', { code: 'profile-not-found', message: 'x' })).toBeNull();
+    const error = { code: 'out-of-bounds' as const, message: 'x', field: 'length.minutes' };
+    expect(errorText('sv', error)).toContain('length.minutes');
+    expect(errorText('sv', error)).toContain('utanför det tillåtna');
+    expect(errorText('en', { ...error, code: 'control-characters' })).toContain('control characters');
   });
 });
 

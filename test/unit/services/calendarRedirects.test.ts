@@ -6,8 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fetchFeed, type ReadOutcome } from '../../../electron/services/calendarFeed';
 import { MAX_FEED_REDIRECTS } from '../../../src/core/calendar/feedPolicy';
 import type { CalendarSourceError } from '../../../src/core/calendar/view';
-import { translate } from '../../../src/core/i18n/messages';
-import { sourceErrorText } from '../../../src/renderer/components/calendar/calendarText';
+import { errorText } from '../../../src/core/i18n/errorText';
 import { icsCalendar } from '../../helpers/calendarApp';
 import { startIcsFeedServer, type FeedBehaviour, type FeedServerOptions, type IcsFeedServer } from '../../helpers/icsFeedServer';
 import { ManualClock } from '../../helpers/manualClock';
@@ -182,10 +181,10 @@ describe('a refused redirect in the app', () => {
     const status = app.services.state.calendar.sources[0];
     expect(status).toMatchObject({ eventCount: 1, error: { code: 'feed-address-unspecified' } });
     const error = status?.error as CalendarSourceError;
-    expect(sourceErrorText(error, 'sv', (key, params) => translate('sv', key, params))).toBe(
+    expect(errorText('sv', error)).toBe(
       'Flödet pekar på adressen 0.0.0.0 eller ::, som betyder den här datorn, och följdes inte.',
     );
-    expect(sourceErrorText(error, 'en', (key, params) => translate('en', key, params))).toBe(
+    expect(errorText('en', error)).toBe(
       'The feed points at the address 0.0.0.0 or ::, which means this computer, and was not followed.',
     );
     expect(app.services.state.calendar.upcoming.map((row) => row.profileNumber)).toEqual([3]);
@@ -209,8 +208,8 @@ describe('every refusal', () => {
     'feed-address-reserved',
   ] as const)('%s has its own Swedish and English text', (code) => {
     const error: CalendarSourceError = { code, message: 'English for the log', maxRedirects: MAX_FEED_REDIRECTS };
-    const swedish = sourceErrorText(error, 'sv', (key, params) => translate('sv', key, params));
-    const english = sourceErrorText(error, 'en', (key, params) => translate('en', key, params));
+    const swedish = errorText('sv', error);
+    const english = errorText('en', error);
     expect(swedish).toMatch(/följdes|slinga|giltig/);
     expect(english).not.toBe(swedish);
     expect(english).not.toContain('{');

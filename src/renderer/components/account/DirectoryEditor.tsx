@@ -9,6 +9,9 @@ export function DirectoryEditor({ directory }: { directory: Colleague[] }) {
   const [name, setName] = useState('');
   const [uri, setUri] = useState('');
   const request = useAccountRequest();
+  const added = `directory.${directory.length}`;
+  const nameError = request.errors.find((error) => error.field === `${added}.name`);
+  const uriError = request.errors.find((error) => error !== nameError && error.field?.startsWith('directory'));
 
   const add = async (event: FormEvent) => {
     event.preventDefault();
@@ -38,8 +41,8 @@ export function DirectoryEditor({ directory }: { directory: Colleague[] }) {
         ))}
       </ul>
       <form onSubmit={(event) => void add(event)} className="account-directory__add" noValidate>
-        <TextField label={t('account.colleagueName')} value={name} onChange={setName} error={request.errors.find((error) => error.field === 'directory')} />
-        <TextField label={t('account.colleagueUri')} value={uri} onChange={setUri} error={request.errors.find((error) => error.field?.startsWith('directory.'))} />
+        <TextField label={t('account.colleagueName')} value={name} onChange={setName} error={nameError} />
+        <TextField label={t('account.colleagueUri')} value={uri} onChange={setUri} error={uriError} />
         <button type="submit">{t('account.addColleague')}</button>
       </form>
     </section>

@@ -4,7 +4,6 @@ import { priorityInputFromText } from '../../../core/account/priorityAccess';
 import type { AppError } from '../../../core/errors';
 import { formatForDisplay } from '../../../core/numbers/phoneNumber';
 import { useTranslation } from '../../useTranslation';
-import { useErrorText } from '../editor/errorText';
 import { TextField } from './TextField';
 import { useAccountRequest } from './useAccountRequest';
 
@@ -16,7 +15,6 @@ const labelOf = (contact: PriorityContact): string => (contact.kind === 'number'
 /** Who may always reach the user: colleagues picked by name from the directory, and numbers. */
 export function PriorityAccessEditor({ account }: { account: Pick<Account, 'priorityAccess' | 'directory'> }) {
   const t = useTranslation();
-  const errorText = useErrorText();
   const namesId = useId();
   const [typed, setTyped] = useState('');
   const [localError, setLocalError] = useState<AppError | null>(null);
@@ -63,7 +61,7 @@ export function PriorityAccessEditor({ account }: { account: Pick<Account, 'prio
           onChange={setTyped}
           list={namesId}
           autoComplete="off"
-          error={fieldError && { ...fieldError, message: errorText(fieldError) }}
+          error={fieldError}
         />
         <datalist id={namesId}>
           {account.directory.map((colleague) => (

@@ -1,36 +1,34 @@
 import { useId, useState } from 'react';
 import type { AppError } from '../../../core/errors';
-import type { MessageKey } from '../../../core/i18n/messages';
 import { useTranslation } from '../../useTranslation';
+import { useErrorText } from '../editor/errorText';
 import { FileChooser, type FileChoice } from '../FileChooser';
 import { useAccountRequest } from './useAccountRequest';
-
-const FILE_ERRORS = new Set(['provisioning-file-not-found', 'provisioning-file-not-a-file', 'provisioning-file-too-large', 'provisioning-file-unreadable']);
 
 /** A provisioning file chosen in the OS dialog (Electron) or the page (the browser shell), applied whole or not at all. */
 export function ProvisioningImport({ onImported, headingLevel = 3 }: { onImported(): void; headingLevel?: 2 | 3 }) {
   const t = useTranslation();
   const request = useAccountRequest();
-  const [nativeOutcome, setNativeOutcome] = useState<{ done: boolean; errors: AppError[]; unreadable: string | null }>({ done: false, errors: [], unreadable: null });
+  const errorText = useErrorText();
+  const [nativeOutcome, setNativeOutcome] = useState<{ done: boolean; errors: AppError[]; unreadable: boolean }>({ done: false, errors: [], unreadable: false });
   const hintId = useId();
   const headingId = useId();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
 
   const choose = async (choice: FileChoice) => {
-    setNativeOutcome({ done: false, errors: [], unreadable: null });
+    setNativeOutcome({ done: false, errors: [], unreadable: false });
     if (choice.kind === 'content') {
       if (await request.send('provision:import', { json: choice.text })) onImported();
       return;
     }
-    if (choice.kind === 'unreadable') setNativeOutcome({ done: false, errors: [], unreadable: choice.detail });
-    if (choice.kind === 'native-refused') setNativeOutcome({ done: false, errors: choice.error.details ?? [choice.error], unreadable: null });
+    if (choice.kind === 'unreadable') setNativeOutcome({ done: false, errors: [], unreadable: true });
+    if (choice.kind === 'native-refused') setNativeOutcome({ done: false, errors: choice.error.details ?? [choice.error], unreadable: false });
     if (choice.kind === 'native' && choice.chosen) {
-      setNativeOutcome({ done: true, errors: [], unreadable: null });
+      setNativeOutcome({ done: true, errors: [], unreadable: false });
       onImported();
     }
   };
   const errors = [...request.errors, ...nativeOutcome.errors];
-  const errorText = (error: AppError) => (FILE_ERRORS.has(error.code) ? t(`account.error.${error.code}` as MessageKey) : error.message);
 
   return (
     <section aria-labelledby={headingId} className="account-provisioning">
@@ -39,7 +37,7 @@ export function ProvisioningImport({ onImported, headingLevel = 3 }: { onImporte
       <FileChooser purpose="provisioning" label={t('account.import')} accept="application/json,.json" describedBy={hintId} onChoice={(choice) => void choose(choice)} />
       <div role="status">
         {(request.done || nativeOutcome.done) && <p>{t('account.imported')}</p>}
-        {nativeOutcome.unreadable !== null && <p className="account-provisioning__errors">{t('account.importUnreadable', { detail: nativeOutcome.unreadable })}</p>}
+        {nativeOutcome.unreadable && <p className="account-provisioning__errors">{t('account.importUnreadable')}</p>}
         {errors.length > 0 && (
           <div className="account-provisioning__errors">
             <p>{t('account.importRefused')}</p>

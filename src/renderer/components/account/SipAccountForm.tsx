@@ -53,12 +53,8 @@ export function SipAccountForm({ account }: { account: Account }) {
   const request = useAccountRequest();
   const connectionTest = useConnectionTest();
   const errorText = useErrorText();
-  const phoneErrorText = usePhoneErrorText();
   const testErrors = connectionTest.state.kind === 'invalid' ? connectionTest.state.errors : [];
-  const testError = (field: string) => {
-    const error = testErrors.find((candidate) => candidate.field === field);
-    return error && { ...error, message: phoneErrorText(error) };
-  };
+  const testError = (field: string) => testErrors.find((candidate) => candidate.field === field);
   const errorFor = (field: string) => request.errorFor(field) ?? testError(field);
   const passwordError = request.errorFor('password');
   const formErrors = request.errors.filter((error) => error.field === undefined);
@@ -103,7 +99,7 @@ export function SipAccountForm({ account }: { account: Account }) {
           hint={passwordSet ? `${t('account.passwordSet')} ${storageHint}` : storageHint}
           value={draft.password}
           onChange={set('password')}
-          error={passwordError ? { ...passwordError, message: errorText(passwordError) } : testError('password')}
+          error={passwordError ?? testError('password')}
         />
         <div className="account-form__test">
           <button type="button" disabled={connectionTest.state.kind === 'testing'} onClick={() => void connectionTest.run(sipDraft, draft.password, account)}>

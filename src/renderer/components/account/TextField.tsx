@@ -1,17 +1,21 @@
 import { useId, type InputHTMLAttributes } from 'react';
 import type { AppError } from '../../../core/errors';
+import { useErrorText } from '../editor/errorText';
 
 interface TextFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange' | 'value'> {
   label: string;
   value: string;
   hint?: string;
-  error?: AppError;
+  error?: AppError | undefined;
+  /** Where the field's view words some codes its own way, e.g. `automation.error.`. */
+  errorPrefix?: string;
   onChange(value: string): void;
 }
 
-/** A labelled input whose hint and error are tied to it for screen readers. */
-export function TextField({ label, value, hint, error, onChange, ...input }: TextFieldProps) {
+/** A labelled input whose hint and error are tied to it for screen readers; the error is worded from its code. */
+export function TextField({ label, value, hint, error, errorPrefix, onChange, ...input }: TextFieldProps) {
   const id = useId();
+  const errorText = useErrorText(errorPrefix);
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className="account-field">
@@ -24,7 +28,7 @@ export function TextField({ label, value, hint, error, onChange, ...input }: Tex
       )}
       {error && (
         <small id={`${id}-error`} className="account-field__error" data-error-code={error.code}>
-          {error.message}
+          {errorText(error)}
         </small>
       )}
     </div>

@@ -1,25 +1,18 @@
 import { useId, useState, type FormEvent } from 'react';
-import { refusalMessage } from '../../../core/i18n/contractMessages';
 import type { AppError, Result } from '../../../core/errors';
 import type { AutomationUpdate } from '../../../core/automation/update';
-import type { MessageKey } from '../../../core/i18n/messages';
 import type { Profile } from '../../../core/profiles/model';
 import type { AppState } from '../../../core/state/appState';
 import { contract } from '../../contract/client';
 import { useAppStore } from '../../store/appStore';
 import { useTranslation } from '../../useTranslation';
 import { TextField } from '../account/TextField';
+import { useErrorText } from '../editor/errorText';
+
+/** The automation view words some codes its own way, e.g. a time as TT:MM. */
+const OWN_WORDING = 'automation.error.';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
-const KNOWN_ERRORS = new Set([
-  'time-invalid',
-  'working-hours-order',
-  'working-days-invalid',
-  'lunch-order',
-  'lunch-outside-working-hours',
-  'idle-minutes-out-of-range',
-  'profile-not-found',
-]);
 
 interface Draft extends Omit<AutomationUpdate, 'away'> {
   away: Omit<AutomationUpdate['away'], 'idleMinutes'> & { idleMinutes: string };
@@ -36,6 +29,7 @@ function draftOf(state: AppState): Draft {
 
 function ProfileSelect({ label, value, profiles, error, onChange }: { label: string; value: string; profiles: Profile[]; error?: AppError | undefined; onChange(id: string): void }) {
   const id = useId();
+  const errorText = useErrorText(OWN_WORDING);
   return (
     <div className="account-field">
       <label htmlFor={id}>{label}</label>
@@ -48,7 +42,7 @@ function ProfileSelect({ label, value, profiles, error, onChange }: { label: str
       </select>
       {error && (
         <small id={`${id}-error`} className="account-field__error" data-error-code={error.code}>
-          {error.message}
+          {errorText(error)}
         </small>
       )}
     </div>
@@ -58,6 +52,7 @@ function ProfileSelect({ label, value, profiles, error, onChange }: { label: str
 /** Working hours, the work schedule and away when idle or locked, saved together; a refusal is shown at its field. */
 export function AutomationPage() {
   const t = useTranslation();
+  const errorText = useErrorText(OWN_WORDING);
   const state = useAppStore((store) => store.state);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [error, setError] = useState<AppError | null>(null);
@@ -71,11 +66,7 @@ export function AutomationPage() {
     setDraft(next);
     setSaved(false);
   };
-  const errorAt = (field: string): AppError | undefined => {
-    if (error?.field !== field) return undefined;
-    const key = KNOWN_ERRORS.has(error.code) ? (`automation.error.${error.code}` as MessageKey) : 'automation.error.generic';
-    return { ...error, message: t(key, { message: error.message }) };
-  };
+  const errorAt = (field: string): AppError | undefined => (error?.field === field ? error : undefined);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const minutes = Number(current.away.idleMinutes.trim() === '' ? NaN : current.away.idleMinutes);
@@ -90,7 +81,7 @@ export function AutomationPage() {
     setSaved(true);
     useAppStore.getState().receiveState(result.value);
   };
-  const general = error && !error.field?.match(/^(workingHours|schedule|away)\./) ? t('automation.error.generic', { message: refusalMessage(error, t) }) : null;
+  const general = error && !error.field?.match(/^(workingHours|schedule|away)\./) ? t('automation.error.generic', { message: errorText(error) }) : null;
   const daysError = errorAt('workingHours.days');
 
   return (
@@ -100,8 +91,8 @@ export function AutomationPage() {
       <form onSubmit={(event) => void submit(event)} noValidate>
         <fieldset>
           <legend>{t('automation.hours.heading')}</legend>
-          <TextField type="time" label={t('automation.hours.start')} value={current.workingHours.start} error={errorAt('workingHours.start')} onChange={(value) => edit((next) => void (next.workingHours.start = value))} />
-          <TextField type="time" label={t('automation.hours.end')} value={current.workingHours.end} error={errorAt('workingHours.end')} onChange={(value) => edit((next) => void (next.workingHours.end = value))} />
+          <TextField type="time" label={t('automation.hours.start')} value={current.workingHours.start} errorPrefix={OWN_WORDING} error={errorAt('workingHours.start')} onChange={(value) => edit((next) => void (next.workingHours.start = value))} />
+          <TextField type="time" label={t('automation.hours.end')} value={current.workingHours.end} errorPrefix={OWN_WORDING} error={errorAt('workingHours.end')} onChange={(value) => edit((next) => void (next.workingHours.end = value))} />
           <div role="group" aria-labelledby={daysId} aria-describedby={daysError ? `${daysId}-error` : undefined}>
             <span id={daysId}>{t('automation.hours.days')}</span>
             {WEEKDAYS.map((day) => (
@@ -121,7 +112,7 @@ export function AutomationPage() {
             ))}
             {daysError && (
               <small id={`${daysId}-error`} className="account-field__error" data-error-code={daysError.code}>
-                {daysError.message}
+                {errorText(daysError)}
               </small>
             )}
           </div>
@@ -135,8 +126,8 @@ export function AutomationPage() {
             <input type="checkbox" checked={current.schedule.lunch.enabled} onChange={(event) => edit((next) => void (next.schedule.lunch.enabled = event.target.checked))} />
             {t('automation.lunch.enable')}
           </label>
-          <TextField type="time" label={t('automation.lunch.start')} value={current.schedule.lunch.start} error={errorAt('schedule.lunch.start')} onChange={(value) => edit((next) => void (next.schedule.lunch.start = value))} />
-          <TextField type="time" label={t('automation.lunch.end')} value={current.schedule.lunch.end} error={errorAt('schedule.lunch.end')} onChange={(value) => edit((next) => void (next.schedule.lunch.end = value))} />
+          <TextField type="time" label={t('automation.lunch.start')} value={current.schedule.lunch.start} errorPrefix={OWN_WORDING} error={errorAt('schedule.lunch.start')} onChange={(value) => edit((next) => void (next.schedule.lunch.start = value))} />
+          <TextField type="time" label={t('automation.lunch.end')} value={current.schedule.lunch.end} errorPrefix={OWN_WORDING} error={errorAt('schedule.lunch.end')} onChange={(value) => edit((next) => void (next.schedule.lunch.end = value))} />
           <ProfileSelect label={t('automation.lunch.profile')} value={current.schedule.lunch.profileId} profiles={state.profiles} error={errorAt('schedule.lunch.profileId')} onChange={(id) => edit((next) => void (next.schedule.lunch.profileId = id))} />
         </fieldset>
         <fieldset>
@@ -145,7 +136,7 @@ export function AutomationPage() {
             <input type="checkbox" checked={current.away.enabled} onChange={(event) => edit((next) => void (next.away.enabled = event.target.checked))} />
             {t('automation.away.enable')}
           </label>
-          <TextField inputMode="numeric" label={t('automation.away.minutes')} value={current.away.idleMinutes} error={errorAt('away.idleMinutes')} onChange={(value) => edit((next) => void (next.away.idleMinutes = value))} />
+          <TextField inputMode="numeric" label={t('automation.away.minutes')} value={current.away.idleMinutes} errorPrefix={OWN_WORDING} error={errorAt('away.idleMinutes')} onChange={(value) => edit((next) => void (next.away.idleMinutes = value))} />
           <label>
             <input type="checkbox" checked={current.away.onLock} onChange={(event) => edit((next) => void (next.away.onLock = event.target.checked))} />
             {t('automation.away.onLock')}

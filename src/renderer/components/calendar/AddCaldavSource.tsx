@@ -1,9 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { AppError } from '../../../core/errors';
 import type { MessageKey } from '../../../core/i18n/messages';
-import { useLanguage, useTranslation } from '../../useTranslation';
+import { useTranslation } from '../../useTranslation';
 import { calendarRequest } from './calendarRequest';
-import { caldavErrorText } from './calendarText';
+import { useErrorText } from '../editor/errorText';
 
 type Field = 'serverUrl' | 'username' | 'password';
 const FIELDS: { field: Field; label: MessageKey; type: 'text' | 'password'; autoComplete: string }[] = [
@@ -16,7 +16,7 @@ const EMPTY: Record<Field, string> = { serverUrl: '', username: '', password: ''
 /** Server address, user name and password; main finds the calendar and keeps nothing unless the login works. */
 export function AddCaldavSource() {
   const t = useTranslation();
-  const language = useLanguage();
+  const errorText = useErrorText('calendar.caldavError.');
   const [values, setValues] = useState(EMPTY);
   const [error, setError] = useState<AppError | null>(null);
   const [connecting, setConnecting] = useState(false);
@@ -55,7 +55,7 @@ export function AddCaldavSource() {
             />
             {invalid && (
               <p id={errorId} className="calendar-field-error" role="alert">
-                {caldavErrorText(error, language, t)}
+                {errorText(error)}
               </p>
             )}
           </div>

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { refusalMessage } from '../../../core/i18n/contractMessages';
+import { useErrorText } from '../editor/errorText';
 import type { AppError } from '../../../core/errors';
 import type { CalendarSourceStatus } from '../../../core/calendar/view';
 import { formatEndTime } from '../../../core/time/format';
@@ -8,13 +8,14 @@ import { useLanguage, useTranslation } from '../../useTranslation';
 import { useServiceNow } from '../../useServiceNow';
 import { calendarRequest } from './calendarRequest';
 import { AddCaldavSource } from './AddCaldavSource';
-import { addErrorText, sourceErrorText, warningText } from './calendarText';
+import { warningText } from './calendarText';
 import { FileChooser, type FileChoice } from '../FileChooser';
 
 const NO_SOURCES: CalendarSourceStatus[] = [];
 
 function SourceRow({ source, onError }: { source: CalendarSourceStatus; onError(message: string | null): void }) {
   const t = useTranslation();
+  const errorText = useErrorText();
   const language = useLanguage();
   const now = useServiceNow();
   const timeZone = useAppStore((store) => store.state?.timeZone ?? 'UTC');
@@ -27,7 +28,7 @@ function SourceRow({ source, onError }: { source: CalendarSourceStatus; onError(
 
   const remove = async () => {
     const refused = await calendarRequest('calendar:remove-source', { sourceId: source.id });
-    onError(refused ? t('calendar.error.generic', { message: refusalMessage(refused, t) }) : null);
+    onError(refused ? t('calendar.error.generic', { message: errorText(refused) }) : null);
   };
 
   return (
@@ -44,7 +45,7 @@ function SourceRow({ source, onError }: { source: CalendarSourceStatus; onError(
       <p className="calendar-source__status">{status.join(' · ')}</p>
       {source.error && (
         <p className="calendar-source__error" data-error-code={source.error.code}>
-          {t('calendar.source.error', { reason: sourceErrorText(source.error, language, t) })}{' '}
+          {t('calendar.source.error', { reason: errorText(source.error) })}{' '}
           {source.lastGoodSyncAt === null ? t('calendar.source.noCopy') : t('calendar.source.keptCopy', { time: time(source.lastGoodSyncAt) })}
         </p>
       )}
@@ -64,13 +65,13 @@ function SourceRow({ source, onError }: { source: CalendarSourceStatus; onError(
 /** The calendars followed, each with its sync status, and the field to add another. */
 export function CalendarSources() {
   const t = useTranslation();
+  const errorText = useErrorText();
   const sources = useAppStore((store) => store.state?.calendar.sources ?? NO_SOURCES);
   const [location, setLocation] = useState('');
   const [addError, setAddError] = useState<string | null>(null);
   const [listError, setListError] = useState<string | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const native = useAppStore((store) => store.state?.nativeFileDialog ?? false);
-  const language = useLanguage();
   const fileHintId = useId();
   const fileErrorId = useId();
   const inputId = useId();
@@ -80,13 +81,13 @@ export function CalendarSources() {
   const add = async (event: FormEvent) => {
     event.preventDefault();
     const refused = await calendarRequest('calendar:add-source', { location });
-    setAddError(refused ? addErrorText(refused, t, language) : null);
+    setAddError(refused ? errorText(refused) : null);
     if (!refused) setLocation('');
   };
 
   const chooseFile = async (choice: FileChoice) => {
-    const refusal = (error: AppError) => t('calendar.file.refused', { reason: addErrorText(error, t, language) });
-    if (choice.kind === 'unreadable') setFileError(t('calendar.file.unreadable', { detail: choice.detail }));
+    const refusal = (error: AppError) => t('calendar.file.refused', { reason: errorText(error) });
+    if (choice.kind === 'unreadable') setFileError(t('calendar.file.unreadable'));
     if (choice.kind === 'native-refused') setFileError(refusal(choice.error));
     if (choice.kind === 'native') setFileError(null);
     if (choice.kind === 'content') {
@@ -97,7 +98,7 @@ export function CalendarSources() {
 
   const syncNow = async () => {
     const refused = await calendarRequest('calendar:sync', { sourceId: null });
-    setListError(refused ? t('calendar.error.generic', { message: refusalMessage(refused, t) }) : null);
+    setListError(refused ? t('calendar.error.generic', { message: errorText(refused) }) : null);
   };
 
   return (

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { refusalMessage } from '../../../core/i18n/contractMessages';
+import { useErrorText } from '../editor/errorText';
 import { useAppStore } from '../../store/appStore';
 import { useTranslation } from '../../useTranslation';
 import { calendarRequest } from './calendarRequest';
@@ -24,13 +24,14 @@ function RuleToggle({ on, label, hint, onChange }: { on: boolean; label: string;
 /** The optional marker grammar and the private-event rule, both off by default. */
 export function MarkerRules() {
   const t = useTranslation();
+  const errorText = useErrorText();
   const shortForms = useAppStore((store) => store.state?.calendar.shortFormMarkers ?? false);
   const ignorePrivate = useAppStore((store) => store.state?.calendar.ignorePrivateEvents ?? false);
   const [error, setError] = useState<string | null>(null);
 
   const set = (rule: Rule) => async (on: boolean) => {
     const refused = await calendarRequest('calendar:set-marker-rules', { [rule]: on });
-    setError(refused ? t('calendar.error.generic', { message: refusalMessage(refused, t) }) : null);
+    setError(refused ? t('calendar.error.generic', { message: errorText(refused) }) : null);
   };
 
   return (

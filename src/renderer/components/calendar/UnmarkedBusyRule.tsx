@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { refusalMessage } from '../../../core/i18n/contractMessages';
+import { useErrorText } from '../editor/errorText';
 import type { Profile } from '../../../core/profiles/model';
 import { useAppStore } from '../../store/appStore';
 import { useTranslation } from '../../useTranslation';
@@ -12,6 +12,7 @@ const SUGGESTED_NUMBER = 3;
 /** The optional rule, off by default: every busy meeting without a marker activates one chosen profile. */
 export function UnmarkedBusyRule() {
   const t = useTranslation();
+  const errorText = useErrorText();
   const rule = useAppStore((store) => store.state?.calendar.unmarkedBusyProfileNumber ?? null);
   const profiles = useAppStore((store) => store.state?.profiles ?? NO_PROFILES);
   const [error, setError] = useState<string | null>(null);
@@ -20,7 +21,7 @@ export function UnmarkedBusyRule() {
 
   const choose = async (profileNumber: number | null) => {
     const refused = await calendarRequest('calendar:set-unmarked-rule', { profileNumber });
-    setError(refused ? t('calendar.error.generic', { message: refusalMessage(refused, t) }) : null);
+    setError(refused ? t('calendar.error.generic', { message: errorText(refused) }) : null);
   };
   const suggested = profiles.some((profile) => profile.number === SUGGESTED_NUMBER) ? SUGGESTED_NUMBER : (profiles[0]?.number ?? 1);
 

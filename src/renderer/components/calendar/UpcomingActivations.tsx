@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { refusalMessage } from '../../../core/i18n/contractMessages';
+import { useErrorText } from '../editor/errorText';
 import type { UpcomingActivation } from '../../../core/calendar/view';
 import type { MessageKey } from '../../../core/i18n/messages';
 import { useAppStore } from '../../store/appStore';
@@ -19,6 +19,7 @@ const STATE_TEXT: Partial<Record<UpcomingActivation['state'], MessageKey>> = {
 
 function UpcomingRow({ row, onError }: { row: UpcomingActivation; onError(message: string | null): void }) {
   const t = useTranslation();
+  const errorText = useErrorText();
   const language = useLanguage();
   const now = useServiceNow();
   const timeZone = useAppStore((store) => store.state?.timeZone ?? 'UTC');
@@ -48,7 +49,7 @@ function UpcomingRow({ row, onError }: { row: UpcomingActivation; onError(messag
   const skipped = row.state === 'skipped';
   const toggleSkip = async () => {
     const refused = await calendarRequest('calendar:skip', { key: row.key, skipped: !skipped });
-    onError(refused ? t('calendar.error.generic', { message: refusalMessage(refused, t) }) : null);
+    onError(refused ? t('calendar.error.generic', { message: errorText(refused) }) : null);
   };
 
   return (

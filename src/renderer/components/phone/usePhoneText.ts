@@ -1,21 +1,14 @@
 import { useCallback, useMemo } from 'react';
 import type { AppError } from '../../../core/errors';
-import { phoneErrorKey } from '../../../core/i18n/phoneMessages';
 import { describeParty, partyLine, type PartyLabels } from '../../../core/phone/partyDisplay';
 import type { RemoteParty } from '../../../core/phone/remoteParty';
 import { failureMessage, type SipFailure } from '../../../core/phone/sipFailure';
 import { useTranslation } from '../../useTranslation';
+import { useErrorText } from '../editor/errorText';
 
-/** An AppError in the UI language; a code the phone does not know shows its English message. */
+/** An AppError in the UI language, worded as the phone words it. */
 export function usePhoneErrorText(): (error: AppError) => string {
-  const t = useTranslation();
-  return useCallback(
-    (error: AppError) => {
-      const key = phoneErrorKey(error.code);
-      return key === null ? error.message : t(key, { detail: error.message });
-    },
-    [t],
-  );
+  return useErrorText('phone.error.');
 }
 
 /** How parties are named in the UI language. */

@@ -1,8 +1,6 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { AppError } from '../../../core/errors';
-import { contractErrorText } from '../../../core/i18n/contractMessages';
-import { recordingErrorKey } from '../../../core/i18n/recordingMessages';
-import { storageErrorText } from '../../../core/i18n/storageMessages';
+import { errorText } from '../../../core/i18n/errorText';
 import { searchRecordings, type RecordingInfo } from '../../../core/phone/recording';
 import { dateTimeFormat } from '../../../core/time/dateFormat';
 import { useAppStore } from '../../store/appStore';
@@ -11,14 +9,8 @@ import { ConfirmDialog } from '../editor/ConfirmDialog';
 import { loadRecording, recordingsRequest } from './recordingsRequest';
 
 function useRecordingErrorText(): (error: AppError) => string {
-  const t = useTranslation();
   const language = useLanguage();
-  return (error) => {
-    const stored = storageErrorText(language, error) ?? contractErrorText(language, error);
-    if (stored !== null) return stored;
-    const key = recordingErrorKey(error.code);
-    return key === null ? t('recordings.error.generic', { message: error.message }) : t(key);
-  };
+  return (error) => errorText(language, error, 'recordings.error.');
 }
 
 function useStartText(): (startedAt: number) => string {
@@ -142,7 +134,7 @@ function RetentionForm({ retentionDays }: { retentionDays: number | null }) {
     const days = trimmed === '' ? null : Number(trimmed);
     const refused =
       days !== null && !Number.isFinite(days)
-        ? { code: 'recording-retention-invalid', message: 'not a number' }
+        ? ({ code: 'recording-retention-invalid', message: 'not a number' } satisfies AppError)
         : await recordingsRequest('recording:set-retention', { days });
     setError(refused ? errorText(refused) : null);
     setSaved(refused === null);
