@@ -26,9 +26,19 @@ export default tseslint.config(
   },
   // The same runtimes as the tsconfig files: each folder sees only the globals it has.
   { files: ['src/core/**/*.ts'], languageOptions: { globals: { URL: 'readonly', TextEncoder: 'readonly', structuredClone: 'readonly' } } },
-  { files: ['src/renderer/**/*.{ts,tsx}', 'electron/preload.ts', 'electron/web/bridgeClient.ts'], languageOptions: { globals: globals.browser } },
-  { files: ['electron/**/*.ts'], ignores: ['electron/preload.ts', 'electron/web/bridgeClient.ts'], languageOptions: { globals: globals.node } },
-  { files: ['test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts', '*.config.{ts,js,cjs}', '.dependency-cruiser.cjs'], languageOptions: { globals: { ...globals.browser, ...globals.node } } },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}', 'electron/preload.ts', 'electron/web/bridgeClient.ts'],
+    languageOptions: { globals: globals.browser },
+  },
+  {
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/preload.ts', 'electron/web/bridgeClient.ts'],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    files: ['test/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts', '*.config.{ts,js,cjs}', '.dependency-cruiser.cjs'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+  },
   {
     files: ['src/renderer/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
@@ -45,7 +55,11 @@ export default tseslint.config(
       'no-restricted-properties': [
         'error',
         ...['window', 'globalThis', 'self'].flatMap((object) =>
-          ['softphone', 'softphoneDebug'].map((property) => ({ object, property, message: 'Reach main through src/renderer/contract/client.ts.' })),
+          ['softphone', 'softphoneDebug'].map((property) => ({
+            object,
+            property,
+            message: 'Reach main through src/renderer/contract/client.ts.',
+          })),
         ),
       ],
       'no-restricted-globals': [
@@ -59,7 +73,10 @@ export default tseslint.config(
     files: ['src/renderer/**/*.{ts,tsx}'],
     ignores: ['src/renderer/**/*Store.ts'],
     rules: {
-      'no-restricted-syntax': ['error', { selector: "MemberExpression[property.name='setState']", message: 'Call a named action of the store module instead of setState.' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[property.name='setState']", message: 'Call a named action of the store module instead of setState.' },
+      ],
     },
   },
   {

@@ -71,7 +71,9 @@ console.log('first view: the JS index.html loads before first paint (its script,
 console.log('anchor: all renderer JS chunks of the same build\n');
 console.log(`${'chunk'.padEnd(44)} ${'minified'.padStart(10)} ${'gzip'.padStart(10)}  first view`);
 for (const chunk of result.chunks) {
-  console.log(`${chunk.file.padEnd(44)} ${kB(chunk.bytes).padStart(10)} ${kB(chunk.gzipBytes).padStart(10)}  ${chunk.firstView ? 'yes' : ''}`);
+  console.log(
+    `${chunk.file.padEnd(44)} ${kB(chunk.bytes).padStart(10)} ${kB(chunk.gzipBytes).padStart(10)}  ${chunk.firstView ? 'yes' : ''}`,
+  );
 }
 const ratio = result.firstView.bytes / result.all.bytes;
 console.log(`\n${'figure'.padEnd(26)} ${'app'.padStart(22)} ${'anchor: all chunks'.padStart(22)} ${'ratio'.padStart(6)}`);

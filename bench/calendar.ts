@@ -70,11 +70,22 @@ function singleEvent(index: number): string[] {
   const uid = `single-${index}@bench.test`;
   if (random() < 0.05) {
     const start = randomWorkingTime();
-    return [`UID:${uid}`, `DTSTART;VALUE=DATE:${dateStamp(start)}`, `DTEND;VALUE=DATE:${dateStamp(start + (1 + Math.floor(random() * 10)) * DAY_MS)}`, 'SUMMARY:[5] Ledig', 'TRANSP:TRANSPARENT'];
+    return [
+      `UID:${uid}`,
+      `DTSTART;VALUE=DATE:${dateStamp(start)}`,
+      `DTEND;VALUE=DATE:${dateStamp(start + (1 + Math.floor(random() * 10)) * DAY_MS)}`,
+      'SUMMARY:[5] Ledig',
+      'TRANSP:TRANSPARENT',
+    ];
   }
   const start = randomWorkingTime();
   const zone = pick(ZONES);
-  const lines = [`UID:${uid}`, `DTSTART;TZID=${zone}:${localStamp(start)}`, `DTEND;TZID=${zone}:${localStamp(start + pick([30, 45, 60, 90]) * 60_000)}`, `SUMMARY:${pick(TITLES)}`];
+  const lines = [
+    `UID:${uid}`,
+    `DTSTART;TZID=${zone}:${localStamp(start)}`,
+    `DTEND;TZID=${zone}:${localStamp(start + pick([30, 45, 60, 90]) * 60_000)}`,
+    `SUMMARY:${pick(TITLES)}`,
+  ];
   if (random() < 0.05) lines.push('STATUS:CANCELLED');
   if (random() < 0.1) lines.push('TRANSP:TRANSPARENT');
   return lines;
@@ -90,13 +101,25 @@ function recurringSeries(index: number): string[][] {
     : `RRULE:FREQ=WEEKLY;INTERVAL=${pick([1, 1, 2])};BYDAY=${pick(WEEKDAYS)}${random() < 0.2 ? ';COUNT=40' : ''}`;
   const stepDays = daily ? 1 : 7;
   const title = pick(TITLES);
-  const master = [`UID:${uid}`, `DTSTART;TZID=${zone}:${localStamp(start)}`, `DTEND;TZID=${zone}:${localStamp(start + 30 * 60_000)}`, rule, `SUMMARY:${title}`];
+  const master = [
+    `UID:${uid}`,
+    `DTSTART;TZID=${zone}:${localStamp(start)}`,
+    `DTEND;TZID=${zone}:${localStamp(start + 30 * 60_000)}`,
+    rule,
+    `SUMMARY:${title}`,
+  ];
   for (let i = 0; i < 3; i += 1) master.push(`EXDATE;TZID=${zone}:${localStamp(start + (3 + i * 5) * stepDays * DAY_MS)}`);
 
   const exceptions = [1, 2].map((n) => {
     const original = start + (2 + n * 4) * stepDays * DAY_MS;
     const moved = original + 3_600_000;
-    const lines = [`UID:${uid}`, `RECURRENCE-ID;TZID=${zone}:${localStamp(original)}`, `DTSTART;TZID=${zone}:${localStamp(moved)}`, `DTEND;TZID=${zone}:${localStamp(moved + 30 * 60_000)}`, `SUMMARY:${title}`];
+    const lines = [
+      `UID:${uid}`,
+      `RECURRENCE-ID;TZID=${zone}:${localStamp(original)}`,
+      `DTSTART;TZID=${zone}:${localStamp(moved)}`,
+      `DTEND;TZID=${zone}:${localStamp(moved + 30 * 60_000)}`,
+      `SUMMARY:${title}`,
+    ];
     if (n === 2) lines.push('STATUS:CANCELLED');
     return lines;
   });
@@ -104,7 +127,13 @@ function recurringSeries(index: number): string[][] {
 }
 
 function buildIcs(): string {
-  const lines = ['BEGIN:VCALENDAR', 'PRODID:-//Profiltelefon bench//EN', 'VERSION:2.0', 'X-WR-TIMEZONE:Europe/Stockholm', ...STOCKHOLM_VTIMEZONE];
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'PRODID:-//Profiltelefon bench//EN',
+    'VERSION:2.0',
+    'X-WR-TIMEZONE:Europe/Stockholm',
+    ...STOCKHOLM_VTIMEZONE,
+  ];
   const recurring = Math.round(EVENT_COUNT * RECURRING_SHARE);
   for (let i = 0; i < EVENT_COUNT; i += 1) {
     const components = i < recurring ? recurringSeries(i) : [singleEvent(i)];
@@ -142,15 +171,25 @@ export async function runCalendarBench(): Promise<void> {
   const twoWeeksFrom = Date.UTC(2026, 8, 1);
   const expandedTwoWeeks = timed(() => expandCalendar(calendar, twoWeeksFrom, twoWeeksFrom + 14 * DAY_MS, USER_ZONE));
   const profiles = [2, 3, 4, 5, 6].map((number) => ({ id: `p${number}`, number, calendarPriority: number * 10 }));
-  const planned = timed(() => planCalendarActivations(expanded.result.occurrences, profiles, { defaultProfileNumberForUnmarkedBusy: null }));
+  const planned = timed(() =>
+    planCalendarActivations(expanded.result.occurrences, profiles, { defaultProfileNumberForUnmarkedBusy: null }),
+  );
 
-  console.log(`ics size: ${mb(new TextEncoder().encode(ics.result).length)}, ${EVENT_COUNT} events (${calendar.events.length} VEVENTs incl. exceptions)`);
+  console.log(
+    `ics size: ${mb(new TextEncoder().encode(ics.result).length)}, ${EVENT_COUNT} events (${calendar.events.length} VEVENTs incl. exceptions)`,
+  );
   console.log(`parse: ${parsed.ms.toFixed(0)} ms (${calendar.warnings.length} warnings)`);
-  console.log(`expand 2026: ${expanded.ms.toFixed(0)} ms, ${expanded.result.occurrences.length} occurrences, ${expanded.result.warnings.length} warnings`);
+  console.log(
+    `expand 2026: ${expanded.ms.toFixed(0)} ms, ${expanded.result.occurrences.length} occurrences, ${expanded.result.warnings.length} warnings`,
+  );
   console.log(`expand 2026 again (zone caches warm): ${expandedAgain.ms.toFixed(0)} ms`);
   console.log(`expand 14 days: ${expandedTwoWeeks.ms.toFixed(0)} ms, ${expandedTwoWeeks.result.occurrences.length} occurrences`);
-  console.log(`plan activations: ${planned.ms.toFixed(0)} ms, ${planned.result.activations.length} activations, ${planned.result.warnings.length} warnings`);
-  console.log(`peak rss (sampled): ${mb(peak.rss)}, peak heapUsed (sampled): ${mb(peak.heapUsed)}, max rss (OS): ${mb(process.resourceUsage().maxRSS * 1024)}`);
+  console.log(
+    `plan activations: ${planned.ms.toFixed(0)} ms, ${planned.result.activations.length} activations, ${planned.result.warnings.length} warnings`,
+  );
+  console.log(
+    `peak rss (sampled): ${mb(peak.rss)}, peak heapUsed (sampled): ${mb(peak.heapUsed)}, max rss (OS): ${mb(process.resourceUsage().maxRSS * 1024)}`,
+  );
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await runCalendarBench();

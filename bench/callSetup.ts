@@ -53,7 +53,19 @@ if (!existsSync(`${projectRoot}/out/renderer/index.html`)) {
 }
 
 /** Runs in the bare page: JsSIP with the same media and ICE settings the app uses, and nothing else. */
-function installBarePhone({ wsUrl, uri, password, fromUser, autoAnswer }: { wsUrl: string; uri: string; password: string; fromUser: string; autoAnswer: boolean }): void {
+function installBarePhone({
+  wsUrl,
+  uri,
+  password,
+  fromUser,
+  autoAnswer,
+}: {
+  wsUrl: string;
+  uri: string;
+  password: string;
+  fromUser: string;
+  autoAnswer: boolean;
+}): void {
   const w = window as unknown as BareWindow;
   const { JsSIP } = w;
   const media = { mediaConstraints: { audio: true, video: false }, pcConfig: { iceServers: [] } };
@@ -151,11 +163,9 @@ async function appCall(alice: Page, target: string, callee: Callee): Promise<Tim
     if (!placed?.ok) throw new Error(`dial refused: ${placed ? placed.error.message : 'no test hook'}`);
     return placed.value;
   }, target);
-  const setup = await alice.waitForFunction(
-    (id) => window.phoneTestHook?.calls().find((call) => call.id === id)?.setup ?? null,
-    callId,
-    { timeout: CALL_TIMEOUT_MS },
-  );
+  const setup = await alice.waitForFunction((id) => window.phoneTestHook?.calls().find((call) => call.id === id)?.setup ?? null, callId, {
+    timeout: CALL_TIMEOUT_MS,
+  });
   const timing = (await setup.jsonValue()) as Timing;
   await alice.evaluate((id) => window.phoneTestHook?.hangUp(id), callId);
   // Settled: both calls are over, so the next call does not share the CPU with this one's ending.
@@ -221,13 +231,25 @@ async function main(): Promise<void> {
     const bareAlice = await newPage(browser, harnessUrl);
     const bareBob = await newPage(browser, harnessUrl);
     const install = (page: Page, user: typeof BARE_ALICE, autoAnswer: boolean) =>
-      page.evaluate(installBarePhone, { wsUrl: pbx.wsUrl, uri: `sip:${user.user}@${pbx.domain}`, password: user.password, fromUser: user.numbers[0]!, autoAnswer });
+      page.evaluate(installBarePhone, {
+        wsUrl: pbx.wsUrl,
+        uri: `sip:${user.user}@${pbx.domain}`,
+        password: user.password,
+        fromUser: user.numbers[0]!,
+        autoAnswer,
+      });
     await install(bareAlice, BARE_ALICE, false);
     await install(bareBob, BARE_BOB, true);
     for (const page of [bareAlice, bareBob]) {
       await page.waitForFunction(() => (window as unknown as BareWindow).bare.registered, null, { timeout: CALL_TIMEOUT_MS });
     }
-    desk = await DeskPhone.start({ user: DESK.user, password: DESK.password, domain: pbx.domain, outboundProxy: pbx.sipUdpUri, answerMode: 'auto' });
+    desk = await DeskPhone.start({
+      user: DESK.user,
+      password: DESK.password,
+      domain: pbx.domain,
+      outboundProxy: pbx.sipUdpUri,
+      answerMode: 'auto',
+    });
     const deskPhone = desk;
 
     // Both dial a number and present one, so both take the same path through the PBX.

@@ -44,11 +44,26 @@ interface WatcherWindow {
 }
 
 /** Runs in the bare page: many JsSIP UAs, each subscribed to alice, noting when each profile name arrives. */
-function installWatchers({ wsUrl, domain, target, users }: { wsUrl: string; domain: string; target: string; users: { user: string; password: string }[] }): void {
+function installWatchers({
+  wsUrl,
+  domain,
+  target,
+  users,
+}: {
+  wsUrl: string;
+  domain: string;
+  target: string;
+  users: { user: string; password: string }[];
+}): void {
   const w = window as unknown as WatcherWindow;
   w.watchers = { active: 0, seen: {} };
   for (const { user, password } of users) {
-    const ua = new w.JsSIP.UA({ sockets: [new w.JsSIP.WebSocketInterface(wsUrl)], uri: `sip:${user}@${domain}`, password, register: false });
+    const ua = new w.JsSIP.UA({
+      sockets: [new w.JsSIP.WebSocketInterface(wsUrl)],
+      uri: `sip:${user}@${domain}`,
+      password,
+      register: false,
+    });
     ua.on('connected', () => {
       const subscriber = ua.subscribe(target, 'presence', 'application/pidf+xml', { expires: 600, contentType: 'application/pidf+xml' });
       subscriber.on('active', () => (w.watchers.active += 1));
@@ -63,7 +78,10 @@ function installWatchers({ wsUrl, domain, target, users }: { wsUrl: string; doma
 }
 
 function activate(page: Page, profileId: string): Promise<unknown> {
-  return page.evaluate((id) => window.softphone.invoke('profile:activate', { profileId: id, length: { kind: 'untilChanged' }, temporaryMessage: null }), profileId);
+  return page.evaluate(
+    (id) => window.softphone.invoke('profile:activate', { profileId: id, length: { kind: 'untilChanged' }, temporaryMessage: null }),
+    profileId,
+  );
 }
 
 async function switchToScreen(alice: Page, bob: Page): Promise<number[]> {
@@ -103,9 +121,9 @@ async function bareJsSIP(publisher: JsSIPPhone, watcher: JsSIPPhone, domain: str
     const startedAt = Date.now();
     const arrived = watcher.page.waitForFunction(
       (expected) =>
-        (window as unknown as { phone: { state: { subscriptions: Record<string, { notifyBodies: string[] }> } } }).phone.state.subscriptions.presence?.notifyBodies.some((body) =>
-          body.includes(expected),
-        ) === true,
+        (
+          window as unknown as { phone: { state: { subscriptions: Record<string, { notifyBodies: string[] }> } } }
+        ).phone.state.subscriptions.presence?.notifyBodies.some((body) => body.includes(expected)) === true,
       note,
       { polling: 5, timeout: WAIT_MS },
     );
@@ -127,10 +145,16 @@ async function fanOut(alice: Page, watchers: Page, rounds: number): Promise<{ la
     await watchers.evaluate(() => ((window as unknown as WatcherWindow).watchers.seen = {}));
     const startedAt = Date.now();
     await activate(alice, profileId);
-    await watchers.waitForFunction(([expected, count]) => ((window as unknown as WatcherWindow).watchers.seen[expected]?.length ?? 0) >= count, [name, watcherCount] as const, {
-      timeout: WAIT_MS,
-    });
-    const arrivals = (await watchers.evaluate((expected) => (window as unknown as WatcherWindow).watchers.seen[expected] ?? [], name)).map((at) => at - startedAt);
+    await watchers.waitForFunction(
+      ([expected, count]) => ((window as unknown as WatcherWindow).watchers.seen[expected]?.length ?? 0) >= count,
+      [name, watcherCount] as const,
+      {
+        timeout: WAIT_MS,
+      },
+    );
+    const arrivals = (await watchers.evaluate((expected) => (window as unknown as WatcherWindow).watchers.seen[expected] ?? [], name)).map(
+      (at) => at - startedAt,
+    );
     each.push(...arrivals);
     last.push(Math.max(...arrivals));
   }
@@ -138,7 +162,10 @@ async function fanOut(alice: Page, watchers: Page, rounds: number): Promise<{ la
 }
 
 async function main(): Promise<void> {
-  const watcherUsers: PbxUser[] = Array.from({ length: watcherCount }, (_, index) => ({ user: `w${index + 1}`, password: `w${index + 1}-pass` }));
+  const watcherUsers: PbxUser[] = Array.from({ length: watcherCount }, (_, index) => ({
+    user: `w${index + 1}`,
+    password: `w${index + 1}-pass`,
+  }));
   const anchorUsers = [ANCHOR_PUBLISHER, ANCHOR_WATCHER].map(({ user, password }) => ({ user, password }));
   const pbx: RunningPbx = await startPbx({ users: [pbxUser(ALICE), pbxUser(BOB), ...anchorUsers, ...watcherUsers] });
   const shells: ShellProcess[] = [];
@@ -146,13 +173,21 @@ async function main(): Promise<void> {
   let watcherServer: Server | null = null;
   let harness: JsSIPHarness | null = null;
   try {
-    shells.push(await startPhoneShell(pbx, ALICE), await startPhoneShell(pbx, BOB, { directory: [{ name: 'Alice Andersson', uri: ALICE_URI }] }));
+    shells.push(
+      await startPhoneShell(pbx, ALICE),
+      await startPhoneShell(pbx, BOB, { directory: [{ name: 'Alice Andersson', uri: ALICE_URI }] }),
+    );
     browser = await launchChromium();
     const alice = await newPage(browser, shells[0]!.url);
     const bob = await newPage(browser, shells[1]!.url);
-    for (const page of [alice, bob]) await page.waitForFunction(() => window.phoneTestHook?.registered() === true, null, { timeout: WAIT_MS });
+    for (const page of [alice, bob])
+      await page.waitForFunction(() => window.phoneTestHook?.registered() === true, null, { timeout: WAIT_MS });
     await bob.getByRole('navigation', { name: 'Vyer' }).getByRole('button', { name: 'Kollegor', exact: true }).click();
-    await bob.waitForFunction((uri) => document.querySelector(`li.colleague[data-uri="${uri}"] .colleague__profile`)?.textContent === 'Tillgänglig', ALICE_URI, { timeout: WAIT_MS });
+    await bob.waitForFunction(
+      (uri) => document.querySelector(`li.colleague[data-uri="${uri}"] .colleague__profile`)?.textContent === 'Tillgänglig',
+      ALICE_URI,
+      { timeout: WAIT_MS },
+    );
 
     await switchToScreen(alice, bob);
     const toScreen = summary(await switchToScreen(alice, bob));
@@ -162,7 +197,11 @@ async function main(): Promise<void> {
     const publisher = await harness.open(browser, { ...anchorConfig, ...ANCHOR_PUBLISHER });
     const watcher = await harness.open(browser, { ...anchorConfig, ...ANCHOR_WATCHER });
     for (const phone of [publisher, watcher]) {
-      await phone.page.waitForFunction(() => (window as unknown as { phone: { state: { registered: boolean } } }).phone.state.registered, null, { timeout: WAIT_MS });
+      await phone.page.waitForFunction(
+        () => (window as unknown as { phone: { state: { registered: boolean } } }).phone.state.registered,
+        null,
+        { timeout: WAIT_MS },
+      );
     }
     await watcher.subscribe(`sip:${ANCHOR_PUBLISHER.user}@${pbx.domain}`, 'presence', 'application/pidf+xml');
     await bareJsSIP(publisher, watcher, pbx.domain);
@@ -171,13 +210,19 @@ async function main(): Promise<void> {
     watcherServer = await serveJsSIPPage();
     const watchers = await newPage(browser, `http://127.0.0.1:${(watcherServer.address() as AddressInfo).port}/`);
     await watchers.evaluate(installWatchers, { wsUrl: pbx.wsUrl, domain: pbx.domain, target: ALICE_URI, users: watcherUsers });
-    await watchers.waitForFunction((count) => (window as unknown as WatcherWindow).watchers.active >= count, watcherCount, { timeout: 60_000 });
+    await watchers.waitForFunction((count) => (window as unknown as WatcherWindow).watchers.active >= count, watcherCount, {
+      timeout: 60_000,
+    });
     const fan = await fanOut(alice, watchers, 5);
 
     const format = (ms: number) => `${ms.toFixed(0).padStart(5)} ms`;
     console.log(`Presence on loopback through Kamailio (${switches} switches after ${switches} warm-up):`);
-    console.log(`  alice switches → bob's screen shows it: median ${format(toScreen.median)}   p95 ${format(toScreen.p95)}   max ${format(toScreen.max)}`);
-    console.log(`  anchor, bare JsSIP PUBLISH → NOTIFY:    median ${format(anchor.median)}   p95 ${format(anchor.p95)}   max ${format(anchor.max)}`);
+    console.log(
+      `  alice switches → bob's screen shows it: median ${format(toScreen.median)}   p95 ${format(toScreen.p95)}   max ${format(toScreen.max)}`,
+    );
+    console.log(
+      `  anchor, bare JsSIP PUBLISH → NOTIFY:    median ${format(anchor.median)}   p95 ${format(anchor.p95)}   max ${format(anchor.max)}`,
+    );
     const last = summary(fan.last);
     const each = summary(fan.each);
     console.log(`Fan-out of one switch to ${watcherCount} subscribers (5 switches):`);

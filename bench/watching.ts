@@ -83,7 +83,21 @@ function countSipOnTheWire(): void {
 }
 
 /** Runs in the bare page: one registered JsSIP UA watching every colleague's presence and dialog. */
-function watchAll({ wsUrl, domain, user, password, targets, packages }: { wsUrl: string; domain: string; user: string; password: string; targets: string[]; packages: (readonly [string, string])[] }): void {
+function watchAll({
+  wsUrl,
+  domain,
+  user,
+  password,
+  targets,
+  packages,
+}: {
+  wsUrl: string;
+  domain: string;
+  user: string;
+  password: string;
+  targets: string[];
+  packages: (readonly [string, string])[];
+}): void {
   const { JsSIP } = window as unknown as { JsSIP: typeof JsSIPModule };
   const ua = new JsSIP.UA({ sockets: [new JsSIP.WebSocketInterface(wsUrl)], uri: `sip:${user}@${domain}`, password });
   ua.on('registered', () => {
@@ -106,11 +120,15 @@ async function pageWithCounter(browser: Browser, url: string): Promise<Page> {
 
 /** Waits until the page has had a NOTIFY for each subscription, then until its traffic has been quiet for a second. */
 async function settled(page: Page, subscriptions: number): Promise<WireCounts> {
-  await page.waitForFunction((expected) => ((window as unknown as { sipWire: WireCounts }).sipWire.received.NOTIFY?.count ?? 0) >= expected, subscriptions, {
-    timeout: SETTLE_TIMEOUT_MS,
-    polling: 200,
-  });
-  for (let last: number | null = null; ; ) {
+  await page.waitForFunction(
+    (expected) => ((window as unknown as { sipWire: WireCounts }).sipWire.received.NOTIFY?.count ?? 0) >= expected,
+    subscriptions,
+    {
+      timeout: SETTLE_TIMEOUT_MS,
+      polling: 200,
+    },
+  );
+  for (let last: number | null = null; ;) {
     const counts = await wire(page);
     if (counts.lastAt === last) return counts;
     last = counts.lastAt;
@@ -132,21 +150,30 @@ function report(label: string, counts: WireCounts, subscriptions: number): { sta
   const challenged = received('401 SUBSCRIBE').count + received('407 SUBSCRIBE').count;
   const notifies = received('NOTIFY');
   // SUBSCRIBE and NOTIFY with their answers; not the REGISTER or the app's own PUBLISH.
-  const watching = [...Object.entries(counts.sent), ...Object.entries(counts.received)].filter(([kind]) => /(^| )(SUBSCRIBE|NOTIFY)$/.test(kind)).map(([, entry]) => entry);
+  const watching = [...Object.entries(counts.sent), ...Object.entries(counts.received)]
+    .filter(([kind]) => /(^| )(SUBSCRIBE|NOTIFY)$/.test(kind))
+    .map(([, entry]) => entry);
   const messages = watching.reduce((sum, entry) => sum + entry.count, 0);
   const bytes = watching.reduce((sum, entry) => sum + entry.bytes, 0);
   const seconds = counts.firstAt !== null && counts.lastAt !== null ? (counts.lastAt - counts.firstAt) / 1000 : Number.NaN;
   const perHour = refreshesPerHour(counts.grantedExpires.slice(-subscriptions));
   const meanExpires = counts.grantedExpires.reduce((sum, value) => sum + value, 0) / Math.max(1, counts.grantedExpires.length);
   console.log(`  ${label}`);
-  console.log(`    start-up: ${subscribes.count} SUBSCRIBE (${(subscribes.bytes / 1024).toFixed(0)} kB), ${challenged} of them challenged, ${notifies.count} NOTIFY (${(notifies.bytes / 1024).toFixed(0)} kB)`);
+  console.log(
+    `    start-up: ${subscribes.count} SUBSCRIBE (${(subscribes.bytes / 1024).toFixed(0)} kB), ${challenged} of them challenged, ${notifies.count} NOTIFY (${(notifies.bytes / 1024).toFixed(0)} kB)`,
+  );
   console.log(`              ${messages} SIP messages, ${(bytes / 1024).toFixed(0)} kB both ways, in ${seconds.toFixed(1)} s`);
-  console.log(`    refresh:  Expires granted ${meanExpires.toFixed(0)} s → ${perHour.toFixed(0)} re-SUBSCRIBE per hour, each with its 200 and a NOTIFY and its 200: ${(perHour * 4).toFixed(0)} SIP messages per hour`);
+  console.log(
+    `    refresh:  Expires granted ${meanExpires.toFixed(0)} s → ${perHour.toFixed(0)} re-SUBSCRIBE per hour, each with its 200 and a NOTIFY and its 200: ${(perHour * 4).toFixed(0)} SIP messages per hour`,
+  );
   return { startMessages: messages, refreshPerHour: perHour };
 }
 
 async function main(): Promise<void> {
-  const colleagues: PbxUser[] = Array.from({ length: colleagueCount }, (_, index) => ({ user: `c${index + 1}`, password: `c${index + 1}-pass` }));
+  const colleagues: PbxUser[] = Array.from({ length: colleagueCount }, (_, index) => ({
+    user: `c${index + 1}`,
+    password: `c${index + 1}-pass`,
+  }));
   const pbx: RunningPbx = await startPbx({ users: [pbxUser(BOB), pbxUser(CAROL), ...colleagues] });
   const targets = colleagues.map(({ user }) => `sip:${user}@${pbx.domain}`);
   const subscriptions = colleagueCount * PACKAGES.length;
@@ -157,19 +184,32 @@ async function main(): Promise<void> {
     browser = await launchChromium();
     bareServer = await serveJsSIPPage();
     const bare = await pageWithCounter(browser, `http://127.0.0.1:${(bareServer.address() as AddressInfo).port}/`);
-    await bare.evaluate(watchAll, { wsUrl: pbx.wsUrl, domain: pbx.domain, user: CAROL.user, password: CAROL.password, targets, packages: PACKAGES.map((entry) => [...entry] as const) });
+    await bare.evaluate(watchAll, {
+      wsUrl: pbx.wsUrl,
+      domain: pbx.domain,
+      user: CAROL.user,
+      password: CAROL.password,
+      targets,
+      packages: PACKAGES.map((entry) => [...entry] as const),
+    });
     const bareCounts = await settled(bare, subscriptions);
 
     shell = await startPhoneShell(pbx, BOB, { directory: targets.map((uri, index) => ({ name: `Kollega ${index + 1}`, uri })) });
     const app = await pageWithCounter(browser, shell.url);
     const appCounts = await settled(app, subscriptions);
 
-    console.log(`Watching ${colleagueCount} colleagues (presence + dialog each, ${subscriptions} subscriptions) through Kamailio on loopback:`);
+    console.log(
+      `Watching ${colleagueCount} colleagues (presence + dialog each, ${subscriptions} subscriptions) through Kamailio on loopback:`,
+    );
     const anchor = report('bare JsSIP (anchor):', bareCounts, subscriptions);
     const ours = report('the app:', appCounts, subscriptions);
-    console.log(`  the app against the anchor: start-up ×${(ours.startMessages / anchor.startMessages).toFixed(2)}, refresh ×${(ours.refreshPerHour / anchor.refreshPerHour).toFixed(2)}`);
+    console.log(
+      `  the app against the anchor: start-up ×${(ours.startMessages / anchor.startMessages).toFixed(2)}, refresh ×${(ours.refreshPerHour / anchor.refreshPerHour).toFixed(2)}`,
+    );
     const before = refreshesPerHour(Array.from({ length: colleagueCount }, () => 600));
-    console.log(`  before this change (presence only, Expires 600 s): ${before.toFixed(0)} re-SUBSCRIBE per hour, ${(before * 4).toFixed(0)} SIP messages per hour`);
+    console.log(
+      `  before this change (presence only, Expires 600 s): ${before.toFixed(0)} re-SUBSCRIBE per hour, ${(before * 4).toFixed(0)} SIP messages per hour`,
+    );
     const rlsRefresh = refreshesPerHour(appCounts.grantedExpires.slice(0, PACKAGES.length));
     console.log(
       `  with RFC 4662 resource lists (one list subscription per package): start-up ${PACKAGES.length} SUBSCRIBE instead of ${subscriptions}, ` +

@@ -22,7 +22,10 @@ const CALL_LINK_SCHEMES = ['tel', 'sip', 'callto'];
 
 let window: BrowserWindow | null = null;
 let services: AppServices | null = null;
-const quitSequence = new QuitSequence(() => services?.prepareToQuit() ?? Promise.resolve(), () => app.quit());
+const quitSequence = new QuitSequence(
+  () => services?.prepareToQuit() ?? Promise.resolve(),
+  () => app.quit(),
+);
 const rendererRestarts = new RendererRestarts();
 
 function showWindow(): void {
@@ -54,12 +57,22 @@ function recoverRenderer(crashed: BrowserWindow, details: RenderProcessGoneDetai
     crashed.webContents.reload();
     return;
   }
-  services?.log.error(`The renderer crashed more than ${rendererRestarts.limit} times in ${rendererRestarts.windowMs / 60_000} minutes; asking the user`);
+  services?.log.error(
+    `The renderer crashed more than ${rendererRestarts.limit} times in ${rendererRestarts.windowMs / 60_000} minutes; asking the user`,
+  );
   const language = services?.profiles.settings.ui.language ?? 'sv';
   const text = (key: Parameters<typeof translate>[1]) =>
     translate(language, key, { count: rendererRestarts.limit + 1, minutes: rendererRestarts.windowMs / 60_000 });
   void dialog
-    .showMessageBox({ type: 'error', title: text('crash.title'), message: text('crash.title'), detail: text('crash.body'), buttons: [text('crash.retry'), text('crash.quit')], defaultId: 0, cancelId: 1 })
+    .showMessageBox({
+      type: 'error',
+      title: text('crash.title'),
+      message: text('crash.title'),
+      detail: text('crash.body'),
+      buttons: [text('crash.retry'), text('crash.quit')],
+      defaultId: 0,
+      cancelId: 1,
+    })
     .then(({ response }) => {
       if (response === 1) return app.quit();
       rendererRestarts.reset();
@@ -114,7 +127,8 @@ if (!app.requestSingleInstanceLock()) {
       systemTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
       notificationSink: (record) => osNotifications.show(record),
       newId: () => randomUUID(),
-      chooseFile: (purpose): Promise<string | null> => chooseFileWithDialog(window, purpose, services?.profiles.settings.ui.language ?? 'sv'),
+      chooseFile: (purpose): Promise<string | null> =>
+        chooseFileWithDialog(window, purpose, services?.profiles.settings.ui.language ?? 'sv'),
     });
     services = appServices;
     const language = () => appServices.profiles.settings.ui.language;
@@ -129,7 +143,8 @@ if (!app.requestSingleInstanceLock()) {
       showWindow,
     );
     appServices.start();
-    if (secretCipher === 'session-only') appServices.log.warn('The OS keychain does not really encrypt (basic_text); the SIP password is kept for this session only');
+    if (secretCipher === 'session-only')
+      appServices.log.warn('The OS keychain does not really encrypt (basic_text); the SIP password is kept for this session only');
     provisionFromArgv(appServices, process.argv);
     registerIpc(appServices, () => window?.webContents ?? null);
     const tray = new AppTray(appServices.state.tray, (itemId) => {

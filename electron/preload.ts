@@ -1,5 +1,12 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { EVENT_APP_QUITTING, EVENT_PHONE_CALL_ACTION, EVENT_PHONE_DIAL, EVENT_STATE_CHANGED, isInvokeChannel, type EventChannel } from '../src/core/ipc/channels';
+import {
+  EVENT_APP_QUITTING,
+  EVENT_PHONE_CALL_ACTION,
+  EVENT_PHONE_DIAL,
+  EVENT_STATE_CHANGED,
+  isInvokeChannel,
+  type EventChannel,
+} from '../src/core/ipc/channels';
 import type { DialTarget } from '../src/core/numbers/phoneNumber';
 import type { CallAction, SoftphoneApi } from '../src/core/ipc/contract';
 import type { AppState } from '../src/core/state/appState';

@@ -31,7 +31,14 @@ interface Tally {
   ms: number;
 }
 
-const newTally = (): Tally => ({ cases: 0, ok: 0, codes: new Map(), faults: { crash: 0, hang: 0, brick: 0, contract: 0 }, firstFaults: [], ms: 0 });
+const newTally = (): Tally => ({
+  cases: 0,
+  ok: 0,
+  codes: new Map(),
+  faults: { crash: 0, hang: 0, brick: 0, contract: 0 },
+  firstFaults: [],
+  ms: 0,
+});
 
 function faultKind(problem: string): FaultKind {
   if (problem.startsWith('threw') || problem.startsWith('a handler threw')) return 'crash';
@@ -133,8 +140,16 @@ async function main(): Promise<void> {
     cases += tally.cases;
     console.log(`\n${name}: ${tally.cases} cases in ${(tally.ms / 1000).toFixed(1)} s`);
     console.log(`  ok ${tally.ok}, refused ${tally.cases - tally.ok - faultCount} with ${codes.length} codes`);
-    if (codes.length > 0) console.log(`  ${codes.slice(0, 12).map(([code, n]) => `${code} ${n}`).join(', ')}${codes.length > 12 ? ', …' : ''}`);
-    console.log(`  crashes/throws ${tally.faults.crash}, hangs ${tally.faults.hang}, bricks ${tally.faults.brick}, contract faults ${tally.faults.contract}`);
+    if (codes.length > 0)
+      console.log(
+        `  ${codes
+          .slice(0, 12)
+          .map(([code, n]) => `${code} ${n}`)
+          .join(', ')}${codes.length > 12 ? ', …' : ''}`,
+      );
+    console.log(
+      `  crashes/throws ${tally.faults.crash}, hangs ${tally.faults.hang}, bricks ${tally.faults.brick}, contract faults ${tally.faults.contract}`,
+    );
     for (const fault of tally.firstFaults) console.log(`  FAULT ${fault}`);
   }
   console.log(`\nTotal: ${cases} cases, ${faults} faults, ${((performance.now() - started) / 1000).toFixed(1)} s`);

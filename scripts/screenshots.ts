@@ -40,14 +40,26 @@ async function setLanguage(page: Page, language: Language): Promise<void> {
 
 async function showView(page: Page, label: string): Promise<void> {
   await page.getByRole('navigation').getByRole('button', { name: label, exact: true }).click();
-  await page.getByRole('status').filter({ hasText: /Läser in vyn|Loading the view/ }).waitFor({ state: 'detached' });
+  await page
+    .getByRole('status')
+    .filter({ hasText: /Läser in vyn|Loading the view/ })
+    .waitFor({ state: 'detached' });
 }
 
 /** Every combination of size, scheme and language, one page each, on the same shell. */
-async function eachLook(browser: Browser, url: string, shoot: (page: Page, language: Language, suffix: string) => Promise<void>): Promise<void> {
+async function eachLook(
+  browser: Browser,
+  url: string,
+  shoot: (page: Page, language: Language, suffix: string) => Promise<void>,
+): Promise<void> {
   for (const size of SIZES) {
     for (const colorScheme of SCHEMES) {
-      const context = await browser.newContext({ viewport: { width: size.width, height: size.height }, colorScheme, locale: 'sv-SE', timezoneId: 'Europe/Stockholm' });
+      const context = await browser.newContext({
+        viewport: { width: size.width, height: size.height },
+        colorScheme,
+        locale: 'sv-SE',
+        timezoneId: 'Europe/Stockholm',
+      });
       const page = await context.newPage();
       await page.goto(url);
       await page.getByRole('navigation').waitFor();
@@ -132,7 +144,10 @@ async function phoneViews(browser: Browser): Promise<void> {
       await page.getByTestId('incoming-call').getByRole('button').first().click();
       await page.getByTestId('active-call').and(page.locator('[data-status="active"]')).waitFor();
       await save(page, `active-call-${suffix}`);
-      await page.getByTestId('active-call').getByRole('button', { name: /^(Lägg på|Hang up)$/ }).click();
+      await page
+        .getByTestId('active-call')
+        .getByRole('button', { name: /^(Lägg på|Hang up)$/ })
+        .click();
       await page.getByTestId('active-call').waitFor({ state: 'detached' });
       await showView(page, VIEWS[1][language]);
       await page.getByTestId('call-history').scrollIntoViewIfNeeded();

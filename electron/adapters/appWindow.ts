@@ -1,13 +1,7 @@
 import { BrowserWindow, shell, type Session, type WebContents } from 'electron';
 import { join } from 'node:path';
 import { rendererEntryUrl } from './appOrigin';
-import {
-  allowNavigation,
-  allowPermissionCheck,
-  allowPermissionRequest,
-  appWebPreferences,
-  externalUrlForWindowOpen,
-} from './windowPolicy';
+import { allowNavigation, allowPermissionCheck, allowPermissionRequest, appWebPreferences, externalUrlForWindowOpen } from './windowPolicy';
 
 /** The renderer's address: the dev server while developing, the app scheme otherwise. */
 export function rendererUrl(): string {

@@ -9,7 +9,8 @@ import { isTrustedSender } from './windowPolicy';
 export function registerIpc(services: Pick<AppServices, 'request'>, window: () => WebContents | null): void {
   for (const channel of INVOKE_CHANNELS) {
     ipcMain.handle(channel, (event, payload: unknown) => {
-      if (!isTrustedSender(event, window(), rendererUrl())) return fail('untrusted-sender', 'The request did not come from the app window.');
+      if (!isTrustedSender(event, window(), rendererUrl()))
+        return fail('untrusted-sender', 'The request did not come from the app window.');
       return services.request(channel, payload);
     });
   }

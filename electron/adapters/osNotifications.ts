@@ -1,4 +1,11 @@
-import { osNotificationModel, raisesWindow, type CallActionLabels, type NotificationGesture, type OsNotificationModel, type OsPlatform } from '../../src/core/notifications/osNotification';
+import {
+  osNotificationModel,
+  raisesWindow,
+  type CallActionLabels,
+  type NotificationGesture,
+  type OsNotificationModel,
+  type OsPlatform,
+} from '../../src/core/notifications/osNotification';
 import type { NotificationRecord } from '../../src/core/state/appState';
 
 /** The part of Electron's `Notification` this needs. */

@@ -21,6 +21,9 @@ export function watchUserActivity(monitor: PowerMonitorLike, report: (signal: Ac
     ['resume', 'resumed'],
   ] as const;
   for (const [event, kind] of events) monitor.on(event, () => report({ kind }));
-  const poll = setInterval(() => report({ kind: 'idle', idleSeconds: Math.min(Math.max(0, Math.floor(monitor.getSystemIdleTime())), MAX_IDLE_SECONDS) }), pollMs);
+  const poll = setInterval(
+    () => report({ kind: 'idle', idleSeconds: Math.min(Math.max(0, Math.floor(monitor.getSystemIdleTime())), MAX_IDLE_SECONDS) }),
+    pollMs,
+  );
   return () => clearInterval(poll);
 }

@@ -25,7 +25,10 @@ function toMenuItem(item: TrayMenuItem, onClick: (itemId: string) => void): Menu
 export class AppTray {
   readonly #tray: Tray;
 
-  constructor(model: TrayModel, private readonly onClick: (itemId: string) => void) {
+  constructor(
+    model: TrayModel,
+    private readonly onClick: (itemId: string) => void,
+  ) {
     this.#tray = new Tray(iconFor(model.status));
     this.render(model);
   }

@@ -36,7 +36,12 @@ export interface PermissionCheckDetails {
 }
 
 /** The synchronous twin of the request check (e.g. enumerating devices): the same rule. */
-export function allowPermissionCheck(permission: string, requestingOrigin: string, details: PermissionCheckDetails, entryUrl: string): boolean {
+export function allowPermissionCheck(
+  permission: string,
+  requestingOrigin: string,
+  details: PermissionCheckDetails,
+  entryUrl: string,
+): boolean {
   const audio = details.mediaType === undefined || details.mediaType === 'audio';
   return permission === 'media' && audio && details.isMainFrame && isAppUrl(requestingOrigin, entryUrl);
 }

@@ -24,7 +24,15 @@ import { NotificationCenter, type NotificationSink } from './notificationCenter'
 import { PresenceSignals } from './presenceSignals';
 import { ProfileService } from './profileService';
 import { RecordingStore } from './recordingStore';
-import { expiredRecordings, isBase64, nextExpiry, isRetentionDays, MAX_RETENTION_DAYS, MIN_RETENTION_DAYS, shouldRecord } from '../../src/core/phone/recording';
+import {
+  expiredRecordings,
+  isBase64,
+  nextExpiry,
+  isRetentionDays,
+  MAX_RETENTION_DAYS,
+  MIN_RETENTION_DAYS,
+  shouldRecord,
+} from '../../src/core/phone/recording';
 import type { SecretCipher } from './secretStore';
 import { KeyedSecretStore, SecretStore, SessionSecretStore } from './secretStore';
 import { loadSettingsFile } from './settingsFile';
@@ -93,9 +101,13 @@ export class AppServices {
     const passwordFile = join(options.dataDir, 'sip-password.bin');
     this.#password =
       options.secretCipher === 'session-only' ? new SessionSecretStore(passwordFile) : new SecretStore(passwordFile, options.secretCipher);
-    this.#speech = new SpeechService({ directory: join(options.dataDir, 'speech'), engine: speechEngineFor(options.platform ?? process.platform) });
+    this.#speech = new SpeechService({
+      directory: join(options.dataDir, 'speech'),
+      engine: speechEngineFor(options.platform ?? process.platform),
+    });
     const repaired = this.#recordings.repaired;
-    const recordingsRepaired = repaired > 0 ? { id: `recordings-repaired-${now}`, kind: 'recordings-repaired' as const, count: repaired } : null;
+    const recordingsRepaired =
+      repaired > 0 ? { id: `recordings-repaired-${now}`, kind: 'recordings-repaired' as const, count: repaired } : null;
     this.#notices = new NoticeBoard([loaded.recovered, this.#history.recovered, recordingsRepaired], options.clock, () => this.#emit());
     if (!store.initialWrite.ok) this.#notices.reportFailure(store.initialWrite.error);
     this.#notifications = new NotificationCenter(
@@ -108,7 +120,10 @@ export class AppServices {
         enabled: () => this.profiles.settings.ui.holdNotificationsInCall,
         summary: (kind, count, titles) => {
           const language = this.profiles.settings.ui.language;
-          const title = translate(language, 'notification.heldDuringCall.title', { kind: translate(language, `editor.notification.${kind}`), count });
+          const title = translate(language, 'notification.heldDuringCall.title', {
+            kind: translate(language, `editor.notification.${kind}`),
+            count,
+          });
           return { title, body: titles.join(', ').slice(0, MAX_NOTIFICATION_BODY) };
         },
       },
@@ -162,7 +177,9 @@ export class AppServices {
       'recording:append': (payload) => this.#appendRecording(payload),
       'recording:read': (payload) => {
         const piece = this.#recordings.read(payload.recordingId, payload.offset);
-        return piece.ok ? ok({ dataBase64: piece.value.data.toString('base64'), totalBytes: piece.value.totalBytes, nextOffset: piece.value.nextOffset }) : piece;
+        return piece.ok
+          ? ok({ dataBase64: piece.value.data.toString('base64'), totalBytes: piece.value.totalBytes, nextOffset: piece.value.nextOffset })
+          : piece;
       },
       'notification:request': (payload) => ok({ shown: this.#notifications.request(this.profiles.activeProfile, payload) !== null }),
       'calendar:add-source': (payload) => this.calendar.addSource(payload.location),
@@ -252,7 +269,11 @@ export class AppServices {
       tray: buildTrayModel(settings, now, timeZone, this.#phoneStatus),
       notifications: [...this.#notifications.records],
       calendar: this.calendar.view(now),
-      recordings: { items: this.#recordings.list(), diskBytes: this.#recordings.diskBytes(), retentionDays: settings.recordings.retentionDays },
+      recordings: {
+        items: this.#recordings.list(),
+        diskBytes: this.#recordings.diskBytes(),
+        retentionDays: settings.recordings.retentionDays,
+      },
       now,
     };
   }
@@ -375,7 +396,8 @@ export class AppServices {
 
   /** The OS file dialog, then the chosen file is used for what it was chosen for. */
   async #openChosenFile(purpose: FilePurpose): Promise<Result<{ chosen: boolean }>> {
-    if (!this.options.chooseFile) return fail('file-dialog-unavailable', 'This shell has no file dialog; the page chooses the file itself.');
+    if (!this.options.chooseFile)
+      return fail('file-dialog-unavailable', 'This shell has no file dialog; the page chooses the file itself.');
     const path = await this.options.chooseFile(purpose);
     if (path === null) return ok({ chosen: false });
     const used = purpose === 'provisioning' ? this.importProvisioningFile(path) : this.calendar.addSource(path);
@@ -402,7 +424,8 @@ export class AppServices {
   #beginRecording(payload: ChannelPayload<'recording:begin'>): Result<{ recordingId: string }> {
     const { account } = this.profiles.settings;
     const profile = this.profiles.activeProfile;
-    if (!shouldRecord(profile, account)) return fail('recording-not-allowed', 'The active profile does not record calls, or the account has no recording add-on.');
+    if (!shouldRecord(profile, account))
+      return fail('recording-not-allowed', 'The active profile does not record calls, or the account has no recording add-on.');
     const begun = this.#recordings.begin({ ...payload, profile: profile.name, startedAt: this.options.clock.now() });
     if (!begun.ok) return this.#notices.reportFailure(begun.error);
     this.#emit();
@@ -451,7 +474,11 @@ export class AppServices {
 
   #setRetention(days: number | null): Result<Settings> {
     if (!isRetentionDays(days)) {
-      return fail('recording-retention-invalid', `Recordings are kept ${MIN_RETENTION_DAYS}–${MAX_RETENTION_DAYS} days, or until deleted; not ${describeInput(days)}.`, 'days');
+      return fail(
+        'recording-retention-invalid',
+        `Recordings are kept ${MIN_RETENTION_DAYS}–${MAX_RETENTION_DAYS} days, or until deleted; not ${describeInput(days)}.`,
+        'days',
+      );
     }
     const settings = this.profiles.settings;
     const saved = this.profiles.apply(ok({ ...settings, recordings: { retentionDays: days } }));
@@ -473,7 +500,10 @@ export class AppServices {
     if (due.length > 0) this.#emit();
     const next = nextExpiry(this.#recordings.list(), retentionDays);
     if (next === null) return;
-    this.#stopRetention = this.options.scheduler.schedule(() => this.#applyRetention(), Math.min(Math.max(next - now, 0) + 1, RETENTION_CHECK_MS));
+    this.#stopRetention = this.options.scheduler.schedule(
+      () => this.#applyRetention(),
+      Math.min(Math.max(next - now, 0) + 1, RETENTION_CHECK_MS),
+    );
   }
 
   #recordHistory(entry: ChannelPayload<'history:record'>): Result<null> {
@@ -504,7 +534,12 @@ export class AppServices {
     } catch {
       // A password that cannot be decrypted cannot be logged either.
     }
-    return [...(this.options.logSecrets ?? []), ...(password === null ? [] : [password]), ...(this.calendar?.eventTitles() ?? []), ...(this.calendar?.logSecrets() ?? [])];
+    return [
+      ...(this.options.logSecrets ?? []),
+      ...(password === null ? [] : [password]),
+      ...(this.calendar?.eventTitles() ?? []),
+      ...(this.calendar?.logSecrets() ?? []),
+    ];
   }
 
   /** A listener that throws (a closed window, a socket gone) is logged; the others still hear of the change. */

@@ -40,14 +40,22 @@ interface Exchange {
 export function discoverCaldavCalendar(connection: CaldavConnection): Promise<CaldavOutcome<CaldavCalendarFound>> {
   return exchange(connection, async ({ transport, headers }) => {
     const account = await createAccount({
-      account: { serverUrl: connection.serverUrl, accountType: 'caldav', credentials: { username: connection.username, password: connection.password } },
+      account: {
+        serverUrl: connection.serverUrl,
+        accountType: 'caldav',
+        credentials: { username: connection.username, password: connection.password },
+      },
       headers,
       fetch: transport.fetch,
     });
     const calendars = (await fetchCalendars({ account, headers, fetch: transport.fetch })).filter(holdsEvents);
     const typed = calendars.find((calendar) => sameCollection(calendar.url, connection.serverUrl));
     const chosen = typed ?? calendars[0];
-    if (!chosen) return { ok: false, error: { code: 'caldav-no-calendar', message: `${connection.username} has no calendar on ${new URL(connection.serverUrl).host}` } };
+    if (!chosen)
+      return {
+        ok: false,
+        error: { code: 'caldav-no-calendar', message: `${connection.username} has no calendar on ${new URL(connection.serverUrl).host}` },
+      };
     return { ok: true, value: { calendarUrl: chosen.url, displayName: displayNameOf(chosen) } };
   });
 }
@@ -58,12 +66,24 @@ export function discoverCaldavCalendar(connection: CaldavConnection): Promise<Ca
  * window still covers the plan. Each object is a VCALENDAR; they are joined, in href order, into
  * one text for the ICS parser.
  */
-export function readCaldavCalendar(connection: CaldavConnection, calendarUrl: string, copy: CaldavCopy | null, now: number): Promise<ReadOutcome> {
+export function readCaldavCalendar(
+  connection: CaldavConnection,
+  calendarUrl: string,
+  copy: CaldavCopy | null,
+  now: number,
+): Promise<ReadOutcome> {
   return exchange<ReadOutcome>(connection, async ({ transport, headers }) => {
-    const [state] = await propfind({ url: calendarUrl, props: { 'd:sync-token': {}, 'cs:getctag': {} }, depth: '0', headers, fetch: transport.fetch });
+    const [state] = await propfind({
+      url: calendarUrl,
+      props: { 'd:sync-token': {}, 'cs:getctag': {} },
+      depth: '0',
+      headers,
+      fetch: transport.fetch,
+    });
     if (!state?.ok) return { ok: false, error: collectionError(state?.status ?? 0, calendarUrl) };
     const syncToken = tokenOf(state.props?.syncToken) ?? tokenOf(state.props?.getctag);
-    if (copy && syncToken !== null && syncToken === copy.syncToken && now - copy.readAt < CALDAV_REQUERY_AFTER_MS) return { ok: true, value: { kind: 'unchanged' } };
+    if (copy && syncToken !== null && syncToken === copy.syncToken && now - copy.readAt < CALDAV_REQUERY_AFTER_MS)
+      return { ok: true, value: { kind: 'unchanged' } };
     const objects = await calendarQuery({
       url: calendarUrl,
       props: { 'd:getetag': {}, 'c:calendar-data': {} },
@@ -72,7 +92,12 @@ export function readCaldavCalendar(connection: CaldavConnection, calendarUrl: st
           _attributes: { name: 'VCALENDAR' },
           'comp-filter': {
             _attributes: { name: 'VEVENT' },
-            'time-range': { _attributes: { start: caldavTime(now - PLAN_WINDOW.beforeMs), end: caldavTime(now + PLAN_WINDOW.afterMs + CALDAV_REQUERY_AFTER_MS) } },
+            'time-range': {
+              _attributes: {
+                start: caldavTime(now - PLAN_WINDOW.beforeMs),
+                end: caldavTime(now + PLAN_WINDOW.afterMs + CALDAV_REQUERY_AFTER_MS),
+              },
+            },
           },
         },
       },
@@ -85,7 +110,10 @@ export function readCaldavCalendar(connection: CaldavConnection, calendarUrl: st
       .filter((object): object is { href: string; data: string } => object.data !== null)
       .sort((a, b) => (a.href < b.href ? -1 : a.href > b.href ? 1 : 0))
       .map((object) => object.data.trimEnd());
-    const text = texts.length === 0 ? 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Profiltelefon//CalDAV//SV\r\nEND:VCALENDAR\r\n' : `${texts.join('\r\n')}\r\n`;
+    const text =
+      texts.length === 0
+        ? 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Profiltelefon//CalDAV//SV\r\nEND:VCALENDAR\r\n'
+        : `${texts.join('\r\n')}\r\n`;
     return { ok: true, value: { kind: 'fresh', text, etag: syncToken, lastModified: null } };
   }).then((outcome): ReadOutcome => (outcome.ok ? outcome.value : { kind: 'failed', error: outcome.error }));
 }
@@ -107,12 +135,21 @@ function failureOf(error: unknown, transport: CheckedFetch, timedOut: boolean, c
   // A refused hop explains more than whatever the library tried after it.
   const refused = transport.refusal();
   if (refused) return refused;
-  if (error instanceof TooLarge) return { code: 'ics-too-large', message: `The server's answer is larger than ${connection.maxBytes} bytes`, maxBytes: connection.maxBytes };
+  if (error instanceof TooLarge)
+    return {
+      code: 'ics-too-large',
+      message: `The server's answer is larger than ${connection.maxBytes} bytes`,
+      maxBytes: connection.maxBytes,
+    };
   if (timedOut) return timeoutError(connection.timeoutMs);
   const status = transport.lastStatus();
   if (status === 401 || status === 403) return authFailure(status);
   if (status === null) return { code: 'caldav-unreachable', message: `The CalDAV server could not be reached (${networkReason(error)})` };
-  return { code: 'caldav-not-caldav', message: `The server at ${new URL(connection.serverUrl).host} did not answer as a CalDAV server (${status})`, httpStatus: status };
+  return {
+    code: 'caldav-not-caldav',
+    message: `The server at ${new URL(connection.serverUrl).host} did not answer as a CalDAV server (${status})`,
+    httpStatus: status,
+  };
 }
 
 function authFailure(status: number): CalendarSourceError {
@@ -121,7 +158,12 @@ function authFailure(status: number): CalendarSourceError {
 
 function collectionError(status: number, calendarUrl: string): CalendarSourceError {
   if (status === 401 || status === 403) return authFailure(status);
-  if (status === 404 || status === 410) return { code: 'caldav-no-calendar', message: `The calendar ${new URL(calendarUrl).pathname} is no longer on the server (${status})`, httpStatus: status };
+  if (status === 404 || status === 410)
+    return {
+      code: 'caldav-no-calendar',
+      message: `The calendar ${new URL(calendarUrl).pathname} is no longer on the server (${status})`,
+      httpStatus: status,
+    };
   return { code: 'caldav-not-caldav', message: `The calendar could not be read (${status})`, httpStatus: status };
 }
 

@@ -30,7 +30,11 @@ export function checkedFetch(server: URL, signal: AbortSignal, maxBytes: number)
     const url = new URL(typeof input === 'string' || input instanceof URL ? input : input.url);
     const headers = Object.fromEntries(new Headers(init.headers).entries());
     if (init.body !== undefined && init.body !== null && typeof init.body !== 'string') throw new TypeError('Only text bodies are sent');
-    const request = { method: (init.method ?? 'GET').toUpperCase(), headers, ...(typeof init.body === 'string' ? { body: init.body } : {}) };
+    const request = {
+      method: (init.method ?? 'GET').toUpperCase(),
+      headers,
+      ...(typeof init.body === 'string' ? { body: init.body } : {}),
+    };
     const response = await checkedRequest({ origin: server, url, request, followRedirects: init.redirect !== 'manual' }, signal);
     if ('error' in response) {
       refusal ??= response.error;

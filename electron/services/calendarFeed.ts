@@ -88,7 +88,10 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 async function followRedirects(request: FeedRequest, signal: AbortSignal): Promise<IncomingMessage | { error: CalendarSourceError }> {
   const feed = new URL(request.url);
-  return checkedRequest({ origin: feed, url: feed, request: { method: 'GET', headers: conditionalHeaders(request) }, followRedirects: true }, signal);
+  return checkedRequest(
+    { origin: feed, url: feed, request: { method: 'GET', headers: conditionalHeaders(request) }, followRedirects: true },
+    signal,
+  );
 }
 
 export interface CheckedRequest {
@@ -106,7 +109,10 @@ export interface CheckedRequest {
  * since only a server's answer could have led there. A redirect to another origin drops the
  * Authorization header; a 303 turns the request into a GET.
  */
-export async function checkedRequest(checked: CheckedRequest, signal: AbortSignal): Promise<IncomingMessage | { error: CalendarSourceError }> {
+export async function checkedRequest(
+  checked: CheckedRequest,
+  signal: AbortSignal,
+): Promise<IncomingMessage | { error: CalendarSourceError }> {
   const { origin } = checked;
   const asked = new Set<string>();
   let request = checked.request;
@@ -123,10 +129,18 @@ export async function checkedRequest(checked: CheckedRequest, signal: AbortSigna
     response.destroy();
 
     const next = redirectTarget(response.headers.location, url);
-    if (!next) return { error: { code: 'feed-redirect-invalid', message: `The server answered ${response.statusCode} without a valid Location` } };
-    if (asked.has(next.href)) return { error: { code: 'feed-redirect-loop', message: `The feed redirects in a loop (back to ${next.origin})` } };
+    if (!next)
+      return { error: { code: 'feed-redirect-invalid', message: `The server answered ${response.statusCode} without a valid Location` } };
+    if (asked.has(next.href))
+      return { error: { code: 'feed-redirect-loop', message: `The feed redirects in a loop (back to ${next.origin})` } };
     if (redirects >= MAX_FEED_REDIRECTS) {
-      return { error: { code: 'feed-too-many-redirects', message: `The feed redirected more than ${MAX_FEED_REDIRECTS} times`, maxRedirects: MAX_FEED_REDIRECTS } };
+      return {
+        error: {
+          code: 'feed-too-many-redirects',
+          message: `The feed redirected more than ${MAX_FEED_REDIRECTS} times`,
+          maxRedirects: MAX_FEED_REDIRECTS,
+        },
+      };
     }
     request = redirectedRequest(request, response.statusCode ?? 0, next.origin === url.origin);
     hop = { feed: origin, previous: url };
@@ -135,7 +149,9 @@ export async function checkedRequest(checked: CheckedRequest, signal: AbortSigna
 }
 
 function redirectedRequest(request: OutgoingRequest, status: number, sameOrigin: boolean): OutgoingRequest {
-  const headers = sameOrigin ? request.headers : Object.fromEntries(Object.entries(request.headers).filter(([name]) => name.toLowerCase() !== 'authorization'));
+  const headers = sameOrigin
+    ? request.headers
+    : Object.fromEntries(Object.entries(request.headers).filter(([name]) => name.toLowerCase() !== 'authorization'));
   return status === 303 ? { method: 'GET', headers } : { ...request, headers };
 }
 
@@ -196,7 +212,11 @@ export interface OutgoingRequest {
 function send(url: URL, address: CheckedAddress, request: OutgoingRequest, signal: AbortSignal): Promise<IncomingMessage> {
   const client = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
-    const outgoing = client.request(url, { method: request.method, headers: request.headers, signal, lookup: pinnedLookup(address) }, resolve);
+    const outgoing = client.request(
+      url,
+      { method: request.method, headers: request.headers, signal, lookup: pinnedLookup(address) },
+      resolve,
+    );
     outgoing.on('error', reject);
     outgoing.end(request.body);
   });

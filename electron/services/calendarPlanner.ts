@@ -1,4 +1,11 @@
-import { activationKey, expandCalendar, planCalendarActivations, type CalendarActivation, type CalendarProfile, type PlanOptions } from '../../src/core/calendar';
+import {
+  activationKey,
+  expandCalendar,
+  planCalendarActivations,
+  type CalendarActivation,
+  type CalendarProfile,
+  type PlanOptions,
+} from '../../src/core/calendar';
 import type { ExpansionWarning, Occurrence, ParsedCalendar } from '../../src/core/calendar/types';
 import type { UnknownProfileMarker } from '../../src/core/calendar/upcoming';
 
@@ -104,13 +111,19 @@ function planAll({ expansions, profiles, options }: PlanInputs): CalendarPlan {
     for (const activation of plan.activations) if (!activations.has(activation.key)) activations.set(activation.key, activation);
     for (const warning of plan.warnings) {
       if (unknownMarkers.has(warning.key)) continue;
-      unknownMarkers.set(warning.key, { key: warning.key, number: warning.number, start: warning.start, end: endOf.get(warning.key) ?? warning.start });
+      unknownMarkers.set(warning.key, {
+        key: warning.key,
+        number: warning.number,
+        start: warning.start,
+        end: endOf.get(warning.key) ?? warning.start,
+      });
     }
     for (const occurrence of occurrences) {
       const key = activationKey(occurrence);
       if (!titles.has(key) && (activations.has(key) || unknownMarkers.has(key))) titles.set(key, occurrence.title);
     }
   }
-  const byStart = <T extends { start: number; key: string }>(a: T, b: T) => a.start - b.start || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  const byStart = <T extends { start: number; key: string }>(a: T, b: T) =>
+    a.start - b.start || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
   return { activations: [...activations.values()].sort(byStart), unknownMarkers: [...unknownMarkers.values()].sort(byStart), titles };
 }

@@ -8,7 +8,13 @@ import { sourceErrorOfParse } from '../../src/core/calendar/sourceError';
 import { activeSuppressions, skipActivation, unskipActivation } from '../../src/core/calendar/suppression';
 import type { CalendarParseWarning, ParsedCalendar } from '../../src/core/calendar/types';
 import { upcomingActivations } from '../../src/core/calendar/upcoming';
-import type { CalendarSourceError, CalendarSourceStatus, CalendarState, SourceWarningCode, SourceWarningSummary } from '../../src/core/calendar/view';
+import type {
+  CalendarSourceError,
+  CalendarSourceStatus,
+  CalendarState,
+  SourceWarningCode,
+  SourceWarningSummary,
+} from '../../src/core/calendar/view';
 import { fail, ok, type Result } from '../../src/core/errors';
 import type { Settings } from '../../src/core/settings/schema';
 import type { Clock, Scheduler } from '../../src/core/time/clock';
@@ -73,7 +79,18 @@ interface SourceRuntime {
 }
 
 function emptyRuntime(): SourceRuntime {
-  return { calendar: null, textDigest: null, etag: null, lastModified: null, lastGoodSyncAt: null, lastAttemptAt: null, error: null, parseWarnings: [], cacheWarnings: [], caldavReadAt: null };
+  return {
+    calendar: null,
+    textDigest: null,
+    etag: null,
+    lastModified: null,
+    lastGoodSyncAt: null,
+    lastAttemptAt: null,
+    error: null,
+    parseWarnings: [],
+    cacheWarnings: [],
+    caldavReadAt: null,
+  };
 }
 
 /**
@@ -186,7 +203,8 @@ export class CalendarService {
     const login = parseCaldavForm(form);
     if (!login.ok) return login;
     const found = await discoverCaldavCalendar(this.#connection(login.value));
-    if (!found.ok) return { ok: false, error: { ...found.error, field: found.error.code === 'caldav-auth-failed' ? 'password' : 'serverUrl' } };
+    if (!found.ok)
+      return { ok: false, error: { ...found.error, field: found.error.code === 'caldav-auth-failed' ? 'password' : 'serverUrl' } };
     const { serverUrl, username, password } = login.value;
     const source: CalendarSource = { id: this.deps.newId(), kind: 'caldav', location: found.value.calendarUrl, serverUrl, username };
     const added = appendCalendarSource(this.deps.settings(), source, 'serverUrl');
@@ -274,7 +292,9 @@ export class CalendarService {
   logSecrets(): string[] {
     return this.#sources().flatMap((source) => {
       const password = source.kind === 'caldav' ? this.deps.secrets.get(source.id) : null;
-      return password === null || source.kind !== 'caldav' ? [] : [password, Buffer.from(`${source.username}:${password}`).toString('base64')];
+      return password === null || source.kind !== 'caldav'
+        ? []
+        : [password, Buffer.from(`${source.username}:${password}`).toString('base64')];
     });
   }
 
@@ -286,7 +306,13 @@ export class CalendarService {
   }
 
   #connection(login: { serverUrl: string; username: string; password: string }): CaldavConnection {
-    return { ...login, timeoutMs: this.#options.fetchTimeoutMs, maxBytes: this.#options.maxBytes, scheduler: this.deps.scheduler, signal: this.#shutdown.signal };
+    return {
+      ...login,
+      timeoutMs: this.#options.fetchTimeoutMs,
+      maxBytes: this.#options.maxBytes,
+      scheduler: this.deps.scheduler,
+      signal: this.#shutdown.signal,
+    };
   }
 
   #sources(): CalendarSource[] {
@@ -333,7 +359,11 @@ export class CalendarService {
     const runtime = this.#runtimeOf(source.id);
     const startedAt = this.deps.clock.now();
     const outcome = await this.#read(source, runtime, startedAt);
-    if (this.#shutdown.signal.aborted || !this.#sources().some((current) => current.id === source.id && current.location === source.location)) return;
+    if (
+      this.#shutdown.signal.aborted ||
+      !this.#sources().some((current) => current.id === source.id && current.location === source.location)
+    )
+      return;
     const now = this.deps.clock.now();
     runtime.lastAttemptAt = now;
     this.#accept(source, runtime, outcome, now, source.kind === 'caldav' ? startedAt : null);
@@ -345,10 +375,18 @@ export class CalendarService {
     if (source.kind === 'caldav') {
       const password = this.deps.secrets.get(source.id);
       if (password === null) {
-        return Promise.resolve({ kind: 'failed', error: { code: 'caldav-password-missing', message: 'The password for this calendar is not stored; add the calendar again' } });
+        return Promise.resolve({
+          kind: 'failed',
+          error: { code: 'caldav-password-missing', message: 'The password for this calendar is not stored; add the calendar again' },
+        });
       }
       const copy = runtime.calendar && runtime.caldavReadAt !== null ? { syncToken: runtime.etag, readAt: runtime.caldavReadAt } : null;
-      return readCaldavCalendar(this.#connection({ serverUrl: source.serverUrl, username: source.username, password }), source.location, copy, now);
+      return readCaldavCalendar(
+        this.#connection({ serverUrl: source.serverUrl, username: source.username, password }),
+        source.location,
+        copy,
+        now,
+      );
     }
     return fetchFeed({
       url: source.location,
@@ -369,13 +407,19 @@ export class CalendarService {
     }
     if (outcome.kind === 'unchanged') {
       if (!runtime.calendar) {
-        runtime.error = { code: 'feed-http-status', message: 'The server answered 304 Not Modified to a request for the whole calendar', httpStatus: 304 };
+        runtime.error = {
+          code: 'feed-http-status',
+          message: 'The server answered 304 Not Modified to a request for the whole calendar',
+          httpStatus: 304,
+        };
         return;
       }
       runtime.error = null;
       runtime.lastGoodSyncAt = now;
       const { etag, lastModified, caldavReadAt } = runtime;
-      this.#writeCache(() => this.#cache.writeMeta(source.id, { location: source.location, etag, lastModified, syncedAt: now, ...windowRead(caldavReadAt) }));
+      this.#writeCache(() =>
+        this.#cache.writeMeta(source.id, { location: source.location, etag, lastModified, syncedAt: now, ...windowRead(caldavReadAt) }),
+      );
       return;
     }
     const textDigest = digest(outcome.text);
@@ -389,9 +433,18 @@ export class CalendarService {
       runtime.parseWarnings = parsed.value.warnings;
       runtime.textDigest = textDigest;
     }
-    Object.assign(runtime, { etag: outcome.etag, lastModified: outcome.lastModified, lastGoodSyncAt: now, error: null, cacheWarnings: [], caldavReadAt: windowReadAt });
+    Object.assign(runtime, {
+      etag: outcome.etag,
+      lastModified: outcome.lastModified,
+      lastGoodSyncAt: now,
+      error: null,
+      cacheWarnings: [],
+      caldavReadAt: windowReadAt,
+    });
     const { text, etag, lastModified } = outcome;
-    this.#writeCache(() => this.#cache.write(source.id, { location: source.location, text, etag, lastModified, syncedAt: now, ...windowRead(windowReadAt) }));
+    this.#writeCache(() =>
+      this.#cache.write(source.id, { location: source.location, text, etag, lastModified, syncedAt: now, ...windowRead(windowReadAt) }),
+    );
   }
 
   /** A cache that cannot be written costs only the copy after a restart; this run goes on with the copy in memory. */

@@ -92,7 +92,10 @@ export function lockRefusalText(language: Language, dataDir: string, refused: Ex
 }
 
 function failed(dataDir: string, error: unknown): LockOutcome {
-  return { kind: 'failed', error: { code: 'data-dir-lock-failed', message: `The data directory ${dataDir} could not be locked: ${(error as Error).message}` } };
+  return {
+    kind: 'failed',
+    error: { code: 'data-dir-lock-failed', message: `The data directory ${dataDir} could not be locked: ${(error as Error).message}` },
+  };
 }
 
 function newSocketAddress(): string {
@@ -205,7 +208,7 @@ function receiveArguments(connection: Socket, onArguments: (argv: string[]) => v
     try {
       onArguments(handOver.argv);
     } catch (error) {
-      console.error('A later start\'s arguments could not be handled:', error);
+      console.error("A later start's arguments could not be handled:", error);
     }
   });
 }

@@ -41,7 +41,12 @@ export class HistoryStore {
         this.recovered = { id: `history-recovered-${now}`, kind: 'history-recovered', backupPath, reason };
       } catch (error) {
         // The damaged file stays where it is; the next write replaces it whole.
-        this.recovered = { id: `history-recovered-${now}`, kind: 'history-recovered', backupPath: path, reason: `${reason}; it could not be moved aside (${(error as Error).message})` };
+        this.recovered = {
+          id: `history-recovered-${now}`,
+          kind: 'history-recovered',
+          backupPath: path,
+          reason: `${reason}; it could not be moved aside (${(error as Error).message})`,
+        };
       }
     }
   }

@@ -1,4 +1,10 @@
-import { holdsDuringCall, MAX_HELD_NOTIFICATIONS, notificationsAfterCall, type HeldNotification, type HeldSummary } from '../../src/core/notifications/callHold';
+import {
+  holdsDuringCall,
+  MAX_HELD_NOTIFICATIONS,
+  notificationsAfterCall,
+  type HeldNotification,
+  type HeldSummary,
+} from '../../src/core/notifications/callHold';
 import { allowsNotification } from '../../src/core/notifications/policy';
 import type { NotificationKind, Profile } from '../../src/core/profiles/model';
 import type { NotificationRecord } from '../../src/core/state/appState';
@@ -31,7 +37,10 @@ export class NotificationCenter {
   constructor(
     private readonly sink: NotificationSink,
     private readonly now: () => number,
-    private readonly callHold: CallHoldOptions = { enabled: () => false, summary: (kind, count) => ({ title: `${count} × ${kind}`, body: '' }) },
+    private readonly callHold: CallHoldOptions = {
+      enabled: () => false,
+      summary: (kind, count) => ({ title: `${count} × ${kind}`, body: '' }),
+    },
   ) {}
 
   /**

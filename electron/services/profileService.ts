@@ -5,7 +5,13 @@ import { reconcileCalendar } from '../../src/core/calendar/reconcile';
 import { markChosenByHand } from '../../src/core/calendar/suppression';
 import { ok, type AppError, type Result } from '../../src/core/errors';
 import { translate } from '../../src/core/i18n/messages';
-import { activateProfile, activeProfile, setTemporaryMessage, timeContextOf, type ActivationRequest } from '../../src/core/profiles/activation';
+import {
+  activateProfile,
+  activeProfile,
+  setTemporaryMessage,
+  timeContextOf,
+  type ActivationRequest,
+} from '../../src/core/profiles/activation';
 import { createProfile, deleteProfile, updateProfile } from '../../src/core/profiles/operations';
 import type { Profile, ProfileDraft } from '../../src/core/profiles/model';
 import type { Settings } from '../../src/core/settings/schema';

@@ -7,7 +7,8 @@ export function readProvisioningFile(path: string): Result<string> {
   try {
     if (!statSync(path).isFile()) return fail('provisioning-file-not-a-file', `${path} is not a file.`);
     // Four bytes a character at most: a larger file cannot be within the limit.
-    if (statSync(path).size > MAX_PROVISIONING_CHARACTERS * 4) return fail('provisioning-file-too-large', `${path} is larger than a provisioning file can be.`);
+    if (statSync(path).size > MAX_PROVISIONING_CHARACTERS * 4)
+      return fail('provisioning-file-too-large', `${path} is larger than a provisioning file can be.`);
     return ok(readFileSync(path, 'utf8'));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

@@ -1,4 +1,16 @@
-import { closeSync, existsSync, fsyncSync, ftruncateSync, openSync, readdirSync, readFileSync, readSync, rmSync, statSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  fsyncSync,
+  ftruncateSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fail, ok, type Result } from '../../src/core/errors';
 import {
@@ -13,7 +25,14 @@ import {
   type RecordingSampleRate,
 } from '../../src/core/phone/recording';
 import { describeInput } from '../../src/core/describeInput';
-import { attemptWrite, ensureDirectory, OWNER_ONLY_DIRECTORY_MODE, OWNER_ONLY_FILE_MODE, writeFileDurably, type WriteResult } from './durableFile';
+import {
+  attemptWrite,
+  ensureDirectory,
+  OWNER_ONLY_DIRECTORY_MODE,
+  OWNER_ONLY_FILE_MODE,
+  writeFileDurably,
+  type WriteResult,
+} from './durableFile';
 
 export interface RecordingStart {
   party: string;
@@ -97,7 +116,7 @@ export class RecordingStore {
       const before = statSync(path).size;
       try {
         // A write may take only part of the chunk (the disk's last free page); the rest is written on, or refused.
-        for (let done = 0; done < data.length; ) done += writeSync(fd, data, done, data.length - done, before + done);
+        for (let done = 0; done < data.length;) done += writeSync(fd, data, done, data.length - done, before + done);
         fsyncSync(fd);
       } catch (error) {
         // A chunk the disk took only part of is taken back whole, so the file stays as it was.
@@ -131,7 +150,8 @@ export class RecordingStore {
   delete(id: string): Result<RecordingInfo> {
     const info = this.#items.get(id);
     if (!info) return unknownRecording(id);
-    if (this.#open.has(id)) return fail('recording-in-progress', 'The recording is still being made; it can be deleted when the call has ended.', 'recordingId');
+    if (this.#open.has(id))
+      return fail('recording-in-progress', 'The recording is still being made; it can be deleted when the call has ended.', 'recordingId');
     const removed = attemptWrite('recording', () => {
       rmSync(this.#infoPath(info), { force: true });
       rmSync(this.#audioPath(info), { force: true });
@@ -164,7 +184,8 @@ export class RecordingStore {
       const fd = openSync(this.#audioPath(info), 'r');
       try {
         const totalBytes = statSync(this.#audioPath(info)).size;
-        if (offset > totalBytes) return fail('recording-offset-invalid', `The recording has ${totalBytes} bytes; nothing starts at ${offset}.`, 'offset');
+        if (offset > totalBytes)
+          return fail('recording-offset-invalid', `The recording has ${totalBytes} bytes; nothing starts at ${offset}.`, 'offset');
         const data = Buffer.alloc(Math.min(RECORDING_READ_BYTES, totalBytes - offset));
         const read = readSync(fd, data, 0, data.length, offset);
         const end = offset + read;
@@ -180,7 +201,8 @@ export class RecordingStore {
   #writable(id: string): Result<RecordingInfo> {
     const info = this.#items.get(id);
     if (!info) return unknownRecording(id);
-    if (!this.#open.has(id)) return fail('recording-not-open', `The recording ${describeInput(id)} is finished; nothing more can be added to it.`, 'recordingId');
+    if (!this.#open.has(id))
+      return fail('recording-not-open', `The recording ${describeInput(id)} is finished; nothing more can be added to it.`, 'recordingId');
     return ok(info);
   }
 

@@ -68,7 +68,10 @@ export class RequestDispatcher {
   }
 }
 
-export function validateDebugRequest<C extends DebugChannel>(channel: unknown, payload: unknown): Result<{ channel: C; payload: ChannelPayload<C> }> {
+export function validateDebugRequest<C extends DebugChannel>(
+  channel: unknown,
+  payload: unknown,
+): Result<{ channel: C; payload: ChannelPayload<C> }> {
   if (!isDebugChannel(channel)) return fail('unknown-channel', `Unknown channel ${describeChannel(channel)}.`);
   const checked = validatePayload(channel, debugSchemas[channel] as never, payload);
   return checked.ok ? ok({ channel: channel as C, payload: checked.value as ChannelPayload<C> }) : checked;

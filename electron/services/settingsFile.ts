@@ -14,9 +14,7 @@ export interface LoadedSettings {
 }
 
 type Reading =
-  | { kind: 'missing' }
-  | { kind: 'valid'; settings: Settings; migrated: boolean; repaired: string[] }
-  | { kind: 'unusable'; reason: string };
+  { kind: 'missing' } | { kind: 'valid'; settings: Settings; migrated: boolean; repaired: string[] } | { kind: 'unusable'; reason: string };
 
 function readSettingsFile(path: string, now: number): Reading {
   if (!existsSync(path)) return { kind: 'missing' };
@@ -55,7 +53,9 @@ export function loadSettingsFile(path: string, now: number): LoadedSettings {
       return { settings: defaultSettings(now), recovered: null, needsWrite: true };
     case 'valid': {
       const repaired = reading.repaired.length > 0;
-      const recovered: Notice | null = repaired ? { id: `settings-repaired-${now}`, kind: 'settings-repaired', fields: reading.repaired } : null;
+      const recovered: Notice | null = repaired
+        ? { id: `settings-repaired-${now}`, kind: 'settings-repaired', fields: reading.repaired }
+        : null;
       return { settings: reading.settings, recovered, needsWrite: reading.migrated || repaired };
     }
     case 'unusable': {
@@ -65,7 +65,11 @@ export function loadSettingsFile(path: string, now: number): LoadedSettings {
       } catch (error) {
         // Not moved aside, so not overwritten either: the defaults run in memory only.
         const reason = `${reading.reason}; the file could not be moved aside (${(error as Error).message}) and was left as it is`;
-        return { settings: defaultSettings(now), recovered: { id: `settings-recovered-${now}`, kind: 'settings-recovered', backupPath: path, reason }, needsWrite: false };
+        return {
+          settings: defaultSettings(now),
+          recovered: { id: `settings-recovered-${now}`, kind: 'settings-recovered', backupPath: path, reason },
+          needsWrite: false,
+        };
       }
       return {
         settings: defaultSettings(now),

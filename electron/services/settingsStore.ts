@@ -38,7 +38,10 @@ export class SettingsStore {
     const checked = SettingsSchema.safeParse(settings);
     if (!checked.success) {
       const [issue] = checked.error.issues;
-      return fail('settings-invalid', `The settings were refused at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? ''}`.slice(0, 300));
+      return fail(
+        'settings-invalid',
+        `The settings were refused at ${issue?.path.join('.') || '(root)'}: ${issue?.message ?? ''}`.slice(0, 300),
+      );
     }
     // A save that changes nothing (the account form saved as it was) needs no disk.
     if (JSON.stringify(checked.data) === JSON.stringify(this.#settings)) return ok(this.#settings);

@@ -6,7 +6,11 @@ export interface SpeechEngine {
   /** A harmless run that fails to start when the engine is not installed. */
   probe: { program: string; args: string[] };
   /** The run that writes `text` in `language` as a WAV file to `outFile`. */
-  render(text: string, language: Language, outFile: string): { program: string; args: string[]; stdin: string | null; env: Record<string, string> };
+  render(
+    text: string,
+    language: Language,
+    outFile: string,
+  ): { program: string; args: string[]; stdin: string | null; env: Record<string, string> };
   /** Names the voice in the cache key, so a change of voice is not served old audio. */
   voice(language: Language): string;
 }
@@ -49,7 +53,7 @@ const CULTURES: Record<Language, string> = { sv: 'sv', en: 'en' };
 const WINDOWS_SCRIPT = [
   'Add-Type -AssemblyName System.Speech',
   '$s = New-Object System.Speech.Synthesis.SpeechSynthesizer',
-  "$v = $s.GetInstalledVoices() | Where-Object { $_.Enabled -and $_.VoiceInfo.Culture.Name.StartsWith($env:PROFILTELEFON_SPEECH_CULTURE) } | Select-Object -First 1",
+  '$v = $s.GetInstalledVoices() | Where-Object { $_.Enabled -and $_.VoiceInfo.Culture.Name.StartsWith($env:PROFILTELEFON_SPEECH_CULTURE) } | Select-Object -First 1',
   'if ($v) { $s.SelectVoice($v.VoiceInfo.Name) }',
   '$s.SetOutputToWaveFile($env:PROFILTELEFON_SPEECH_OUT)',
   '$s.Speak($env:PROFILTELEFON_SPEECH_TEXT)',

@@ -64,9 +64,15 @@ export class SpeechService {
     }
     const engine = this.options.engine;
     if (!engine || !(await this.#engineInstalled(engine))) {
-      return fail('speech-no-engine', `This computer has no speech engine the app can use${engine ? ` (${engine.name} is not installed)` : ''}.`);
+      return fail(
+        'speech-no-engine',
+        `This computer has no speech engine the app can use${engine ? ` (${engine.name} is not installed)` : ''}.`,
+      );
     }
-    const key = createHash('sha256').update(`${engine.name}\0${engine.voice(request.language)}\0${text}`).digest('hex').slice(0, 40);
+    const key = createHash('sha256')
+      .update(`${engine.name}\0${engine.voice(request.language)}\0${text}`)
+      .digest('hex')
+      .slice(0, 40);
     const running = this.#inFlight.get(key);
     if (running) return running;
     const rendering = this.#cachedOrRendered(engine, key, { ...request, text }).finally(() => this.#inFlight.delete(key));
@@ -114,7 +120,9 @@ export class SpeechService {
   }
 
   #engineInstalled(engine: SpeechEngine): Promise<boolean> {
-    this.#available ??= this.#run(engine.probe.program, engine.probe.args, null, {}).then((finished) => !finished.notFound && finished.code === 0);
+    this.#available ??= this.#run(engine.probe.program, engine.probe.args, null, {}).then(
+      (finished) => !finished.notFound && finished.code === 0,
+    );
     return this.#available;
   }
 
@@ -158,6 +166,8 @@ export class SpeechService {
       names.map(async (name) => ({ name, mtime: (await stat(join(this.options.directory, name)).catch(() => null))?.mtimeMs ?? 0 })),
     );
     aged.sort((a, b) => a.mtime - b.mtime);
-    await Promise.all(aged.slice(0, aged.length - this.#maxCached).map(({ name }) => rm(join(this.options.directory, name), { force: true })));
+    await Promise.all(
+      aged.slice(0, aged.length - this.#maxCached).map(({ name }) => rm(join(this.options.directory, name), { force: true })),
+    );
   }
 }

@@ -3,7 +3,13 @@
  * `window.softphone` that Electron's preload gives it, carried over the shell's WebSocket.
  */
 import { contractUnreachable, type Result } from '../../src/core/errors';
-import { EVENT_APP_QUITTING, EVENT_PHONE_CALL_ACTION, EVENT_PHONE_DIAL, EVENT_STATE_CHANGED, type EventChannel } from '../../src/core/ipc/channels';
+import {
+  EVENT_APP_QUITTING,
+  EVENT_PHONE_CALL_ACTION,
+  EVENT_PHONE_DIAL,
+  EVENT_STATE_CHANGED,
+  type EventChannel,
+} from '../../src/core/ipc/channels';
 import type { CallAction, SoftphoneApi, SoftphoneDebugApi } from '../../src/core/ipc/contract';
 import type { DialTarget } from '../../src/core/numbers/phoneNumber';
 import type { AppState } from '../../src/core/state/appState';
@@ -32,7 +38,11 @@ socketUrl.searchParams.set('token', token);
 const socket = new WebSocket(socketUrl);
 const opened = new Promise<void>((resolve, reject) => {
   socket.addEventListener('open', () => resolve(), { once: true });
-  socket.addEventListener('close', (event) => reject(new Error(`The browser shell refused the connection (${event.code} ${event.reason})`)), { once: true });
+  socket.addEventListener(
+    'close',
+    (event) => reject(new Error(`The browser shell refused the connection (${event.code} ${event.reason})`)),
+    { once: true },
+  );
 });
 
 socket.addEventListener('message', (event) => {
@@ -48,7 +58,8 @@ socket.addEventListener('message', (event) => {
 });
 
 socket.addEventListener('close', (event) => {
-  for (const { channel, settle } of pending.values()) settle(contractUnreachable(channel, `the browser shell closed the connection (${event.code})`));
+  for (const { channel, settle } of pending.values())
+    settle(contractUnreachable(channel, `the browser shell closed the connection (${event.code})`));
   pending.clear();
 });
 

@@ -31,6 +31,10 @@ export function readShellRequest(data: RawData): FrameReading {
   return {
     ok: false,
     id: id.success ? id.data : null,
-    error: { code: 'shell-frame-invalid', field: where, message: `The frame is not a request: ${where}: ${issue?.message ?? ''}`.slice(0, 200) },
+    error: {
+      code: 'shell-frame-invalid',
+      field: where,
+      message: `The frame is not a request: ${where}: ${issue?.message ?? ''}`.slice(0, 200),
+    },
   };
 }

@@ -143,7 +143,11 @@ function attachClient(client: WebSocket, services: AppServices, clock: OffsetClo
     const request = readShellRequest(data);
     if (!request.ok) {
       console.warn(`The browser shell refused a frame: ${request.error.message}`);
-      send(request.id === null ? { type: 'refused', error: request.error } : { type: 'result', id: request.id, result: { ok: false, error: request.error } });
+      send(
+        request.id === null
+          ? { type: 'refused', error: request.error }
+          : { type: 'result', id: request.id, result: { ok: false, error: request.error } },
+      );
       return;
     }
     const { id, channel, payload } = request.value;

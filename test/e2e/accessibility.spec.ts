@@ -16,7 +16,10 @@ test.afterAll(async () => {
 
 async function showView(page: Page, name: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Vyer' }).getByRole('button', { name, exact: true }).click();
-  await expect(page.getByRole('navigation', { name: 'Vyer' }).getByRole('button', { name, exact: true })).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('navigation', { name: 'Vyer' }).getByRole('button', { name, exact: true })).toHaveAttribute(
+    'aria-current',
+    'page',
+  );
   await expect(page.getByRole('status').filter({ hasText: 'Läser in vyn' })).toHaveCount(0);
   await expect(page.getByRole('main').getByRole('heading', { level: 2 }).first()).toBeVisible();
 }
@@ -41,7 +44,10 @@ for (const colorScheme of ['light', 'dark'] as const) {
         await showView(page, view);
         expect(await violations(page), view).toEqual([]);
       }
-      await page.getByRole('banner').getByRole('button', { name: /^Byt profil/ }).click();
+      await page
+        .getByRole('banner')
+        .getByRole('button', { name: /^Byt profil/ })
+        .click();
       await expect(page.getByRole('dialog', { name: 'Profilbytaren' })).toBeVisible();
       expect(await violations(page), 'the switcher popover').toEqual([]);
     });

@@ -64,13 +64,19 @@ test('a provisioning file is imported whole, and a bad one lists its errors and 
   });
   await expect(page.getByText('Filen importerades inte. Inget ändrades.')).toBeVisible();
   await expect(page.getByText('Provisioneringsfilen har ett ogiltigt värde i account.sip.serverUrl. Inget har ändrats.')).toBeVisible();
-  await expect(page.getByText('Provisioneringsfilen har inställningen colour, som appen inte känner till. Inget har ändrats.')).toBeVisible();
+  await expect(
+    page.getByText('Provisioneringsfilen har inställningen colour, som appen inte känner till. Inget har ändrats.'),
+  ).toBeVisible();
   expect(readFileSync(join(dataDir, 'settings.json'), 'utf8')).toBe(before);
 
   await fileInput.setInputFiles({
     name: 'foretaget.json',
     mimeType: 'application/json',
-    buffer: Buffer.from(JSON.stringify({ account: { sip: { serverUrl: 'wss://vaxel.example.se/ws', uri: 'sip:bo@example.se' }, numbers: { mobile: '0701234567' } } })),
+    buffer: Buffer.from(
+      JSON.stringify({
+        account: { sip: { serverUrl: 'wss://vaxel.example.se/ws', uri: 'sip:bo@example.se' }, numbers: { mobile: '0701234567' } },
+      }),
+    ),
   });
   await expect(page.getByText('Provisioneringsfilen är importerad.')).toBeVisible();
   await expect(page.getByLabel('Mobilnummer')).toHaveValue('+46701234567');
@@ -80,5 +86,7 @@ test('a phone without an account says what to set up', async ({ page }) => {
   shell = await startShell(newDataDir());
   await page.goto(shell.url);
   await page.getByRole('navigation', { name: 'Vyer' }).getByRole('button', { name: 'Telefon', exact: true }).click();
-  await expect(page.getByTestId('registration-status')).toHaveText('Telefonen är inte inställd. Ange växelns adress och din SIP-adress under Konto.');
+  await expect(page.getByTestId('registration-status')).toHaveText(
+    'Telefonen är inte inställd. Ange växelns adress och din SIP-adress under Konto.',
+  );
 });

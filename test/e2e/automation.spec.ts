@@ -11,7 +11,9 @@ test('a second launch with --profile switches the profile in the running instanc
   shell = await startShell(newDataDir());
   await page.goto(shell.url);
   const result = await page.evaluate(() =>
-    window.softphoneDebug!.invoke('debug:second-launch', { argv: ['profiltelefon', '--profile', '3', '--for', '45', '--message', 'Hos kund'] }),
+    window.softphoneDebug!.invoke('debug:second-launch', {
+      argv: ['profiltelefon', '--profile', '3', '--for', '45', '--message', 'Hos kund'],
+    }),
   );
   expect(result.ok).toBe(true);
   const meeting = page.getByRole('button', { name: 'Aktivera Möte' });
@@ -23,7 +25,9 @@ test('a second launch with --profile switches the profile in the running instanc
 test('a second launch with a bad argument is refused with a clear message and changes nothing', async ({ page }) => {
   shell = await startShell(newDataDir());
   await page.goto(shell.url);
-  const result = await page.evaluate(() => window.softphoneDebug!.invoke('debug:second-launch', { argv: ['profiltelefon', '--profile', 'Lunch', '--for', 'länge'] }));
+  const result = await page.evaluate(() =>
+    window.softphoneDebug!.invoke('debug:second-launch', { argv: ['profiltelefon', '--profile', 'Lunch', '--for', 'länge'] }),
+  );
   expect(result.ok ? null : result.error.code).toBe('args-for-invalid');
   await expect(page.getByRole('alert')).toContainText('Kommandot kunde inte utföras');
   await expect(page.getByRole('alert')).toContainText('--for måste vara ett helt antal minuter, högst ett år.');

@@ -86,7 +86,10 @@ test('a profile chosen by hand is left alone, however long the user is away', as
 test('nothing switches during a call; once it ends, an idle user is away', async () => {
   await showView(alice, 'Telefon');
   await dial(alice, 'sip:bob@127.0.0.1');
-  await bob.getByTestId('incoming-call').getByRole('button', { name: /^Svara/ }).click();
+  await bob
+    .getByTestId('incoming-call')
+    .getByRole('button', { name: /^Svara/ })
+    .click();
   await expect(activeCall(alice)).toHaveCount(1);
   await reportIdleSeconds(alice, 60);
   await lock(alice);

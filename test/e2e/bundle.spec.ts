@@ -27,7 +27,9 @@ function recordChunks(page: Page): Set<string> {
   return requested;
 }
 
-test('the Profiler view loads without the other views or the end-time dialog, the phone starts on its own, and each loads its chunk when opened', async ({ page }) => {
+test('the Profiler view loads without the other views or the end-time dialog, the phone starts on its own, and each loads its chunk when opened', async ({
+  page,
+}) => {
   shell = await startShell(newDataDir());
   const requested = recordChunks(page);
   await page.goto(shell.url);

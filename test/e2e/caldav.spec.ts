@@ -25,7 +25,9 @@ test('a calendar on a CalDAV server is connected in Kalender by its address, use
   const start = Math.ceil(Date.now() / MINUTE) * MINUTE + 90 * MINUTE;
   const end = start + 60 * MINUTE;
   expect(await radicale.as('anna').makeCalendar('arbete')).toBe(201);
-  expect(await radicale.as('anna').putEvent('arbete', 'styrelse', icsCalendar([{ uid: 'styrelse', summary: '[3] Styrelsemöte', start, end }]))).toBe(201);
+  expect(
+    await radicale.as('anna').putEvent('arbete', 'styrelse', icsCalendar([{ uid: 'styrelse', summary: '[3] Styrelsemöte', start, end }])),
+  ).toBe(201);
   const line = `${formatRange(start, end, Date.now(), 'sv', SHELL_TIME_ZONE, notAllDay)} → Möte (#3)`;
 
   shell = await startShell(newDataDir());

@@ -72,7 +72,12 @@ test('a feed added in the view switches to Möte at the meeting start and gives 
   await expect(page.getByRole('button', { name: `Hoppa över ${meeting.line}`, exact: false })).toBeVisible();
 
   const earlier = await page.evaluate(
-    (until) => window.softphone.invoke('profile:activate', { profileId: 'temporarily-out', length: { kind: 'until', until }, temporaryMessage: null }),
+    (until) =>
+      window.softphone.invoke('profile:activate', {
+        profileId: 'temporarily-out',
+        length: { kind: 'until', until },
+        temporaryMessage: null,
+      }),
     Date.now() + 24 * 60 * MINUTE,
   );
   expect(earlier.ok).toBe(true);
@@ -125,7 +130,9 @@ test('a broken feed shows its error and the cached schedule keeps working', asyn
 
   feed.serve({ kind: 'status', status: 500 });
   await page.getByRole('button', { name: 'Synka nu' }).click();
-  await expect(source).toContainText(`Senaste synken misslyckades: Servern svarade med felkod 500. Kopian från ${syncedAt} används tills vidare.`);
+  await expect(source).toContainText(
+    `Senaste synken misslyckades: Servern svarade med felkod 500. Kopian från ${syncedAt} används tills vidare.`,
+  );
   await expect(upcoming(page).getByRole('listitem')).toContainText(meeting.line);
 
   feed.serve({ kind: 'body', body: '<!doctype html><title>Logga in – Office 365</title>', contentType: 'text/html' });
@@ -167,11 +174,17 @@ test('an unknown profile number is shown as a warning on its meeting, and a meet
   await expect(rows.nth(1)).toContainText('Mötet: #42 Hemligt');
   await expect(page.getByText('Mötenas rubriker syns bara här, för dig.', { exact: false })).toBeVisible();
 
-  await rows.nth(0).getByRole('button', { name: /^Hoppa över .* → Utbildning \(#10\)$/ }).click();
+  await rows
+    .nth(0)
+    .getByRole('button', { name: /^Hoppa över .* → Utbildning \(#10\)$/ })
+    .click();
   await expect(rows.nth(0)).toContainText('Hoppas över');
   await advanceClock(page, 31);
   await expect(trayTooltip(page)).toHaveText('Profiltelefon – Tillgänglig');
-  await rows.nth(0).getByRole('button', { name: /^Ångra överhoppningen av/ }).click();
+  await rows
+    .nth(0)
+    .getByRole('button', { name: /^Ångra överhoppningen av/ })
+    .click();
   await expect(trayTooltip(page)).toContainText('Profiltelefon – Utbildning till');
 });
 

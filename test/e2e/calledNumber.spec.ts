@@ -7,7 +7,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startPbx, type RunningPbx } from '../pbx/pbx';
-import { callAndRecord, callerState, callerUrlOf, callFrom, endTheEarHears, hangUpCaller, openCaller, recognise, serveCallerPage } from './support/hearingCaller';
+import {
+  callAndRecord,
+  callerState,
+  callerUrlOf,
+  callFrom,
+  endTheEarHears,
+  hangUpCaller,
+  openCaller,
+  recognise,
+  serveCallerPage,
+} from './support/hearingCaller';
 import { activateUntil, activeCall, ALICE, BOB, CAROL, incomingCall, pbxUser, PhoneSet, showView } from './support/phoneUsers';
 
 test.describe.configure({ mode: 'serial' });
@@ -39,18 +49,24 @@ test.afterAll(async () => {
 
 test('the switcher says what Slutat för dagen does with calls to each of alice’s numbers', async () => {
   await showView(alice, 'Profiler');
-  await expect(alice.getByRole('button', { name: 'Aktivera Slutat för dagen' })).toHaveAccessibleDescription('Fast nummer: hänvisning och röstbrevlåda · Mobil: ringer');
+  await expect(alice.getByRole('button', { name: 'Aktivera Slutat för dagen' })).toHaveAccessibleDescription(
+    'Fast nummer: hänvisning och röstbrevlåda · Mobil: ringer',
+  );
   await expect(alice.getByRole('button', { name: 'Aktivera Tillgänglig' })).toHaveAccessibleDescription('Ringer');
   await showView(alice, 'Telefon');
 });
 
-test('on Slutat för dagen a call to alice’s landline hears the announcement, then goes to voicemail; her phone never rings', async ({ browser }) => {
+test('on Slutat för dagen a call to alice’s landline hears the announcement, then goes to voicemail; her phone never rings', async ({
+  browser,
+}) => {
   const { until, hour, hourWord } = endTheEarHears(Date.now());
   await activateUntil(alice, 'left-for-the-day', until, 'en');
   const bob = await openCaller(browser, callerUrl, pbx, BOB);
   const { heard, state } = await callAndRecord(bob, ALICE.e164.landline, join(work, 'landline.wav'));
 
-  expect(state.infos).toEqual([expect.stringMatching(new RegExp(`^I've left for the day and I'm away until (tomorrow at )?${hour} [ap]m\\.$`))]);
+  expect(state.infos).toEqual([
+    expect.stringMatching(new RegExp(`^I've left for the day and I'm away until (tomorrow at )?${hour} [ap]m\\.$`)),
+  ]);
   expect(recognise(heard)).toMatch(new RegExp(`left for the day and i'm away until (tomorrow at )?${hourWord} [ap] m`));
   expect(state.referTo).toBe(`<sip:${CAROL.e164.landline}@${pbx.domain}>`);
   await expect(incomingCall(alice)).toHaveCount(0);
@@ -77,7 +93,10 @@ test('on Slutat för dagen a call to alice’s mobile number rings her, and she 
 
 test('in the editor, Möte set to ring on the mobile number is saved, and the switcher says so', async () => {
   await showView(alice, 'Redigera profiler');
-  await alice.getByRole('list', { name: 'Välj profil att redigera' }).getByRole('button', { name: /^3 Möte/ }).click();
+  await alice
+    .getByRole('list', { name: 'Välj profil att redigera' })
+    .getByRole('button', { name: /^3 Möte/ })
+    .click();
   await expect(alice.getByRole('heading', { level: 3, name: 'Möte' })).toBeVisible();
 
   const sameForAll = alice.getByRole('checkbox', { name: 'Samma för alla nummer' });
@@ -94,8 +113,12 @@ test('in the editor, Möte set to ring on the mobile number is saved, and the sw
     const state = await window.softphone.invoke('state:get', null);
     return state.ok ? state.value.profiles.find((profile) => profile.id === 'meeting')?.incoming.byLine : null;
   });
-  expect(stored).toEqual({ mobile: { action: { kind: 'ring' }, noAnswer: { afterSeconds: 25, target: { kind: 'voicemail' } }, whenBusy: { kind: 'callWaiting' } } });
+  expect(stored).toEqual({
+    mobile: { action: { kind: 'ring' }, noAnswer: { afterSeconds: 25, target: { kind: 'voicemail' } }, whenBusy: { kind: 'callWaiting' } },
+  });
 
   await showView(alice, 'Profiler');
-  await expect(alice.getByRole('button', { name: 'Aktivera Möte' })).toHaveAccessibleDescription('Fast nummer: hänvisning och röstbrevlåda · Mobil: ringer');
+  await expect(alice.getByRole('button', { name: 'Aktivera Möte' })).toHaveAccessibleDescription(
+    'Fast nummer: hänvisning och röstbrevlåda · Mobil: ringer',
+  );
 });

@@ -4,7 +4,19 @@ import { createServer } from 'node:net';
 import { expect, test, type Page } from '@playwright/test';
 import { startPbx, type RunningPbx } from '../pbx/pbx';
 import { JsSIPHarness, type JsSIPPhone, type PhoneState } from './support/jssipPhone';
-import { activateProfile, activeCall, ALICE, BOB, CAROL, dial, editProfile, incomingCall, pbxUser, PhoneSet, showView } from './support/phoneUsers';
+import {
+  activateProfile,
+  activeCall,
+  ALICE,
+  BOB,
+  CAROL,
+  dial,
+  editProfile,
+  incomingCall,
+  pbxUser,
+  PhoneSet,
+  showView,
+} from './support/phoneUsers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -66,14 +78,25 @@ async function closedLoopbackPort(): Promise<number> {
   return address.port;
 }
 
-async function setCallerIdPolicy(page: Page, policy: { presentation?: 'p-preferred-identity' | 'from-user'; hiding?: 'pbx' | 'client' }): Promise<void> {
-  expect(await page.evaluate((callerIdPolicy) => window.softphone.invoke('account:update', { callerIdPolicy }), policy)).toMatchObject({ ok: true });
+async function setCallerIdPolicy(
+  page: Page,
+  policy: { presentation?: 'p-preferred-identity' | 'from-user'; hiding?: 'pbx' | 'client' },
+): Promise<void> {
+  expect(await page.evaluate((callerIdPolicy) => window.softphone.invoke('account:update', { callerIdPolicy }), policy)).toMatchObject({
+    ok: true,
+  });
 }
 
 test.beforeAll(async ({ browser }) => {
   pbx = await startPbx({ users: [pbxUser(ALICE), pbxUser(BOB)] });
   harness = await JsSIPHarness.start();
-  bob = await harness.open(browser, { wsUrl: pbx.wsUrl, domain: pbx.domain, user: BOB.user, password: BOB.password, displayName: BOB.displayName });
+  bob = await harness.open(browser, {
+    wsUrl: pbx.wsUrl,
+    domain: pbx.domain,
+    user: BOB.user,
+    password: BOB.password,
+    displayName: BOB.displayName,
+  });
   alice = (await phones.open(browser, pbx, ALICE)).page;
   await expect(alice.getByTestId('registration-status')).toHaveAttribute('data-state', 'registered');
   await expect.poll(async () => (await bob.state()).registered).toBe(true);
@@ -109,7 +132,15 @@ test('on Dold the callee sees anonymous, and no header names alice or any of her
   const invite = await inviteBobReceives();
   expect(header(invite, 'From')).toMatch(/^"Anonymous" <sip:anonymous@anonymous\.invalid>;tag=/);
   expect(header(invite, 'P-Asserted-Identity')).toBeNull();
-  const revealing = [ALICE.user, ALICE.displayName, 'Andersson', ...Object.values(ALICE.e164), ...Object.values(ALICE.e164).map((number) => number.slice(1)), '0812345601', '0701110001'];
+  const revealing = [
+    ALICE.user,
+    ALICE.displayName,
+    'Andersson',
+    ...Object.values(ALICE.e164),
+    ...Object.values(ALICE.e164).map((number) => number.slice(1)),
+    '0812345601',
+    '0701110001',
+  ];
   for (const line of headerLines(invite)) {
     for (const word of revealing) expect(line.toLowerCase(), `${line} names ${word}`).not.toContain(word.toLowerCase());
   }
@@ -134,7 +165,10 @@ test('an SMS arrives with the SMS caller ID asserted by the PBX', async () => {
 });
 
 test('a caller ID the PBX refuses is explained in Swedish, in the call view and in the history', async () => {
-  const updated = await alice.evaluate((number) => window.softphone.invoke('account:update', { numbers: { switchboard: number } }), UNOWNED_SWITCHBOARD);
+  const updated = await alice.evaluate(
+    (number) => window.softphone.invoke('account:update', { numbers: { switchboard: number } }),
+    UNOWNED_SWITCHBOARD,
+  );
   expect(updated).toMatchObject({ ok: true });
   await editProfile(alice, 'available', (profile) => ({ ...profile, callerId: { calls: 'switchboard', sms: 'switchboard' } }));
   const invitesBefore = callIdOf((await bob.state()).call?.rawInvite ?? null);

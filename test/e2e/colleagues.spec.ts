@@ -57,7 +57,8 @@ test.beforeAll(async ({ browser }) => {
     users: [pbxUser(ALICE), ...[ERIK, DAVE, FRIDA].map(({ user, password }) => ({ user, password }))],
   });
   harness = await JsSIPHarness.start();
-  const open = ({ user, password, displayName }: typeof FRIDA) => harness.open(browser, { wsUrl: pbx.wsUrl, domain: pbx.domain, user, password, displayName });
+  const open = ({ user, password, displayName }: typeof FRIDA) =>
+    harness.open(browser, { wsUrl: pbx.wsUrl, domain: pbx.domain, user, password, displayName });
   erik = await open(ERIK);
   frida = await open(FRIDA);
   dave = await DeskPhone.start({ user: DAVE.user, password: DAVE.password, domain: pbx.domain, outboundProxy: pbx.sipUdpUri });

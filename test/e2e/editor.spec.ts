@@ -97,7 +97,9 @@ test('every editor setting survives a restart of the shell', async ({ page }) =>
   await field(page, 'Meddelande till den som ringer').fill('Jag har semester i Spanien');
   await expect(field(page, 'Säg när profilen slutar')).toBeChecked();
   // Fourteen days from now, on a weekday: the day and the date, not a token.
-  await expect(page.getByTestId('announcement-preview')).toContainText(/Den som ringer hör nu: ”Jag har semester i Spanien till (måndag|tisdag|onsdag|torsdag|fredag) \d{1,2} [a-zé]+( \d{4})?\.”/);
+  await expect(page.getByTestId('announcement-preview')).toContainText(
+    /Den som ringer hör nu: ”Jag har semester i Spanien till (måndag|tisdag|onsdag|torsdag|fredag) \d{1,2} [a-zé]+( \d{4})?\.”/,
+  );
   await group(page, 'Efter meddelandet').getByRole('radio', { name: 'Lägg på' }).check();
   await group(page, 'Om du redan är i samtal').getByRole('radio', { name: 'Vidarekoppla' }).check();
   await field(page, 'Vidarekoppla under pågående samtal till').selectOption({ label: 'Annat nummer' });

@@ -58,7 +58,9 @@ test('activating Lunch shows it active until one hour ahead, and a restart keeps
   shell = await startShell(dataDir);
   await page.goto(shell.url);
   await expect(page.getByRole('button', { name: 'Aktivera Lunch' })).toHaveAttribute('aria-pressed', 'true');
-  await expect(page.getByRole('button', { name: 'Aktivera Lunch' }).locator('.profile__end')).toHaveText(anyWritten(ends, [clickedAt, Date.now()], tillEnd));
+  await expect(page.getByRole('button', { name: 'Aktivera Lunch' }).locator('.profile__end')).toHaveText(
+    anyWritten(ends, [clickedAt, Date.now()], tillEnd),
+  );
 });
 
 test('a corrupt settings file is moved aside, defaults return, and the user is told', async ({ page }) => {
@@ -113,10 +115,11 @@ test('a bad IPC payload gets a specific error in the page and changes nothing', 
   shell = await startShell(newDataDir());
   await page.goto(shell.url);
   await expect(profileList(page).getByRole('listitem')).toHaveCount(10);
-  const result = await page.evaluate(() =>
-    window.softphone.invoke('profile:delete', { profileId: 'available' }),
-  );
-  expect(result).toEqual({ ok: false, error: { code: 'delete-base', message: '"Tillgänglig" is the base profile and cannot be deleted.' } });
+  const result = await page.evaluate(() => window.softphone.invoke('profile:delete', { profileId: 'available' }));
+  expect(result).toEqual({
+    ok: false,
+    error: { code: 'delete-base', message: '"Tillgänglig" is the base profile and cannot be deleted.' },
+  });
   await expect(profileList(page).getByRole('listitem')).toHaveCount(10);
 });
 

@@ -110,7 +110,9 @@ test.beforeAll(async () => {
   caller = await openCaller(callerBrowser, callerUrlOf(pageServer), pbx, CALLER);
   await callFrom(caller, ALICE.user, true);
   await expect(incomingCall(alice)).toBeVisible();
-  await incomingCall(alice).getByRole('button', { name: /^Svara/ }).click();
+  await incomingCall(alice)
+    .getByRole('button', { name: /^Svara/ })
+    .click();
   await expect(activeCall(alice)).toHaveAttribute('data-status', 'active');
   await expect.poll(async () => (await callerState(caller)).events).toContain('confirmed');
 });
@@ -127,7 +129,9 @@ test.afterAll(async () => {
 test('on a profile that does not allow listen-in, bob is told so and alice’s call goes on untouched', async () => {
   await listenInOnAlice(bob);
   await expect(listenInStatus(bob)).toHaveAttribute('data-state', 'refused');
-  await expect(listenInStatus(bob)).toHaveText(`Medlyssning nekades. Den aktiva profilen hos ${ALICE.displayName} tillåter inte medlyssning.`);
+  await expect(listenInStatus(bob)).toHaveText(
+    `Medlyssning nekades. Den aktiva profilen hos ${ALICE.displayName} tillåter inte medlyssning.`,
+  );
   await expect(listenerIndicator(alice)).toHaveCount(0);
   await expect(incomingCall(alice)).toHaveCount(0);
   await expect(activeCall(alice)).toHaveAttribute('data-status', 'active');
@@ -158,7 +162,10 @@ test('bob listens in: he hears both alice and the caller, alice sees him and hea
   expect(rtp.packetsSent).toBeGreaterThan(0);
   expect(rtp.packetsReceived).toBe(0);
   const directions = await alice.evaluate(() =>
-    (window as unknown as { peerConnections: RTCPeerConnection[] }).peerConnections.at(-1)!.getTransceivers().map((transceiver) => transceiver.currentDirection),
+    (window as unknown as { peerConnections: RTCPeerConnection[] }).peerConnections
+      .at(-1)!
+      .getTransceivers()
+      .map((transceiver) => transceiver.currentDirection),
   );
   expect(directions).toEqual(['sendonly']);
   await expect(activeCall(alice)).toHaveAttribute('data-status', 'active');
@@ -167,15 +174,26 @@ test('bob listens in: he hears both alice and the caller, alice sees him and hea
 test('carol, whom alice’s directory does not make a supervisor, is refused with the same marker', async () => {
   await listenInOnAlice(carol);
   await expect(listenInStatus(carol)).toHaveAttribute('data-state', 'refused');
-  await expect(listenInStatus(carol)).toHaveText(`Medlyssning nekades. Telefonen hos ${ALICE.displayName} känner inte igen dig som arbetsledare.`);
+  await expect(listenInStatus(carol)).toHaveText(
+    `Medlyssning nekades. Telefonen hos ${ALICE.displayName} känner inte igen dig som arbetsledare.`,
+  );
   await expect(listenerIndicator(alice)).toHaveCount(1);
   await expect(listenInStatus(bob)).toHaveAttribute('data-state', 'listening');
 });
 
 test('a caller who names himself bob and forges bob’s P-Asserted-Identity is refused: the PBX asserts who he is', async () => {
-  const eve = await harness.open(browsers[2]!, { wsUrl: pbx.wsUrl, domain: pbx.domain, user: FORGER.user, password: FORGER.password, displayName: BOB.displayName });
+  const eve = await harness.open(browsers[2]!, {
+    wsUrl: pbx.wsUrl,
+    domain: pbx.domain,
+    user: FORGER.user,
+    password: FORGER.password,
+    displayName: BOB.displayName,
+  });
   const aliceUri = `sip:${ALICE.user}@${pbx.domain}`;
-  await eve.call(aliceUri, [`Call-Info: <${aliceUri}>;purpose=listen-in;answer-after=0`, `P-Asserted-Identity: "${BOB.displayName}" <sip:${BOB.user}@${pbx.domain}>`]);
+  await eve.call(aliceUri, [
+    `Call-Info: <${aliceUri}>;purpose=listen-in;answer-after=0`,
+    `P-Asserted-Identity: "${BOB.displayName}" <sip:${BOB.user}@${pbx.domain}>`,
+  ]);
   await expect.poll(async () => (await eve.state()).call?.failure).toEqual({ status: 403, reason: 'Not a supervisor' });
   await expect(incomingCall(alice)).toHaveCount(0);
   await expect(listenerIndicator(alice)).toHaveCount(1);

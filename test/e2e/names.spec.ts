@@ -3,7 +3,19 @@
 // history carry the directory's names; a ringing call takes the focus and has its own keys.
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { startPbx, type RunningPbx } from '../pbx/pbx';
-import { activateProfile, activeCall, ALICE, BOB, dial, editProfile, incomingCall, pbxUser, PhoneSet, showView, type PhoneUser } from './support/phoneUsers';
+import {
+  activateProfile,
+  activeCall,
+  ALICE,
+  BOB,
+  dial,
+  editProfile,
+  incomingCall,
+  pbxUser,
+  PhoneSet,
+  showView,
+  type PhoneUser,
+} from './support/phoneUsers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -35,12 +47,17 @@ async function hangUpAll(page: Page): Promise<void> {
 }
 
 async function answer(page: Page): Promise<void> {
-  await incomingCall(page).getByRole('button', { name: /^Svara/ }).click();
+  await incomingCall(page)
+    .getByRole('button', { name: /^Svara/ })
+    .click();
   await expect(activeCall(page)).toHaveAttribute('data-status', 'active');
 }
 
 /** A history row's visible facts: who, which way, the outcome, when, and how long. */
-async function expectRow(row: Locator, { name, direction, outcome, connected }: { name: string; direction: string; outcome: string; connected: boolean }) {
+async function expectRow(
+  row: Locator,
+  { name, direction, outcome, connected }: { name: string; direction: string; outcome: string; connected: boolean },
+) {
   await expect(row.locator('.phone-party__primary')).toHaveText(name);
   await expect(row).toContainText(`${direction}, ${outcome}`);
   // The date is always there ("2 dec. 14:30"), not only the time.
@@ -60,7 +77,8 @@ test.beforeAll(async ({ browser }) => {
   alice = (await phones.open(browser, pbx, ALICE, { directory })).page;
   bertil = (await phones.open(browser, pbx, BERTIL)).page;
   bob = (await phones.open(browser, pbx, BOB)).page;
-  for (const page of [alice, bertil, bob]) await expect(page.getByTestId('registration-status')).toHaveAttribute('data-state', 'registered');
+  for (const page of [alice, bertil, bob])
+    await expect(page.getByTestId('registration-status')).toHaveAttribute('data-state', 'registered');
 });
 
 test.afterAll(async () => {
@@ -131,7 +149,9 @@ test("bertil's call shows the directory's name; Ctrl+Shift+D declines it, and al
   await expect(row).toContainText('Inkommande, avvisat');
   await row.getByRole('button', { name: `Ring upp ${BERTIL.landline}` }).click();
   await expect(incomingCall(bertil)).toBeVisible();
-  await incomingCall(bertil).getByRole('button', { name: /^Avvisa/ }).click();
+  await incomingCall(bertil)
+    .getByRole('button', { name: /^Avvisa/ })
+    .click();
   await expect(activeCall(alice)).toHaveCount(0);
   await expect(history(alice).first()).toHaveAttribute('data-direction', 'outgoing');
 });
@@ -171,7 +191,9 @@ test('alice transfers a call to "bertil" by name, and chats to him by name', asy
   await alice.getByRole('radio', { name: 'Chatt' }).check();
   const to = alice.getByRole('combobox', { name: 'Till', exact: true });
   await to.fill('berg');
-  await suggestions(alice).getByRole('option', { name: new RegExp(BERTIL_NAME) }).click();
+  await suggestions(alice)
+    .getByRole('option', { name: new RegExp(BERTIL_NAME) })
+    .click();
   await expect(to).toHaveValue(BERTIL_NAME);
   await alice.getByLabel('Meddelande', { exact: true }).fill('Tack för hjälpen');
   await alice.getByRole('button', { name: 'Skicka' }).click();
@@ -183,7 +205,10 @@ test('alice transfers a call to "bertil" by name, and chats to him by name', asy
 
 test('a colleague picked in the editor is a forward target: the PBX takes the 302 to bertil', async () => {
   await showView(alice, 'Redigera profiler');
-  await alice.getByRole('list', { name: 'Välj profil att redigera' }).getByRole('button', { name: /^7 Tillfälligt ute/ }).click();
+  await alice
+    .getByRole('list', { name: 'Välj profil att redigera' })
+    .getByRole('button', { name: /^7 Tillfälligt ute/ })
+    .click();
   await alice.getByLabel('Vidarekoppla till', { exact: true }).selectOption({ label: 'En kollega' });
   const colleague = alice.getByRole('combobox', { name: 'Kollega', exact: true });
   await colleague.fill('bert');

@@ -57,7 +57,8 @@ test.afterEach(async () => {
   shell = null;
 });
 
-const view = (page: Page, name: string) => page.getByRole('navigation', { name: 'Vyer' }).getByRole('button', { name, exact: true }).click();
+const view = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Vyer' }).getByRole('button', { name, exact: true }).click();
 
 test('the Swedish UI shows no English, in every view and in every error provoked', async ({ page }) => {
   test.setTimeout(120_000);
@@ -93,7 +94,11 @@ test('the Swedish UI shows no English, in every view and in every error provoked
   await page.getByRole('button', { name: 'Lägg till', exact: true }).click();
   await expect(page.getByText('Filen finns inte.', { exact: false })).toBeVisible();
   await check('Kalender, a missing file');
-  await page.getByLabel('Välj kalenderfil…').setInputFiles({ name: 'trasig.ics', mimeType: 'text/calendar', buffer: Buffer.from('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nthis is no line\r\n') });
+  await page.getByLabel('Välj kalenderfil…').setInputFiles({
+    name: 'trasig.ics',
+    mimeType: 'text/calendar',
+    buffer: Buffer.from('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nthis is no line\r\n'),
+  });
   await expect(page.getByText('Filen lades inte till', { exact: false })).toBeVisible();
   await check('Kalender, a broken ICS file');
 

@@ -21,7 +21,13 @@ async function aliceOnlineToWatcher(browser: Browser, presenceLifetimeSeconds?: 
   await expect(alice.page.getByTestId('registration-status')).toHaveAttribute('data-state', 'registered');
   const page = await (await browser.newContext()).newPage();
   await page.goto(harness.url);
-  watcher = await NotifyWitness.install(page, { wsUrl: pbx.wsUrl, domain: pbx.domain, user: BOB.user, password: BOB.password, displayName: BOB.displayName });
+  watcher = await NotifyWitness.install(page, {
+    wsUrl: pbx.wsUrl,
+    domain: pbx.domain,
+    user: BOB.user,
+    password: BOB.password,
+    displayName: BOB.displayName,
+  });
   await watcher.subscribe(ALICE_URI, 'presence');
   await expect.poll(lastPresence).toContain('<basic>open</basic>');
 }
@@ -44,7 +50,10 @@ test.afterEach(async () => {
   await watcher?.stop();
   await watcher?.page.context().close();
   watcher = null;
-  await alice?.page.context().close().catch(() => undefined);
+  await alice?.page
+    .context()
+    .close()
+    .catch(() => undefined);
   await alice?.shell.stop();
   alice = null;
 });
@@ -83,7 +92,7 @@ test('after a crash of page and process, her 30 s publication ends and the watch
   const crashedAt = Date.now();
   await expect.poll(lastPresence).toContain('<basic>open</basic>');
   await expectOfflineWithin(lifetimeSeconds * 1000 + SERVER_CLEAN_PERIOD_MS + 10_000);
-  const offlineAt = ((await watcher!.notifies('presence')).at(-1)?.at ?? 0);
+  const offlineAt = (await watcher!.notifies('presence')).at(-1)?.at ?? 0;
   // Not signed off: the publication expired, so it took at least part of its lifetime.
   expect(offlineAt - crashedAt).toBeGreaterThan(5_000);
 });

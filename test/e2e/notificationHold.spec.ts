@@ -19,7 +19,9 @@ const holdSetting = (page: Page) => page.getByRole('checkbox', { name: 'Håll no
 
 async function callBob(): Promise<void> {
   await dial(alice, BOB.landline);
-  await incomingCall(bob).getByRole('button', { name: /^Svara/ }).click();
+  await incomingCall(bob)
+    .getByRole('button', { name: /^Svara/ })
+    .click();
   await expect(activeCall(bob)).toHaveAttribute('data-status', 'active');
 }
 

@@ -54,7 +54,9 @@ function header(message: string, name: string): string[] {
 
 /** rtpengine anchors the media: the SDP names only its ports, as ICE candidates for a WebRTC client. */
 function expectMediaThroughRtpengine(message: string): void {
-  const ports = [...message.matchAll(/^m=audio (\d+) /gm), ...message.matchAll(/^a=candidate:\S+ \d+ udp \d+ \S+ (\d+) typ/gim)].map((match) => Number(match[1]));
+  const ports = [...message.matchAll(/^m=audio (\d+) /gm), ...message.matchAll(/^a=candidate:\S+ \d+ udp \d+ \S+ (\d+) typ/gim)].map(
+    (match) => Number(match[1]),
+  );
   expect(ports.length).toBeGreaterThan(1);
   for (const port of ports) {
     expect(port).toBeGreaterThanOrEqual(pbx.rtpPorts.min);
@@ -76,7 +78,13 @@ test('alice and bob register', async () => {
 });
 
 test('a wrong password fails registration with 401', async ({ browser }) => {
-  const intruder = await harness.open(browser, { wsUrl: pbx.wsUrl, domain: pbx.domain, user: 'bob', password: 'not-bobs-password', displayName: 'Intruder' });
+  const intruder = await harness.open(browser, {
+    wsUrl: pbx.wsUrl,
+    domain: pbx.domain,
+    user: 'bob',
+    password: 'not-bobs-password',
+    displayName: 'Intruder',
+  });
   await expect.poll(async () => (await intruder.state()).registrationFailure).toEqual({ cause: 'Authentication Error', status: 401 });
   expect((await intruder.state()).registered).toBe(false);
   await intruder.close();
@@ -119,7 +127,9 @@ test('a tel: P-Preferred-Identity of an owned number is asserted as given', asyn
 test('a number alice does not own gets 403 with the reason, and bob never rings', async () => {
   const bobCallsBefore = (await bob.state()).call;
   await alice.call('bob', ['P-Preferred-Identity: <sip:+46812345602@127.0.0.1>']);
-  await expect.poll(async () => (await alice.state()).call?.failure).toEqual({ status: 403, reason: 'Caller ID not allowed: the number is not yours' });
+  await expect
+    .poll(async () => (await alice.state()).call?.failure)
+    .toEqual({ status: 403, reason: 'Caller ID not allowed: the number is not yours' });
   expect((await bob.state()).call).toEqual(bobCallsBefore);
 });
 
@@ -244,8 +254,14 @@ test('a MESSAGE with a number alice does not own gets 403', async () => {
 
 test('a number alice does not own is refused before routing: 403 also toward an unregistered or unknown user', async () => {
   const notMine = ['P-Preferred-Identity: <sip:+46812345603@127.0.0.1>'];
-  expect(await alice.sendMessage('carol', 'not mine', notMine)).toMatchObject({ status: 403, reason: 'Caller ID not allowed: the number is not yours' });
-  expect(await alice.sendMessage('nobody', 'not mine', notMine)).toMatchObject({ status: 403, reason: 'Caller ID not allowed: the number is not yours' });
+  expect(await alice.sendMessage('carol', 'not mine', notMine)).toMatchObject({
+    status: 403,
+    reason: 'Caller ID not allowed: the number is not yours',
+  });
+  expect(await alice.sendMessage('nobody', 'not mine', notMine)).toMatchObject({
+    status: 403,
+    reason: 'Caller ID not allowed: the number is not yours',
+  });
 });
 
 test('a MESSAGE to a number reaches its owner', async () => {

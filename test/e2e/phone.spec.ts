@@ -4,7 +4,22 @@ import { join } from 'node:path';
 import { expect, test, type Browser, type Locator, type Page } from '@playwright/test';
 import { startPbx, type RunningPbx } from '../pbx/pbx';
 import { anyWritten, spokenEnd } from './support/endTime';
-import { activateProfile, activeCall, ALICE, BOB, CAROL, dial, editProfile, incomingCall, type OpenPhone, pbxUser, PhoneSet, type PhoneUser, type ProvisionOverrides, showView } from './support/phoneUsers';
+import {
+  activateProfile,
+  activeCall,
+  ALICE,
+  BOB,
+  CAROL,
+  dial,
+  editProfile,
+  incomingCall,
+  type OpenPhone,
+  pbxUser,
+  PhoneSet,
+  type PhoneUser,
+  type ProvisionOverrides,
+  showView,
+} from './support/phoneUsers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -36,13 +51,19 @@ function invitesBobReceived(): string[] {
 /** The identity headers of the first INVITE bob's phone receives after it had received `before`. */
 async function identityHeadersOfNextInvite(before: number) {
   await expect.poll(() => invitesBobReceived().length).toBeGreaterThan(before);
-  const lines = invitesBobReceived()[before]!.split(/\r?\n\r?\n/)[0]!.split(/\r?\n/);
+  const invite = invitesBobReceived()[before]!;
+  const lines = invite.split(/\r?\n\r?\n/)[0]!.split(/\r?\n/);
   const header = (name: string) => {
     const prefix = `${name.toLowerCase()}:`;
     const line = lines.find((candidate) => candidate.toLowerCase().startsWith(prefix));
     return line === undefined ? null : line.slice(prefix.length).trim();
   };
-  return { from: header('From'), pAssertedIdentity: header('P-Asserted-Identity'), pPreferredIdentity: header('P-Preferred-Identity'), privacy: header('Privacy') };
+  return {
+    from: header('From'),
+    pAssertedIdentity: header('P-Asserted-Identity'),
+    pPreferredIdentity: header('P-Preferred-Identity'),
+    privacy: header('Privacy'),
+  };
 }
 
 async function hangUpAll(page: Page): Promise<void> {
@@ -164,7 +185,9 @@ test('alice on Slutat för dagen calls: bob sees her mobile number', async () =>
   await dial(alice, BOB.landline);
   await expect(callerOf(incomingCall(bob)).primary).toHaveText(ALICE.mobile);
 
-  await incomingCall(bob).getByRole('button', { name: /^Avvisa/ }).click();
+  await incomingCall(bob)
+    .getByRole('button', { name: /^Avvisa/ })
+    .click();
   await expect(activeCall(alice)).toHaveCount(0);
   await expect(history(alice).first()).toHaveAttribute('data-outcome', 'declined');
   await expect(history(bob).first()).toHaveAttribute('data-outcome', 'declined');
@@ -243,7 +266,9 @@ test('a tel: link handed to a second launch dials from the running app', async (
 
 test('bob transfers alice to carol (blind transfer)', async () => {
   await dial(alice, BOB.landline);
-  await incomingCall(bob).getByRole('button', { name: /^Svara/ }).click();
+  await incomingCall(bob)
+    .getByRole('button', { name: /^Svara/ })
+    .click();
   await expect(activeCall(bob)).toHaveAttribute('data-status', 'active');
 
   await activeCall(bob).getByRole('button', { name: 'Koppla vidare' }).click();
@@ -253,7 +278,9 @@ test('bob transfers alice to carol (blind transfer)', async () => {
 
   // Alice's phone follows the REFER and calls carol, presenting her own caller ID.
   await expect(callerOf(incomingCall(carol)).primary).toHaveText(ALICE.landline);
-  await incomingCall(carol).getByRole('button', { name: /^Svara/ }).click();
+  await incomingCall(carol)
+    .getByRole('button', { name: /^Svara/ })
+    .click();
   await expect(activeCall(alice)).toHaveCount(1);
   await expect(activeCall(alice)).toContainText(CAROL.landline);
   await expect(activeCall(alice)).toHaveAttribute('data-status', 'active');
@@ -264,7 +291,9 @@ test('bob transfers alice to carol (blind transfer)', async () => {
 
 test('a second call waits while bob is in a call; answering it holds the first', async () => {
   await dial(alice, BOB.landline);
-  await incomingCall(bob).getByRole('button', { name: /^Svara/ }).click();
+  await incomingCall(bob)
+    .getByRole('button', { name: /^Svara/ })
+    .click();
   await expect(activeCall(alice)).toHaveAttribute('data-status', 'active');
 
   await dial(carol, BOB.landline);
@@ -292,7 +321,9 @@ test('a profile that forwards sends the call on with 302, and the PBX follows it
   await expect(incomingCall(bob)).toHaveCount(0);
   await expect(history(bob).first()).toHaveAttribute('data-outcome', 'forwarded');
 
-  await incomingCall(carol).getByRole('button', { name: /^Avvisa/ }).click();
+  await incomingCall(carol)
+    .getByRole('button', { name: /^Avvisa/ })
+    .click();
   await expect(activeCall(alice)).toHaveCount(0);
 });
 
@@ -313,7 +344,9 @@ test('Lunch answers with its announcement, then passes the caller to voicemail',
   await expect(callerOf(incomingCall(carol)).primary).toHaveText(ALICE.landline);
   await expect(activeCall(bob)).toHaveCount(0);
   await expect(history(bob).first()).toHaveAttribute('data-outcome', 'forwarded');
-  await incomingCall(carol).getByRole('button', { name: /^Avvisa/ }).click();
+  await incomingCall(carol)
+    .getByRole('button', { name: /^Avvisa/ })
+    .click();
   await expect(activeCall(alice)).toHaveCount(0);
   await activateProfile(bob, 'Tillgänglig');
 });

@@ -53,7 +53,9 @@ test("bob's list shows alice's switch to Möte with its message and end time", a
   await activate(alice, 'Möte');
   await expect(aliceRow().locator('.colleague__profile')).toHaveText('Möte');
   const ends = [switchedAt + 3_600_000, Date.now() + 3_600_000];
-  await expect(aliceRow().locator('.colleague__detail')).toHaveText(anyWritten(ends, [switchedAt, Date.now()], (until, now) => `Ej i samtal · till ${shownEnd(until, now)}`));
+  await expect(aliceRow().locator('.colleague__detail')).toHaveText(
+    anyWritten(ends, [switchedAt, Date.now()], (until, now) => `Ej i samtal · till ${shownEnd(until, now)}`),
+  );
 });
 
 test('her temporary message replaces the permanent one, and is gone after the next switch', async () => {
@@ -62,7 +64,14 @@ test('her temporary message replaces the permanent one, and is gone after the ne
     if (!state.ok) throw new Error(state.error.message);
     return state.value.profiles.find((profile) => profile.id === 'meeting')!;
   });
-  expect((await alice.evaluate((next) => window.softphone.invoke('profile:update', next), { ...meeting, statusMessage: 'Chatta mig om det är viktigt' })).ok).toBe(true);
+  expect(
+    (
+      await alice.evaluate((next) => window.softphone.invoke('profile:update', next), {
+        ...meeting,
+        statusMessage: 'Chatta mig om det är viktigt',
+      })
+    ).ok,
+  ).toBe(true);
   await expect(aliceRow().locator('.colleague__detail')).toContainText('Chatta mig om det är viktigt');
 
   await activate(alice, 'Möte', 'Hos kund i Kista');
@@ -82,7 +91,10 @@ async function aliceCallsCarol(): Promise<void> {
 }
 
 async function carolAnswersThenAliceHangsUp(duringCall: () => Promise<void>): Promise<void> {
-  await carol.getByTestId('incoming-call').getByRole('button', { name: /^Svara/ }).click();
+  await carol
+    .getByTestId('incoming-call')
+    .getByRole('button', { name: /^Svara/ })
+    .click();
   await expect(alice.getByTestId('active-call')).toHaveAttribute('data-status', 'active');
   await duringCall();
   await alice.getByTestId('active-call').getByRole('button', { name: 'Lägg på' }).click();

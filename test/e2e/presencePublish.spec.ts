@@ -22,7 +22,13 @@ let watcher: NotifyWitness;
 async function openWitness(browser: Browser): Promise<NotifyWitness> {
   const page = await (await browser.newContext()).newPage();
   await page.goto(harness.url);
-  const witness = await NotifyWitness.install(page, { wsUrl: pbx.wsUrl, domain: pbx.domain, user: BOB.user, password: BOB.password, displayName: BOB.displayName });
+  const witness = await NotifyWitness.install(page, {
+    wsUrl: pbx.wsUrl,
+    domain: pbx.domain,
+    user: BOB.user,
+    password: BOB.password,
+    displayName: BOB.displayName,
+  });
   await witness.subscribe(ALICE_URI, 'presence');
   await witness.subscribe(ALICE_URI, 'dialog');
   await expect.poll(async () => (await witness.notifies('presence')).length).toBeGreaterThan(0);
@@ -76,7 +82,9 @@ async function dialogHistory(since: number): Promise<string[]> {
 }
 
 function hhmm(epochMs: number): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(epochMs);
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Stockholm', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+    epochMs,
+  );
 }
 
 test.beforeAll(async ({ browser }) => {
@@ -84,7 +92,13 @@ test.beforeAll(async ({ browser }) => {
   harness = await JsSIPHarness.start();
   ({ page: alice, shell: aliceShell } = await phones.open(browser, pbx, ALICE));
   await expect(alice.getByTestId('registration-status')).toHaveAttribute('data-state', 'registered');
-  carol = await harness.open(browser, { wsUrl: pbx.wsUrl, domain: pbx.domain, user: CAROL.user, password: CAROL.password, displayName: CAROL.displayName });
+  carol = await harness.open(browser, {
+    wsUrl: pbx.wsUrl,
+    domain: pbx.domain,
+    user: CAROL.user,
+    password: CAROL.password,
+    displayName: CAROL.displayName,
+  });
   await expect.poll(async () => (await carol.state()).registered).toBe(true);
   watcher = await openWitness(browser);
 });
@@ -132,7 +146,9 @@ test('on Tillgänglig, the BLF watcher sees her call go trying, early, confirmed
   await expect(alice.getByTestId('active-call')).toHaveAttribute('data-status', 'active');
   await expect.poll(() => dialogHistory(before)).toEqual(['trying/initiator', 'early/initiator', 'confirmed/initiator']);
   await alice.getByTestId('active-call').getByRole('button', { name: 'Lägg på' }).click();
-  await expect.poll(() => dialogHistory(before)).toEqual(['trying/initiator', 'early/initiator', 'confirmed/initiator', 'terminated/initiator']);
+  await expect
+    .poll(() => dialogHistory(before))
+    .toEqual(['trying/initiator', 'early/initiator', 'confirmed/initiator', 'terminated/initiator']);
 });
 
 test('an incoming call rings on the BLF key as an early dialog of the recipient', async () => {
@@ -170,7 +186,9 @@ test('her call leaves before anything about it is published: the INVITE goes out
 
 const CALL_STATE_IN_PIDF = /on-the-phone|callstate/;
 
-test('on Sjuk, no call state of hers reaches any watcher: not in presence, not in dialog, not an earlier call still live', async ({ browser }) => {
+test('on Sjuk, no call state of hers reaches any watcher: not in presence, not in dialog, not an earlier call still live', async ({
+  browser,
+}) => {
   const callsAtStart = (await carol.state()).callCount;
   await alice.getByLabel('Namn, nummer eller SIP-adress').fill(CAROL.landline);
   await alice.getByRole('button', { name: 'Ring', exact: true }).click();
@@ -183,7 +201,14 @@ test('on Sjuk, no call state of hers reaches any watcher: not in presence, not i
   const dialogBefore = (await watcher.notifies('dialog')).length;
   await activate('Sjuk');
   // The call goes on; what she was in must be gone at once, in both packages.
-  await expect.poll(async () => (await watcher.notifies('dialog')).slice(dialogBefore).map((notify) => notify.body.includes('<dialog ')).at(-1)).toBe(false);
+  await expect
+    .poll(async () =>
+      (await watcher.notifies('dialog'))
+        .slice(dialogBefore)
+        .map((notify) => notify.body.includes('<dialog '))
+        .at(-1),
+    )
+    .toBe(false);
   await expect.poll(async () => (await watcher.notifies('presence')).at(-1)?.body ?? '').toContain('Sjuk');
 
   // A watcher that starts now, while the call is still up, learns nothing of it either.

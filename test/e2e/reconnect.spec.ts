@@ -53,8 +53,14 @@ function noteMoments(uris: string[]): void {
   const timer = setInterval(() => {
     const now = Date.now();
     const shown = status();
-    if (moments.registeredAt === null && shown?.dataset.state === 'registered' && Number(shown.dataset.registrations) > baseline.registrations) moments.registeredAt = now;
-    if (moments.resubscribedAt === null && activations().every((count, index) => count > baseline.activations[index]!)) moments.resubscribedAt = now;
+    if (
+      moments.registeredAt === null &&
+      shown?.dataset.state === 'registered' &&
+      Number(shown.dataset.registrations) > baseline.registrations
+    )
+      moments.registeredAt = now;
+    if (moments.resubscribedAt === null && activations().every((count, index) => count > baseline.activations[index]!))
+      moments.resubscribedAt = now;
     if (moments.ringingAt === null && document.querySelector('[data-testid="incoming-call"]')) moments.ringingAt = now;
     if (moments.registeredAt !== null && moments.resubscribedAt !== null && moments.ringingAt !== null) clearInterval(timer);
   }, 20);
@@ -107,7 +113,11 @@ let bob: Page;
 
 const registration = (page: Page) => page.getByTestId('registration-status');
 const latestHistory = (page: Page) => page.getByTestId('call-history').getByRole('listitem').first();
-const activationCounts = (page: Page) => page.evaluate((uris) => uris.map((uri) => window.presenceTestHook?.activations(uri) ?? 0), COLLEAGUES.map((colleague) => colleague.uri));
+const activationCounts = (page: Page) =>
+  page.evaluate(
+    (uris) => uris.map((uri) => window.presenceTestHook?.activations(uri) ?? 0),
+    COLLEAGUES.map((colleague) => colleague.uri),
+  );
 
 /** Asks the page for `1` again and again, and keeps the longest wait; a frozen page stops the probe. */
 function probeResponsiveness(page: Page) {
@@ -165,10 +175,15 @@ test('after Kamailio is killed in a call and started again, alice is back within
   // Two calls, a crash and a restart; the 5 s bounds below are what counts, not the test's length.
   test.setTimeout(150_000);
   await dial(alice, BOB.landline);
-  await incomingCall(bob).getByRole('button', { name: /^Svara/ }).click();
+  await incomingCall(bob)
+    .getByRole('button', { name: /^Svara/ })
+    .click();
   await expect(activeCall(alice)).toHaveAttribute('data-status', 'active');
   await expect(activeCall(bob)).toHaveAttribute('data-status', 'active');
-  await alice.evaluate(noteMoments, COLLEAGUES.map((colleague) => colleague.uri));
+  await alice.evaluate(
+    noteMoments,
+    COLLEAGUES.map((colleague) => colleague.uri),
+  );
   const bobRegistrations = Number(await registration(bob).getAttribute('data-registrations'));
   // Loaded now, started once Kamailio is back: a page load on a busy machine is not the app's time.
   const carol = await newPage(browser, `http://127.0.0.1:${(jssipServer.address() as AddressInfo).port}/`);
@@ -184,7 +199,9 @@ test('after Kamailio is killed in a call and started again, alice is back within
   }
   // Stay down until JsSIP has failed to reconnect more than once, so its backoff has grown.
   await expect(registration(alice)).toHaveAttribute('data-state', 'reconnecting');
-  await expect.poll(async () => Number(/\d+/.exec((await registration(alice).textContent()) ?? '')?.[0] ?? 0), { timeout: 15_000 }).toBeGreaterThanOrEqual(3);
+  await expect
+    .poll(async () => Number(/\d+/.exec((await registration(alice).textContent()) ?? '')?.[0] ?? 0), { timeout: 15_000 })
+    .toBeGreaterThanOrEqual(3);
 
   await pbx.restart();
   const answeringAt = Date.now();
@@ -201,9 +218,17 @@ test('after Kamailio is killed in a call and started again, alice is back within
   await expect.poll(missing, { timeout: 30_000 }).toEqual([]);
   const seen = await moments();
   await expect
-    .poll(async () => (await carol.evaluate(() => (window as unknown as WatcherWindow).watcher.bodies)).some(({ body }) => body.includes('<basic>open</basic>') && body.includes('Tillgänglig')), { timeout: 30_000 })
+    .poll(
+      async () =>
+        (await carol.evaluate(() => (window as unknown as WatcherWindow).watcher.bodies)).some(
+          ({ body }) => body.includes('<basic>open</basic>') && body.includes('Tillgänglig'),
+        ),
+      { timeout: 30_000 },
+    )
     .toBe(true);
-  const republishedAt = (await carol.evaluate(() => (window as unknown as WatcherWindow).watcher.bodies)).find(({ body }) => body.includes('<basic>open</basic>') && body.includes('Tillgänglig'))!.at;
+  const republishedAt = (await carol.evaluate(() => (window as unknown as WatcherWindow).watcher.bodies)).find(
+    ({ body }) => body.includes('<basic>open</basic>') && body.includes('Tillgänglig'),
+  )!.at;
   const responsive = await responsiveness.stop();
 
   const since = (at: number | null) => (at === null ? Infinity : at - answeringAt);
@@ -218,7 +243,9 @@ test('after Kamailio is killed in a call and started again, alice is back within
   expect(responsive.frozen, `alice's page did not answer within ${RESPONSIVE_WITHIN_MS} ms`).toBe(false);
   expect(responsive.answers).toBeGreaterThan(3);
 
-  await incomingCall(alice).getByRole('button', { name: /^Svara/ }).click();
+  await incomingCall(alice)
+    .getByRole('button', { name: /^Svara/ })
+    .click();
   await expect(activeCall(alice)).toHaveAttribute('data-status', 'active');
   await expect(activeCall(bob)).toHaveAttribute('data-status', 'active');
   await activeCall(bob).getByRole('button', { name: 'Lägg på' }).click();
@@ -235,7 +262,10 @@ test('when her connection drops while the PBX stays up (a network drop, sleep), 
   await expect(registration(alice)).toHaveAttribute('data-state', 'registered');
   // The crash test left bob in Kollegor; his call shows in Telefon.
   await showView(bob, 'Telefon');
-  await alice.evaluate(noteMoments, COLLEAGUES.map((colleague) => colleague.uri));
+  await alice.evaluate(
+    noteMoments,
+    COLLEAGUES.map((colleague) => colleague.uri),
+  );
   const registrations = Number(await registration(alice).getAttribute('data-registrations'));
   const responsiveness = probeResponsiveness(alice);
 
@@ -243,7 +273,9 @@ test('when her connection drops while the PBX stays up (a network drop, sleep), 
   const droppedAt = Date.now();
   await expect(registration(alice)).not.toHaveAttribute('data-state', 'registered');
   // Bob's phone never lost the PBX: he calls as soon as alice is registered again.
-  await expect.poll(async () => Number(await registration(alice).getAttribute('data-registrations')), { timeout: 30_000, intervals: [20] }).toBeGreaterThan(registrations);
+  await expect
+    .poll(async () => Number(await registration(alice).getAttribute('data-registrations')), { timeout: 30_000, intervals: [20] })
+    .toBeGreaterThan(registrations);
   await bob.evaluate((number) => window.phoneTestHook?.dial(number), ALICE.landline);
 
   const moments = () => alice.evaluate(() => (window as unknown as { moments: Moments }).moments);
@@ -257,10 +289,13 @@ test('when her connection drops while the PBX stays up (a network drop, sleep), 
     'all 50 subscriptions active again': since(seen.resubscribedAt),
     "bob's call rings": since(seen.ringingAt),
   };
-  for (const [what, ms] of Object.entries(back)) expect(ms, `${what} ${ms} ms after the connection dropped`).toBeLessThanOrEqual(BACK_WITHIN_MS);
+  for (const [what, ms] of Object.entries(back))
+    expect(ms, `${what} ${ms} ms after the connection dropped`).toBeLessThanOrEqual(BACK_WITHIN_MS);
   expect(responsive.frozen, `alice's page did not answer within ${RESPONSIVE_WITHIN_MS} ms`).toBe(false);
 
-  await incomingCall(alice).getByRole('button', { name: /^Svara/ }).click();
+  await incomingCall(alice)
+    .getByRole('button', { name: /^Svara/ })
+    .click();
   await expect(activeCall(alice)).toHaveAttribute('data-status', 'active');
   await expect(activeCall(bob)).toHaveAttribute('data-status', 'active');
   await activeCall(alice).getByRole('button', { name: 'Lägg på' }).click();

@@ -13,7 +13,21 @@ import { join } from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import type { RecordingInfo } from '../../src/core/phone/recording';
 import { startPbx, type RunningPbx } from '../pbx/pbx';
-import { activateProfile, activeCall, ALICE, BOB, dial, editProfile, incomingCall, type OpenPhone, pbxUser, PhoneSet, type PhoneUser, type ProvisionOverrides, showView } from './support/phoneUsers';
+import {
+  activateProfile,
+  activeCall,
+  ALICE,
+  BOB,
+  dial,
+  editProfile,
+  incomingCall,
+  type OpenPhone,
+  pbxUser,
+  PhoneSet,
+  type PhoneUser,
+  type ProvisionOverrides,
+  showView,
+} from './support/phoneUsers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -31,7 +45,11 @@ const recordingsDir = (phone: OpenPhone) => join(phone.shell.dataDir, 'recording
 
 function wavFiles(phone: OpenPhone): string[] {
   const dir = recordingsDir(phone);
-  return existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.wav')).sort() : [];
+  return existsSync(dir)
+    ? readdirSync(dir)
+        .filter((name) => name.endsWith('.wav'))
+        .sort()
+    : [];
 }
 
 async function recordings(page: Page): Promise<RecordingInfo[]> {
@@ -58,7 +76,9 @@ function decoded(path: string): { seconds: number; maxAmplitude: number } {
 async function callBob(): Promise<number> {
   await dial(alice.page, BOB.landline);
   await expect(incomingCall(bob.page)).toBeVisible();
-  await incomingCall(bob.page).getByRole('button', { name: /^Svara/ }).click();
+  await incomingCall(bob.page)
+    .getByRole('button', { name: /^Svara/ })
+    .click();
   await expect(activeCall(alice.page)).toHaveAttribute('data-status', 'active');
   return Date.now();
 }
@@ -205,7 +225,9 @@ test('a retention out of range is refused in place; once set, recordings are del
 
   await field.fill('0');
   await alice.page.getByRole('button', { name: 'Spara' }).click();
-  await expect(alice.page.getByRole('alert')).toHaveText('Ange ett helt antal dagar från 1 till 3650, eller lämna fältet tomt. Inget har ändrats.');
+  await expect(alice.page.getByRole('alert')).toHaveText(
+    'Ange ett helt antal dagar från 1 till 3650, eller lämna fältet tomt. Inget har ändrats.',
+  );
   await expect(alice.page.getByTestId('recordings-retention')).toHaveText('Inspelningar sparas tills du tar bort dem.');
 
   await field.fill('2');

@@ -32,7 +32,10 @@ function recognise(wav: string): string {
   const mono = wav.replace(/\.wav$/, '-16k.wav');
   writeFileSync(grammar, NOTICE_GRAMMAR);
   execFileSync('sox', [wav, '-r', '16000', '-c', '1', '-b', '16', mono]);
-  return execFileSync('pocketsphinx_continuous', ['-infile', mono, '-jsgf', grammar], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  return execFileSync('pocketsphinx_continuous', ['-infile', mono, '-jsgf', grammar], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  }).trim();
 }
 
 /** Seconds alice's recording of the call holds so far: the call's own clock. */
@@ -51,14 +54,19 @@ async function callAliceAndListen(caller: Page, name: string, seconds: number): 
   const before = recordedSeconds();
   await callFrom(caller, ALICE.e164.landline);
   await expect(incomingCall(alice.page)).toBeVisible();
-  await incomingCall(alice.page).getByRole('button', { name: /^Svara/ }).click();
+  await incomingCall(alice.page)
+    .getByRole('button', { name: /^Svara/ })
+    .click();
   await expect(activeCall(alice.page)).toHaveAttribute('data-status', 'active');
   await expect(activeCall(alice.page).getByTestId('recording-indicator')).toBeVisible();
   await expect.poll(() => recordedSeconds() !== before && recordedSeconds() >= seconds, { timeout: 30_000 }).toBe(true);
   await activeCall(alice.page).getByRole('button', { name: 'Lägg på' }).click();
   await expect.poll(async () => (await callerState(caller)).events, { timeout: 30_000 }).toContain('ended');
   const wav = join(work, `${name}.wav`);
-  writeFileSync(wav, Buffer.from(await caller.evaluate(() => (window as unknown as { caller: { recording(): string } }).caller.recording()), 'base64'));
+  writeFileSync(
+    wav,
+    Buffer.from(await caller.evaluate(() => (window as unknown as { caller: { recording(): string } }).caller.recording()), 'base64'),
+  );
   return recognise(wav);
 }
 

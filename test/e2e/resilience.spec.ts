@@ -26,7 +26,8 @@ async function open(page: Page, dataDir: string): Promise<ShellProcess> {
 /** The page's own bridge to the shell, as the renderer uses it. */
 function invoke(page: Page, channel: string, payload: unknown): Promise<{ ok: boolean; value?: unknown; error?: { code: string } }> {
   return page.evaluate(
-    ([name, body]) => (window as unknown as { softphone: { invoke(c: string, p: unknown): Promise<never> } }).softphone.invoke(name as string, body),
+    ([name, body]) =>
+      (window as unknown as { softphone: { invoke(c: string, p: unknown): Promise<never> } }).softphone.invoke(name as string, body),
     [channel, payload] as const,
   );
 }
@@ -34,7 +35,9 @@ function invoke(page: Page, channel: string, payload: unknown): Promise<{ ok: bo
 const PROBLEM = { full: 'disken är full', 'read-only': 'disken är skrivskyddad' } as const;
 
 for (const failure of ['full', 'read-only'] as const) {
-  test(`on a ${failure} data directory a profile, the password and a call each show a Swedish error, the shell stays up, and nothing is lost`, async ({ page }) => {
+  test(`on a ${failure} data directory a profile, the password and a call each show a Swedish error, the shell stays up, and nothing is lost`, async ({
+    page,
+  }) => {
     test.skip(mountProblem !== null, mountProblem ?? '');
     // Two shell starts and a dozen steps through the page.
     test.setTimeout(120_000);
@@ -47,17 +50,26 @@ for (const failure of ['full', 'read-only'] as const) {
     failDisk(disk, failure);
 
     await page.getByRole('button', { name: 'Aktivera Lunch' }).click();
-    await expect(page.locator('[data-error-code="settings-write-failed"]')).toContainText(`Inställningarna kunde inte sparas: ${PROBLEM[failure]}. Inget har ändrats`);
+    await expect(page.locator('[data-error-code="settings-write-failed"]')).toContainText(
+      `Inställningarna kunde inte sparas: ${PROBLEM[failure]}. Inget har ändrats`,
+    );
     await expect(page.getByRole('button', { name: 'Aktivera Lunch' })).toHaveAttribute('aria-pressed', 'false');
 
     await page.getByRole('navigation', { name: 'Vyer' }).getByRole('button', { name: 'Konto' }).click();
     await page.getByLabel('Lösenord').fill('nytt-lösen');
     await page.getByRole('button', { name: 'Spara konto' }).click();
-    await expect(page.locator('[data-error-code="password-write-failed"]')).toHaveText(`Lösenordet kunde inte sparas: ${PROBLEM[failure]}. Det tidigare lösenordet finns kvar.`);
+    await expect(page.locator('[data-error-code="password-write-failed"]')).toHaveText(
+      `Lösenordet kunde inte sparas: ${PROBLEM[failure]}. Det tidigare lösenordet finns kvar.`,
+    );
     await expect(page.getByLabel('Lösenord')).toHaveValue('nytt-lösen');
 
-    expect(await invoke(page, 'history:record', answeredCall('call-2', start + 600_000))).toMatchObject({ ok: false, error: { code: 'history-write-failed' } });
-    await expect(page.locator('[data-notice="failure"]')).toContainText(`Samtalet kunde inte sparas i samtalshistoriken: ${PROBLEM[failure]}. Den tidigare historiken finns kvar.`);
+    expect(await invoke(page, 'history:record', answeredCall('call-2', start + 600_000))).toMatchObject({
+      ok: false,
+      error: { code: 'history-write-failed' },
+    });
+    await expect(page.locator('[data-notice="failure"]')).toContainText(
+      `Samtalet kunde inte sparas i samtalshistoriken: ${PROBLEM[failure]}. Den tidigare historiken finns kvar.`,
+    );
 
     expect((await invoke(page, 'state:get', null)).ok).toBe(true);
     expect(readFileSync(join(disk.dir, 'sip-password.bin'), 'utf8')).toBe('gammalt-lösen');

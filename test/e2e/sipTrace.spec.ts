@@ -13,7 +13,10 @@ const phones = new PhoneSet();
 let alice: OpenPhone;
 
 const logText = () => readFileSync(join(alice.shell.dataDir, 'logs', 'profiltelefon.log'), 'utf8');
-const sipLines = () => logText().split('\n').filter((line) => line.includes('(sip)')).length;
+const sipLines = () =>
+  logText()
+    .split('\n')
+    .filter((line) => line.includes('(sip)')).length;
 const traceSwitch = (page: Page) => page.getByRole('checkbox', { name: 'Skriv SIP-trafik till loggfilen' });
 
 async function registerAgain(page: Page): Promise<void> {

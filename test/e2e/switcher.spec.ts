@@ -131,7 +131,9 @@ test('the profile list is one Tab stop: arrows move through it, Enter activates,
   await page.keyboard.press('Tab');
   await page.keyboard.press('Space');
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('button', { name: 'Aktivera Lunch' }).locator('.profile__remaining')).toHaveText(/^(1 tim 00 min|59 min) kvar$/);
+  await expect(page.getByRole('button', { name: 'Aktivera Lunch' }).locator('.profile__remaining')).toHaveText(
+    /^(1 tim 00 min|59 min) kvar$/,
+  );
 
   // One Tab leaves the list, whichever row has the focus.
   await page.getByRole('button', { name: 'Aktivera Lunch' }).focus();

@@ -34,7 +34,9 @@ async function nextFriday(page: Page): Promise<{ fridayAt(hour: number, minute?:
   return { fridayAt, monday8: fridayAt(8) + 3 * DAY };
 }
 
-test('with Monday–Friday 08:00–17:00, 17:00 on Friday switches to Slutat för dagen until Monday 08:00, then back to Tillgänglig', async ({ page }) => {
+test('with Monday–Friday 08:00–17:00, 17:00 on Friday switches to Slutat för dagen until Monday 08:00, then back to Tillgänglig', async ({
+  page,
+}) => {
   await openWithSchedule(page);
   const { fridayAt, monday8 } = await nextFriday(page);
 
@@ -62,7 +64,11 @@ test('a public holiday is skipped: from julafton 17:00 over Juldagen to the next
   // Julafton is a working day by law; Juldagen and Annandag jul are public holidays. A year whose
   // julafton falls on Monday–Thursday puts Juldagen on a working weekday.
   let year = dayOf(now).year;
-  while (stockholm(year, 12, 24, 16, 59) <= now + MINUTE || ![1, 2, 3, 4].includes(isoWeekday(zoned(stockholm(year, 12, 24, 12), SHELL_TIME_ZONE)))) year += 1;
+  while (
+    stockholm(year, 12, 24, 16, 59) <= now + MINUTE ||
+    ![1, 2, 3, 4].includes(isoWeekday(zoned(stockholm(year, 12, 24, 12), SHELL_TIME_ZONE)))
+  )
+    year += 1;
   let next = stockholm(year, 12, 27, 8);
   while (isoWeekday(zoned(next, SHELL_TIME_ZONE)) > 5) next += DAY;
 
@@ -83,7 +89,9 @@ test('a profile chosen by hand at 16:50 until 18:00 is kept until 18:00, then th
   await advanceTo(page, fridayAt(16, 50));
   // Möte chosen by hand, for 70 minutes: through the tray's "Aktivera en viss tid" there is no 70,
   // so as a launch argument, which activates exactly as the switcher does.
-  const launched = await page.evaluate(() => window.softphoneDebug!.invoke('debug:second-launch', { argv: ['profiltelefon', '--profile', 'Möte', '--for', '70'] }));
+  const launched = await page.evaluate(() =>
+    window.softphoneDebug!.invoke('debug:second-launch', { argv: ['profiltelefon', '--profile', 'Möte', '--for', '70'] }),
+  );
   expect(launched.ok).toBe(true);
   await expect(profileButton(page, 'Möte')).toHaveAttribute('aria-pressed', 'true');
 
@@ -97,7 +105,9 @@ test('a profile chosen by hand at 16:50 until 18:00 is kept until 18:00, then th
   await expect(trayTooltip(page)).toHaveText(`Profiltelefon – Slutat för dagen till ${shownEnd(monday8, six)}`);
 });
 
-test('a working day that ends before it starts is refused at its field, in Swedish and in English, and changes nothing', async ({ page }) => {
+test('a working day that ends before it starts is refused at its field, in Swedish and in English, and changes nothing', async ({
+  page,
+}) => {
   shell = await startShell(newDataDir());
   await page.goto(shell.url);
   await page.getByRole('navigation', { name: 'Vyer' }).getByRole('button', { name: 'Automatik', exact: true }).click();

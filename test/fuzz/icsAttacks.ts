@@ -23,7 +23,18 @@ const PROFILES: CalendarProfile[] = [
 const MAX_INSTANT_MS = 8.64e15;
 const WHOLE_FILE_CODES = new Set(['ics-empty', 'ics-not-calendar', 'ics-malformed', 'ics-too-large']);
 
-const HOSTILE_NAMES = ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'valueOf', '__defineGetter__', 'prototype', 'Europe/Nowhere', 'Etc/GMT+99', ''];
+const HOSTILE_NAMES = [
+  '__proto__',
+  'constructor',
+  'toString',
+  'hasOwnProperty',
+  'valueOf',
+  '__defineGetter__',
+  'prototype',
+  'Europe/Nowhere',
+  'Etc/GMT+99',
+  '',
+];
 
 type GoodZone = 'utc' | 'stockholm' | 'windows';
 
@@ -32,7 +43,11 @@ interface GoodEvent {
   hugeSummary: boolean;
 }
 
-const stamp = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+const stamp = (ms: number) =>
+  new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, 'Z');
 /** Stockholm and W. Europe Standard Time are both UTC+2 in April. */
 const localStamp = (ms: number) => stamp(ms + 2 * HOUR).replace(/Z$/, '');
 
@@ -42,19 +57,37 @@ function goodLines(index: number, event: GoodEvent): { lines: string[]; start: n
   const times =
     event.zone === 'utc'
       ? [`DTSTART:${stamp(start)}`, `DTEND:${stamp(end)}`]
-      : [`DTSTART;TZID=${event.zone === 'stockholm' ? 'Europe/Stockholm' : 'W. Europe Standard Time'}:${localStamp(start)}`, `DURATION:PT30M`];
+      : [
+          `DTSTART;TZID=${event.zone === 'stockholm' ? 'Europe/Stockholm' : 'W. Europe Standard Time'}:${localStamp(start)}`,
+          `DURATION:PT30M`,
+        ];
   const summary = `#3 Möte ${index}${event.hugeSummary ? ` ${'x'.repeat(1024 * 1024)}` : ''}`;
-  return { lines: ['BEGIN:VEVENT', `UID:good-${index}@fuzz.test`, 'DTSTAMP:20260101T000000Z', ...times, `SUMMARY:${summary}`, 'END:VEVENT'], start, end };
+  return {
+    lines: ['BEGIN:VEVENT', `UID:good-${index}@fuzz.test`, 'DTSTAMP:20260101T000000Z', ...times, `SUMMARY:${summary}`, 'END:VEVENT'],
+    start,
+    end,
+  };
 }
 
 /** One property of an event, as hostile as the grammar allows while the line itself stays well formed. */
 const hostileName = fc.oneof(fc.constantFrom(...HOSTILE_NAMES), fc.stringMatching(/^[A-Za-z_/ .+-]{1,30}$/));
 const hostileDate = fc.oneof(
-  fc.constantFrom('99991231T235959Z', '00000101T000000Z', '15991231T235959', '22010101T000000Z', '20261399T000000Z', '20260230T250000Z', '20260415T120000', '20260415'),
-  fc.constantFrom('NaN', '-20260101T000000Z', '2026', 'T', '20260415T1200000000000Z', '1e308'),
-  fc.tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 })).map(
-    ([year, month, day]) => `${String(year).padStart(4, '0')}${String(month).padStart(2, '0')}${String(day).padStart(2, '0')}T090000Z`,
+  fc.constantFrom(
+    '99991231T235959Z',
+    '00000101T000000Z',
+    '15991231T235959',
+    '22010101T000000Z',
+    '20261399T000000Z',
+    '20260230T250000Z',
+    '20260415T120000',
+    '20260415',
   ),
+  fc.constantFrom('NaN', '-20260101T000000Z', '2026', 'T', '20260415T1200000000000Z', '1e308'),
+  fc
+    .tuple(fc.integer({ min: 0, max: 9999 }), fc.integer({ min: 0, max: 99 }), fc.integer({ min: 0, max: 99 }))
+    .map(
+      ([year, month, day]) => `${String(year).padStart(4, '0')}${String(month).padStart(2, '0')}${String(day).padStart(2, '0')}T090000Z`,
+    ),
 );
 const hostileDuration = fc.oneof(
   fc.constantFrom('P99999999W', '-P1D', 'PT0S', 'P1Y', 'PT99999999999999999999H', 'P3661D', 'NaN', 'P', '-PT1H'),
@@ -79,21 +112,34 @@ const hostileRule = fc.oneof(
     'FREQ=DAILY;UNTIL=99991231T000000Z',
     'FREQ=WEEKLY;BYDAY=999MO',
   ),
-  fc.record({
-    freq: fc.constantFrom('SECONDLY', 'MINUTELY', 'HOURLY', 'DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY'),
-    count: fc.option(fc.oneof(fc.integer(), fc.constant(Number.MAX_SAFE_INTEGER)), { nil: undefined }),
-    interval: fc.option(fc.integer(), { nil: undefined }),
-  }).map(({ freq, count, interval }) => `FREQ=${freq}${count === undefined ? '' : `;COUNT=${count}`}${interval === undefined ? '' : `;INTERVAL=${interval}`}`),
+  fc
+    .record({
+      freq: fc.constantFrom('SECONDLY', 'MINUTELY', 'HOURLY', 'DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY'),
+      count: fc.option(fc.oneof(fc.integer(), fc.constant(Number.MAX_SAFE_INTEGER)), { nil: undefined }),
+      interval: fc.option(fc.integer(), { nil: undefined }),
+    })
+    .map(
+      ({ freq, count, interval }) =>
+        `FREQ=${freq}${count === undefined ? '' : `;COUNT=${count}`}${interval === undefined ? '' : `;INTERVAL=${interval}`}`,
+    ),
 );
-const controlText = fc.array(fc.integer({ min: 0, max: 0x9f }).filter((code) => code < 0x20 || code >= 0x7f), { minLength: 1, maxLength: 8 }).map((codes) =>
-  // CR and LF would end the line: they belong to the structural attacks below.
-  String.fromCharCode(...codes.map((code) => (code === 10 || code === 13 ? 7 : code))),
-);
+const controlText = fc
+  .array(
+    fc.integer({ min: 0, max: 0x9f }).filter((code) => code < 0x20 || code >= 0x7f),
+    { minLength: 1, maxLength: 8 },
+  )
+  .map((codes) =>
+    // CR and LF would end the line: they belong to the structural attacks below.
+    String.fromCharCode(...codes.map((code) => (code === 10 || code === 13 ? 7 : code))),
+  );
 
 type Mutation = { replaces: 'start' | 'end' | 'both' | null; lines: string[] } | { uid: string };
 
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  hostileName.map((tzid) => ({ replaces: 'both' as const, lines: [`DTSTART;TZID=${tzid}:20260415T120000`, `DTEND;TZID=${tzid}:20260415T130000`] })),
+  hostileName.map((tzid) => ({
+    replaces: 'both' as const,
+    lines: [`DTSTART;TZID=${tzid}:20260415T120000`, `DTEND;TZID=${tzid}:20260415T130000`],
+  })),
   hostileDate.map((date) => ({ replaces: 'start' as const, lines: [`DTSTART:${date}`] })),
   hostileDate.map((date) => ({ replaces: 'end' as const, lines: [`DTEND:${date}`] })),
   hostileDuration.map((duration) => ({ replaces: 'end' as const, lines: [`DURATION:${duration}`] })),
@@ -105,7 +151,12 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.constant<Mutation>({ replaces: 'start', lines: [] }),
   controlText.map((text) => ({ replaces: null, lines: [`SUMMARY:#4 ${text}`] })),
   fc.constant<Mutation>({ replaces: null, lines: [`SUMMARY:#4 ${'y'.repeat(1024 * 1024)}`] }),
-  fc.oneof(fc.constant('x'.repeat(2_000)), controlText.map((text) => `uid${text}@fuzz.test`)).map((uid) => ({ uid })),
+  fc
+    .oneof(
+      fc.constant('x'.repeat(2_000)),
+      controlText.map((text) => `uid${text}@fuzz.test`),
+    )
+    .map((uid) => ({ uid })),
 );
 
 interface HostileEvent {
@@ -128,7 +179,10 @@ function hostileLines(index: number, event: HostileEvent): { lines: string[]; ui
     else if (change.replaces === 'end') end = change.lines;
     else extra.push(...change.lines);
   }
-  return { lines: ['BEGIN:VEVENT', `UID:${uid}`, 'DTSTAMP:20260101T000000Z', ...start, ...end, 'SUMMARY:#4 Lunch', ...extra, 'END:VEVENT'], uidIsBad };
+  return {
+    lines: ['BEGIN:VEVENT', `UID:${uid}`, 'DTSTAMP:20260101T000000Z', ...start, ...end, 'SUMMARY:#4 Lunch', ...extra, 'END:VEVENT'],
+    uidIsBad,
+  };
 }
 
 interface HostileZone {
@@ -142,7 +196,10 @@ interface HostileZone {
 const hostileZone: fc.Arbitrary<HostileZone> = fc.record({
   tzid: hostileName,
   rule: fc.option(hostileRule, { nil: undefined }),
-  start: fc.oneof(fc.constant('19700101T000000'), hostileDate.map((date) => date.replace(/Z$/, ''))),
+  start: fc.oneof(
+    fc.constant('19700101T000000'),
+    hostileDate.map((date) => date.replace(/Z$/, '')),
+  ),
   offset: fc.constantFrom('+0100', '+9999', '-2400', '+0000', 'garbage'),
   nesting: fc.oneof(fc.constant(0), fc.integer({ min: 1, max: 20 }), fc.constant(5_000)),
 });
@@ -166,7 +223,13 @@ function zoneLines(z: HostileZone): string[] {
 }
 
 const calendarCase: fc.Arbitrary<CalendarCase> = fc.record({
-  good: fc.array(fc.record({ zone: fc.constantFrom<GoodZone>('utc', 'stockholm', 'windows'), hugeSummary: fc.oneof({ arbitrary: fc.constant(false), weight: 19 }, { arbitrary: fc.constant(true), weight: 1 }) }), { minLength: 1, maxLength: 4 }),
+  good: fc.array(
+    fc.record({
+      zone: fc.constantFrom<GoodZone>('utc', 'stockholm', 'windows'),
+      hugeSummary: fc.oneof({ arbitrary: fc.constant(false), weight: 19 }, { arbitrary: fc.constant(true), weight: 1 }),
+    }),
+    { minLength: 1, maxLength: 4 },
+  ),
   hostile: fc.array(fc.record({ mutations: fc.array(mutation, { minLength: 1, maxLength: 3 }) }), { minLength: 1, maxLength: 5 }),
   zones: fc.array(hostileZone, { maxLength: 3 }),
   order: fc.boolean(),
@@ -175,13 +238,15 @@ const calendarCase: fc.Arbitrary<CalendarCase> = fc.record({
 /** What breaks the text rather than an event: cut it off, or put control characters or stray line ends anywhere. */
 const structural = fc.oneof(
   fc.double({ min: 0, max: 1, noNaN: true }).map((at) => (text: string) => text.slice(0, Math.floor(text.length * at))),
-  fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.oneof(controlText, fc.constantFrom('\r', '\n', '\r\n ', '\u0000', '\uFEFF', '\uD800'))).map(
-    ([at, text]) =>
-      (calendar: string) => {
-        const index = Math.floor(calendar.length * at);
-        return calendar.slice(0, index) + text + calendar.slice(index);
-      },
-  ),
+  fc
+    .tuple(
+      fc.double({ min: 0, max: 1, noNaN: true }),
+      fc.oneof(controlText, fc.constantFrom('\r', '\n', '\r\n ', '\u0000', '\uFEFF', '\uD800')),
+    )
+    .map(([at, text]) => (calendar: string) => {
+      const index = Math.floor(calendar.length * at);
+      return calendar.slice(0, index) + text + calendar.slice(index);
+    }),
 );
 
 interface Built {
@@ -202,7 +267,15 @@ function build({ good, hostile, zones, order }: CalendarCase): Built {
   const goodEvents = good.map((event, index) => ({ uid: `good-${index}@fuzz.test`, ...goodLines(index, event) }));
   const hostileEvents = hostile.map((event, index) => ({ uid: `bad-${index}@fuzz.test`, ...hostileLines(index, event) }));
   const events = order ? [...goodEvents, ...hostileEvents] : [...hostileEvents, ...goodEvents];
-  const text = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Profiltelefon fuzz//SV', ...zones.flatMap(zoneLines), ...events.flatMap((event) => event.lines), 'END:VCALENDAR', ''].join('\r\n');
+  const text = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Profiltelefon fuzz//SV',
+    ...zones.flatMap(zoneLines),
+    ...events.flatMap((event) => event.lines),
+    'END:VCALENDAR',
+    '',
+  ].join('\r\n');
   return {
     text,
     good: goodEvents.map(({ uid, start, end }) => ({ uid, start, end })),
@@ -220,17 +293,20 @@ function expandAndPlan(result: ParseResult & { ok: true }) {
   const expansion = expandCalendar(result.value, WINDOW.fromMs, WINDOW.toMs, USER_ZONE);
   const plan = planCalendarActivations(expansion.occurrences, PROFILES, { defaultProfileNumberForUnmarkedBusy: null });
   for (const occurrence of expansion.occurrences) {
-    if (!isInstant(occurrence.start) || !isInstant(occurrence.end)) throw new Error(`occurrence of ${occurrence.uid.slice(0, 40)} at ${occurrence.start}–${occurrence.end}`);
+    if (!isInstant(occurrence.start) || !isInstant(occurrence.end))
+      throw new Error(`occurrence of ${occurrence.uid.slice(0, 40)} at ${occurrence.start}–${occurrence.end}`);
   }
   for (const activation of plan.activations) {
-    if (!isInstant(activation.start) || !isInstant(activation.end)) throw new Error(`activation ${activation.key.slice(0, 60)} is not at a real time`);
+    if (!isInstant(activation.start) || !isInstant(activation.end))
+      throw new Error(`activation ${activation.key.slice(0, 60)} is not at a real time`);
   }
   return { expansion, plan };
 }
 
 function checkCalendar(built: Built): void {
   const result = parseIcs(built.text);
-  if (!result.ok) throw new Error(`a calendar of well-formed lines was refused whole: ${result.error.code} ${result.error.message.slice(0, 200)}`);
+  if (!result.ok)
+    throw new Error(`a calendar of well-formed lines was refused whole: ${result.error.code} ${result.error.message.slice(0, 200)}`);
   const { expansion, plan } = expandAndPlan(result);
 
   for (const good of built.good) {

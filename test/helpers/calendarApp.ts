@@ -2,8 +2,14 @@ import type { CalendarSourceStatus } from '../../src/core/calendar/view';
 import type { TestApp } from './services';
 
 /** A VCALENDAR around the given VEVENT lines, with UTC stamps as a feed would write them. */
-export function icsCalendar(events: { uid: string; summary: string; start: number; end: number; transparent?: boolean; classification?: string }[]): string {
-  const stamp = (ms: number) => new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+export function icsCalendar(
+  events: { uid: string; summary: string; start: number; end: number; transparent?: boolean; classification?: string }[],
+): string {
+  const stamp = (ms: number) =>
+    new Date(ms)
+      .toISOString()
+      .replace(/[-:]/g, '')
+      .replace(/\.\d{3}/, '');
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Profiltelefon tests//Feed//SV'];
   for (const event of events) {
     lines.push(

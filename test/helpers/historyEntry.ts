@@ -19,5 +19,11 @@ export function answeredCall(id: string, startedAt: number, change: Partial<Call
 
 /** A call from Bob's number that rang 20 s and was not answered. */
 export function missedCall(id: string, startedAt: number): CallHistoryEntry {
-  return answeredCall(id, startedAt, { remoteNumber: '+46812345678', answeredAt: null, endedAt: startedAt + 20_000, outcome: 'missed', callerIdShown: null });
+  return answeredCall(id, startedAt, {
+    remoteNumber: '+46812345678',
+    answeredAt: null,
+    endedAt: startedAt + 20_000,
+    outcome: 'missed',
+    callerIdShown: null,
+  });
 }

@@ -86,7 +86,10 @@ export async function startRadicale(users: Record<string, string>): Promise<Radi
   const send = (user: string, method: string, path: string, body: string, contentType: string) =>
     fetch(new URL(path, url), {
       method,
-      headers: { authorization: `Basic ${Buffer.from(`${user}:${passwords.get(user) ?? ''}`).toString('base64')}`, 'content-type': contentType },
+      headers: {
+        authorization: `Basic ${Buffer.from(`${user}:${passwords.get(user) ?? ''}`).toString('base64')}`,
+        'content-type': contentType,
+      },
       body: body === '' ? null : body,
     }).then(async (response) => {
       await response.arrayBuffer();

@@ -132,7 +132,10 @@ export class DeskPhone {
       const found = this.events.slice(after).find((event) => event.type === type);
       if (found) return found;
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`baresip ${this.aor}: no ${type} within ${timeoutMs} ms; events so far: ${this.events.map((event) => event.type).join(', ')}`);
+      if (left <= 0)
+        throw new Error(
+          `baresip ${this.aor}: no ${type} within ${timeoutMs} ms; events so far: ${this.events.map((event) => event.type).join(', ')}`,
+        );
       await new Promise<void>((resolve) => {
         const timer = setTimeout(wake, left);
         function wake() {
@@ -169,7 +172,9 @@ export class DeskPhone {
 
   /** The WAV file baresip recorded the received (decoded) audio of its last call to; complete once the call has ended. */
   receivedAudioFile(): string {
-    const files = readdirSync(this.dir).filter((name) => name.startsWith('dump-') && name.endsWith('-dec.wav')).sort();
+    const files = readdirSync(this.dir)
+      .filter((name) => name.startsWith('dump-') && name.endsWith('-dec.wav'))
+      .sort();
     const last = files.at(-1);
     if (!last) throw new Error(`baresip ${this.aor} recorded no received audio in ${this.dir}`);
     return join(this.dir, last);
@@ -181,7 +186,9 @@ export class DeskPhone {
     // Each traced message: "#", "UDP <from> -> <to>", the message, then a colour reset.
     // eslint-disable-next-line no-control-regex
     const messages = trace.matchAll(/#\r?\n(?:UDP|TCP) \S+ -> (\S+)\r?\n([\s\S]*?)\x1b\[;m/g);
-    return [...messages].filter(([, to, text]) => to === `127.0.0.1:${this.sipPort}` && text!.startsWith('INVITE ')).map(([, , text]) => text!);
+    return [...messages]
+      .filter(([, to, text]) => to === `127.0.0.1:${this.sipPort}` && text!.startsWith('INVITE '))
+      .map(([, , text]) => text!);
   }
 
   async stop(): Promise<void> {
@@ -273,7 +280,8 @@ function config(dir: string, sipPort: number, controlPort: number, source: NonNu
 async function connectWithin(port: number, child: ChildProcess, timeoutMs: number): Promise<Socket> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`it exited with ${child.signalCode ?? `code ${child.exitCode}`}`);
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`it exited with ${child.signalCode ?? `code ${child.exitCode}`}`);
     const socket = await new Promise<Socket | null>((resolve) => {
       const attempt = connect(port, '127.0.0.1', () => resolve(attempt));
       attempt.once('error', () => resolve(null));

@@ -3,7 +3,10 @@
  * start of the SIP user when there is no name. Empty when there is neither.
  */
 export function initialsOf(displayName: string, sipUri: string): string {
-  const words = displayName.trim().split(/\s+/u).filter((word) => /\p{L}|\p{N}/u.test(word));
+  const words = displayName
+    .trim()
+    .split(/\s+/u)
+    .filter((word) => /\p{L}|\p{N}/u.test(word));
   if (words.length > 0) {
     const first = firstLetter(words[0]!);
     const last = words.length > 1 ? firstLetter(words[words.length - 1]!) : '';

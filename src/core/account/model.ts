@@ -9,9 +9,7 @@ export type NumberKind = z.infer<typeof NumberKindSchema>;
 
 const e164 = z.string().regex(/^\+[1-9]\d{6,14}$/, 'expected an E.164 number such as +46701234567');
 
-export const AccountNumbersSchema = z
-  .object({ landline: e164.nullable(), mobile: e164.nullable(), switchboard: e164.nullable() })
-  .strict();
+export const AccountNumbersSchema = z.object({ landline: e164.nullable(), mobile: e164.nullable(), switchboard: e164.nullable() }).strict();
 export type AccountNumbers = z.infer<typeof AccountNumbersSchema>;
 
 export const SipAccountSchema = z
@@ -97,7 +95,10 @@ export const AccountSchema = z
     /** Absent in settings written before it existed: those get the default. */
     presenceLifetimeSeconds: PresenceLifetimeSchema.default(DEFAULT_PRESENCE_LIFETIME_SECONDS),
     /** Absent in settings written before it existed: nobody has priority access. */
-    priorityAccess: z.array(PriorityContactSchema).max(MAX_PRIORITY_CONTACTS).default(() => []),
+    priorityAccess: z
+      .array(PriorityContactSchema)
+      .max(MAX_PRIORITY_CONTACTS)
+      .default(() => []),
   })
   .strict();
 export type Account = z.infer<typeof AccountSchema>;

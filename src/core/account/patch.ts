@@ -32,7 +32,10 @@ export const AccountPatchSchema = z
     announcementLanguage: AnnouncementLanguageSchema.optional(),
     presenceLifetimeSeconds: PresenceLifetimeSchema.optional(),
     /** The whole list; colleagues by their directory address, numbers as typed. Bounded loosely, so a long list gets its own error. */
-    priorityAccess: z.array(PriorityContactInputSchema).max(MAX_PRIORITY_CONTACTS * 2).optional(),
+    priorityAccess: z
+      .array(PriorityContactInputSchema)
+      .max(MAX_PRIORITY_CONTACTS * 2)
+      .optional(),
   })
   .strict();
 export type AccountPatch = z.infer<typeof AccountPatchSchema>;
@@ -46,7 +49,11 @@ function checkServerUrl(url: string): AppError | null {
     return { code: 'sip-server-invalid', field: 'sip.serverUrl', message: `${describeInput(url)} is not a web address.` };
   }
   if (parsed.protocol !== 'wss:' && parsed.protocol !== 'ws:') {
-    return { code: 'sip-server-not-websocket', field: 'sip.serverUrl', message: `The SIP server must be a WebSocket address (wss:// or ws://), not "${parsed.protocol}".` };
+    return {
+      code: 'sip-server-not-websocket',
+      field: 'sip.serverUrl',
+      message: `The SIP server must be a WebSocket address (wss:// or ws://), not "${parsed.protocol}".`,
+    };
   }
   return null;
 }
@@ -82,7 +89,11 @@ export function applyAccountPatch(account: Account, patch: AccountPatch): Result
   const directory = patch.directory ?? account.directory;
   directory.forEach((colleague, index) => {
     if (!parseSipAddress(colleague.uri).ok) {
-      errors.push({ code: 'colleague-uri-invalid', field: `directory.${index}.uri`, message: `${describeInput(colleague.uri)} is not a SIP address.` });
+      errors.push({
+        code: 'colleague-uri-invalid',
+        field: `directory.${index}.uri`,
+        message: `${describeInput(colleague.uri)} is not a SIP address.`,
+      });
     }
   });
 
@@ -90,7 +101,12 @@ export function applyAccountPatch(account: Account, patch: AccountPatch): Result
   const voicemail = patch.voicemail === undefined ? account.voicemail : patch.voicemail?.trim() || null;
   if (patch.voicemail !== undefined && voicemail !== null) {
     const target = normalizeDialString(voicemail);
-    if (!target.ok) errors.push({ code: 'voicemail-invalid', field: 'voicemail', message: `The voicemail address ${describeInput(voicemail)} cannot be called: ${target.error.message}` });
+    if (!target.ok)
+      errors.push({
+        code: 'voicemail-invalid',
+        field: 'voicemail',
+        message: `The voicemail address ${describeInput(voicemail)} cannot be called: ${target.error.message}`,
+      });
   }
 
   const priority = patch.priorityAccess === undefined ? null : applyPriorityAccess(account.priorityAccess, patch.priorityAccess, directory);

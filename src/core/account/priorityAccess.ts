@@ -23,7 +23,8 @@ export function priorityInputFromText(text: string, directory: readonly Colleagu
   const wanted = typed.toLocaleLowerCase('sv');
   const named = directory.filter((colleague) => colleague.name.trim().toLocaleLowerCase('sv') === wanted);
   const [colleague] = named;
-  if (named.length > 1) return fail('priority-colleague-ambiguous', `More than one colleague in the directory is called ${describeInput(typed)}.`);
+  if (named.length > 1)
+    return fail('priority-colleague-ambiguous', `More than one colleague in the directory is called ${describeInput(typed)}.`);
   if (colleague) return ok({ kind: 'colleague', uri: colleague.uri });
   if (/^[+0-9\s\-.()/]+$/.test(typed)) return ok({ kind: 'number', number: typed });
   return fail('priority-not-found', `${describeInput(typed)} is neither a colleague in the directory nor a phone number.`);
@@ -41,7 +42,11 @@ export function applyPriorityAccess(
 ): { list: PriorityContact[]; errors: AppError[] } {
   const errors: AppError[] = [];
   if (requested.length > MAX_PRIORITY_CONTACTS) {
-    errors.push({ code: 'priority-list-full', field: 'priorityAccess', message: `At most ${MAX_PRIORITY_CONTACTS} contacts may have priority access.` });
+    errors.push({
+      code: 'priority-list-full',
+      field: 'priorityAccess',
+      message: `At most ${MAX_PRIORITY_CONTACTS} contacts may have priority access.`,
+    });
     return { list: [...current], errors };
   }
   const list: PriorityContact[] = [];
@@ -54,7 +59,11 @@ export function applyPriorityAccess(
     }
     const key = resolved.value.kind === 'number' ? resolved.value.number : `sip:${addressKey(resolved.value.uri) ?? resolved.value.uri}`;
     if (seen.has(key)) {
-      errors.push({ code: 'priority-duplicate', field: `priorityAccess.${index}`, message: `${describeInput(entryLabel(resolved.value))} is on the list already.` });
+      errors.push({
+        code: 'priority-duplicate',
+        field: `priorityAccess.${index}`,
+        message: `${describeInput(entryLabel(resolved.value))} is on the list already.`,
+      });
       return;
     }
     seen.add(key);
@@ -63,7 +72,11 @@ export function applyPriorityAccess(
   return { list, errors };
 }
 
-function resolveEntry(entry: PriorityContactInput, current: readonly PriorityContact[], directory: readonly Colleague[]): Result<PriorityContact> {
+function resolveEntry(
+  entry: PriorityContactInput,
+  current: readonly PriorityContact[],
+  directory: readonly Colleague[],
+): Result<PriorityContact> {
   if (entry.kind === 'number') {
     const number = normalizeToE164(entry.number);
     return number.ok ? ok({ kind: 'number', number: number.value }) : number;
@@ -72,7 +85,9 @@ function resolveEntry(entry: PriorityContactInput, current: readonly PriorityCon
   const sameAddress = (uri: string) => key !== null && addressKey(uri) === key;
   const colleague = directory.find((candidate) => sameAddress(candidate.uri));
   if (colleague) return ok({ kind: 'colleague', name: colleague.name, uri: colleague.uri });
-  const kept = current.find((contact): contact is Extract<PriorityContact, { kind: 'colleague' }> => contact.kind === 'colleague' && sameAddress(contact.uri));
+  const kept = current.find(
+    (contact): contact is Extract<PriorityContact, { kind: 'colleague' }> => contact.kind === 'colleague' && sameAddress(contact.uri),
+  );
   if (kept) return ok(kept);
   return fail('priority-colleague-unknown', `${describeInput(entry.uri)} is not a colleague in the directory.`);
 }

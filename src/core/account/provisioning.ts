@@ -11,7 +11,9 @@ import type { Account } from './model';
 /** What a company may roll out: the account, its SIP password, and a few defaults. */
 export const ProvisioningSchema = z
   .object({
-    account: AccountPatchSchema.extend({ password: z.string().max(200).optional() }).strict().optional(),
+    account: AccountPatchSchema.extend({ password: z.string().max(200).optional() })
+      .strict()
+      .optional(),
     ui: z.object({ language: LanguageSchema }).partial().strict().optional(),
     workingHours: WorkingHoursSchema.optional(),
     timeZone: plainText(64).optional(),
@@ -44,10 +46,25 @@ export function parseProvisioning(text: string): Result<Provisioning> {
     const path = issue.code === 'unrecognized_keys' ? [...issue.path, ...issue.keys] : issue.path;
     const field = path.map((segment) => cutText(String(segment), FIELD_SEGMENT_LENGTH)).join('.') || '(file)';
     const message = issue.code === 'unrecognized_keys' ? 'is not a setting this app knows' : issue.message;
-    return { code: issue.code === 'unrecognized_keys' ? 'provisioning-unknown-setting' : issueCode(issue, 'provisioning-invalid'), field, message: cutText(`${field}: ${message}`, DETAIL_LENGTH) };
+    return {
+      code: issue.code === 'unrecognized_keys' ? 'provisioning-unknown-setting' : issueCode(issue, 'provisioning-invalid'),
+      field,
+      message: cutText(`${field}: ${message}`, DETAIL_LENGTH),
+    };
   });
   const count = parsed.error.issues.length;
-  return { ok: false, error: { ...details[0]!, code: 'provisioning-invalid', message: `The provisioning file has ${count} error(s). ${details.slice(0, 3).map((detail) => detail.message).join('; ')}`, details } };
+  return {
+    ok: false,
+    error: {
+      ...details[0]!,
+      code: 'provisioning-invalid',
+      message: `The provisioning file has ${count} error(s). ${details
+        .slice(0, 3)
+        .map((detail) => detail.message)
+        .join('; ')}`,
+      details,
+    },
+  };
 }
 
 function isKnownTimeZone(timeZone: string): boolean {
@@ -69,7 +86,10 @@ interface ProvisionedSlice {
   reminderBeforeEndMinutes: number;
 }
 
-export function applyProvisioning<S extends ProvisionedSlice>(settings: S, provisioning: Provisioning): Result<{ settings: S; password: string | undefined }> {
+export function applyProvisioning<S extends ProvisionedSlice>(
+  settings: S,
+  provisioning: Provisioning,
+): Result<{ settings: S; password: string | undefined }> {
   const { account, ui, workingHours, timeZone, reminderBeforeEndMinutes } = provisioning;
   const { password, ...accountPatch } = account ?? {};
   const nextAccount = applyAccountPatch(settings.account, accountPatch);

@@ -6,10 +6,7 @@ export interface AutomationProfile {
   name: string;
 }
 
-export type AutomationLength =
-  | { kind: 'default' }
-  | { kind: 'minutes'; minutes: number }
-  | { kind: 'until'; until: number };
+export type AutomationLength = { kind: 'default' } | { kind: 'minutes'; minutes: number } | { kind: 'until'; until: number };
 
 export interface AutomationCommand {
   profileId: string;
@@ -22,8 +19,7 @@ export const MAX_TEMPORARY_MESSAGE_LENGTH = 200;
 
 type OptionName = 'profile' | 'for' | 'until' | 'message';
 const OPTION = /^--(profile|for|until|message)(?:=(.*))?$/is;
-const ISO_DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)?$/;
+const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)?$/;
 
 const quoted = (text: string): string => JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text);
 
@@ -51,7 +47,11 @@ export function parseAutomationArgs(
   if (!profileId.ok) return profileId;
 
   if (forValue !== undefined && until !== undefined) {
-    return fail('args-for-and-until', `Give either --for or --until, not both (got --for ${quoted(forValue)} and --until ${quoted(until)})`, 'for');
+    return fail(
+      'args-for-and-until',
+      `Give either --for or --until, not both (got --for ${quoted(forValue)} and --until ${quoted(until)})`,
+      'for',
+    );
   }
   let length: AutomationLength = { kind: 'default' };
   if (forValue !== undefined) {
@@ -107,7 +107,11 @@ function findProfile(value: string, profiles: readonly AutomationProfile[]): Res
   const key = wanted.toLocaleLowerCase('sv');
   const byName = profiles.filter((profile) => profile.name.normalize('NFC').trim().toLocaleLowerCase('sv') === key);
   if (byName.length > 1) {
-    return fail('args-profile-ambiguous', `--profile ${quoted(wanted)} matches ${byName.length} profiles; use the profile number`, 'profile');
+    return fail(
+      'args-profile-ambiguous',
+      `--profile ${quoted(wanted)} matches ${byName.length} profiles; use the profile number`,
+      'profile',
+    );
   }
   const [match] = byName;
   if (match === undefined) return fail('args-profile-unknown', `--profile ${quoted(wanted)} matches no profile number or name`, 'profile');
@@ -125,8 +129,7 @@ function parseMinutes(value: string): Result<number> {
 
 /** ISO 8601 date-time; without an offset it is local time in the runtime's zone. Returns epoch ms. */
 function parseLocalOrOffsetDateTime(value: string): Result<number> {
-  const invalid = (why: string): Result<number> =>
-    fail('args-until-invalid', `--until ${quoted(value)} ${why}`, 'until');
+  const invalid = (why: string): Result<number> => fail('args-until-invalid', `--until ${quoted(value)} ${why}`, 'until');
   const match = ISO_DATE_TIME.exec(value.trim());
   if (match === null) return invalid('is not an ISO 8601 date and time such as 2026-11-23T08:00');
   const [year, month, day, hour, minute] = [1, 2, 3, 4, 5].map((group) => Number(match[group])) as [number, number, number, number, number];
@@ -166,7 +169,11 @@ function parseMessage(value: string): Result<string | null> {
   const text = value.trim();
   // UTF-16 length, the same measure the profile's permanent statusMessage is limited by.
   if (text.length > MAX_TEMPORARY_MESSAGE_LENGTH) {
-    return fail('args-message-too-long', `--message ${quoted(text)} is ${text.length} characters; the limit is ${MAX_TEMPORARY_MESSAGE_LENGTH}`, 'message');
+    return fail(
+      'args-message-too-long',
+      `--message ${quoted(text)} is ${text.length} characters; the limit is ${MAX_TEMPORARY_MESSAGE_LENGTH}`,
+      'message',
+    );
   }
   // Control characters have no place in a status message and cannot be carried in PIDF XML.
   if (/\p{Cc}/u.test(text)) {

@@ -30,7 +30,11 @@ export type AwaySettings = z.infer<typeof AwaySettingsSchema>;
 
 export function defaultAutomationSettings(): AutomationSettings {
   return {
-    schedule: { enabled: false, offProfileId: 'left-for-the-day', lunch: { enabled: false, start: '12:00', end: '13:00', profileId: 'lunch' } },
+    schedule: {
+      enabled: false,
+      offProfileId: 'left-for-the-day',
+      lunch: { enabled: false, start: '12:00', end: '13:00', profileId: 'lunch' },
+    },
     away: { enabled: false, idleMinutes: 10, onLock: true, profileId: 'temporarily-out' },
   };
 }

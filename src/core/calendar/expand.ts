@@ -165,7 +165,11 @@ function expandSeries(
         if (!instances.has(startMs)) instances.set(startMs, { time: { ...event.start, wall }, end: null });
       }
       if (expanded.limitReached) {
-        expansion.warnings.push({ code: 'recurrence-limit-reached', uid: event.uid, message: 'Stopped expanding a recurrence that needed too many steps' });
+        expansion.warnings.push({
+          code: 'recurrence-limit-reached',
+          uid: event.uid,
+          message: 'Stopped expanding a recurrence that needed too many steps',
+        });
       }
     } catch (error) {
       expansion.warnings.push({ code: 'recurrence-failed', uid: event.uid, message: `Recurrence not expanded: ${reason(error)}` });
@@ -183,7 +187,9 @@ function expandSeries(
 
   for (const [start, instance] of instances) {
     if (excludedStarts.has(start) || excludedDates.has(dateKey(instance.time.wall)) || replaced?.has(start)) continue;
-    const end = instance.end ? endCalculator(instance.time, instance.end, toEpochMs)(instance.time, start) : seriesEnd(instance.time, start);
+    const end = instance.end
+      ? endCalculator(instance.time, instance.end, toEpochMs)(instance.time, start)
+      : seriesEnd(instance.time, start);
     checkInstants(start, end);
     if (overlaps(start, end, window)) expansion.occurrences.push(occurrenceOf(event, instance.time, start, end, start));
   }

@@ -10,9 +10,9 @@ export const MAX_FEED_REDIRECTS = 5;
  * a feed address that points at one is aimed at another kind of server.
  */
 const BLOCKED_PORTS = new Set([
-  0, 1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22, 23, 25, 37, 42, 43, 53, 69, 77, 79, 87, 95, 101, 102, 103, 104, 109, 110, 111, 113, 115, 117, 119,
-  123, 135, 137, 139, 143, 161, 179, 389, 427, 465, 512, 513, 514, 515, 526, 530, 531, 532, 540, 548, 554, 556, 563, 587, 601, 636, 989, 990, 993,
-  995, 1719, 1720, 1723, 2049, 3659, 4045, 4190, 5060, 5061, 6000, 6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080,
+  0, 1, 7, 9, 11, 13, 15, 17, 19, 20, 21, 22, 23, 25, 37, 42, 43, 53, 69, 77, 79, 87, 95, 101, 102, 103, 104, 109, 110, 111, 113, 115, 117,
+  119, 123, 135, 137, 139, 143, 161, 179, 389, 427, 465, 512, 513, 514, 515, 526, 530, 531, 532, 540, 548, 554, 556, 563, 587, 601, 636,
+  989, 990, 993, 995, 1719, 1720, 1723, 2049, 3659, 4045, 4190, 5060, 5061, 6000, 6566, 6665, 6666, 6667, 6668, 6669, 6679, 6697, 10080,
 ]);
 
 /** Where a request is about to go: the feed the user added, and the hop that redirected here (null for the first). */
@@ -51,8 +51,10 @@ function refusalOfClass(addressClass: AddressClass, url: URL, hop: FeedHop, show
 
 /** Checks a hop's address as written, before anything is looked up or connected to. */
 export function refusalOfUrl(url: URL, hop: FeedHop): CalendarSourceError | null {
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return refusal('feed-not-https', `The feed led to a ${url.protocol} address, not https`);
-  if (url.username !== '' || url.password !== '') return refusal('feed-redirect-credentials', 'The feed led to an address with a user name or password');
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    return refusal('feed-not-https', `The feed led to a ${url.protocol} address, not https`);
+  if (url.username !== '' || url.password !== '')
+    return refusal('feed-redirect-credentials', 'The feed led to an address with a user name or password');
   if (hop.previous?.protocol === 'https:' && url.protocol === 'http:') {
     return refusal('feed-redirect-downgrade', `The feed redirected from https to plain http (${url.origin})`);
   }

@@ -46,11 +46,7 @@ export interface TimeReading {
   unknownTzid: string | null;
 }
 
-export function calendarTimeOf(
-  time: IcalTime,
-  tzid: string | null,
-  resolveTzid: (tzid: string) => TimeZoneRef | null,
-): TimeReading {
+export function calendarTimeOf(time: IcalTime, tzid: string | null, resolveTzid: (tzid: string) => TimeZoneRef | null): TimeReading {
   const wall = wallClockOf(time);
   if (time.isDate) return { time: { wall, allDay: true, zone: { kind: 'floating' } }, unknownTzid: null };
   if (time.zone === ICAL.Timezone.utcTimezone) return { time: { wall, allDay: false, zone: { kind: 'utc' } }, unknownTzid: null };

@@ -75,7 +75,11 @@ function readCalendars(roots: IcalComponent[]): ParsedCalendar {
   for (const root of roots) {
     for (const vtimezone of root.getAllSubcomponents('vtimezone')) {
       if (Object.keys(vtimezones).length >= MAX_VTIMEZONES) {
-        warnings.push({ code: 'timezone-invalid', uid: null, message: `VTIMEZONE ignored: the calendar defines more than ${MAX_VTIMEZONES}` });
+        warnings.push({
+          code: 'timezone-invalid',
+          uid: null,
+          message: `VTIMEZONE ignored: the calendar defines more than ${MAX_VTIMEZONES}`,
+        });
         continue;
       }
       const reading = readTimezone(vtimezone);

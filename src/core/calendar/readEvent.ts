@@ -116,7 +116,8 @@ export class EventReader {
 
   private endFromDtend(start: CalendarTime, dtend: CalendarTime): EventEnd | null {
     // Generators that write DTEND equal to an all-day DTSTART mean "that day".
-    if (start.allDay) return { kind: 'duration', days: Math.max(1, checkedLength({ days: daysBetween(start.wall, dtend.wall), ms: 0 }).days), ms: 0 };
+    if (start.allDay)
+      return { kind: 'duration', days: Math.max(1, checkedLength({ days: daysBetween(start.wall, dtend.wall), ms: 0 }).days), ms: 0 };
     const end: CalendarTime = dtend.allDay ? { wall: midnightOf(dtend.wall), allDay: false, zone: start.zone } : dtend;
     checkedLength({ days: daysBetween(start.wall, end.wall), ms: 0 });
     if (zoneKey(end.zone) === zoneKey(start.zone) && wallClockAsUtcMs(end.wall) <= wallClockAsUtcMs(start.wall)) {
@@ -145,9 +146,12 @@ export class EventReader {
   }
 
   private readExceptionDates(): CalendarTime[] {
-    return this.vevent
-      .getAllProperties('exdate')
-      .flatMap((property) => property.getValues().filter(isIcalTime).map((value) => this.timeOf(value, property)));
+    return this.vevent.getAllProperties('exdate').flatMap((property) =>
+      property
+        .getValues()
+        .filter(isIcalTime)
+        .map((value) => this.timeOf(value, property)),
+    );
   }
 
   private readRecurrenceDates(): RecurrenceDate[] {

@@ -76,7 +76,8 @@ function layerBeneath(active: Activation): ReturnTo {
 
 /** The base profile takes over a layer whose time is up (from the moment it ended) or whose profile was deleted. */
 function settle(layer: ReturnTo, profiles: readonly Profile[], now: number): ReturnTo {
-  if (!profiles.some((profile) => profile.id === layer.profileId)) return { profileId: BASE_PROFILE_ID, since: now, until: null, byHand: false };
+  if (!profiles.some((profile) => profile.id === layer.profileId))
+    return { profileId: BASE_PROFILE_ID, since: now, until: null, byHand: false };
   if (layer.until !== null && layer.until <= now) return { profileId: BASE_PROFILE_ID, since: layer.until, until: null, byHand: false };
   return layer;
 }
@@ -108,7 +109,13 @@ function layerActivation(active: Activation, layer: ReturnTo, beneath: ReturnTo,
   if (layer.automatic) {
     const current = active.source?.kind === 'automatic' ? active.source : null;
     if (current?.by === layer.automatic && active.profileId === layer.profileId && active.until === layer.until) return active;
-    return { profileId: layer.profileId, since: layer.since, until: layer.until, temporaryMessage: null, source: { kind: 'automatic', by: layer.automatic, returnTo: beneath } };
+    return {
+      profileId: layer.profileId,
+      since: layer.since,
+      until: layer.until,
+      temporaryMessage: null,
+      source: { kind: 'automatic', by: layer.automatic, returnTo: beneath },
+    };
   }
   if (active.source?.kind !== 'calendar' && active.source?.kind !== 'automatic' && layerUntouched) return active;
   const restored: Activation = { profileId: layer.profileId, since: layer.since, until: layer.until, temporaryMessage: null };

@@ -45,7 +45,10 @@ function splitComponents(lines: string[]): { header: string[]; blocks: string[][
 }
 
 function parseComponent(lines: string[]): IcalComponent {
-  return new ICAL.Component(ICAL.parse(['BEGIN:VCALENDAR', ...lines, 'END:VCALENDAR'].join('\r\n'))).getAllSubcomponents()[0] ?? new ICAL.Component('x-empty');
+  return (
+    new ICAL.Component(ICAL.parse(['BEGIN:VCALENDAR', ...lines, 'END:VCALENDAR'].join('\r\n'))).getAllSubcomponents()[0] ??
+    new ICAL.Component('x-empty')
+  );
 }
 
 function valueOf(lines: string[], name: string): string | null {

@@ -34,7 +34,9 @@ export interface PlanOptions {
 }
 
 /** The plan options the calendar settings ask for. */
-export function planOptionsOf(settings: Pick<CalendarSettings, 'unmarkedBusyProfileNumber' | 'shortFormMarkers' | 'ignorePrivateEvents'>): Required<PlanOptions> {
+export function planOptionsOf(
+  settings: Pick<CalendarSettings, 'unmarkedBusyProfileNumber' | 'shortFormMarkers' | 'ignorePrivateEvents'>,
+): Required<PlanOptions> {
   return {
     defaultProfileNumberForUnmarkedBusy: settings.unmarkedBusyProfileNumber,
     shortFormMarkers: settings.shortFormMarkers,

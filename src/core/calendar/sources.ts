@@ -1,6 +1,12 @@
 import { describeInput } from '../describeInput';
 import { fail, ok, type Result } from '../errors';
-import { MAX_CALENDAR_SOURCES, MAX_SOURCE_LOCATION_LENGTH, type CalendarSettings, type CalendarSource, type CalendarSourceKind } from './settings';
+import {
+  MAX_CALENDAR_SOURCES,
+  MAX_SOURCE_LOCATION_LENGTH,
+  type CalendarSettings,
+  type CalendarSource,
+  type CalendarSourceKind,
+} from './settings';
 
 export interface SourceLocation {
   kind: Exclude<CalendarSourceKind, 'caldav'>;
@@ -50,11 +56,19 @@ export function parseWebAddress(text: string, field: string, feed = false): Resu
   }
   if (feed && url.protocol === 'file:') return ok(url);
   if (url.username !== '' || url.password !== '') {
-    return fail('url-credentials', 'Addresses with a user name or password are not supported; use the secret address the calendar publishes.', field);
+    return fail(
+      'url-credentials',
+      'Addresses with a user name or password are not supported; use the secret address the calendar publishes.',
+      field,
+    );
   }
   const allowed = url.protocol === 'https:' || (url.protocol === 'http:' && isLoopbackHost(url.hostname));
   if (!allowed) {
-    return fail('url-not-https', `Only https:// feeds are allowed (http:// only on this computer, 127.0.0.1 or localhost), not ${url.protocol}//${url.host}.`, field);
+    return fail(
+      'url-not-https',
+      `Only https:// feeds are allowed (http:// only on this computer, 127.0.0.1 or localhost), not ${url.protocol}//${url.host}.`,
+      field,
+    );
   }
   return ok(url);
 }
@@ -66,7 +80,11 @@ function fileUrlPath(url: URL): string {
 
 function parseFilePath(text: string): Result<SourceLocation> {
   if (!text.startsWith('/') && !WINDOWS_ABSOLUTE.test(text)) {
-    return fail('path-not-absolute', `${describeInput(text)} is not a full path; give the whole path from the root, e.g. /home/anna/kalender.ics.`, 'location');
+    return fail(
+      'path-not-absolute',
+      `${describeInput(text)} is not a full path; give the whole path from the root, e.g. /home/anna/kalender.ics.`,
+      'location',
+    );
   }
   return ok({ kind: 'file', location: text });
 }
@@ -77,7 +95,11 @@ interface CalendarSlice {
   calendar: CalendarSettings;
 }
 
-export function addCalendarSource<S extends CalendarSlice>(settings: S, input: string, id: string): Result<{ settings: S; source: CalendarSource }> {
+export function addCalendarSource<S extends CalendarSlice>(
+  settings: S,
+  input: string,
+  id: string,
+): Result<{ settings: S; source: CalendarSource }> {
   const parsed = parseSourceLocation(input);
   if (!parsed.ok) return parsed;
   const source: CalendarSource = { id, ...parsed.value } as CalendarSource;
@@ -85,7 +107,11 @@ export function addCalendarSource<S extends CalendarSlice>(settings: S, input: s
 }
 
 /** Adds a source that passed its own checks, unless the same calendar is already there or the list is full. */
-export function appendCalendarSource<S extends CalendarSlice>(settings: S, source: CalendarSource, field: string): Result<{ settings: S; source: CalendarSource }> {
+export function appendCalendarSource<S extends CalendarSlice>(
+  settings: S,
+  source: CalendarSource,
+  field: string,
+): Result<{ settings: S; source: CalendarSource }> {
   const { sources } = settings.calendar;
   if (sources.some((existing) => existing.location === source.location)) {
     return fail('source-duplicate', 'This calendar has already been added.', field);

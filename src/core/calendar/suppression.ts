@@ -56,5 +56,10 @@ export function unskipActivation<S extends SuppressionSlice>(settings: S, key: s
   if (!kept.some((entry) => entry.key === key && entry.reason === 'skipped')) {
     return fail('calendar-skip-unknown', 'This calendar activation is not skipped.', 'key');
   }
-  return ok(withSuppressed(settings, kept.filter((entry) => entry.key !== key)));
+  return ok(
+    withSuppressed(
+      settings,
+      kept.filter((entry) => entry.key !== key),
+    ),
+  );
 }

@@ -94,9 +94,7 @@ export interface ParsedCalendar {
 
 export type IcsErrorCode = 'ics-empty' | 'ics-not-calendar' | 'ics-malformed' | 'ics-too-large';
 
-export type ParseResult =
-  | { ok: true; value: ParsedCalendar }
-  | { ok: false; error: { code: IcsErrorCode; message: string } };
+export type ParseResult = { ok: true; value: ParsedCalendar } | { ok: false; error: { code: IcsErrorCode; message: string } };
 
 /** One instance of an event, in epoch milliseconds, [start, end). */
 export interface Occurrence {

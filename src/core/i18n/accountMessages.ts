@@ -38,15 +38,19 @@ const sv = {
   'account.callerIdPolicy': 'Hur växeln tar emot nummervisningen',
   'account.presentation': 'Numret du visar skickas',
   'account.presentation.p-preferred-identity': 'I P-Preferred-Identity (standard)',
-  'account.presentation.p-preferred-identity.hint': 'Avsändaren är alltid din egen SIP-adress, som växeln känner igen när du loggar in. Numret profilen visar skickas i ett eget fält som växeln kontrollerar mot dina nummer och skickar vidare till den du ringer. Så fungerar de flesta företagsväxlar.',
+  'account.presentation.p-preferred-identity.hint':
+    'Avsändaren är alltid din egen SIP-adress, som växeln känner igen när du loggar in. Numret profilen visar skickas i ett eget fält som växeln kontrollerar mot dina nummer och skickar vidare till den du ringer. Så fungerar de flesta företagsväxlar.',
   'account.presentation.from-user': 'Som avsändare',
-  'account.presentation.from-user.hint': 'Numret står i avsändarfältet i stället för din SIP-adress. Välj det bara om växelns leverantör ber om det: en växel som kräver att avsändaren är den som loggar in nekar då samtalen.',
+  'account.presentation.from-user.hint':
+    'Numret står i avsändarfältet i stället för din SIP-adress. Välj det bara om växelns leverantör ber om det: en växel som kräver att avsändaren är den som loggar in nekar då samtalen.',
   'account.hiding': 'Dolt nummer',
   'account.hiding.pbx': 'Växeln döljer numret (standard)',
   'account.hiding.pbx.hint': 'Appen ber växeln att hålla ditt nummer och namn hemligt för den du ringer. Du loggar in som vanligt.',
   'account.hiding.client': 'Appen skickar en anonym avsändare',
-  'account.hiding.client.hint': 'Avsändaren blir anonymous@anonymous.invalid redan i appen. Välj det bara om växeln godtar en anonym avsändare; annars nekas samtal med dolt nummer.',
-  'account.passwordSessionOnly': 'Datorns nyckelring krypterar inte på riktigt (Linux utan nyckelring, basic_text), så lösenordet sparas inte på disken. Det gäller bara tills du avslutar Profiltelefon och behöver fyllas i igen vid nästa start.',
+  'account.hiding.client.hint':
+    'Avsändaren blir anonymous@anonymous.invalid redan i appen. Välj det bara om växeln godtar en anonym avsändare; annars nekas samtal med dolt nummer.',
+  'account.passwordSessionOnly':
+    'Datorns nyckelring krypterar inte på riktigt (Linux utan nyckelring, basic_text), så lösenordet sparas inte på disken. Det gäller bara tills du avslutar Profiltelefon och behöver fyllas i igen vid nästa start.',
   'account.troubleshooting': 'Felsökning',
   'account.sipTrace': 'Skriv SIP-trafik till loggfilen',
   'account.sipTraceHint': 'För felsökning med din växelleverantör. Lösenord och autentiseringssvar tas bort ur loggen.',
@@ -56,16 +60,19 @@ const sv = {
   'account.announcementLanguage.sv': 'Svenska',
   'account.announcementLanguage.en': 'Engelska',
   'account.priority': 'Vem som alltid når dig',
-  'account.priorityHint': 'Deras samtal ringer fram vad profilen än gör med samtal, så länge de visar sitt nummer eller sin adress. Högst {max}.',
+  'account.priorityHint':
+    'Deras samtal ringer fram vad profilen än gör med samtal, så länge de visar sitt nummer eller sin adress. Högst {max}.',
   'account.priorityInput': 'Kollega i katalogen eller telefonnummer',
   'account.priorityAdd': 'Lägg till',
   'account.priorityRemove': 'Ta bort {name}',
   'account.priorityNone': 'Ingen ännu.',
   'account.notifications': 'Notiser',
   'account.holdNotificationsInCall': 'Håll notiser under samtal och visa dem efteråt',
-  'account.holdNotificationsInCallHint': 'Chatt, sms och andra notiser väntar tills samtalet är slut; flera av samma slag kommer som en. Ett samtal som kommer under tiden ringer ändå. Din profil ändras inte.',
+  'account.holdNotificationsInCallHint':
+    'Chatt, sms och andra notiser väntar tills samtalet är slut; flera av samma slag kommer som en. Ett samtal som kommer under tiden ringer ändå. Din profil ändras inte.',
   'account.firstStart.heading': 'Välkommen till Profiltelefon',
-  'account.firstStart.body': 'Ett konto behövs: för att ringa, ta emot samtal och visa din profil för kollegor ansluter Profiltelefon till företagets växel med ditt SIP-konto.',
+  'account.firstStart.body':
+    'Ett konto behövs: för att ringa, ta emot samtal och visa din profil för kollegor ansluter Profiltelefon till företagets växel med ditt SIP-konto.',
   'account.firstStart.importHint': 'Har ditt företag gett dig en provisioneringsfil (JSON)? Då ställs allt in på en gång.',
   'account.firstStart.byHand': 'Ställ in för hand',
   'account.firstStart.byHandHint': 'Ange växelns adress, din SIP-adress och ditt lösenord under Konto.',
@@ -119,15 +126,19 @@ const en: Record<keyof typeof sv, string> = {
   'account.callerIdPolicy': 'How the PBX takes your caller ID',
   'account.presentation': 'The number you show is sent',
   'account.presentation.p-preferred-identity': 'In P-Preferred-Identity (default)',
-  'account.presentation.p-preferred-identity.hint': 'The sender is always your own SIP address, which the PBX knows from your sign-in. The number the profile shows goes in a field of its own, which the PBX checks against your numbers and passes on to the person you call. Most company PBXs work this way.',
+  'account.presentation.p-preferred-identity.hint':
+    'The sender is always your own SIP address, which the PBX knows from your sign-in. The number the profile shows goes in a field of its own, which the PBX checks against your numbers and passes on to the person you call. Most company PBXs work this way.',
   'account.presentation.from-user': 'As the sender',
-  'account.presentation.from-user.hint': 'The number takes the place of your SIP address as the sender. Choose this only if your PBX provider asks for it: a PBX that requires the sender to be the signed-in user then refuses the calls.',
+  'account.presentation.from-user.hint':
+    'The number takes the place of your SIP address as the sender. Choose this only if your PBX provider asks for it: a PBX that requires the sender to be the signed-in user then refuses the calls.',
   'account.hiding': 'Hidden number',
   'account.hiding.pbx': 'The PBX hides the number (default)',
   'account.hiding.pbx.hint': 'The app asks the PBX to keep your number and name from the person you call. You sign in as usual.',
   'account.hiding.client': 'The app sends an anonymous sender',
-  'account.hiding.client.hint': 'The sender becomes anonymous@anonymous.invalid in the app already. Choose this only if your PBX accepts an anonymous sender; otherwise calls with a hidden number are refused.',
-  'account.passwordSessionOnly': "The computer's keychain does not really encrypt (Linux without a keyring, basic_text), so the password is not saved to disk. It lasts until you quit Profiltelefon and must be typed again at the next start.",
+  'account.hiding.client.hint':
+    'The sender becomes anonymous@anonymous.invalid in the app already. Choose this only if your PBX accepts an anonymous sender; otherwise calls with a hidden number are refused.',
+  'account.passwordSessionOnly':
+    "The computer's keychain does not really encrypt (Linux without a keyring, basic_text), so the password is not saved to disk. It lasts until you quit Profiltelefon and must be typed again at the next start.",
   'account.troubleshooting': 'Troubleshooting',
   'account.sipTrace': 'Write SIP traffic to the log file',
   'account.sipTraceHint': 'For troubleshooting with your PBX provider. Passwords and authentication answers are removed from the log.',
@@ -137,16 +148,19 @@ const en: Record<keyof typeof sv, string> = {
   'account.announcementLanguage.sv': 'Swedish',
   'account.announcementLanguage.en': 'English',
   'account.priority': 'Who can always reach you',
-  'account.priorityHint': 'Their calls ring whatever your profile does with calls, as long as their number or address is shown. At most {max}.',
+  'account.priorityHint':
+    'Their calls ring whatever your profile does with calls, as long as their number or address is shown. At most {max}.',
   'account.priorityInput': 'Colleague from the directory or phone number',
   'account.priorityAdd': 'Add',
   'account.priorityRemove': 'Remove {name}',
   'account.priorityNone': 'Nobody yet.',
   'account.notifications': 'Notifications',
   'account.holdNotificationsInCall': 'Hold notifications during calls and show them afterwards',
-  'account.holdNotificationsInCallHint': 'Chat, SMS and other notifications wait until the call has ended; several of a kind come as one. A call that arrives meanwhile still rings. Your profile does not change.',
+  'account.holdNotificationsInCallHint':
+    'Chat, SMS and other notifications wait until the call has ended; several of a kind come as one. A call that arrives meanwhile still rings. Your profile does not change.',
   'account.firstStart.heading': 'Welcome to Profiltelefon',
-  'account.firstStart.body': 'An account is needed: to make and take calls and show your profile to colleagues, Profiltelefon connects to the company PBX with your SIP account.',
+  'account.firstStart.body':
+    'An account is needed: to make and take calls and show your profile to colleagues, Profiltelefon connects to the company PBX with your SIP account.',
   'account.firstStart.importHint': 'Did your company give you a provisioning file (JSON)? Then everything is set up at once.',
   'account.firstStart.byHand': 'Set up by hand',
   'account.firstStart.byHandHint': 'Enter the PBX address, your SIP address and your password under Account.',

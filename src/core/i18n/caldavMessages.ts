@@ -15,7 +15,8 @@ const sv = {
   'calendar.error.caldav-no-calendar': 'Det finns ingen kalender för användaren på servern.',
   'calendar.error.caldav-password-missing': 'Lösenordet till kalendern är inte sparat. Ta bort kalendern och lägg till den igen.',
   'calendar.caldavError.caldav-server-empty': 'Skriv CalDAV-serverns adress.',
-  'calendar.caldavError.url-not-https': 'Bara https:// är tillåtet. http:// går bara för adresser på den här datorn (127.0.0.1 eller localhost).',
+  'calendar.caldavError.url-not-https':
+    'Bara https:// är tillåtet. http:// går bara för adresser på den här datorn (127.0.0.1 eller localhost).',
   'calendar.caldavError.url-credentials': 'Skriv användarnamn och lösenord i sina egna fält, inte i adressen.',
   'calendar.caldavError.caldav-username-empty': 'Skriv användarnamnet.',
   'calendar.caldavError.caldav-username-too-long': 'Användarnamnet är för långt.',
@@ -39,7 +40,8 @@ const en: Record<keyof typeof sv, string> = {
   'calendar.error.caldav-no-calendar': 'The user has no calendar on the server.',
   'calendar.error.caldav-password-missing': 'The password for this calendar is not stored. Remove the calendar and add it again.',
   'calendar.caldavError.caldav-server-empty': 'Enter the address of the CalDAV server.',
-  'calendar.caldavError.url-not-https': 'Only https:// is allowed. http:// works only for addresses on this computer (127.0.0.1 or localhost).',
+  'calendar.caldavError.url-not-https':
+    'Only https:// is allowed. http:// works only for addresses on this computer (127.0.0.1 or localhost).',
   'calendar.caldavError.url-credentials': 'Enter the user name and password in their own fields, not in the address.',
   'calendar.caldavError.caldav-username-empty': 'Enter the user name.',
   'calendar.caldavError.caldav-username-too-long': 'The user name is too long.',

@@ -46,8 +46,10 @@ const sv = {
   'calendar.addError.source-empty': 'Skriv sökvägen till en ICS-fil eller adressen till ett ICS-flöde.',
   'calendar.addError.source-too-long': 'Sökvägen eller adressen är för lång.',
   'calendar.addError.url-invalid': 'Det här är ingen giltig webbadress.',
-  'calendar.addError.url-not-https': 'Bara https:// (eller webcal://) är tillåtet. http:// går bara för adresser på den här datorn (127.0.0.1 eller localhost).',
-  'calendar.addError.url-credentials': 'Adresser med användarnamn och lösenord stöds inte. Använd den hemliga adress som kalendern publicerar.',
+  'calendar.addError.url-not-https':
+    'Bara https:// (eller webcal://) är tillåtet. http:// går bara för adresser på den här datorn (127.0.0.1 eller localhost).',
+  'calendar.addError.url-credentials':
+    'Adresser med användarnamn och lösenord stöds inte. Använd den hemliga adress som kalendern publicerar.',
   'calendar.addError.path-not-absolute': 'Ange hela sökvägen från roten, t.ex. /home/anna/kalender.ics.',
   'calendar.addError.source-duplicate': 'Den här kalendern är redan tillagd.',
   'calendar.addError.source-limit': 'Du kan lägga till högst 20 kalendrar.',
@@ -71,9 +73,11 @@ const sv = {
   'calendar.rule.hint': 'Möten som visas som lediga, och inställda möten, byter aldrig profil på det här sättet.',
   'calendar.markers.heading': 'Markeringar och privata möten',
   'calendar.markers.shortForms': 'Läs även andra växlars korta former',
-  'calendar.markers.shortFormsHint': 'Utöver #3 och [3]: ett profilnummer och ett kolon först i rubriken ("3: Styrelsemöte"), och [i] eller (info) för ett möte som bara är information och inte byter något.',
+  'calendar.markers.shortFormsHint':
+    'Utöver #3 och [3]: ett profilnummer och ett kolon först i rubriken ("3: Styrelsemöte"), och [i] eller (info) för ett möte som bara är information och inte byter något.',
   'calendar.markers.ignorePrivate': 'Bortse från privata möten',
-  'calendar.markers.ignorePrivateHint': 'Möten som är markerade som privata eller konfidentiella i kalendern byter aldrig profil, med eller utan markering.',
+  'calendar.markers.ignorePrivateHint':
+    'Möten som är markerade som privata eller konfidentiella i kalendern byter aldrig profil, med eller utan markering.',
   'calendar.error.generic': 'Något gick fel: {message}',
   'calendar.warning.event-expansion-failed': 'Händelser vars tider inte gick att räkna ut hoppades över: {count}',
   'calendar.warning.cache-unusable': 'Den sparade kopian från förra gången gick inte att läsa; kalendern används när nästa synk lyckas.',
@@ -82,18 +86,22 @@ const sv = {
   'calendar.error.feed-redirect-credentials': 'Flödet skickade vidare till en adress med användarnamn och lösenord och följdes inte.',
   'calendar.error.feed-redirect-invalid': 'Flödet skickade vidare utan en giltig ny adress.',
   'calendar.error.feed-redirect-loop': 'Flödet skickar vidare i en slinga och kom aldrig fram till kalendern.',
-  'calendar.error.feed-too-many-redirects': 'Flödet skickade vidare fler än {count, plural, one {# gång} other {# gånger}} och följdes inte längre.',
+  'calendar.error.feed-too-many-redirects':
+    'Flödet skickade vidare fler än {count, plural, one {# gång} other {# gånger}} och följdes inte längre.',
   'calendar.error.feed-port-blocked': 'Flödet pekar på en port som inte är till för webbservrar och följdes inte.',
   'calendar.error.feed-address-unspecified': 'Flödet pekar på adressen 0.0.0.0 eller ::, som betyder den här datorn, och följdes inte.',
   'calendar.error.feed-address-mapped': 'Flödet pekar på en IPv4-adress skriven som IPv6 och följdes inte.',
-  'calendar.error.feed-address-loopback': 'Flödet pekar på en adress på den här datorn och följdes inte. Det tillåts bara för ett flöde som du själv lagt till på den här datorn.',
-  'calendar.error.feed-address-private': 'Flödet pekar på en adress i ett privat nät och följdes inte. Kalenderflöden hämtas bara från internet.',
+  'calendar.error.feed-address-loopback':
+    'Flödet pekar på en adress på den här datorn och följdes inte. Det tillåts bara för ett flöde som du själv lagt till på den här datorn.',
+  'calendar.error.feed-address-private':
+    'Flödet pekar på en adress i ett privat nät och följdes inte. Kalenderflöden hämtas bara från internet.',
   'calendar.error.feed-address-link-local': 'Flödet pekar på en lokal länkadress (169.254.x.x eller fe80::) och följdes inte.',
   'calendar.error.feed-address-reserved': 'Flödet pekar på en reserverad adress som ingen server har och följdes inte.',
   'calendar.file.label': 'ICS-fil från datorn',
   'calendar.file.choose': 'Välj kalenderfil…',
   'calendar.file.hint': 'En kalender exporterad från Outlook, Google eller Apple (.ics). Filen läses igen vid varje synk.',
-  'calendar.file.copyHint': 'En kalender exporterad från Outlook, Google eller Apple (.ics). En kopia av filen sparas hos Profiltelefon; välj filen igen när den har ändrats.',
+  'calendar.file.copyHint':
+    'En kalender exporterad från Outlook, Google eller Apple (.ics). En kopia av filen sparas hos Profiltelefon; välj filen igen när den har ändrats.',
   'calendar.file.unreadable': 'Filen kunde inte läsas. Inget lades till.',
   'calendar.file.refused': 'Filen lades inte till: {reason}',
   'calendar.fileDialog.title': 'Välj kalenderfil',
@@ -151,8 +159,10 @@ const en: Record<keyof typeof sv, string> = {
   'calendar.addError.source-empty': 'Enter the path of an ICS file or the address of an ICS feed.',
   'calendar.addError.source-too-long': 'The path or address is too long.',
   'calendar.addError.url-invalid': 'This is not a valid web address.',
-  'calendar.addError.url-not-https': 'Only https:// (or webcal://) is allowed. http:// works only for addresses on this computer (127.0.0.1 or localhost).',
-  'calendar.addError.url-credentials': 'Addresses with a user name and password are not supported. Use the secret address the calendar publishes.',
+  'calendar.addError.url-not-https':
+    'Only https:// (or webcal://) is allowed. http:// works only for addresses on this computer (127.0.0.1 or localhost).',
+  'calendar.addError.url-credentials':
+    'Addresses with a user name and password are not supported. Use the secret address the calendar publishes.',
   'calendar.addError.path-not-absolute': 'Give the whole path from the root, e.g. /home/anna/calendar.ics.',
   'calendar.addError.source-duplicate': 'This calendar has already been added.',
   'calendar.addError.source-limit': 'You can add at most 20 calendars.',
@@ -176,7 +186,8 @@ const en: Record<keyof typeof sv, string> = {
   'calendar.rule.hint': 'Meetings shown as free, and cancelled meetings, never switch a profile this way.',
   'calendar.markers.heading': 'Markers and private meetings',
   'calendar.markers.shortForms': 'Also read the short forms of other switchboards',
-  'calendar.markers.shortFormsHint': 'Besides #3 and [3]: a profile number and a colon first in the title ("3: Board meeting"), and [i] or (info) for a meeting that is only information and switches nothing.',
+  'calendar.markers.shortFormsHint':
+    'Besides #3 and [3]: a profile number and a colon first in the title ("3: Board meeting"), and [i] or (info) for a meeting that is only information and switches nothing.',
   'calendar.markers.ignorePrivate': 'Ignore private meetings',
   'calendar.markers.ignorePrivateHint': 'Meetings marked private or confidential in the calendar never switch a profile, marker or not.',
   'calendar.error.generic': 'Something went wrong: {message}',
@@ -187,18 +198,23 @@ const en: Record<keyof typeof sv, string> = {
   'calendar.error.feed-redirect-credentials': 'The feed redirected to an address with a user name and password and was not followed.',
   'calendar.error.feed-redirect-invalid': 'The feed redirected without a valid new address.',
   'calendar.error.feed-redirect-loop': 'The feed redirects in a loop and never reached the calendar.',
-  'calendar.error.feed-too-many-redirects': 'The feed redirected more than {count, plural, one {# time} other {# times}} and was followed no further.',
+  'calendar.error.feed-too-many-redirects':
+    'The feed redirected more than {count, plural, one {# time} other {# times}} and was followed no further.',
   'calendar.error.feed-port-blocked': 'The feed points at a port that is not for web servers and was not followed.',
-  'calendar.error.feed-address-unspecified': 'The feed points at the address 0.0.0.0 or ::, which means this computer, and was not followed.',
+  'calendar.error.feed-address-unspecified':
+    'The feed points at the address 0.0.0.0 or ::, which means this computer, and was not followed.',
   'calendar.error.feed-address-mapped': 'The feed points at an IPv4 address written as IPv6 and was not followed.',
-  'calendar.error.feed-address-loopback': 'The feed points at an address on this computer and was not followed. That is allowed only for a feed you added on this computer yourself.',
-  'calendar.error.feed-address-private': 'The feed points at an address in a private network and was not followed. Calendar feeds are fetched from the internet only.',
+  'calendar.error.feed-address-loopback':
+    'The feed points at an address on this computer and was not followed. That is allowed only for a feed you added on this computer yourself.',
+  'calendar.error.feed-address-private':
+    'The feed points at an address in a private network and was not followed. Calendar feeds are fetched from the internet only.',
   'calendar.error.feed-address-link-local': 'The feed points at a link-local address (169.254.x.x or fe80::) and was not followed.',
   'calendar.error.feed-address-reserved': 'The feed points at a reserved address that no server has and was not followed.',
   'calendar.file.label': 'ICS file on this computer',
   'calendar.file.choose': 'Choose a calendar file…',
   'calendar.file.hint': 'A calendar exported from Outlook, Google or Apple (.ics). The file is read again at each sync.',
-  'calendar.file.copyHint': 'A calendar exported from Outlook, Google or Apple (.ics). A copy of the file is kept by Profiltelefon; choose the file again when it has changed.',
+  'calendar.file.copyHint':
+    'A calendar exported from Outlook, Google or Apple (.ics). A copy of the file is kept by Profiltelefon; choose the file again when it has changed.',
   'calendar.file.unreadable': 'The file could not be read. Nothing was added.',
   'calendar.file.refused': 'The file was not added: {reason}',
   'calendar.fileDialog.title': 'Choose a calendar file',

@@ -73,7 +73,8 @@ const sv = {
   'editor.incoming.preview': 'Den som ringer hör nu: ”{text}”',
   'editor.incoming.previewPlay': 'Lyssna på meddelandet',
   'editor.incoming.previewPlaying': 'Spelar upp…',
-  'editor.incoming.noSpeech': 'Den här datorn har ingen talsyntes, så den som ringer hör bara en signalton, inte meddelandet. Installera espeak-ng (Linux) för att meddelandet ska läsas upp.',
+  'editor.incoming.noSpeech':
+    'Den här datorn har ingen talsyntes, så den som ringer hör bara en signalton, inte meddelandet. Installera espeak-ng (Linux) för att meddelandet ska läsas upp.',
   'editor.incoming.then': 'Efter meddelandet',
   'editor.incoming.then.forward': 'Vidarekoppla',
   'editor.incoming.then.hangup': 'Lägg på',
@@ -93,7 +94,8 @@ const sv = {
   'editor.incoming.whenBusyNumber': 'Nummer under pågående samtal',
   'editor.incoming.lines': 'Per nummer',
   'editor.incoming.sameForAllLines': 'Samma för alla nummer',
-  'editor.incoming.sameForAllLinesHint': 'Stäng av för att välja vad som händer med samtal till ett visst nummer, t.ex. att mobilen ringer men fastnumret ger meddelandet.',
+  'editor.incoming.sameForAllLinesHint':
+    'Stäng av för att välja vad som händer med samtal till ett visst nummer, t.ex. att mobilen ringer men fastnumret ger meddelandet.',
   'editor.incoming.line.landline': 'Samtal till fastnumret',
   'editor.incoming.line.mobile': 'Samtal till mobilnumret',
   'editor.incoming.line.switchboard': 'Samtal till växelnumret',
@@ -252,13 +254,15 @@ const en: Record<EditorMessageKey, string> = {
   'editor.incoming.forwardTo': 'Forward to',
   'editor.incoming.forwardNumber': 'Number to forward to',
   'editor.incoming.announcementText': 'Announcement to the caller',
-  'editor.incoming.announcementHint': 'Read out by the computer’s speech engine, e.g. “I’m at lunch”. The language is chosen under Account.',
+  'editor.incoming.announcementHint':
+    'Read out by the computer’s speech engine, e.g. “I’m at lunch”. The language is chosen under Account.',
   'editor.incoming.sayEnd': 'Say when the profile ends',
   'editor.incoming.sayEndHint': 'e.g. “… until 2:30 pm”, “… until tomorrow at 8 am” or “… until Monday 8 December”.',
   'editor.incoming.preview': 'A caller hears now: “{text}”',
   'editor.incoming.previewPlay': 'Listen to the announcement',
   'editor.incoming.previewPlaying': 'Playing…',
-  'editor.incoming.noSpeech': 'This computer has no speech engine, so a caller hears only a tone, not the announcement. Install espeak-ng (Linux) to have it read out.',
+  'editor.incoming.noSpeech':
+    'This computer has no speech engine, so a caller hears only a tone, not the announcement. Install espeak-ng (Linux) to have it read out.',
   'editor.incoming.then': 'After the announcement',
   'editor.incoming.then.forward': 'Forward',
   'editor.incoming.then.hangup': 'Hang up',
@@ -278,7 +282,8 @@ const en: Record<EditorMessageKey, string> = {
   'editor.incoming.whenBusyNumber': 'Number during a call',
   'editor.incoming.lines': 'By number',
   'editor.incoming.sameForAllLines': 'Same for all numbers',
-  'editor.incoming.sameForAllLinesHint': 'Turn off to choose what happens to calls to one number, e.g. the mobile rings while the landline gets the announcement.',
+  'editor.incoming.sameForAllLinesHint':
+    'Turn off to choose what happens to calls to one number, e.g. the mobile rings while the landline gets the announcement.',
   'editor.incoming.line.landline': 'Calls to the landline',
   'editor.incoming.line.mobile': 'Calls to the mobile number',
   'editor.incoming.line.switchboard': 'Calls to the switchboard number',

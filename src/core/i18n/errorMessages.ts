@@ -143,7 +143,7 @@ const en: Record<ErrorMessageKey, string> = {
   'error.message-unsupported-type': 'A message of a type that cannot be shown was not received.',
   'error.sip-header-missing': 'A SIP message had no sender.',
   'error.sip-header-too-long': 'A SIP message had a sender that is too long.',
-  'error.sip-header-control-characters': "A SIP message had control characters in its sender.",
+  'error.sip-header-control-characters': 'A SIP message had control characters in its sender.',
   'error.sip-header-empty': 'A SIP message had an empty sender.',
   'error.sip-header-no-uri': "A SIP message's sender had no address.",
   'error.sip-header-stray-quote': "A SIP message's sender had a quote in the wrong place.",

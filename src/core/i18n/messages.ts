@@ -26,7 +26,8 @@ const svCommon = {
   'profiles.showNumbers': 'Visa profilnummer',
   'status.available': 'Tillgänglig',
   'status.unavailable': 'Ej tillgänglig',
-  'notice.settingsRecovered': 'Inställningsfilen var skadad och har ersatts med standardinställningar. Den gamla filen sparades som {backup}. Orsak: {reason}',
+  'notice.settingsRecovered':
+    'Inställningsfilen var skadad och har ersatts med standardinställningar. Den gamla filen sparades som {backup}. Orsak: {reason}',
   'notice.historyRecovered': 'Samtalshistoriken var skadad och har börjat om. Den gamla filen sparades som {backup}. Orsak: {reason}',
   'notice.launchRefused': 'Kommandot kunde inte utföras: {message}',
   'notice.dismiss': 'Stäng',
@@ -63,7 +64,8 @@ const svCommon = {
   'nav.loading': 'Läser in vyn…',
   'error.generic': 'Något gick fel: {message}',
   'crash.title': 'Telefonfönstret kraschade',
-  'crash.body': 'Fönstret har kraschat {count, plural, one {# gång} other {# gånger}} på {minutes, plural, one {# minut} other {# minuter}} och startas inte om av sig självt. Tills det startas om kan telefonen inte ringa eller ta emot samtal.',
+  'crash.body':
+    'Fönstret har kraschat {count, plural, one {# gång} other {# gånger}} på {minutes, plural, one {# minut} other {# minuter}} och startas inte om av sig självt. Tills det startas om kan telefonen inte ringa eller ta emot samtal.',
   'crash.retry': 'Försök igen',
   'crash.quit': 'Avsluta',
   'debug.link': 'Länk från ett annat program',
@@ -81,7 +83,8 @@ const enCommon: Record<CommonKey, string> = {
   'profiles.showNumbers': 'Show profile numbers',
   'status.available': 'Available',
   'status.unavailable': 'Not available',
-  'notice.settingsRecovered': 'The settings file was damaged and has been replaced by defaults. The old file was kept as {backup}. Reason: {reason}',
+  'notice.settingsRecovered':
+    'The settings file was damaged and has been replaced by defaults. The old file was kept as {backup}. Reason: {reason}',
   'notice.historyRecovered': 'The call history was damaged and has started over. The old file was kept as {backup}. Reason: {reason}',
   'notice.launchRefused': 'The command could not be carried out: {message}',
   'notice.dismiss': 'Dismiss',
@@ -118,7 +121,8 @@ const enCommon: Record<CommonKey, string> = {
   'nav.loading': 'Loading the view…',
   'error.generic': 'Something went wrong: {message}',
   'crash.title': 'The phone window crashed',
-  'crash.body': 'The window has crashed {count, plural, one {# time} other {# times}} in {minutes, plural, one {# minute} other {# minutes}} and is not restarted on its own. Until it restarts, the phone can neither make nor take calls.',
+  'crash.body':
+    'The window has crashed {count, plural, one {# time} other {# times}} in {minutes, plural, one {# minute} other {# minutes}} and is not restarted on its own. Until it restarts, the phone can neither make nor take calls.',
   'crash.retry': 'Try again',
   'crash.quit': 'Quit',
   'debug.link': 'Link from another program',

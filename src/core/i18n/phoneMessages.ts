@@ -121,14 +121,17 @@ const sv = {
   'phone.error.forward-no-voicemail': 'Profilen kopplar till röstbrevlådan, men kontot har ingen röstbrevlåda.',
   'phone.error.forward-voicemail-invalid': 'Röstbrevlådans adress går inte att ringa.',
   'phone.error.forward-number-invalid': 'Profilens vidarekopplingsnummer går inte att ringa.',
-  'phone.registration.unreachable': 'Växeln går inte att nå (försök {attempt}). Kontrollera växelns adress under Konto och nätverksanslutningen.',
+  'phone.registration.unreachable':
+    'Växeln går inte att nå (försök {attempt}). Kontrollera växelns adress under Konto och nätverksanslutningen.',
   'phone.call.endedBecause': 'Samtalet med {party} är avslutat: {outcome}. {reason}',
   'phone.history.reason': 'Orsak: {reason}',
-  'phone.failure.caller-id-refused': 'Växeln tillåter inte numret du visar. Välj ett av dina egna nummer i profilens nummervisning, eller be växelns administratör om numret.',
+  'phone.failure.caller-id-refused':
+    'Växeln tillåter inte numret du visar. Välj ett av dina egna nummer i profilens nummervisning, eller be växelns administratör om numret.',
   'phone.failure.hidden-refused': 'Växeln tillåter inte dolt nummer för ditt konto.',
   'phone.failure.anonymous-from-refused': 'Växeln godtar inte en anonym avsändare. Välj under Konto att växeln döljer numret.',
   'phone.failure.forbidden': 'Växeln tillåter inte det för ditt konto.',
-  'phone.failure.auth-failed': 'Växeln godkände inte inloggningen: fel lösenord, eller ett konto som inte får göra det här. Kontrollera lösenordet under Konto.',
+  'phone.failure.auth-failed':
+    'Växeln godkände inte inloggningen: fel lösenord, eller ett konto som inte får göra det här. Kontrollera lösenordet under Konto.',
   'phone.failure.not-found': 'Numret eller adressen finns inte.',
   'phone.failure.unavailable': 'Mottagaren går inte att nå just nu.',
   'phone.failure.no-answer': 'Mottagaren svarade inte.',
@@ -156,7 +159,8 @@ const sv = {
   'phone.link.cancel': 'Avbryt',
   'phone.error.dial-not-found': 'Ingen kollega i katalogen heter så, och det är varken ett telefonnummer eller en SIP-adress.',
   'phone.error.dial-colleague-ambiguous': 'Flera kollegor i katalogen heter så. Välj en i listan.',
-  'phone.error.dial-colleague-address-invalid': 'Kollegans adress i katalogen går inte att ringa. Rätta den under Konto › Kollegor i katalogen.',
+  'phone.error.dial-colleague-address-invalid':
+    'Kollegans adress i katalogen går inte att ringa. Rätta den under Konto › Kollegor i katalogen.',
   'phone.error.forward-colleague-invalid': 'Profilen kopplar till en kollega vars adress inte går att ringa.',
   'phone.outcome.announcement': 'hänvisning',
   'phone.history.duration': 'längd {duration}',
@@ -290,14 +294,18 @@ const en: Record<PhoneMessageKey, string> = {
   'phone.error.forward-no-voicemail': 'The profile forwards to voicemail, but the account has no voicemail.',
   'phone.error.forward-voicemail-invalid': 'The voicemail address cannot be called.',
   'phone.error.forward-number-invalid': "The profile's forward number cannot be called.",
-  'phone.registration.unreachable': 'The PBX cannot be reached (attempt {attempt}). Check the PBX address under Account and the network connection.',
+  'phone.registration.unreachable':
+    'The PBX cannot be reached (attempt {attempt}). Check the PBX address under Account and the network connection.',
   'phone.call.endedBecause': 'The call with {party} has ended: {outcome}. {reason}',
   'phone.history.reason': 'Reason: {reason}',
-  'phone.failure.caller-id-refused': "The PBX does not allow the number you present. Choose one of your own numbers in the profile's caller ID, or ask the PBX administrator for the number.",
+  'phone.failure.caller-id-refused':
+    "The PBX does not allow the number you present. Choose one of your own numbers in the profile's caller ID, or ask the PBX administrator for the number.",
   'phone.failure.hidden-refused': 'The PBX does not allow a hidden number for your account.',
-  'phone.failure.anonymous-from-refused': 'The PBX does not accept an anonymous sender. Under Account, choose to let the PBX hide the number.',
+  'phone.failure.anonymous-from-refused':
+    'The PBX does not accept an anonymous sender. Under Account, choose to let the PBX hide the number.',
   'phone.failure.forbidden': 'The PBX does not allow this for your account.',
-  'phone.failure.auth-failed': 'The PBX did not accept the sign-in: a wrong password, or an account that may not do this. Check the password under Account.',
+  'phone.failure.auth-failed':
+    'The PBX did not accept the sign-in: a wrong password, or an account that may not do this. Check the password under Account.',
   'phone.failure.not-found': 'That number or address does not exist.',
   'phone.failure.unavailable': 'The person you are trying to reach cannot be reached right now.',
   'phone.failure.no-answer': 'There was no answer.',
@@ -325,7 +333,8 @@ const en: Record<PhoneMessageKey, string> = {
   'phone.link.cancel': 'Cancel',
   'phone.error.dial-not-found': 'No colleague in the directory has that name, and it is neither a phone number nor a SIP address.',
   'phone.error.dial-colleague-ambiguous': 'More than one colleague in the directory has that name. Pick one from the list.',
-  'phone.error.dial-colleague-address-invalid': "The colleague's address in the directory cannot be called. Correct it under Account › Colleagues in the directory.",
+  'phone.error.dial-colleague-address-invalid':
+    "The colleague's address in the directory cannot be called. Correct it under Account › Colleagues in the directory.",
   'phone.error.forward-colleague-invalid': 'The profile forwards calls to a colleague whose address cannot be called.',
   'phone.outcome.announcement': 'announcement',
   'phone.history.duration': 'duration {duration}',

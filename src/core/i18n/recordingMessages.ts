@@ -34,7 +34,8 @@ const sv = {
   'recordings.error.recording-unknown': 'Inspelningen finns inte längre. Inget har ändrats.',
   'recordings.error.recording-in-progress': 'Inspelningen pågår fortfarande; den kan tas bort när samtalet är slut.',
   'recordings.error.recording-unreadable': 'Inspelningen kunde inte läsas från disken.',
-  'recordings.notice.repaired': '{count, plural, one {En inspelning avbröts när appen stängdes mitt i ett samtal. Den är sparad fram till dess och finns under Inspelningar.} other {# inspelningar avbröts när appen stängdes mitt i samtal. De är sparade fram till dess och finns under Inspelningar.}}',
+  'recordings.notice.repaired':
+    '{count, plural, one {En inspelning avbröts när appen stängdes mitt i ett samtal. Den är sparad fram till dess och finns under Inspelningar.} other {# inspelningar avbröts när appen stängdes mitt i samtal. De är sparade fram till dess och finns under Inspelningar.}}',
 } as const;
 
 export type RecordingMessageKey = keyof typeof sv;
@@ -70,11 +71,13 @@ const en: Record<RecordingMessageKey, string> = {
   'recordings.retention.saved': 'Saved.',
   'recordings.retention.current': '{days, plural, one {Recordings are deleted after # day.} other {Recordings are deleted after # days.}}',
   'recordings.retention.forever': 'Recordings are kept until you delete them.',
-  'recordings.error.recording-retention-invalid': 'Enter a whole number of days from 1 to 3650, or leave the field empty. Nothing was changed.',
+  'recordings.error.recording-retention-invalid':
+    'Enter a whole number of days from 1 to 3650, or leave the field empty. Nothing was changed.',
   'recordings.error.recording-unknown': 'The recording no longer exists. Nothing was changed.',
   'recordings.error.recording-in-progress': 'The recording is still being made; it can be deleted when the call has ended.',
   'recordings.error.recording-unreadable': 'The recording could not be read from the disk.',
-  'recordings.notice.repaired': '{count, plural, one {A recording was cut short when the app closed during a call. It is kept up to then, under Recordings.} other {# recordings were cut short when the app closed during calls. They are kept up to then, under Recordings.}}',
+  'recordings.notice.repaired':
+    '{count, plural, one {A recording was cut short when the app closed during a call. It is kept up to then, under Recordings.} other {# recordings were cut short when the app closed during calls. They are kept up to then, under Recordings.}}',
 };
 
 export const recordingMessages = { sv, en };

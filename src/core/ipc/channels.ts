@@ -39,9 +39,21 @@ export const INVOKE_CHANNELS = [
 ] as const;
 
 /** Channels main answers later (it runs a program, or asks a server): the shells await them. */
-export const ASYNC_CHANNELS = ['speech:status', 'speech:render', 'calendar:add-caldav', 'file:open'] as const satisfies readonly (typeof INVOKE_CHANNELS)[number][];
+export const ASYNC_CHANNELS = [
+  'speech:status',
+  'speech:render',
+  'calendar:add-caldav',
+  'file:open',
+] as const satisfies readonly (typeof INVOKE_CHANNELS)[number][];
 
-export const DEBUG_CHANNELS = ['debug:clock-advance', 'debug:tray-click', 'debug:resume', 'debug:second-launch', 'debug:user-activity', 'debug:notification-action'] as const;
+export const DEBUG_CHANNELS = [
+  'debug:clock-advance',
+  'debug:tray-click',
+  'debug:resume',
+  'debug:second-launch',
+  'debug:user-activity',
+  'debug:notification-action',
+] as const;
 
 /** Main pushes these to the renderer. */
 export const EVENT_CHANNELS = ['state:changed', 'phone:dial', 'app:quitting', 'phone:call-action'] as const;

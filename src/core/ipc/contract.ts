@@ -54,7 +54,9 @@ export const invokeSchemas = {
   'provision:import': z.object({ json: z.string().max(MAX_PROVISIONING_CHARACTERS) }).strict(),
   'history:record': CallHistoryEntrySchema,
   /** A call's recording starts: main creates its file and stamps it with its clock and the active profile. */
-  'recording:begin': z.object({ party: plainText(200), direction: RecordingDirectionSchema, sampleRate: RecordingSampleRateSchema }).strict(),
+  'recording:begin': z
+    .object({ party: plainText(200), direction: RecordingDirectionSchema, sampleRate: RecordingSampleRateSchema })
+    .strict(),
   /** The next few seconds of 16-bit PCM while the call goes on; main checks it is base64 of whole samples. */
   'recording:append': z.object({ recordingId: identifier(120), dataBase64: z.string().max(MAX_RECORDING_CHUNK_BASE64_LENGTH) }).strict(),
   /** The recording ends (the call ended, or the profile stopped recording); a call already in the history links it. */
@@ -115,7 +117,10 @@ export const debugSchemas = {
   'debug:notification-action': z
     .object({
       notificationId: identifier(64),
-      gesture: z.discriminatedUnion('kind', [z.object({ kind: z.literal('click') }).strict(), z.object({ kind: z.literal('action'), index: boundedInteger(0, 9) }).strict()]),
+      gesture: z.discriminatedUnion('kind', [
+        z.object({ kind: z.literal('click') }).strict(),
+        z.object({ kind: z.literal('action'), index: boundedInteger(0, 9) }).strict(),
+      ]),
     })
     .strict(),
 } satisfies Record<DebugChannel, z.ZodType>;

@@ -25,5 +25,9 @@ export function validatePayload<T>(channel: string, schema: z.ZodType<T>, payloa
   if (parsed.success) return ok(parsed.data);
   const [issue] = parsed.error.issues;
   const path = issuePath(issue);
-  return fail(issueCode(issue, 'invalid-payload'), cutText(`Invalid payload for "${channel}": ${path}: ${issue?.message ?? 'invalid'}`, MESSAGE_LENGTH), path);
+  return fail(
+    issueCode(issue, 'invalid-payload'),
+    cutText(`Invalid payload for "${channel}": ${path}: ${issue?.message ?? 'invalid'}`, MESSAGE_LENGTH),
+    path,
+  );
 }

@@ -12,8 +12,7 @@ const EXTENSION = /^[0-9]{2,6}$/;
 
 const quoted = (text: string): string => JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text);
 const malformed = (link: string, why: string): Result<never> => fail('link-malformed', `Link ${quoted(link)} ${why}`);
-const invalidNumber = (link: string, why: string): Result<never> =>
-  fail('link-invalid-number', `Link ${quoted(link)} ${why}`);
+const invalidNumber = (link: string, why: string): Result<never> => fail('link-invalid-number', `Link ${quoted(link)} ${why}`);
 
 /** A `tel:`, `sip:`, `sips:` or `callto:` link, as the OS hands it over, to something we can dial. */
 export function parseCallLink(link: string): Result<DialTarget> {
@@ -30,7 +29,10 @@ export function parseCallLink(link: string): Result<DialTarget> {
   }
 
   // Windows appends a slash to protocol links, and some pages write `callto://` or `tel://`.
-  const encoded = text.slice(scheme.length + 1).replace(/^\/\//, '').replace(/\/+$/, '');
+  const encoded = text
+    .slice(scheme.length + 1)
+    .replace(/^\/\//, '')
+    .replace(/\/+$/, '');
   let body: string;
   try {
     body = decodeURIComponent(encoded);

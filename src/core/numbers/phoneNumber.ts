@@ -15,9 +15,7 @@ export type DisplayStyle = 'national' | 'international';
 /** What the softphone can dial. */
 export type DialTarget =
   /** `extension`: digits to send after the call connects (RFC 3966 `;ext=`), only set by links. */
-  | { kind: 'number'; e164: string; extension?: string }
-  | { kind: 'extension'; digits: string }
-  | { kind: 'sip'; uri: string };
+  { kind: 'number'; e164: string; extension?: string } | { kind: 'extension'; digits: string } | { kind: 'sip'; uri: string };
 
 const MAX_NUMBER_INPUT_LENGTH = 64;
 /** Spaces (any Unicode space, including no-break), dashes, dots, slashes and parentheses people write in numbers. */
@@ -43,10 +41,7 @@ export function normalizeToE164(input: string, defaultCountry: CountryCode = 'SE
   const badCharacter = [...compact].find((character, index) => !/[0-9]/.test(character) && !(character === '+' && index === 0));
   if (badCharacter !== undefined) {
     const why = badCharacter === '+' ? '"+" is only allowed first' : `${JSON.stringify(badCharacter)} is not allowed`;
-    return fail(
-      'number-invalid-characters',
-      `Phone number ${quoted(text)} contains characters other than digits and separators: ${why}`,
-    );
+    return fail('number-invalid-characters', `Phone number ${quoted(text)} contains characters other than digits and separators: ${why}`);
   }
   if (!/[0-9]/.test(compact)) return invalid('has no digits');
   if (text.length > MAX_NUMBER_INPUT_LENGTH) return invalid(`is longer than ${MAX_NUMBER_INPUT_LENGTH} characters`);

@@ -17,8 +17,7 @@ const quoted = (text: string): string => JSON.stringify(text.length > 60 ? `${te
  */
 export function parseSipAddress(input: string): Result<string> {
   const text = input.trim();
-  const invalid = (why: string): Result<string> =>
-    fail('sip-address-invalid', `SIP address ${quoted(text)} ${why}`);
+  const invalid = (why: string): Result<string> => fail('sip-address-invalid', `SIP address ${quoted(text)} ${why}`);
   if (text === '') return invalid('is empty');
   if (text.length > MAX_ADDRESS_LENGTH) return invalid(`is longer than ${MAX_ADDRESS_LENGTH} characters`);
 

@@ -21,6 +21,13 @@ export function formatCallDuration(seconds: number): string {
 /** When a call began, always with its date ("2 dec. 14:30"), and the year when it is not this year's. */
 export function formatCallStart(at: number, now: number, language: Language, timeZone: string): string {
   const year = (time: number) => dateTimeFormat('en', { timeZone, year: 'numeric' }).format(time);
-  const options: Intl.DateTimeFormatOptions = { timeZone, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+  const options: Intl.DateTimeFormatOptions = {
+    timeZone,
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  };
   return dateTimeFormat(localeOf(language), year(at) === year(now) ? options : { ...options, year: 'numeric' }).format(at);
 }

@@ -65,7 +65,9 @@ const KEPT_DTMF = 64;
 const MAX_ANNOUNCEMENT_SHOWN = 500;
 
 /** A call as it first appears: nothing held, muted, sent or recorded yet. */
-export function newCallView(call: Pick<CallView, 'id' | 'direction' | 'remote' | 'status' | 'startedAt' | 'presented'> & Partial<CallView>): CallView {
+export function newCallView(
+  call: Pick<CallView, 'id' | 'direction' | 'remote' | 'status' | 'startedAt' | 'presented'> & Partial<CallView>,
+): CallView {
   return {
     callWaiting: false,
     onHold: false,

@@ -33,16 +33,27 @@ export function resolveTypedTarget(text: string, account: Account): Result<Resol
   const target = normalizeDialString(text);
   if (target.ok) return ok(resolveDialTarget(target.value, address.value.domain));
   const named = colleaguesNamed(account.directory, text);
-  if (named.length > 1) return fail('dial-colleague-ambiguous', `More than one colleague in the directory is called ${describeInput(text.trim())}; pick one from the list.`);
+  if (named.length > 1)
+    return fail(
+      'dial-colleague-ambiguous',
+      `More than one colleague in the directory is called ${describeInput(text.trim())}; pick one from the list.`,
+    );
   const colleague = named[0];
   if (colleague !== undefined) {
     const colleagueTarget = normalizeDialString(colleague.uri);
-    if (!colleagueTarget.ok) return fail('dial-colleague-address-invalid', `The directory's address for ${colleague.name} cannot be called: ${colleagueTarget.error.message}`);
+    if (!colleagueTarget.ok)
+      return fail(
+        'dial-colleague-address-invalid',
+        `The directory's address for ${colleague.name} cannot be called: ${colleagueTarget.error.message}`,
+      );
     return ok({ ...resolveDialTarget(colleagueTarget.value, address.value.domain), name: colleague.name });
   }
   // Text that begins with a letter and has no @ is a name, not a badly typed number ("070-12x").
   if (/^\s*\p{L}/u.test(text) && !text.includes('@') && !/^\s*sips?:/i.test(text)) {
-    return fail('dial-not-found', `${describeInput(text.trim())} is neither a colleague in the directory, a phone number nor a SIP address.`);
+    return fail(
+      'dial-not-found',
+      `${describeInput(text.trim())} is neither a colleague in the directory, a phone number nor a SIP address.`,
+    );
   }
   return target;
 }
@@ -73,7 +84,11 @@ export function resolveForwardTarget(target: ForwardTarget, account: Account): R
     }
     case 'colleague': {
       const colleague = normalizeDialString(target.uri);
-      if (!colleague.ok) return fail('forward-colleague-invalid', `The profile forwards calls to ${target.name}, whose address cannot be called: ${colleague.error.message}`);
+      if (!colleague.ok)
+        return fail(
+          'forward-colleague-invalid',
+          `The profile forwards calls to ${target.name}, whose address cannot be called: ${colleague.error.message}`,
+        );
       return ok({ ...resolveDialTarget(colleague.value, domain), name: target.name });
     }
   }

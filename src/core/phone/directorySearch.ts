@@ -77,7 +77,10 @@ function addressKey(uri: string): string {
   const address = uri.replace(/^(sips?):/i, '').replace(/[;?].*$/, '');
   const at = address.lastIndexOf('@');
   if (at < 0) return '';
-  const host = address.slice(at + 1).toLowerCase().replace(/:\d+$/, '');
+  const host = address
+    .slice(at + 1)
+    .toLowerCase()
+    .replace(/:\d+$/, '');
   return `${address.slice(0, at)}@${host}`;
 }
 

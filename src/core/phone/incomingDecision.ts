@@ -72,7 +72,11 @@ export function decideIncoming(situation: IncomingSituation): IncomingOutcome {
   const ring = (callWaiting: boolean): IncomingDecision => {
     const noAnswer = rule.noAnswer;
     const target = noAnswer !== null && noAnswer.afterSeconds > 0 ? forwardTo(noAnswer.target) : null;
-    return { kind: 'ring', callWaiting, noAnswer: noAnswer !== null && target !== null ? { afterMs: noAnswer.afterSeconds * 1000, target } : null };
+    return {
+      kind: 'ring',
+      callWaiting,
+      noAnswer: noAnswer !== null && target !== null ? { afterMs: noAnswer.afterSeconds * 1000, target } : null,
+    };
   };
 
   if (hasPriorityAccess(account.priorityAccess, situation.caller)) return { decision: ring(busy), problems };

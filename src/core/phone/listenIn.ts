@@ -19,17 +19,20 @@ export function listenInCallInfo(target: string): string {
 /** Whether any of the request's Call-Info values (each may list several, comma-separated) has `purpose=listen-in`. */
 export function asksToListenIn(callInfo: readonly string[]): boolean {
   return callInfo.some((header) =>
-    header
-      .split(/,(?=\s*<)/)
-      .some((entry) =>
-        entry
-          .replace(/^\s*<[^>]*>/, '')
-          .split(';')
-          .some((parameter) => {
-            const [name, value] = parameter.split('=').map((part) => part.trim().toLowerCase().replace(/^"(.*)"$/, '$1'));
-            return name === 'purpose' && value === LISTEN_IN_PURPOSE;
-          }),
-      ),
+    header.split(/,(?=\s*<)/).some((entry) =>
+      entry
+        .replace(/^\s*<[^>]*>/, '')
+        .split(';')
+        .some((parameter) => {
+          const [name, value] = parameter.split('=').map((part) =>
+            part
+              .trim()
+              .toLowerCase()
+              .replace(/^"(.*)"$/, '$1'),
+          );
+          return name === 'purpose' && value === LISTEN_IN_PURPOSE;
+        }),
+    ),
   );
 }
 
@@ -60,8 +63,7 @@ export interface ListenInRequest {
 }
 
 export type ListenInDecision =
-  | { kind: 'accept'; supervisor: Colleague }
-  | { kind: 'refuse'; reason: ListenInRefusal; statusCode: number; reasonPhrase: string };
+  { kind: 'accept'; supervisor: Colleague } | { kind: 'refuse'; reason: ListenInRefusal; statusCode: number; reasonPhrase: string };
 
 /**
  * Whether to answer a listen-in request. Who asks is checked before anything about this user's

@@ -20,7 +20,8 @@ export function incomingMessageKind(sender: RemoteParty): MessageKind {
 export function checkOutgoingBody(text: string): Result<string> {
   const body = text.trim();
   if (body === '') return fail('message-empty', 'The message is empty');
-  if (body.length > MAX_MESSAGE_LENGTH) return fail('message-too-long', `The message is ${body.length} characters long; the limit is ${MAX_MESSAGE_LENGTH}`);
+  if (body.length > MAX_MESSAGE_LENGTH)
+    return fail('message-too-long', `The message is ${body.length} characters long; the limit is ${MAX_MESSAGE_LENGTH}`);
   return ok(body);
 }
 

@@ -193,7 +193,14 @@ export function callFailure(
 ): SipFailure | null {
   // The phone ended the call itself because the PBX's connection was gone, whatever JsSIP's cause says.
   if (call.connectionLost) return { context: 'call', reason: 'connection-lost', statusCode: null };
-  return sipFailure({ context: 'call', cause, statusCode, presented: presentedIdentity(call.identity), outgoing: call.direction === 'outgoing', reachedServer: true });
+  return sipFailure({
+    context: 'call',
+    cause,
+    statusCode,
+    presented: presentedIdentity(call.identity),
+    outgoing: call.direction === 'outgoing',
+    reachedServer: true,
+  });
 }
 
 /** Registrations have their own words for a few reasons: there is no callee, only the account. */
@@ -205,7 +212,8 @@ const REGISTRATION_KEYS: Partial<Record<FailureReason, PhoneMessageKey>> = {
 
 /** The message that explains a failure, and its parameters. */
 export function failureMessage(failure: SipFailure): { key: PhoneMessageKey; params: { status: string } } {
-  const key = (failure.context === 'registration' ? REGISTRATION_KEYS[failure.reason] : undefined) ?? (`phone.failure.${failure.reason}` as const);
+  const key =
+    (failure.context === 'registration' ? REGISTRATION_KEYS[failure.reason] : undefined) ?? (`phone.failure.${failure.reason}` as const);
   return { key, params: { status: failure.statusCode === null ? '' : String(failure.statusCode) } };
 }
 

@@ -42,7 +42,11 @@ export function uaSettingsFrom(account: Account, password: string | null): Resul
     return fail('sip-server-invalid', `"${serverUrl}" is not a web address`, 'sip.serverUrl');
   }
   if (url.protocol !== 'ws:' && url.protocol !== 'wss:') {
-    return fail('sip-server-not-websocket', `The SIP server must be a WebSocket address (wss:// or ws://), not "${url.protocol}"`, 'sip.serverUrl');
+    return fail(
+      'sip-server-not-websocket',
+      `The SIP server must be a WebSocket address (wss:// or ws://), not "${url.protocol}"`,
+      'sip.serverUrl',
+    );
   }
   const address = parseAccountAddress(uri);
   if (!address.ok) return address;

@@ -1,10 +1,7 @@
 import type { ProfileStatus } from '../profiles/model';
 
 /** The local phone's call state, as the softphone reports it. */
-export type CallState =
-  | { kind: 'idle' }
-  | { kind: 'ringing'; direction: 'incoming' | 'outgoing' }
-  | { kind: 'busy' };
+export type CallState = { kind: 'idle' } | { kind: 'ringing'; direction: 'incoming' | 'outgoing' } | { kind: 'busy' };
 
 /** A call state a colleague may see (Ej i samtal · Inkommande/utgående ringning · Upptagen i samtal). */
 export type VisibleCallState = 'idle' | 'ringing-in' | 'ringing-out' | 'busy';

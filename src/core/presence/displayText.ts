@@ -15,5 +15,8 @@ export function toDisplayText(raw: string, maxChars: number): string {
   const cleaned = raw.replace(INVISIBLE_CONTROLS, '').replace(/\s+/g, ' ').trim();
   const codePoints = Array.from(cleaned);
   if (codePoints.length <= maxChars) return cleaned;
-  return `${codePoints.slice(0, maxChars - 1).join('').trimEnd()}…`;
+  return `${codePoints
+    .slice(0, maxChars - 1)
+    .join('')
+    .trimEnd()}…`;
 }

@@ -66,8 +66,7 @@ export function parsePresence(xml: string): PresenceParseResult {
   const tuples = childElements(root, PIDF_NS, 'tuple');
   // RFC 4479 has one person per presentity; clients that send several put the useful one first.
   const person = firstChildElement(root, DATA_MODEL_NS, 'person') ?? firstChildElement(root, RPID_NS, 'person');
-  const activitiesElement =
-    (person && firstDescendant(person, RPID_NS, 'activities')) ?? firstDescendant(root, RPID_NS, 'activities');
+  const activitiesElement = (person && firstDescendant(person, RPID_NS, 'activities')) ?? firstDescendant(root, RPID_NS, 'activities');
   const activities = activitiesElement === null ? [] : readActivities(activitiesElement);
   const profile = (person && firstDescendant(person, PROFILTELEFON_NS, 'profile')) ?? firstChildElement(root, PROFILTELEFON_NS, 'profile');
   // Our own client's message alone: its <note> also carries the profile name and end, shown apart here.

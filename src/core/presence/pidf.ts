@@ -39,7 +39,14 @@ export function buildPidf(input: PidfInput): string {
   const message = input.message.trim();
   const lang = attr(input.language);
   const note = text(
-    presenceNote({ profileName: input.profile.name, until: input.until, message, now: input.timestamp, language: input.language, timeZone: input.timeZone }),
+    presenceNote({
+      profileName: input.profile.name,
+      until: input.until,
+      message,
+      now: input.timestamp,
+      language: input.language,
+      timeZone: input.timeZone,
+    }),
   );
 
   const activityLines = activities.map((activity) =>

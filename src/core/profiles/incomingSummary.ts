@@ -24,7 +24,9 @@ export function incomingSummary(profile: Profile, numbers: AccountNumbers, langu
   const lines = LINES.filter((line) => byLine[line] !== undefined || (line !== 'own' && numbers[line] !== null));
   const parts = lines.map((line) => ({ line, words: ruleWords(byLine[line] ?? profile.incoming, language) }));
   if (parts.every((part) => part.words === forAll)) return capitalised(forAll, language);
-  return parts.map((part) => translate(language, 'switcher.incoming.line', { line: translate(language, LINE_NAMES[part.line]), rule: part.words })).join(' · ');
+  return parts
+    .map((part) => translate(language, 'switcher.incoming.line', { line: translate(language, LINE_NAMES[part.line]), rule: part.words }))
+    .join(' · ');
 }
 
 /** Whether every call rings, whichever line it comes in on. */
@@ -48,7 +50,10 @@ function ruleWords(rule: IncomingRule, language: Language): string {
   }
 }
 
-function targetWords(prefix: 'switcher.incoming.forward' | 'switcher.incoming.announcement', target: ForwardTarget): [MessageKey, Record<string, string>] {
+function targetWords(
+  prefix: 'switcher.incoming.forward' | 'switcher.incoming.announcement',
+  target: ForwardTarget,
+): [MessageKey, Record<string, string>] {
   if (target.kind === 'number') return [`${prefix}.number`, { number: target.number }];
   if (target.kind === 'colleague') return [`${prefix}.colleague`, { name: target.name }];
   return [`${prefix}.${target.kind}`, {}];

@@ -4,7 +4,15 @@ import { boundedInteger, identifier, plainText } from '../bounds';
 import { DefaultLengthSchema } from '../time/lengths';
 
 export const PROFILE_STATUSES = ['available', 'unavailable'] as const;
-export const NOTIFICATION_KINDS = ['incomingCall', 'missedCall', 'voicemail', 'chat', 'sms', 'profileEnding', 'colleagueAvailable'] as const;
+export const NOTIFICATION_KINDS = [
+  'incomingCall',
+  'missedCall',
+  'voicemail',
+  'chat',
+  'sms',
+  'profileEnding',
+  'colleagueAvailable',
+] as const;
 export const PLATFORMS = ['desktop', 'mobile', 'web'] as const;
 
 /**
@@ -48,7 +56,11 @@ function upgradeEndToken(action: unknown): unknown {
   const { kind, text, sayEnd } = action as Record<string, unknown>;
   if (kind !== 'announcement' || sayEnd !== undefined || typeof text !== 'string') return action;
   if (!text.includes('{end}')) return { ...action, sayEnd: false };
-  const words = text.replace(LEGACY_END_TOKEN, '').replace(/\s+([.,!?])/g, '$1').replace(/\s+/g, ' ').trim();
+  const words = text
+    .replace(LEGACY_END_TOKEN, '')
+    .replace(/\s+([.,!?])/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
   return { ...action, text: words.replace(/[\s.!,;:]+$/, ''), sayEnd: true };
 }
 

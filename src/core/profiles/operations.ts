@@ -54,7 +54,8 @@ export function deleteProfile<S extends ProfileSlice>(settings: S, profileId: st
   if (!profile) return fail('profile-not-found', `No profile has the id ${describeInput(profileId)}.`, 'id');
   const refusal = deleteRefusal(profileId, settings.active.profileId);
   if (refusal === 'delete-base') return fail(refusal, `"${profile.name}" is the base profile and cannot be deleted.`);
-  if (refusal === 'delete-active') return fail(refusal, `"${profile.name}" is active and cannot be deleted. Switch to another profile first.`);
+  if (refusal === 'delete-active')
+    return fail(refusal, `"${profile.name}" is active and cannot be deleted. Switch to another profile first.`);
   return ok({ ...settings, profiles: settings.profiles.filter((other) => other.id !== profileId) });
 }
 

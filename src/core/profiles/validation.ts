@@ -43,7 +43,11 @@ export function validateProfile(
     errors.push({ code: 'name-too-long', field: 'name', message: `The profile name may be at most ${TEXT_LIMITS.name} characters.` });
   }
   if (candidate.statusMessage.length > TEXT_LIMITS.statusMessage) {
-    errors.push({ code: 'status-message-too-long', field: 'statusMessage', message: `The status message may be at most ${TEXT_LIMITS.statusMessage} characters.` });
+    errors.push({
+      code: 'status-message-too-long',
+      field: 'statusMessage',
+      message: `The status message may be at most ${TEXT_LIMITS.statusMessage} characters.`,
+    });
   }
   if (candidate.calendarPriority < CALENDAR_PRIORITY.min || candidate.calendarPriority > CALENDAR_PRIORITY.max) {
     errors.push({
@@ -60,7 +64,11 @@ export function validateProfile(
   } else {
     const twin = otherProfiles.find((other) => other.number === candidate.number);
     if (twin) {
-      errors.push({ code: 'number-duplicate', field: 'number', message: `Profile number ${candidate.number} is already used by "${twin.name}".` });
+      errors.push({
+        code: 'number-duplicate',
+        field: 'number',
+        message: `Profile number ${candidate.number} is already used by "${twin.name}".`,
+      });
     }
   }
 

@@ -13,8 +13,7 @@ import { SettingsSchema, type Settings } from './schema';
  * named so the user can be told. Any other fault leaves the file unusable, as before.
  */
 export type SettingsRepair =
-  | { kind: 'valid'; settings: Settings; repaired: string[] }
-  | { kind: 'unusable'; issue: z.core.$ZodIssue | undefined };
+  { kind: 'valid'; settings: Settings; repaired: string[] } | { kind: 'unusable'; issue: z.core.$ZodIssue | undefined };
 
 type Path = readonly PropertyKey[];
 type Container = Record<PropertyKey, unknown>;
@@ -111,5 +110,9 @@ function cloneWith(container: Container, key: PropertyKey, value: unknown): Cont
 function withoutItem(document: Container, listPath: Path, index: number): Container | null {
   const list = valueAt(document, listPath);
   if (!Array.isArray(list)) return null;
-  return withValueAt(document, listPath, list.filter((_, at) => at !== index));
+  return withValueAt(
+    document,
+    listPath,
+    list.filter((_, at) => at !== index),
+  );
 }

@@ -13,8 +13,6 @@ import { DEFAULT_WORKING_HOURS, WorkingHoursSchema } from '../time/workingHours'
 export const SETTINGS_VERSION = 3;
 export const DEFAULT_REMINDER_MINUTES = 5;
 
-
-
 export const SettingsSchema = z
   .object({
     schemaVersion: z.literal(SETTINGS_VERSION),

@@ -30,7 +30,11 @@ export function diskProblemOf(errno: string | undefined): DiskProblem {
 
 export function writeFailureOf(kind: WriteKind, errno: string | undefined, detail: string): WriteFailure {
   const disk = diskProblemOf(errno);
-  return { code: `${kind}-write-failed`, disk, message: `The ${kind.replace('-', ' ')} could not be saved (${errno ?? disk}): ${detail}. Nothing was changed.` };
+  return {
+    code: `${kind}-write-failed`,
+    disk,
+    message: `The ${kind.replace('-', ' ')} could not be saved (${errno ?? disk}): ${detail}. Nothing was changed.`,
+  };
 }
 
 export function isWriteFailure(error: AppError): error is WriteFailure {

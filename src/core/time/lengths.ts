@@ -24,9 +24,7 @@ export function endForLength(length: DefaultLength, now: number, context: TimeCo
       return now + length.minutes * 60_000;
     case 'untilTimeOfDay': {
       const candidate = atTimeOfDay(today, length.time);
-      return (candidate.toDate().getTime() > now ? candidate : atTimeOfDay(today.add({ days: 1 }), length.time))
-        .toDate()
-        .getTime();
+      return (candidate.toDate().getTime() > now ? candidate : atTimeOfDay(today.add({ days: 1 }), length.time)).toDate().getTime();
     }
     case 'endOfWorkingDay': {
       const todayEnd = atTimeOfDay(today, workingHours.end);

@@ -20,6 +20,11 @@ export function resolveQuickLength(quick: QuickLengthId, now: number, context: T
     case 'endOfWorkingDay':
       return { kind: 'until', until: endForLength({ kind: 'endOfWorkingDay' }, now, context) ?? now };
     case 'tomorrow0800':
-      return { kind: 'until', until: atTimeOfDay(zoned(now, context.timeZone).add({ days: 1 }), '08:00').toDate().getTime() };
+      return {
+        kind: 'until',
+        until: atTimeOfDay(zoned(now, context.timeZone).add({ days: 1 }), '08:00')
+          .toDate()
+          .getTime(),
+      };
   }
 }

@@ -129,7 +129,13 @@ export function DebugPanel() {
                 <strong>{record.title}</strong> {record.body}{' '}
                 {/* The buttons macOS shows on the notification, through the same service call as Electron's. */}
                 {osNotificationModel(record, 'darwin', actionLabels).actions.map((action, index) => (
-                  <button key={action.text} type="button" onClick={() => void invokeDebug('debug:notification-action', { notificationId: record.id, gesture: { kind: 'action', index } })}>
+                  <button
+                    key={action.text}
+                    type="button"
+                    onClick={() =>
+                      void invokeDebug('debug:notification-action', { notificationId: record.id, gesture: { kind: 'action', index } })
+                    }
+                  >
                     {action.text}
                   </button>
                 ))}

@@ -6,7 +6,10 @@ import { useTranslation } from '../useTranslation';
 
 const NO_COLLEAGUES: Colleague[] = [];
 
-type PassedInputProps = Pick<InputHTMLAttributes<HTMLInputElement>, 'aria-invalid' | 'aria-describedby' | 'className' | 'maxLength' | 'type' | 'inputMode'> & {
+type PassedInputProps = Pick<
+  InputHTMLAttributes<HTMLInputElement>,
+  'aria-invalid' | 'aria-describedby' | 'className' | 'maxLength' | 'type' | 'inputMode'
+> & {
   'data-field'?: string;
 };
 
@@ -49,7 +52,9 @@ export function DirectorySearch({ id, value, onChange, onPick, ...inputProps }: 
         event.preventDefault();
         const step = event.key === 'ArrowDown' ? 1 : -1;
         setOpen(true);
-        setActive((current) => (!expanded ? (step === 1 ? 0 : suggestions.length - 1) : (current + step + suggestions.length) % suggestions.length));
+        setActive((current) =>
+          !expanded ? (step === 1 ? 0 : suggestions.length - 1) : (current + step + suggestions.length) % suggestions.length,
+        );
         return;
       }
       case 'Enter': {
@@ -102,7 +107,8 @@ export function DirectorySearch({ id, value, onChange, onPick, ...inputProps }: 
               onMouseDown={(event) => event.preventDefault()}
               onClick={() => pick(colleague)}
             >
-              <span className="directory-search__name">{colleague.name}</span> <span className="directory-search__address">{addressUser(colleague.uri)}</span>
+              <span className="directory-search__name">{colleague.name}</span>{' '}
+              <span className="directory-search__address">{addressUser(colleague.uri)}</span>
             </li>
           ))}
       </ul>

@@ -14,22 +14,28 @@ export function Notices() {
   return (
     <>
       {notices.map((notice) => (
-        <div key={notice.id} role="alert" className="banner banner--warning" data-notice={notice.kind} data-error-code={notice.kind === 'failure' ? notice.error.code : undefined}>
+        <div
+          key={notice.id}
+          role="alert"
+          className="banner banner--warning"
+          data-notice={notice.kind}
+          data-error-code={notice.kind === 'failure' ? notice.error.code : undefined}
+        >
           <p>
             {notice.kind === 'launch-refused'
               ? t('notice.launchRefused', { message: errorText(notice.error) })
               : notice.kind === 'settings-repaired'
                 ? t('notice.settingsRepaired', { fields: notice.fields.join(', ') })
-              : notice.kind === 'history-repaired'
-                ? t('notice.historyRepaired', { count: notice.dropped })
-              : notice.kind === 'recordings-repaired'
-                ? t('recordings.notice.repaired', { count: notice.count })
-              : notice.kind === 'failure'
-                ? errorText(notice.error)
-                : t(notice.kind === 'settings-recovered' ? 'notice.settingsRecovered' : 'notice.historyRecovered', {
-                    backup: notice.backupPath,
-                    reason: notice.reason,
-                  })}
+                : notice.kind === 'history-repaired'
+                  ? t('notice.historyRepaired', { count: notice.dropped })
+                  : notice.kind === 'recordings-repaired'
+                    ? t('recordings.notice.repaired', { count: notice.count })
+                    : notice.kind === 'failure'
+                      ? errorText(notice.error)
+                      : t(notice.kind === 'settings-recovered' ? 'notice.settingsRecovered' : 'notice.historyRecovered', {
+                          backup: notice.backupPath,
+                          reason: notice.reason,
+                        })}
           </p>
           <button type="button" onClick={() => void invoke('notice:dismiss', { noticeId: notice.id })}>
             {t('notice.dismiss')}

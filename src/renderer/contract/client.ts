@@ -1,5 +1,14 @@
 import { contractUnreachable, type Result } from '../../core/errors';
-import type { CallAction, ChannelPayload, ChannelResponse, DebugChannel, EventChannel, InvokeChannel, SoftphoneApi, SoftphoneDebugApi } from '../../core/ipc/contract';
+import type {
+  CallAction,
+  ChannelPayload,
+  ChannelResponse,
+  DebugChannel,
+  EventChannel,
+  InvokeChannel,
+  SoftphoneApi,
+  SoftphoneDebugApi,
+} from '../../core/ipc/contract';
 import type { DialTarget } from '../../core/numbers/phoneNumber';
 import type { AppState } from '../../core/state/appState';
 

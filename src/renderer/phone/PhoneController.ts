@@ -284,7 +284,14 @@ function fromOptions(identity: OutgoingIdentity): { fromUserName?: string; fromD
 }
 
 function messageFailure(cause: string, statusCode: number | null, identity: OutgoingIdentity): SipFailure {
-  const failure = sipFailure({ context: 'message', cause, statusCode, presented: presentedIdentity(identity), outgoing: true, reachedServer: true });
+  const failure = sipFailure({
+    context: 'message',
+    cause,
+    statusCode,
+    presented: presentedIdentity(identity),
+    outgoing: true,
+    reachedServer: true,
+  });
   // A failed MESSAGE always has a reason; "Terminated" or "Canceled" cannot end one.
   return failure ?? { context: 'message', reason: 'call-broken', statusCode };
 }

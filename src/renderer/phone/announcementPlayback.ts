@@ -18,7 +18,12 @@ const SPEECH_END_GRACE_MS = 3_000;
  * INFO text), and then is passed on (REFER) or hung up. Without speech the tone fills the
  * announcement's time instead.
  */
-export function answerWithAnnouncement(call: TrackedCall, announcement: Announcement, tones: TonePlayer, env: Pick<PhoneEnvironment, 'speak'>): void {
+export function answerWithAnnouncement(
+  call: TrackedCall,
+  announcement: Announcement,
+  tones: TonePlayer,
+  env: Pick<PhoneEnvironment, 'speak'>,
+): void {
   const output = tones.callOutput();
   // Rendering starts while the call is being set up.
   const speech = output ? decodedSpeech(output, env.speak(announcement.text, announcement.language)) : Promise.resolve(null);

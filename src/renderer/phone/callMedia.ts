@@ -37,10 +37,19 @@ export function playToneFor(tones: Pick<TonePlayer, 'play' | 'stop'>, statuses: 
 
 /** Records connected calls while the profile in force asks for it and the account has the add-on. */
 export class RecordingHook {
-  constructor(private readonly startRecording: (connection: RTCPeerConnection, call: Pick<TrackedCall, 'remote' | 'direction'>) => CallRecording | null) {}
+  constructor(
+    private readonly startRecording: (
+      connection: RTCPeerConnection,
+      call: Pick<TrackedCall, 'remote' | 'direction'>,
+    ) => CallRecording | null,
+  ) {}
 
   /** True when the call is being recorded from now on. */
-  begin(call: Pick<TrackedCall, 'recording' | 'remote' | 'direction'>, connection: RTCPeerConnection | null, context: PhoneContext | null): boolean {
+  begin(
+    call: Pick<TrackedCall, 'recording' | 'remote' | 'direction'>,
+    connection: RTCPeerConnection | null,
+    context: PhoneContext | null,
+  ): boolean {
     if (!context || !connection || call.recording || !shouldRecord(context.profile, context.account)) return false;
     try {
       call.recording = this.startRecording(connection, call);
@@ -54,7 +63,11 @@ export class RecordingHook {
    * The profile changed during the call: recording starts or stops from this moment. Answers what
    * changed, or null when nothing did.
    */
-  follow(call: Pick<TrackedCall, 'recording' | 'remote' | 'direction'>, connection: RTCPeerConnection | null, context: PhoneContext | null): 'started' | 'stopped' | null {
+  follow(
+    call: Pick<TrackedCall, 'recording' | 'remote' | 'direction'>,
+    connection: RTCPeerConnection | null,
+    context: PhoneContext | null,
+  ): 'started' | 'stopped' | null {
     const wanted = context !== null && shouldRecord(context.profile, context.account);
     if (wanted) return this.begin(call, connection, context) ? 'started' : null;
     if (!call.recording) return null;

@@ -35,7 +35,11 @@ function audioTracks(tracks: (MediaStreamTrack | null)[]): MediaStreamTrack[] {
  * Mixes the microphone and the other party with WebAudio and streams the mix to main as 16-bit PCM,
  * a second at a time, while the call goes on. null if this runtime cannot.
  */
-export function startCallRecording(connection: RTCPeerConnection, details: Omit<RecordingDetails, 'sampleRate'>, sink: RecordingSink): CallRecording | null {
+export function startCallRecording(
+  connection: RTCPeerConnection,
+  details: Omit<RecordingDetails, 'sampleRate'>,
+  sink: RecordingSink,
+): CallRecording | null {
   if (typeof AudioContext === 'undefined' || typeof AudioWorkletNode === 'undefined') return null;
   const context = new AudioContext({ sampleRate: RECORDING_SAMPLE_RATE });
   const begun = sink.begin({ ...details, sampleRate: RECORDING_SAMPLE_RATE }).then((result) => {
@@ -69,7 +73,12 @@ export function startCallRecording(connection: RTCPeerConnection, details: Omit<
     if (event.track.kind === 'audio') mix(event.track);
   };
   const ready = context.audioWorklet.addModule(pcmCaptureUrl).then(() => {
-    capture = new AudioWorkletNode(context, 'pcm-capture', { numberOfInputs: 1, numberOfOutputs: 0, channelCount: 1, channelCountMode: 'explicit' });
+    capture = new AudioWorkletNode(context, 'pcm-capture', {
+      numberOfInputs: 1,
+      numberOfOutputs: 0,
+      channelCount: 1,
+      channelCountMode: 'explicit',
+    });
     capture.port.onmessage = (event: MessageEvent<Int16Array | 'flushed'>) => {
       if (typeof event.data === 'string') return;
       const bytes = new Uint8Array(event.data.buffer, event.data.byteOffset, event.data.byteLength);

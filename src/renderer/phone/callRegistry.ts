@@ -1,4 +1,11 @@
-import type { EndEvent, IncomingDTMFEvent, IncomingInfoEvent, OutgoingDTMFEvent, OutgoingInfoEvent, ReferEvent } from 'jssip/lib/RTCSession';
+import type {
+  EndEvent,
+  IncomingDTMFEvent,
+  IncomingInfoEvent,
+  OutgoingDTMFEvent,
+  OutgoingInfoEvent,
+  ReferEvent,
+} from 'jssip/lib/RTCSession';
 import type { CallOptions, RTCSessionEvent, UA } from 'jssip/lib/UA';
 import { fail, ok, type Result } from '../../core/errors';
 import { callOutcome, historyEntry } from '../../core/phone/callRecord';
@@ -49,7 +56,11 @@ export class CallRegistry {
     private readonly callOptions: (identity: OutgoingIdentity) => CallOptions,
   ) {
     this.#recording = new RecordingHook((connection, call) =>
-      startCallRecording(connection, { party: partyLine(call.remote, this.#labels()).slice(0, 200), direction: call.direction }, env.recordings),
+      startCallRecording(
+        connection,
+        { party: partyLine(call.remote, this.#labels()).slice(0, 200), direction: call.direction },
+        env.recordings,
+      ),
     );
   }
 
@@ -136,7 +147,9 @@ export class CallRegistry {
     const call = this.#established(id);
     if (!call.ok) return call;
     const done = hold ? call.value.session.hold() : call.value.session.unhold();
-    return done ? ok(null) : fail('hold-not-possible', hold ? 'The call cannot be put on hold right now' : 'The call cannot be taken off hold right now');
+    return done
+      ? ok(null)
+      : fail('hold-not-possible', hold ? 'The call cannot be put on hold right now' : 'The call cannot be taken off hold right now');
   }
 
   setMuted(id: string, muted: boolean): Result<null> {
@@ -146,7 +159,8 @@ export class CallRegistry {
   }
 
   sendDtmf(id: string, tones: string): Result<null> {
-    if (!DTMF.test(tones)) return fail('dtmf-invalid', `Only 0–9, *, # and A–D can be sent as tones, not ${JSON.stringify(tones.slice(0, 20))}`);
+    if (!DTMF.test(tones))
+      return fail('dtmf-invalid', `Only 0–9, *, # and A–D can be sent as tones, not ${JSON.stringify(tones.slice(0, 20))}`);
     const call = this.#established(id);
     if (!call.ok) return call;
     for (const tone of tones) this.tones.dtmf(tone);
@@ -236,8 +250,12 @@ export class CallRegistry {
     });
     session.on('ended', (event) => this.#finish(call, event));
     session.on('failed', (event) => this.#finish(call, event));
-    session.on('hold', ({ originator }) => dispatchCall({ kind: 'hold', id: call.id, originator: originator === 'local' ? 'local' : 'remote', held: true }));
-    session.on('unhold', ({ originator }) => dispatchCall({ kind: 'hold', id: call.id, originator: originator === 'local' ? 'local' : 'remote', held: false }));
+    session.on('hold', ({ originator }) =>
+      dispatchCall({ kind: 'hold', id: call.id, originator: originator === 'local' ? 'local' : 'remote', held: true }),
+    );
+    session.on('unhold', ({ originator }) =>
+      dispatchCall({ kind: 'hold', id: call.id, originator: originator === 'local' ? 'local' : 'remote', held: false }),
+    );
     session.on('muted', () => dispatchCall({ kind: 'mute', id: call.id, muted: true }));
     session.on('unmuted', () => dispatchCall({ kind: 'mute', id: call.id, muted: false }));
     session.on('newDTMF', (event: IncomingDTMFEvent | OutgoingDTMFEvent) =>
@@ -255,24 +273,28 @@ export class CallRegistry {
     const busy = [...this.#calls.values()].some((other) => other !== call);
     const context = this.env.context();
     const line = context ? calledLineOf(invite, context.account.numbers) : 'own';
-    handleIncoming(context, { busy, caller, line }, {
-      call,
-      refuse: (statusCode) => hangUpQuietly(call.session, statusCode),
-      redirect: (target) => redirect(call.session, target),
-      announce: (announcement) => {
-        call.announcement = announcement;
-        call.status = 'announcing';
-        this.#show(call, { announcement: announcement.text });
-        answerWithAnnouncement(call, announcement, this.tones, this.env);
+    handleIncoming(
+      context,
+      { busy, caller, line },
+      {
+        call,
+        refuse: (statusCode) => hangUpQuietly(call.session, statusCode),
+        redirect: (target) => redirect(call.session, target),
+        announce: (announcement) => {
+          call.announcement = announcement;
+          call.status = 'announcing';
+          this.#show(call, { announcement: announcement.text });
+          answerWithAnnouncement(call, announcement, this.tones, this.env);
+        },
+        ring: (callWaiting) => {
+          this.#show(call, { callWaiting });
+          this.#updateTones();
+          this.env.notify('incomingCall', this.env.text('phone.notify.incoming.title'), partyLine(call.remote, this.#labels()), call.id);
+        },
+        later: (ms, action) => later(call, ms, action),
+        problems: showProblems,
       },
-      ring: (callWaiting) => {
-        this.#show(call, { callWaiting });
-        this.#updateTones();
-        this.env.notify('incomingCall', this.env.text('phone.notify.incoming.title'), partyLine(call.remote, this.#labels()), call.id);
-      },
-      later: (ms, action) => later(call, ms, action),
-      problems: showProblems,
-    });
+    );
   }
 
   /** The other party asks us to call someone else (a blind transfer, or an announcement's forward). */
@@ -298,7 +320,14 @@ export class CallRegistry {
     call.stopAudio?.();
     const statusCode = originator === 'remote' && message && 'status_code' in message ? message.status_code : null;
     const failure = callFailure(call, cause, statusCode);
-    const outcome = callOutcome({ direction: call.direction, answered: call.answeredAt !== null, cause, originator, phoneAction: call.phoneAction, statusCode });
+    const outcome = callOutcome({
+      direction: call.direction,
+      answered: call.answeredAt !== null,
+      cause,
+      originator,
+      phoneAction: call.phoneAction,
+      statusCode,
+    });
     this.env.recordHistory(
       historyEntry({
         id: call.id,
@@ -355,7 +384,10 @@ export class CallRegistry {
   }
 
   #updateTones(): void {
-    playToneFor(this.tones, [...this.#calls.values()].map((call) => call.status));
+    playToneFor(
+      this.tones,
+      [...this.#calls.values()].map((call) => call.status),
+    );
   }
 
   /** Holds every answered call, before the user answers or places another. */

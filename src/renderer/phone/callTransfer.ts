@@ -32,7 +32,12 @@ export function passOnAfterAnnouncement(session: ReferringSession, then: Announc
   if (!referred?.ok) hangUpQuietly(session);
 }
 
-function referAndLeave(session: ReferringSession, target: ResolvedTarget, succeeded: () => void, failed: (statusCode: number | null) => void): Result<null> {
+function referAndLeave(
+  session: ReferringSession,
+  target: ResolvedTarget,
+  succeeded: () => void,
+  failed: (statusCode: number | null) => void,
+): Result<null> {
   return attempt(() =>
     session.refer(target.uri, {
       eventHandlers: {

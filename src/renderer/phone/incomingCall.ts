@@ -4,7 +4,14 @@ import type { AccountNumbers } from '../../core/account/model';
 import { calledLine } from '../../core/phone/calledLine';
 import { decideIncoming, type IncomingSituation } from '../../core/phone/incomingDecision';
 import type { CalledLine } from '../../core/profiles/model';
-import { callerIdentities, remotePartyFrom, UNKNOWN_PARTY, type CallerIdentity, type IdentityHeaders, type RemoteParty } from '../../core/phone/remoteParty';
+import {
+  callerIdentities,
+  remotePartyFrom,
+  UNKNOWN_PARTY,
+  type CallerIdentity,
+  type IdentityHeaders,
+  type RemoteParty,
+} from '../../core/phone/remoteParty';
 import type { PhoneContext } from './phoneEnvironment';
 import type { Announcement, TrackedCall } from './trackedCall';
 
@@ -36,7 +43,10 @@ export function callerIdentitiesOf(invite: ReceivedRequest): CallerIdentity[] {
 /** Which of the user's lines the caller dialled, from the To, History-Info and Diversion the PBX delivered. */
 export function calledLineOf(invite: ReceivedRequest, numbers: AccountNumbers): CalledLine {
   const all = (name: string) => (invite.hasHeader(name) ? invite.getHeaders(name) : []);
-  return calledLine({ to: invite.hasHeader('To') ? invite.getHeader('To') : null, historyInfo: all('History-Info'), diversion: all('Diversion') }, numbers);
+  return calledLine(
+    { to: invite.hasHeader('To') ? invite.getHeader('To') : null, historyInfo: all('History-Info'), diversion: all('Diversion') },
+    numbers,
+  );
 }
 
 /** What settling an incoming call does to it; the call registry carries these out on the JsSIP session. */
@@ -60,7 +70,11 @@ export interface IncomingCallPorts {
  * an announcement, or ring, with a forward when nobody answers in time. Before the app has its
  * settings, the phone is not available (480).
  */
-export function handleIncoming(context: PhoneContext | null, call: Pick<IncomingSituation, 'busy' | 'caller' | 'line'>, ports: IncomingCallPorts): void {
+export function handleIncoming(
+  context: PhoneContext | null,
+  call: Pick<IncomingSituation, 'busy' | 'caller' | 'line'>,
+  ports: IncomingCallPorts,
+): void {
   if (!context) {
     ports.refuse(480);
     return;

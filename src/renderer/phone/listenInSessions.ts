@@ -84,7 +84,11 @@ export class ListenInSessions {
         return;
       }
       const response = event.originator === 'remote' && event.message && 'status_code' in event.message ? event.message : null;
-      endListening(id, { kind: 'refused', name, reason: listenInFailureOf(response?.status_code ?? null, response?.reason_phrase ?? null) });
+      endListening(id, {
+        kind: 'refused',
+        name,
+        reason: listenInFailureOf(response?.status_code ?? null, response?.reason_phrase ?? null),
+      });
     };
     session.on('failed', (event) => finish(event, false));
     session.on('ended', (event) => finish(event, true));
@@ -99,7 +103,8 @@ export class ListenInSessions {
   settingsChanged(): void {
     const context = this.env.context();
     for (const listenIn of this.#incoming.values()) {
-      if (!listenInStillAllowed(context?.account ?? null, context?.profile ?? null, listenIn.supervisorUri)) hangUpQuietly(listenIn.session);
+      if (!listenInStillAllowed(context?.account ?? null, context?.profile ?? null, listenIn.supervisorUri))
+        hangUpQuietly(listenIn.session);
     }
   }
 

@@ -59,7 +59,12 @@ export const appPhoneEnvironment: PhoneEnvironment = {
     finish: (recordingId, callId) => contract.invoke('recording:finish', { recordingId, callId }),
   },
   notify(kind, title, body, callId) {
-    void contract.invoke('notification:request', { kind, title: title.slice(0, 200), body: body.slice(0, 500), ...(callId === undefined ? {} : { callId }) });
+    void contract.invoke('notification:request', {
+      kind,
+      title: title.slice(0, 200),
+      body: body.slice(0, 500),
+      ...(callId === undefined ? {} : { callId }),
+    });
   },
   text(key, params) {
     return translate(useAppStore.getState().state?.ui.language ?? 'sv', key, params);

@@ -99,5 +99,7 @@ export function addMessage(message: MessageView): void {
 }
 
 export function updateMessage(id: string, change: Partial<MessageView>): void {
-  usePhoneStore.setState((store) => ({ messages: store.messages.map((message) => (message.id === id ? { ...message, ...change } : message)) }));
+  usePhoneStore.setState((store) => ({
+    messages: store.messages.map((message) => (message.id === id ? { ...message, ...change } : message)),
+  }));
 }

@@ -39,7 +39,11 @@ export class RegistrationWatcher {
       countRegistration(this.aor);
     });
     ua.on('registrationFailed', ({ response, cause }) => {
-      const { failure, retry } = describeRegistrationFailure({ cause: String(cause ?? ''), statusCode: response?.status_code ?? null, reachedServer });
+      const { failure, retry } = describeRegistrationFailure({
+        cause: String(cause ?? ''),
+        statusCode: response?.status_code ?? null,
+        reachedServer,
+      });
       // A lost socket is JsSIP's to recover; retrying here would only race it.
       const retryInMs = retry && ua.isConnected() ? this.#scheduleRetry() : null;
       set({ kind: 'failed', failure, retryInMs });

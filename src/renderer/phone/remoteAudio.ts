@@ -12,7 +12,10 @@ export function playRemoteAudio(connection: RTCPeerConnection): () => void {
     if (event.track.kind === 'audio') play(event.streams[0] ?? new MediaStream([event.track]));
   };
   connection.addEventListener('track', onTrack);
-  const early = connection.getReceivers().map((receiver) => receiver.track).filter((track) => track.kind === 'audio');
+  const early = connection
+    .getReceivers()
+    .map((receiver) => receiver.track)
+    .filter((track) => track.kind === 'audio');
   if (early.length > 0) play(new MediaStream(early));
   return () => {
     connection.removeEventListener('track', onTrack);

@@ -20,7 +20,12 @@ export function connectSipTrace(): () => void {
     }
   };
   const forward = (...args: unknown[]) => {
-    pending.push(args.map((arg) => (typeof arg === 'string' ? arg : safeJson(arg))).join(' ').slice(0, MAX_TRACE_LINE_LENGTH));
+    pending.push(
+      args
+        .map((arg) => (typeof arg === 'string' ? arg : safeJson(arg)))
+        .join(' ')
+        .slice(0, MAX_TRACE_LINE_LENGTH),
+    );
     flushTimer ??= setTimeout(flush, FLUSH_DELAY_MS);
   };
   // Plain text, the namespace first, no colour markers. JsSIP's Logger binds each of its debug

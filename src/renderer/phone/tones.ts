@@ -18,8 +18,42 @@ const CALL_WAITING: Cadence = [{ hz: [425], ms: 200 }, silence(400), { hz: [425]
 /** The special information tone (ITU-T E.180) that starts an operator announcement. */
 const SPECIAL_INFORMATION: Cadence = [{ hz: [950], ms: 330 }, { hz: [1400], ms: 330 }, { hz: [1800], ms: 330 }, silence(1000)];
 
-const DTMF_ROWS: Record<string, number> = { '1': 697, '2': 697, '3': 697, A: 697, '4': 770, '5': 770, '6': 770, B: 770, '7': 852, '8': 852, '9': 852, C: 852, '*': 941, '0': 941, '#': 941, D: 941 };
-const DTMF_COLUMNS: Record<string, number> = { '1': 1209, '4': 1209, '7': 1209, '*': 1209, '2': 1336, '5': 1336, '8': 1336, '0': 1336, '3': 1477, '6': 1477, '9': 1477, '#': 1477, A: 1633, B: 1633, C: 1633, D: 1633 };
+const DTMF_ROWS: Record<string, number> = {
+  '1': 697,
+  '2': 697,
+  '3': 697,
+  A: 697,
+  '4': 770,
+  '5': 770,
+  '6': 770,
+  B: 770,
+  '7': 852,
+  '8': 852,
+  '9': 852,
+  C: 852,
+  '*': 941,
+  '0': 941,
+  '#': 941,
+  D: 941,
+};
+const DTMF_COLUMNS: Record<string, number> = {
+  '1': 1209,
+  '4': 1209,
+  '7': 1209,
+  '*': 1209,
+  '2': 1336,
+  '5': 1336,
+  '8': 1336,
+  '0': 1336,
+  '3': 1477,
+  '6': 1477,
+  '9': 1477,
+  '#': 1477,
+  A: 1633,
+  B: 1633,
+  C: 1633,
+  D: 1633,
+};
 
 export type LoopingTone = 'ringtone' | 'ringback' | 'callWaiting';
 const LOOPS: Record<LoopingTone, Cadence> = { ringtone: RINGTONE, ringback: RINGBACK, callWaiting: CALL_WAITING };

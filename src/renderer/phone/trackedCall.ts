@@ -44,7 +44,9 @@ export interface EndableSession {
 
 /** 302 with one Contact: the PBX follows it to the target. */
 export function redirect(session: EndableSession, target: ResolvedTarget): void {
-  void attempt(() => session.terminate({ status_code: 302, reason_phrase: 'Moved Temporarily', extraHeaders: [`Contact: <${target.uri}>`] }));
+  void attempt(() =>
+    session.terminate({ status_code: 302, reason_phrase: 'Moved Temporarily', extraHeaders: [`Contact: <${target.uri}>`] }),
+  );
 }
 
 export function hangUpQuietly(session: EndableSession, statusCode?: number): void {

@@ -37,7 +37,11 @@ function tellIfWatched(colleague: Colleague, state: ColleagueState): void {
   if (!store.watching[colleague.uri]) return;
   store.announce(colleague.uri);
   store.toggleWatch(colleague.uri);
-  appPhoneEnvironment.notify('colleagueAvailable', appPhoneEnvironment.text('notification.colleagueAvailable.title', { name: colleague.name }), state.note ?? '');
+  appPhoneEnvironment.notify(
+    'colleagueAvailable',
+    appPhoneEnvironment.text('notification.colleagueAvailable.title', { name: colleague.name }),
+    state.note ?? '',
+  );
 }
 
 /** The calls a desk phone may see, or null while the active profile hides call state. */

@@ -1,5 +1,11 @@
 import type { UA } from 'jssip/lib/UA';
-import { buildDialogInfo, DIALOG_INFO_CONTENT_TYPE, nextDialogs, type PhoneCall, type PublishedDialog } from '../../core/presence/dialogInfo';
+import {
+  buildDialogInfo,
+  DIALOG_INFO_CONTENT_TYPE,
+  nextDialogs,
+  type PhoneCall,
+  type PublishedDialog,
+} from '../../core/presence/dialogInfo';
 import type { Scheduler } from '../../core/time/clock';
 import { PresencePublication } from '../../core/presence/publication';
 import { jssipSendPublish } from './jssipPublish';
@@ -17,7 +23,12 @@ export class DialogPublisher {
   /** Our own dialog ids: the phone's call ids hold the SIP Call-ID, which names no one's business. */
   readonly #dialogIds = new Map<string, string>();
 
-  constructor(ua: UA, private readonly aor: string, timers: Scheduler, lifetimeSeconds: number) {
+  constructor(
+    ua: UA,
+    private readonly aor: string,
+    timers: Scheduler,
+    lifetimeSeconds: number,
+  ) {
     this.#publication = new PresencePublication(jssipSendPublish(ua, aor, 'dialog', DIALOG_INFO_CONTENT_TYPE), timers, lifetimeSeconds);
   }
 

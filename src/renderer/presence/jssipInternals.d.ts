@@ -38,7 +38,10 @@ declare module 'jssip/lib/DigestAuthentication' {
   export default class DigestAuthentication {
     constructor(credentials: { username: string; password: string | null; realm: string | null; ha1: string | null });
     /** Computes the credentials for `request`; false when the challenge cannot be answered. */
-    authenticate(request: OutgoingRequest, challenge: { realm: string; nonce: string; opaque?: string; qop?: string; algorithm?: string }): boolean;
+    authenticate(
+      request: OutgoingRequest,
+      challenge: { realm: string; nonce: string; opaque?: string; qop?: string; algorithm?: string },
+    ): boolean;
     toString(): string;
   }
 }

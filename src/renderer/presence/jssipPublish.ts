@@ -26,7 +26,10 @@ function challengeAnswered(request: SipRequest): Challenge | null {
     if (!value) continue;
     const params = Object.fromEntries([...value.matchAll(/(\w+)="?([^",]*)"?/g)].map(([, key, param]) => [key!.toLowerCase(), param!]));
     if (!params.realm || !params.nonce) return null;
-    return { header, params: { realm: params.realm, nonce: params.nonce, opaque: params.opaque, qop: params.qop, algorithm: params.algorithm } };
+    return {
+      header,
+      params: { realm: params.realm, nonce: params.nonce, opaque: params.opaque, qop: params.qop, algorithm: params.algorithm },
+    };
   }
   return null;
 }
@@ -40,7 +43,9 @@ function challengeAnswered(request: SipRequest): Challenge | null {
  */
 export function jssipSendPublish(ua: UA, aor: string, event: string, contentType: string): SendPublish {
   let challenge: Challenge | null = null;
-  const { configuration } = ua as unknown as { configuration: { authorization_user: string; password: string | null; realm: string | null; ha1: string | null } };
+  const { configuration } = ua as unknown as {
+    configuration: { authorization_user: string; password: string | null; realm: string | null; ha1: string | null };
+  };
   const digest = new DigestAuthentication({
     username: configuration.authorization_user,
     password: configuration.password,

@@ -4,7 +4,9 @@ import { SHELL_TIME_ZONE } from './endTime';
 
 /** A wall-clock moment in the shells' time zone. */
 export function stockholm(year: number, month: number, day: number, hour: number, minute = 0): number {
-  return toZoned(new CalendarDateTime(year, month, day, hour, minute), SHELL_TIME_ZONE).toDate().getTime();
+  return toZoned(new CalendarDateTime(year, month, day, hour, minute), SHELL_TIME_ZONE)
+    .toDate()
+    .getTime();
 }
 
 /** The shell's clock now (it moves only forward, with the real clock underneath). */

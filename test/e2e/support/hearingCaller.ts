@@ -77,7 +77,12 @@ function installCaller({ wsUrl, domain, user, password }: CallerConfig): void {
     else connection.addEventListener('track', (event) => start(event.track), { once: true });
   };
 
-  const ua = new JsSIP.UA({ sockets: [new JsSIP.WebSocketInterface(wsUrl)], uri: `sip:${user}@${domain}`, password, session_timers: false });
+  const ua = new JsSIP.UA({
+    sockets: [new JsSIP.WebSocketInterface(wsUrl)],
+    uri: `sip:${user}@${domain}`,
+    password,
+    session_timers: false,
+  });
   ua.on('registered', () => (state.registered = true));
   ua.on('newRTCSession', ({ session: created, originator }: RTCSessionEvent) => {
     created.on('icecandidate', (event) => event.ready());
@@ -143,11 +148,18 @@ function installCaller({ wsUrl, domain, user, password }: CallerConfig): void {
 
 /** Serves the caller page (JsSIP bundled) on loopback. */
 export async function serveCallerPage(): Promise<Server> {
-  const bundle = await build({ stdin: { contents: 'window.JsSIP = require("jssip");', resolveDir: projectRoot }, bundle: true, format: 'iife', platform: 'browser', write: false });
+  const bundle = await build({
+    stdin: { contents: 'window.JsSIP = require("jssip");', resolveDir: projectRoot },
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    write: false,
+  });
   const script = bundle.outputFiles[0]?.text ?? '';
   const server = createServer((request, response) => {
     if (request.url === '/jssip.js') response.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
-    else response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>caller</title><script src="/jssip.js"></script>');
+    else
+      response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>caller</title><script src="/jssip.js"></script>');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return server;
@@ -179,7 +191,10 @@ export const callerState = (page: Page) => page.evaluate(() => (window as unknow
 
 /** Calls `target` (a user or number of the PBX) from the caller page, sending silence or, with `microphone`, the page's microphone. */
 export function callFrom(caller: Page, target: string, microphone = false): Promise<void> {
-  return caller.evaluate(({ to, withMicrophone }) => (window as unknown as CallerWindow).caller.call(to, withMicrophone), { to: target, withMicrophone: microphone });
+  return caller.evaluate(({ to, withMicrophone }) => (window as unknown as CallerWindow).caller.call(to, withMicrophone), {
+    to: target,
+    withMicrophone: microphone,
+  });
 }
 
 export function hangUpCaller(caller: Page): Promise<void> {
@@ -204,7 +219,10 @@ function to16kMono(input: string): string {
 export function recognise(wav: string, jsgf = ANNOUNCEMENT_GRAMMAR): string {
   const grammar = wav.replace(/\.wav$/, '.gram');
   writeFileSync(grammar, jsgf);
-  return execFileSync('pocketsphinx_continuous', ['-infile', to16kMono(wav), '-jsgf', grammar], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  return execFileSync('pocketsphinx_continuous', ['-infile', to16kMono(wav), '-jsgf', grammar], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'ignore'],
+  }).trim();
 }
 
 /**

@@ -289,7 +289,12 @@ function installPhone({ wsUrl, domain, user, password, displayName }: JsSIPPhone
     publish(event, contentType, body, { expires, etag }) {
       const { OutgoingRequest, RequestSender } = w.JsSIPInternals;
       const self = new JsSIP.URI('sip', user, domain);
-      const headers = [`Event: ${event}`, `Expires: ${expires}`, `Content-Type: ${contentType}`, ...(etag === null ? [] : [`SIP-If-Match: ${etag}`])];
+      const headers = [
+        `Event: ${event}`,
+        `Expires: ${expires}`,
+        `Content-Type: ${contentType}`,
+        ...(etag === null ? [] : [`SIP-If-Match: ${etag}`]),
+      ];
       const request = new OutgoingRequest('PUBLISH', self, ua, { to_uri: self }, headers, body);
       return new Promise((resolve) => {
         new RequestSender(ua, request, {
@@ -342,7 +347,9 @@ export class JsSIPHarness {
       if (request.url === '/jssip.js') {
         response.writeHead(200, { 'content-type': 'text/javascript' }).end(jssip);
       } else {
-        response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>JsSIP</title><script src="/jssip.js"></script>');
+        response
+          .writeHead(200, { 'content-type': 'text/html' })
+          .end('<!doctype html><title>JsSIP</title><script src="/jssip.js"></script>');
       }
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -433,16 +440,22 @@ export class JsSIPPhone {
   }
 
   async subscribe(target: string, event: string, accept: string): Promise<void> {
-    await this.page.evaluate(([to, name, type]) => (window as unknown as HarnessWindow).phone.subscribe(to, name, type), [target, event, accept] as const);
+    await this.page.evaluate(([to, name, type]) => (window as unknown as HarnessWindow).phone.subscribe(to, name, type), [
+      target,
+      event,
+      accept,
+    ] as const);
   }
 
   /** By default a new publication (no SIP-If-Match) of 300 s. */
   publish(event: string, contentType: string, body: string, options: Partial<PublishOptions> = {}): Promise<SendResult> {
     const full: PublishOptions = { expires: 300, etag: null, ...options };
-    return this.page.evaluate(
-      ([name, type, text, opts]) => (window as unknown as HarnessWindow).phone.publish(name, type, text, opts),
-      [event, contentType, body, full] as const,
-    );
+    return this.page.evaluate(([name, type, text, opts]) => (window as unknown as HarnessWindow).phone.publish(name, type, text, opts), [
+      event,
+      contentType,
+      body,
+      full,
+    ] as const);
   }
 
   async close(): Promise<void> {

@@ -16,7 +16,11 @@ export interface WitnessedNotify {
 
 interface WitnessWindow {
   JsSIP: typeof JsSIPModule;
-  notifyWitness: { notifies: WitnessedNotify[]; subscribe(target: string, event: string, accept: string, expires: number): void; stop(): void };
+  notifyWitness: {
+    notifies: WitnessedNotify[];
+    subscribe(target: string, event: string, accept: string, expires: number): void;
+    stop(): void;
+  };
 }
 
 /** Runs inside a JsSIP harness page (serialized by Playwright). */
@@ -68,12 +72,10 @@ export class NotifyWitness {
 
   async subscribe(target: string, event: 'presence' | 'dialog', expires = 600): Promise<void> {
     const accept = event === 'presence' ? 'application/pidf+xml' : 'application/dialog-info+xml';
-    await this.page.evaluate(([to, name, type, seconds]) => (window as unknown as WitnessWindow).notifyWitness.subscribe(to, name, type, seconds), [
-      target,
-      event,
-      accept,
-      expires,
-    ] as const);
+    await this.page.evaluate(
+      ([to, name, type, seconds]) => (window as unknown as WitnessWindow).notifyWitness.subscribe(to, name, type, seconds),
+      [target, event, accept, expires] as const,
+    );
   }
 
   /** Every NOTIFY of `event` so far, oldest first. */

@@ -41,7 +41,11 @@ export function latestCallRtp(page: Page): Promise<RtpCounters> {
 export function latestCallAudioLevel(page: Page, durationMs = 1_500): Promise<number> {
   return page.evaluate(async (ms) => {
     const connection = (window as unknown as WitnessWindow).peerConnections.at(-1);
-    const tracks = connection?.getReceivers().map((receiver) => receiver.track).filter((track) => track.kind === 'audio') ?? [];
+    const tracks =
+      connection
+        ?.getReceivers()
+        .map((receiver) => receiver.track)
+        .filter((track) => track.kind === 'audio') ?? [];
     if (tracks.length === 0) return 0;
     const stream = new MediaStream(tracks);
     // Chromium feeds WebAudio from a remote WebRTC track only while a media element plays it.
@@ -73,7 +77,11 @@ export function latestCallAudioLevel(page: Page, durationMs = 1_500): Promise<nu
 export async function recordLatestCallAudio(page: Page, durationMs: number, wav: string): Promise<void> {
   const { sampleRate, samplesBase64 } = await page.evaluate(async (ms) => {
     const connection = (window as unknown as WitnessWindow).peerConnections.at(-1);
-    const tracks = connection?.getReceivers().map((receiver) => receiver.track).filter((track) => track.kind === 'audio') ?? [];
+    const tracks =
+      connection
+        ?.getReceivers()
+        .map((receiver) => receiver.track)
+        .filter((track) => track.kind === 'audio') ?? [];
     const stream = new MediaStream(tracks);
     // Chromium feeds WebAudio from a remote WebRTC track only while a media element plays it.
     const element = new Audio();

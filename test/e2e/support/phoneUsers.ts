@@ -93,7 +93,13 @@ export interface OpenPhone {
 export type InitScript = () => void;
 
 /** A provisioned shell for this user, and a page of its own opened on it. */
-export async function openPhonePage(browser: Browser, pbx: RunningPbx, user: PhoneUser, overrides: ProvisionOverrides = {}, initScript?: InitScript): Promise<OpenPhone> {
+export async function openPhonePage(
+  browser: Browser,
+  pbx: RunningPbx,
+  user: PhoneUser,
+  overrides: ProvisionOverrides = {},
+  initScript?: InitScript,
+): Promise<OpenPhone> {
   const shell = await startPhoneShell(pbx, user, overrides);
   const page = await (await browser.newContext()).newPage();
   if (initScript) await page.addInitScript(initScript);
@@ -154,7 +160,13 @@ export async function editProfile(page: Page, profileId: string, change: (profil
 export class PhoneSet {
   readonly #opened: OpenPhone[] = [];
 
-  async open(browser: Browser, pbx: RunningPbx, user: PhoneUser, overrides: ProvisionOverrides = {}, initScript?: InitScript): Promise<OpenPhone> {
+  async open(
+    browser: Browser,
+    pbx: RunningPbx,
+    user: PhoneUser,
+    overrides: ProvisionOverrides = {},
+    initScript?: InitScript,
+  ): Promise<OpenPhone> {
     const phone = await openPhonePage(browser, pbx, user, overrides, initScript);
     this.#opened.push(phone);
     await showView(phone.page, 'Telefon');

@@ -23,7 +23,9 @@ export function noteWebSockets(): void {
 /** Closes every open WebSocket of the page to `url`; returns how many were open. */
 export function dropWebSockets(page: Page, url: string): Promise<number> {
   return page.evaluate((to) => {
-    const open = (window as unknown as SocketWindow).openedWebSockets.filter((socket) => socket.url.startsWith(to) && socket.readyState === WebSocket.OPEN);
+    const open = (window as unknown as SocketWindow).openedWebSockets.filter(
+      (socket) => socket.url.startsWith(to) && socket.readyState === WebSocket.OPEN,
+    );
     for (const socket of open) socket.close();
     return open.length;
   }, url);

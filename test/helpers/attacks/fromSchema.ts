@@ -9,9 +9,26 @@ import type { z } from 'zod';
 
 /** Real values the app knows, so that a generated request reaches past "not found" now and then. */
 const DICTIONARY = [
-  'available', 'lunch', 'meeting', 'vacation', 'sick', 'left-for-the-day', 'temporarily-out', 'business-trip',
-  '+46701234567', '070-123 45 67', '8800', 'sip:bob@example.com', 'wss://pbx.example.com/ws', 'Europe/Stockholm',
-  '08:00', '17:30', 'Lunch', 'Jag är på lunch', 'sv', 'en',
+  'available',
+  'lunch',
+  'meeting',
+  'vacation',
+  'sick',
+  'left-for-the-day',
+  'temporarily-out',
+  'business-trip',
+  '+46701234567',
+  '070-123 45 67',
+  '8800',
+  'sip:bob@example.com',
+  'wss://pbx.example.com/ws',
+  'Europe/Stockholm',
+  '08:00',
+  '17:30',
+  'Lunch',
+  'Jag är på lunch',
+  'sv',
+  'en',
 ];
 
 interface Def {
@@ -59,7 +76,10 @@ function numberArbitrary(def: Def): fc.Arbitrary<number> {
   if (min > max) [min, max] = [max, min];
   const whole = fc.integer({ min: Math.ceil(min), max: Math.floor(max) });
   // Where the range holds the present, most values lie near it, where the app's moments are.
-  const nearNow = NOW >= min && NOW <= max ? [fc.integer({ min: Math.max(Math.ceil(min), NOW - NEAR_MS), max: Math.min(Math.floor(max), NOW + NEAR_MS) })] : [];
+  const nearNow =
+    NOW >= min && NOW <= max
+      ? [fc.integer({ min: Math.max(Math.ceil(min), NOW - NEAR_MS), max: Math.min(Math.floor(max), NOW + NEAR_MS) })]
+      : [];
   const choices = integer ? [whole, ...nearNow] : [whole, ...nearNow, fc.double({ min, max, noNaN: true, noDefaultInfinity: true })];
   return fc.oneof(...choices);
 }

@@ -110,7 +110,8 @@ export async function attackChannel(app: AttackedApp, channel: InvokeChannel, pa
   const { code, message } = answer.error as { code: string; message: string };
   if (code === 'request-failed') return { kind: 'broken', problem: `a handler threw: ${message.slice(0, 200)}` };
   if (!KNOWN_ERROR_CODES.has(code)) return { kind: 'broken', problem: `unknown error code "${code.slice(0, 60)}"` };
-  if (message.length > MAX_ERROR_MESSAGE) return { kind: 'broken', problem: `${code}: a message of ${message.length} characters echoes its input` };
+  if (message.length > MAX_ERROR_MESSAGE)
+    return { kind: 'broken', problem: `${code}: a message of ${message.length} characters echoes its input` };
   if (after !== before) return { kind: 'broken', problem: `${code}: the request was refused but changed the files or the state` };
   return { kind: 'error', code };
 }

@@ -23,16 +23,28 @@ export async function judgeCase(run: () => Outcome | Promise<Outcome>): Promise<
 
 /** A value in a few words, for a report that must not print a 10 MB counterexample. */
 export function sketch(value: unknown, depth = 0): string {
-  if (typeof value === 'string') return value.length > 60 ? `${JSON.stringify(value.slice(0, 60))}… (${value.length} characters)` : JSON.stringify(value);
+  if (typeof value === 'string')
+    return value.length > 60 ? `${JSON.stringify(value.slice(0, 60))}… (${value.length} characters)` : JSON.stringify(value);
   if (typeof value !== 'object' || value === null) return String(value);
   if (depth > 3) return Array.isArray(value) ? '[…]' : '{…}';
-  if (Array.isArray(value)) return `[${value.slice(0, 5).map((item) => sketch(item, depth + 1)).join(', ')}${value.length > 5 ? `, … ${value.length} items` : ''}]`;
+  if (Array.isArray(value))
+    return `[${value
+      .slice(0, 5)
+      .map((item) => sketch(item, depth + 1))
+      .join(', ')}${value.length > 5 ? `, … ${value.length} items` : ''}]`;
   const keys = Object.keys(value);
-  return `{${keys.slice(0, 12).map((key) => `${sketch(key)}: ${sketch((value as Record<string, unknown>)[key], depth + 1)}`).join(', ')}${keys.length > 12 ? ', …' : ''}}`;
+  return `{${keys
+    .slice(0, 12)
+    .map((key) => `${sketch(key)}: ${sketch((value as Record<string, unknown>)[key], depth + 1)}`)
+    .join(', ')}${keys.length > 12 ? ', …' : ''}}`;
 }
 
 /** Runs `cases` attacks; the first fault fails with what went wrong and a sketch of the input, never the input whole. */
-export async function assertNoFault<T>(input: fc.Arbitrary<T>, attack: (value: T) => Outcome | Promise<Outcome>, numRuns: number): Promise<void> {
+export async function assertNoFault<T>(
+  input: fc.Arbitrary<T>,
+  attack: (value: T) => Outcome | Promise<Outcome>,
+  numRuns: number,
+): Promise<void> {
   let fault: string | null = null;
   await fc.check(
     fc.asyncProperty(input, async (value) => {

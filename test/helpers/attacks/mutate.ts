@@ -18,12 +18,45 @@ const DEEP_ARRAY = deeplyNested('array');
 const DEEP_OBJECT = deeplyNested('object');
 
 /** Own `__proto__` and `constructor` keys, as JSON.parse makes them. */
-const pollutingObject = () => JSON.parse('{"__proto__": {"polluted": "yes"}, "constructor": {"prototype": {"polluted": "yes"}}}') as unknown;
+const pollutingObject = () =>
+  JSON.parse('{"__proto__": {"polluted": "yes"}, "constructor": {"prototype": {"polluted": "yes"}}}') as unknown;
 
-const HOSTILE_NUMBERS = [NaN, Infinity, -Infinity, 1e308, -1e308, 1e300, 9e15, 8.64e15 + 1, 2 ** 53, -(2 ** 53), -1, 0, -0, 0.5, 5e-324, 4294967296];
+const HOSTILE_NUMBERS = [
+  NaN,
+  Infinity,
+  -Infinity,
+  1e308,
+  -1e308,
+  1e300,
+  9e15,
+  8.64e15 + 1,
+  2 ** 53,
+  -(2 ** 53),
+  -1,
+  0,
+  -0,
+  0.5,
+  5e-324,
+  4294967296,
+];
 const HOSTILE_STRINGS = [
-  '', ' ', '\u0000', 'Lunch\u0007\u001b[2J', 'a\r\nInjected: header', '\u2028\u2029', '\u202e\u0645evil', '\ud800',
-  '__proto__', 'constructor', 'prototype', 'toString', '../../etc/passwd', '%00', '<x/>', '${}', '{end}',
+  '',
+  ' ',
+  '\u0000',
+  'Lunch\u0007\u001b[2J',
+  'a\r\nInjected: header',
+  '\u2028\u2029',
+  '\u202e\u0645evil',
+  '\ud800',
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  '../../etc/passwd',
+  '%00',
+  '<x/>',
+  '${}',
+  '{end}',
 ];
 
 export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
@@ -44,7 +77,8 @@ type Path = (string | number)[];
 function pathsOf(value: unknown, prefix: Path = [], out: Path[] = []): Path[] {
   out.push(prefix);
   if (out.length > 200 || prefix.length > 12 || typeof value !== 'object' || value === null) return out;
-  for (const key of Object.keys(value)) pathsOf((value as Record<string, unknown>)[key], [...prefix, Array.isArray(value) ? Number(key) : key], out);
+  for (const key of Object.keys(value))
+    pathsOf((value as Record<string, unknown>)[key], [...prefix, Array.isArray(value) ? Number(key) : key], out);
   return out;
 }
 
@@ -54,7 +88,12 @@ function changeAt(value: unknown, path: Path, change: (old: unknown) => unknown)
   if (typeof value !== 'object' || value === null) return value;
   const [head, ...rest] = path as [string | number, ...Path];
   const copy = (Array.isArray(value) ? [...value] : { ...value }) as Record<string | number, unknown>;
-  Object.defineProperty(copy, head, { value: changeAt((value as Record<string | number, unknown>)[head], rest, change), enumerable: true, writable: true, configurable: true });
+  Object.defineProperty(copy, head, {
+    value: changeAt((value as Record<string | number, unknown>)[head], rest, change),
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
   return copy;
 }
 
@@ -70,7 +109,10 @@ const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     arbitrary: fc.record({
       kind: fc.constant('add-key' as const),
       pick: fc.nat(),
-      key: fc.oneof(fc.constantFrom('__proto__', 'constructor', 'prototype', 'extra', TEN_MB_STRING.slice(0, 100_000)), fc.string({ maxLength: 8 })),
+      key: fc.oneof(
+        fc.constantFrom('__proto__', 'constructor', 'prototype', 'extra', TEN_MB_STRING.slice(0, 100_000)),
+        fc.string({ maxLength: 8 }),
+      ),
       replacement: hostileValue,
     }),
   },

@@ -131,11 +131,7 @@ describe('parseAutomationArgs: --for', () => {
     '--for %j is args-for-invalid',
     (value) => {
       expect(parse(['--profile', '3', '--for', value])).toEqual(
-        failure(
-          'args-for-invalid',
-          `--for ${JSON.stringify(value)} is not a whole number of minutes from 1 to 525600 (one year)`,
-          'for',
-        ),
+        failure('args-for-invalid', `--for ${JSON.stringify(value)} is not a whole number of minutes from 1 to 525600 (one year)`, 'for'),
       );
     },
   );

@@ -14,7 +14,10 @@ const at = (iso: string) => new Date(iso).getTime();
 const MINUTE = 60_000;
 
 function automation(change: (update: AutomationUpdate) => void = () => {}): AutomationUpdate {
-  const update: AutomationUpdate = { workingHours: { ...DEFAULT_WORKING_HOURS, days: [...DEFAULT_WORKING_HOURS.days] }, ...structuredClone(defaultAutomationSettings()) };
+  const update: AutomationUpdate = {
+    workingHours: { ...DEFAULT_WORKING_HOURS, days: [...DEFAULT_WORKING_HOURS.days] },
+    ...structuredClone(defaultAutomationSettings()),
+  };
   change(update);
   return update;
 }
@@ -63,12 +66,20 @@ describe('the work schedule switches profiles by itself', () => {
 
   it('keeps a profile chosen by hand at 16:50 until 18:00, then the schedule applies', () => {
     const app = openWith('2026-11-27T16:50:00+01:00', schedule);
-    const chosen = app.services.invoke('profile:activate', { profileId: 'meeting', length: { kind: 'until', until: at('2026-11-27T18:00:00+01:00') }, temporaryMessage: null });
+    const chosen = app.services.invoke('profile:activate', {
+      profileId: 'meeting',
+      length: { kind: 'until', until: at('2026-11-27T18:00:00+01:00') },
+      temporaryMessage: null,
+    });
     expect(chosen.ok).toBe(true);
     app.clock.advance(60 * MINUTE);
     expect(active(app)).toMatchObject({ profileId: 'meeting', source: { kind: 'manual' } });
     app.clock.advance(10 * MINUTE);
-    expect(active(app)).toMatchObject({ profileId: 'left-for-the-day', since: at('2026-11-27T18:00:00+01:00'), until: at('2026-11-30T08:00:00+01:00') });
+    expect(active(app)).toMatchObject({
+      profileId: 'left-for-the-day',
+      since: at('2026-11-27T18:00:00+01:00'),
+      until: at('2026-11-30T08:00:00+01:00'),
+    });
   });
 
   it('lets the user work late: Tillgänglig chosen by hand after 17:00 stays until the next working day', () => {
@@ -119,7 +130,12 @@ describe('away when idle or locked', () => {
     app.clock.advance(8 * MINUTE);
     expect(active(app).profileId).toBe('available');
     app.clock.advance(MINUTE);
-    expect(active(app)).toMatchObject({ profileId: 'temporarily-out', since: at('2026-11-25T10:09:00+01:00'), until: null, source: { kind: 'automatic', by: 'away' } });
+    expect(active(app)).toMatchObject({
+      profileId: 'temporarily-out',
+      since: at('2026-11-25T10:09:00+01:00'),
+      until: null,
+      source: { kind: 'automatic', by: 'away' },
+    });
     app.services.presenceSignals.userActivity({ kind: 'idle', idleSeconds: 0 });
     expect(active(app)).toMatchObject({ profileId: 'available', until: null });
   });
@@ -189,10 +205,13 @@ describe('away when idle or locked', () => {
 describe('the Automatik settings', () => {
   it('saves working hours, the schedule and away, sorted and whole', () => {
     const app = openTestApp(newDir());
-    const saved = app.services.invoke('automation:update', automation((update) => {
-      update.workingHours = { start: '07:30', end: '16:00', days: [5, 1, 3] };
-      update.away.idleMinutes = 5;
-    }));
+    const saved = app.services.invoke(
+      'automation:update',
+      automation((update) => {
+        update.workingHours = { start: '07:30', end: '16:00', days: [5, 1, 3] };
+        update.away.idleMinutes = 5;
+      }),
+    );
     expect(saved.ok).toBe(true);
     expect(app.services.state.workingHours).toEqual({ start: '07:30', end: '16:00', days: [1, 3, 5] });
     expect(app.services.state.automation.away.idleMinutes).toBe(5);
@@ -202,8 +221,16 @@ describe('the Automatik settings', () => {
     ['working-hours-order', 'workingHours.end', (update: AutomationUpdate) => void (update.workingHours.end = '07:00')],
     ['time-invalid', 'workingHours.start', (update: AutomationUpdate) => void (update.workingHours.start = '8')],
     ['working-days-invalid', 'workingHours.days', (update: AutomationUpdate) => void (update.workingHours.days = [])],
-    ['lunch-order', 'schedule.lunch.end', (update: AutomationUpdate) => Object.assign(update.schedule.lunch, { enabled: true, end: '11:00' })],
-    ['lunch-outside-working-hours', 'schedule.lunch.start', (update: AutomationUpdate) => Object.assign(update.schedule.lunch, { enabled: true, start: '07:00' })],
+    [
+      'lunch-order',
+      'schedule.lunch.end',
+      (update: AutomationUpdate) => Object.assign(update.schedule.lunch, { enabled: true, end: '11:00' }),
+    ],
+    [
+      'lunch-outside-working-hours',
+      'schedule.lunch.start',
+      (update: AutomationUpdate) => Object.assign(update.schedule.lunch, { enabled: true, start: '07:00' }),
+    ],
     ['idle-minutes-out-of-range', 'away.idleMinutes', (update: AutomationUpdate) => void (update.away.idleMinutes = 0)],
     ['profile-not-found', 'away.profileId', (update: AutomationUpdate) => void (update.away.profileId = 'gone')],
   ])('refuses %s at %s and changes nothing', (code, field, change) => {
@@ -243,11 +270,23 @@ describe('the Automatik settings', () => {
 
 describe('the reports of the user, checked before anything changes', () => {
   it('refuses a bad idle report on the debug channel and a bad call report, and keeps the profile', () => {
-    expect(validateDebugRequest('debug:user-activity', { kind: 'idle', idleSeconds: -5 })).toMatchObject({ ok: false, error: { code: 'out-of-bounds', field: 'idleSeconds' } });
-    expect(validateDebugRequest('debug:user-activity', { kind: 'asleep' })).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
-    expect(validateDebugRequest('debug:user-activity', { kind: 'locked' })).toEqual({ ok: true, value: { channel: 'debug:user-activity', payload: { kind: 'locked' } } });
+    expect(validateDebugRequest('debug:user-activity', { kind: 'idle', idleSeconds: -5 })).toMatchObject({
+      ok: false,
+      error: { code: 'out-of-bounds', field: 'idleSeconds' },
+    });
+    expect(validateDebugRequest('debug:user-activity', { kind: 'asleep' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-payload' },
+    });
+    expect(validateDebugRequest('debug:user-activity', { kind: 'locked' })).toEqual({
+      ok: true,
+      value: { channel: 'debug:user-activity', payload: { kind: 'locked' } },
+    });
     const app = openWith('2026-11-25T10:00:00+01:00', away);
-    expect(app.services.invoke('phone:in-call', { inCall: 'yes' })).toMatchObject({ ok: false, error: { code: 'invalid-payload', field: 'inCall' } });
+    expect(app.services.invoke('phone:in-call', { inCall: 'yes' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-payload', field: 'inCall' },
+    });
     expect(app.services.presenceSignals.state.inCall).toBe(false);
     expect(active(app).profileId).toBe('available');
   });

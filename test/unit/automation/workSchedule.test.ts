@@ -11,7 +11,12 @@ const WITH_LUNCH: WorkScheduleSettings = { ...ON, lunch: { ...ON.lunch, enabled:
 
 describe('the work schedule (Monday–Friday 08:00–17:00, Stockholm)', () => {
   it('wants Slutat för dagen from 17:00 on Friday until 08:00 on Monday, and nothing during working hours', () => {
-    const offWork = { by: 'schedule', profileId: 'left-for-the-day', start: at('2026-11-27T17:00:00+01:00'), end: at('2026-11-30T08:00:00+01:00') };
+    const offWork = {
+      by: 'schedule',
+      profileId: 'left-for-the-day',
+      start: at('2026-11-27T17:00:00+01:00'),
+      end: at('2026-11-30T08:00:00+01:00'),
+    };
     expect(scheduleClaimAt(ON, CONTEXT, at('2026-11-27T16:59:59+01:00'))).toBeNull();
     expect(scheduleClaimAt(ON, CONTEXT, at('2026-11-27T17:00:00+01:00'))).toEqual(offWork);
     expect(scheduleClaimAt(ON, CONTEXT, at('2026-11-29T12:00:00+01:00'))).toEqual(offWork);

@@ -151,9 +151,9 @@ describe('the expansion window', () => {
   );
 
   it('includes an instance that overlaps the window start', () => {
-    expect(expandOccurrences(calendar, at('2026-01-06T09:30:00Z'), at('2026-01-06T12:00:00Z'), STOCKHOLM).map((o) => iso(o.start))).toEqual([
-      '2026-01-06T09:00:00.000Z',
-    ]);
+    expect(expandOccurrences(calendar, at('2026-01-06T09:30:00Z'), at('2026-01-06T12:00:00Z'), STOCKHOLM).map((o) => iso(o.start))).toEqual(
+      ['2026-01-06T09:00:00.000Z'],
+    );
   });
 
   it('treats instances as [start, end): one ending at the window start or starting at its end is outside', () => {
@@ -213,21 +213,41 @@ describe('recurrence details', () => {
   it('skips 29 February in years without one, where ical.js would give 1 March', () => {
     const calendar = parsedText(calendarText(['UID:leap', 'DTSTART;VALUE=DATE:20240229', 'RRULE:FREQ=YEARLY', 'SUMMARY:Skottdagsfest']));
     const window = [at('2024-01-01T00:00:00Z'), at('2029-01-01T00:00:00Z')] as const;
-    expect(occurrencesOf(calendar, 'leap', window).map((o) => iso(o.start))).toEqual(['2024-02-28T23:00:00.000Z', '2028-02-28T23:00:00.000Z']);
+    expect(occurrencesOf(calendar, 'leap', window).map((o) => iso(o.start))).toEqual([
+      '2024-02-28T23:00:00.000Z',
+      '2028-02-28T23:00:00.000Z',
+    ]);
   });
 
   it('skips months without a 31st for a monthly rule on the 31st', () => {
     const calendar = parsedText(
       calendarText(['UID:m31', 'DTSTART:20260131T090000Z', 'DURATION:PT1H', 'RRULE:FREQ=MONTHLY;COUNT=4', 'SUMMARY:Månadsslut']),
     );
-    expect(occurrencesOf(calendar, 'm31').map((o) => iso(o.start).slice(0, 10))).toEqual(['2026-01-31', '2026-03-31', '2026-05-31', '2026-07-31']);
+    expect(occurrencesOf(calendar, 'm31').map((o) => iso(o.start).slice(0, 10))).toEqual([
+      '2026-01-31',
+      '2026-03-31',
+      '2026-05-31',
+      '2026-07-31',
+    ]);
   });
 
   it('expands a series that started years ago to the right instances (fast-forward keeps the phase)', () => {
     const calendar = parsedText(
       calendarText(
-        ['UID:d3', 'DTSTART;TZID=Europe/Stockholm:20150101T090000', 'DURATION:PT15M', 'RRULE:FREQ=DAILY;INTERVAL=3', 'SUMMARY:Var tredje dag'],
-        ['UID:w2', 'DTSTART;TZID=Europe/Stockholm:20190101T080000', 'DURATION:PT1H', 'RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,TH', 'SUMMARY:Varannan vecka'],
+        [
+          'UID:d3',
+          'DTSTART;TZID=Europe/Stockholm:20150101T090000',
+          'DURATION:PT15M',
+          'RRULE:FREQ=DAILY;INTERVAL=3',
+          'SUMMARY:Var tredje dag',
+        ],
+        [
+          'UID:w2',
+          'DTSTART;TZID=Europe/Stockholm:20190101T080000',
+          'DURATION:PT1H',
+          'RRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,TH',
+          'SUMMARY:Varannan vecka',
+        ],
       ),
     );
     const window = [at('2026-03-01T00:00:00Z'), at('2026-03-15T00:00:00Z')] as const;
@@ -241,7 +261,10 @@ describe('recurrence details', () => {
     ]);
     // Tuesday 2019-01-01 + 2-week steps: 2026-03-03 is 374 weeks later, an even number, so that
     // week's Tuesday and Thursday count; the next pair (17 and 19 March) is past the window.
-    expect(occurrencesOf(calendar, 'w2', window).map((o) => iso(o.start))).toEqual(['2026-03-03T07:00:00.000Z', '2026-03-05T07:00:00.000Z']);
+    expect(occurrencesOf(calendar, 'w2', window).map((o) => iso(o.start))).toEqual([
+      '2026-03-03T07:00:00.000Z',
+      '2026-03-05T07:00:00.000Z',
+    ]);
   });
 });
 
@@ -273,6 +296,8 @@ describe('hostile recurrence rules cannot hang parsing or expansion', () => {
   it('honours a smaller step budget', () => {
     const workday = parsedFixture('google.ics');
     const expansion = expandCalendar(workday, ...YEAR_2026, STOCKHOLM, { maxStepsPerSeries: 3, maxStepsTotal: 100 });
-    expect(expansion.warnings).toEqual([expect.objectContaining({ code: 'recurrence-limit-reached', uid: '7kukuqrfedlm2f9t0vqsmg8ffd@google.com' })]);
+    expect(expansion.warnings).toEqual([
+      expect.objectContaining({ code: 'recurrence-limit-reached', uid: '7kukuqrfedlm2f9t0vqsmg8ffd@google.com' }),
+    ]);
   });
 });

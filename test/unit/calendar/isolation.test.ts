@@ -12,20 +12,35 @@ const GOOD = ['UID:good@isolation.test', 'DTSTART:20260415T070000Z', 'DTEND:2026
 
 /** A VTIMEZONE at a fixed +05:00, under the given TZID. */
 function fixedZone(tzid: string): string[] {
-  return ['BEGIN:VTIMEZONE', `TZID:${tzid}`, 'BEGIN:STANDARD', 'DTSTART:19700101T000000', 'TZOFFSETFROM:+0500', 'TZOFFSETTO:+0500', 'END:STANDARD', 'END:VTIMEZONE'];
+  return [
+    'BEGIN:VTIMEZONE',
+    `TZID:${tzid}`,
+    'BEGIN:STANDARD',
+    'DTSTART:19700101T000000',
+    'TZOFFSETFROM:+0500',
+    'TZOFFSETTO:+0500',
+    'END:STANDARD',
+    'END:VTIMEZONE',
+  ];
 }
 
 function withTimezone(zone: string[], text: string): string {
   return text.replace('BEGIN:VEVENT', `${zone.join('\r\n')}\r\nBEGIN:VEVENT`);
 }
 
-const starts = (calendar: ParsedCalendar) => expandCalendar(calendar, FROM, TO, STOCKHOLM).occurrences.map((occurrence) => [occurrence.uid, occurrence.start]);
+const starts = (calendar: ParsedCalendar) =>
+  expandCalendar(calendar, FROM, TO, STOCKHOLM).occurrences.map((occurrence) => [occurrence.uid, occurrence.start]);
 
 describe.each(['__proto__', 'constructor', 'toString'])('a VTIMEZONE named "%s"', (tzid) => {
   it('is the file’s own zone like any other name', () => {
     const text = withTimezone(
       fixedZone(tzid),
-      calendarText(GOOD, ['UID:zoned@isolation.test', `DTSTART;TZID=${tzid}:20260415T120000`, `DTEND;TZID=${tzid}:20260415T130000`, 'SUMMARY:#4 Lunch']),
+      calendarText(GOOD, [
+        'UID:zoned@isolation.test',
+        `DTSTART;TZID=${tzid}:20260415T120000`,
+        `DTEND;TZID=${tzid}:20260415T130000`,
+        'SUMMARY:#4 Lunch',
+      ]),
     );
     const calendar = parsedText(text);
     expect(calendar.warnings).toEqual([]);
@@ -40,18 +55,30 @@ describe('an event that cannot be expanded', () => {
   const good = parsedText(calendarText(GOOD)).events;
 
   it.each<[string, Partial<CalendarEvent>]>([
-    ['a zone the runtime does not know', { start: { wall: { year: 2026, month: 4, day: 15, hour: 9, minute: 0, second: 0 }, allDay: false, zone: { kind: 'iana', name: 'Nowhere/Land' } } }],
+    [
+      'a zone the runtime does not know',
+      {
+        start: {
+          wall: { year: 2026, month: 4, day: 15, hour: 9, minute: 0, second: 0 },
+          allDay: false,
+          zone: { kind: 'iana', name: 'Nowhere/Land' },
+        },
+      },
+    ],
     ['an end past the range of dates', { end: { kind: 'duration', days: 0, ms: 1e300 } }],
     ['an end that is not a number', { end: { kind: 'duration', days: Number.NaN, ms: 0 } }],
   ])('(%s) is a warning, and the other events still expand', (_what, broken) => {
     const [event] = good;
     if (!event) throw new Error('no event');
-    const calendar: ParsedCalendar = { events: [{ ...event, uid: 'broken@isolation.test', ...broken }, ...good], vtimezones: {}, warnings: [] };
+    const calendar: ParsedCalendar = {
+      events: [{ ...event, uid: 'broken@isolation.test', ...broken }, ...good],
+      vtimezones: {},
+      warnings: [],
+    };
     const expansion = expandCalendar(calendar, FROM, TO, STOCKHOLM);
     expect(expansion.warnings).toMatchObject([{ code: 'event-expansion-failed', uid: 'broken@isolation.test' }]);
     expect(expansion.occurrences.map((occurrence) => occurrence.uid)).toEqual(['good@isolation.test']);
   });
-
 });
 
 describe('an event outside the years and lengths a calendar has', () => {
@@ -62,7 +89,10 @@ describe('an event outside the years and lengths a calendar has', () => {
     ['lasts fifty years', ['DTSTART:20260415T090000Z', 'DTEND:20760415T090000Z']],
     ['lasts fifty years, all day', ['DTSTART;VALUE=DATE:20260415', 'DTEND;VALUE=DATE:20760415']],
     ['has an RDATE in 9999', ['DTSTART:20260415T090000Z', 'DTEND:20260415T100000Z', 'RDATE:99990101T090000Z']],
-    ['has a PERIOD of a million hours', ['DTSTART:20260415T090000Z', 'DTEND:20260415T100000Z', 'RDATE;VALUE=PERIOD:20260416T090000Z/PT1000000H']],
+    [
+      'has a PERIOD of a million hours',
+      ['DTSTART:20260415T090000Z', 'DTEND:20260415T100000Z', 'RDATE;VALUE=PERIOD:20260416T090000Z/PT1000000H'],
+    ],
   ])('(%s) is skipped with a warning, and the other events still expand', (_what, times) => {
     const calendar = parsedText(calendarText(['UID:far@isolation.test', ...times, 'SUMMARY:#5 Semester'], GOOD));
     expect(calendar.warnings).toMatchObject([{ code: 'event-out-of-range', uid: 'far@isolation.test' }]);
@@ -77,8 +107,26 @@ describe('a VTIMEZONE that ical.js could not expand in reasonable time', () => {
     ['has a yearly rule that never matches', 'RRULE:FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30;BYDAY=MO'],
     ['changes every day', 'RRULE:FREQ=DAILY'],
   ])('(it %s) is ignored with a warning, at once, and its events are read in the user’s zone', (_what, rule) => {
-    const zone = ['BEGIN:VTIMEZONE', 'TZID:Hostile', 'BEGIN:STANDARD', 'DTSTART:19700101T000000', rule, 'TZOFFSETFROM:+0100', 'TZOFFSETTO:+0200', 'END:STANDARD', 'END:VTIMEZONE'];
-    const text = withTimezone(zone, calendarText(GOOD, ['UID:zoned@isolation.test', 'DTSTART;TZID=Hostile:20260415T120000', 'DTEND;TZID=Hostile:20260415T130000', 'SUMMARY:#4 Lunch']));
+    const zone = [
+      'BEGIN:VTIMEZONE',
+      'TZID:Hostile',
+      'BEGIN:STANDARD',
+      'DTSTART:19700101T000000',
+      rule,
+      'TZOFFSETFROM:+0100',
+      'TZOFFSETTO:+0200',
+      'END:STANDARD',
+      'END:VTIMEZONE',
+    ];
+    const text = withTimezone(
+      zone,
+      calendarText(GOOD, [
+        'UID:zoned@isolation.test',
+        'DTSTART;TZID=Hostile:20260415T120000',
+        'DTEND;TZID=Hostile:20260415T130000',
+        'SUMMARY:#4 Lunch',
+      ]),
+    );
     const calendar = parsedText(text);
     expect(calendar.warnings.map((warning) => [warning.code, warning.uid])).toEqual([
       ['timezone-invalid', 'Hostile'],
@@ -95,7 +143,12 @@ describe('a calendar with more VTIMEZONEs than any real one', () => {
   it(`keeps the first ${MAX_VTIMEZONES} and ignores the rest with a warning`, () => {
     const zones = Array.from({ length: MAX_VTIMEZONES + 2 }, (_, index) => fixedZone(`Zone ${index}`)).flat();
     const last = `Zone ${MAX_VTIMEZONES + 1}`;
-    const calendar = parsedText(withTimezone(zones, calendarText(GOOD, ['UID:late@isolation.test', `DTSTART;TZID=${last}:20260415T120000`, 'DURATION:PT1H', 'SUMMARY:#4 Lunch'])));
+    const calendar = parsedText(
+      withTimezone(
+        zones,
+        calendarText(GOOD, ['UID:late@isolation.test', `DTSTART;TZID=${last}:20260415T120000`, 'DURATION:PT1H', 'SUMMARY:#4 Lunch']),
+      ),
+    );
     expect(Object.keys(calendar.vtimezones)).toHaveLength(MAX_VTIMEZONES);
     expect(calendar.warnings.map((warning) => warning.code)).toEqual(['timezone-invalid', 'timezone-invalid', 'event-unknown-timezone']);
   });

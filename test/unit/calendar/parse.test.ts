@@ -104,7 +104,11 @@ describe('parseIcs keeps the calendar when single events are bad', () => {
   it('keeps the good events, and an all-day event without end lasts one day', () => {
     expect(calendar.events.map((event) => event.uid)).toEqual(['all-day-no-end@no-end.test', 'fine@no-end.test']);
     const [allDay] = expandOccurrences(calendar, at('2026-03-01T00:00:00Z'), at('2026-04-01T00:00:00Z'), 'Europe/Stockholm');
-    expect(allDay && [iso(allDay.start), iso(allDay.end), allDay.allDay]).toEqual(['2026-03-10T23:00:00.000Z', '2026-03-11T23:00:00.000Z', true]);
+    expect(allDay && [iso(allDay.start), iso(allDay.end), allDay.allDay]).toEqual([
+      '2026-03-10T23:00:00.000Z',
+      '2026-03-11T23:00:00.000Z',
+      true,
+    ]);
   });
 
   it('skips a timed event with a zero DURATION', () => {
@@ -208,7 +212,14 @@ describe('parseIcs reads an Outlook export', () => {
         'END:STANDARD',
         'END:VTIMEZONE',
       ].join('\r\n');
-    const event = ['BEGIN:VEVENT', 'UID:c', 'DTSTAMP:20260101T000000Z', 'DTSTART;TZID=Customized Time Zone:20260105T090000', 'DURATION:PT1H', 'END:VEVENT'];
+    const event = [
+      'BEGIN:VEVENT',
+      'UID:c',
+      'DTSTAMP:20260101T000000Z',
+      'DTSTART;TZID=Customized Time Zone:20260105T090000',
+      'DURATION:PT1H',
+      'END:VEVENT',
+    ];
     const withZone = (offset: string) => ['BEGIN:VCALENDAR', 'VERSION:2.0', zone(offset), ...event, 'END:VCALENDAR'].join('\r\n');
     const tokyo = parsedText(withZone('+0900'));
     const newYork = parsedText(withZone('-0500'));

@@ -12,7 +12,15 @@ import { defaultSettings, type Settings } from '../../../src/core/settings/schem
 const T = (hhmm: string, ms = 0) => new Date(`2026-04-15T${hhmm}:00+02:00`).getTime() + ms;
 const CONTEXT = { timeZone: 'Europe/Stockholm', workingHours: DEFAULT_WORKING_HOURS };
 
-const NUMBERS: Record<string, number> = { available: 1, lunch: 2, meeting: 3, sick: 6, 'temporarily-out': 7, 'care-of-child': 9, training: 10 };
+const NUMBERS: Record<string, number> = {
+  available: 1,
+  lunch: 2,
+  meeting: 3,
+  sick: 6,
+  'temporarily-out': 7,
+  'care-of-child': 9,
+  training: 10,
+};
 
 function event(key: string, profileId: string, start: string, end: string): CalendarActivation {
   return { key, profileId, profileNumber: NUMBERS[profileId] ?? 0, start: T(start), end: T(end) };
@@ -75,7 +83,13 @@ describe('reconcileCalendar: an event starts and ends', () => {
       ['meeting', false],
       ['temporarily-out', true],
     ]);
-    expect(outcomes[2]?.active).toEqual({ profileId: 'temporarily-out', since: T('08:30'), until: T('14:00'), temporaryMessage: null, source: { kind: 'manual' } });
+    expect(outcomes[2]?.active).toEqual({
+      profileId: 'temporarily-out',
+      since: T('08:30'),
+      until: T('14:00'),
+      temporaryMessage: null,
+      source: { kind: 'manual' },
+    });
     expect(outcomes[2]?.ended).toBe('meeting');
   });
 
@@ -93,7 +107,13 @@ describe('reconcileCalendar: an event starts and ends', () => {
 });
 
 describe('reconcileCalendar: a profile chosen by hand during the event', () => {
-  function chooseByHand(settings: Settings, profileId: string, minutes: number | null, now: number, activations: CalendarActivation[]): Settings {
+  function chooseByHand(
+    settings: Settings,
+    profileId: string,
+    minutes: number | null,
+    now: number,
+    activations: CalendarActivation[],
+  ): Settings {
     const length = minutes === null ? { kind: 'untilChanged' as const } : { kind: 'minutes' as const, minutes };
     const activated = activateProfile(settings, { profileId, length, temporaryMessage: null }, now, CONTEXT);
     if (!activated.ok) throw new Error(activated.error.message);
@@ -103,7 +123,13 @@ describe('reconcileCalendar: a profile chosen by hand during the event', () => {
   it('wins until the event ends, and the calendar does not take it back', () => {
     const inMeeting = reconcileCalendar(settingsWith(startupBase), [meeting], T('09:00')).settings;
     const chosen = chooseByHand(inMeeting, 'available', null, T('09:15'), [meeting]);
-    expect(chosen.active).toEqual({ profileId: 'available', since: T('09:15'), until: null, temporaryMessage: null, source: { kind: 'manual' } });
+    expect(chosen.active).toEqual({
+      profileId: 'available',
+      since: T('09:15'),
+      until: null,
+      temporaryMessage: null,
+      source: { kind: 'manual' },
+    });
     expect(chosen.calendar.suppressed).toEqual([{ key: 'mtg|1', end: T('10:00'), reason: 'overridden' }]);
 
     const { outcomes, settings } = walk(chosen, [meeting], [T('09:30'), T('10:00', -1), T('10:00')]);
@@ -136,7 +162,13 @@ describe('reconcileCalendar: a profile chosen by hand during the event', () => {
     const chosen = chooseByHand(inMeeting, 'available', null, T('09:15'), [meeting, next]);
     const { outcomes } = walk(chosen, [meeting, next], [T('10:00'), T('11:00')]);
     expect(outcomes[0]?.active).toMatchObject({ profileId: 'training', since: T('10:00'), until: T('11:00') });
-    expect(outcomes[1]?.active).toEqual({ profileId: 'available', since: T('09:15'), until: null, temporaryMessage: null, source: { kind: 'manual' } });
+    expect(outcomes[1]?.active).toEqual({
+      profileId: 'available',
+      since: T('09:15'),
+      until: null,
+      temporaryMessage: null,
+      source: { kind: 'manual' },
+    });
   });
 
   it('suppresses every activation in force, and none still ahead', () => {
@@ -160,7 +192,10 @@ describe('reconcileCalendar: calendar priority decides overlaps with timed profi
   it('gives an equal priority to the event, the later of the two (Vård av barn 90 over Sjuk 90)', () => {
     const care = event('care|1', 'care-of-child', '09:00', '10:00');
     const outcome = reconcileCalendar(settingsWith(byHand('sick', '08:00', '17:00')), [care], T('09:00'));
-    expect(outcome.settings.active).toMatchObject({ profileId: 'care-of-child', source: { kind: 'calendar', returnTo: { profileId: 'sick' } } });
+    expect(outcome.settings.active).toMatchObject({
+      profileId: 'care-of-child',
+      source: { kind: 'calendar', returnTo: { profileId: 'sick' } },
+    });
   });
 
   it('switches a profile with a lower priority (Lunch 40 under Möte 50), and gives the base back when lunch ran out meanwhile', () => {
@@ -199,7 +234,11 @@ describe('reconcileCalendar: calendar priority decides overlaps with timed profi
       ['temporarily-out', null],
       ['available', 'temporarily-out'],
     ]);
-    expect(outcomes[2]?.active).toMatchObject({ since: T('10:00'), until: T('10:30'), source: { key: 'out|1', returnTo: { profileId: 'available', since: T('07:00') } } });
+    expect(outcomes[2]?.active).toMatchObject({
+      since: T('10:00'),
+      until: T('10:30'),
+      source: { key: 'out|1', returnTo: { profileId: 'available', since: T('07:00') } },
+    });
     expect(outcomes[3]?.active).toEqual(startupBase);
   });
 
@@ -231,7 +270,11 @@ describe('reconcileCalendar: back-to-back events', () => {
       since: T('10:00'),
       until: T('11:00'),
       temporaryMessage: null,
-      source: { kind: 'calendar', key: 'trn|1', returnTo: { profileId: 'temporarily-out', since: T('08:00'), until: T('16:00'), byHand: true } },
+      source: {
+        kind: 'calendar',
+        key: 'trn|1',
+        returnTo: { profileId: 'temporarily-out', since: T('08:00'), until: T('16:00'), byHand: true },
+      },
     });
   });
 });

@@ -82,7 +82,12 @@ describe('busy events without a marker', () => {
   it('warn when the default profile number does not exist', () => {
     const plan = planFixture('workday.ics', '2026-04-15T11:00:00Z', '2026-04-15T12:00:00Z', 9);
     expect(plan.warnings).toEqual([
-      { key: `planning@workday.test|${at('2026-04-15T11:00:00Z')}`, code: 'unknown-profile-number', number: 9, start: at('2026-04-15T11:00:00Z') },
+      {
+        key: `planning@workday.test|${at('2026-04-15T11:00:00Z')}`,
+        code: 'unknown-profile-number',
+        number: 9,
+        start: at('2026-04-15T11:00:00Z'),
+      },
     ]);
   });
 });
@@ -144,7 +149,11 @@ describe('nextCalendarChange', () => {
 
   it('walks every start and end in order, strictly after the given instant', () => {
     const changes: string[] = [];
-    for (let next = nextCalendarChange(activations, at('2026-04-15T00:00:00Z')); next !== null; next = nextCalendarChange(activations, next)) {
+    for (
+      let next = nextCalendarChange(activations, at('2026-04-15T00:00:00Z'));
+      next !== null;
+      next = nextCalendarChange(activations, next)
+    ) {
       changes.push(iso(next));
     }
     expect(changes).toEqual([
@@ -183,17 +192,27 @@ describe('planCalendarActivations with hand-made occurrences', () => {
     const on = planCalendarActivations(events, profiles, { defaultProfileNumberForUnmarkedBusy: 1, shortFormMarkers: true });
     expect(on.activations.map((a) => [a.key, a.profileNumber])).toEqual([['code|20', 4]]);
     const off = planCalendarActivations(events, profiles, { defaultProfileNumberForUnmarkedBusy: 1 });
-    expect(off.activations.map((a) => [a.key, a.profileNumber])).toEqual([['info|0', 1], ['code|20', 1]]);
+    expect(off.activations.map((a) => [a.key, a.profileNumber])).toEqual([
+      ['info|0', 1],
+      ['code|20', 1],
+    ]);
   });
 
   it('skips private events, marked or busy, only when asked to', () => {
-    const events = [occurrence({ uid: 'doctor', title: '#3 Läkare', start: 0, end: 10, private: true }), occurrence({ uid: 'dentist', title: 'Tandläkare', start: 20, end: 30, private: true })];
-    expect(planCalendarActivations(events, profiles, { defaultProfileNumberForUnmarkedBusy: 1, ignorePrivateEvents: true }).activations).toEqual([]);
+    const events = [
+      occurrence({ uid: 'doctor', title: '#3 Läkare', start: 0, end: 10, private: true }),
+      occurrence({ uid: 'dentist', title: 'Tandläkare', start: 20, end: 30, private: true }),
+    ];
+    expect(
+      planCalendarActivations(events, profiles, { defaultProfileNumberForUnmarkedBusy: 1, ignorePrivateEvents: true }).activations,
+    ).toEqual([]);
     expect(planCalendarActivations(events, profiles, { defaultProfileNumberForUnmarkedBusy: 1 }).activations).toHaveLength(2);
   });
 
   it('makes one activation of the same instance seen twice', () => {
     const twice = occurrence({ uid: 'same', title: '#3 Möte', start: 0, end: 10 });
-    expect(planCalendarActivations([twice, { ...twice }], profiles, { defaultProfileNumberForUnmarkedBusy: null }).activations).toHaveLength(1);
+    expect(
+      planCalendarActivations([twice, { ...twice }], profiles, { defaultProfileNumberForUnmarkedBusy: null }).activations,
+    ).toHaveLength(1);
   });
 });

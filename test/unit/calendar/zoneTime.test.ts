@@ -6,7 +6,14 @@ import { ianaNameForWindowsZone } from '../../../src/core/calendar/windowsZones'
 import type { WallClock } from '../../../src/core/calendar/types';
 import { at } from './fixtures';
 
-const wall = (year: number, month: number, day: number, hour: number, minute = 0): WallClock => ({ year, month, day, hour, minute, second: 0 });
+const wall = (year: number, month: number, day: number, hour: number, minute = 0): WallClock => ({
+  year,
+  month,
+  day,
+  hour,
+  minute,
+  second: 0,
+});
 
 describe('wallClockToEpochMs', () => {
   it('follows RFC 5545 at the Stockholm DST changes', () => {
@@ -34,7 +41,17 @@ describe('wallClockToEpochMs', () => {
     for (const zone of zones) {
       for (let month = 1; month <= 12; month += 1) {
         for (const day of [1, 5, 6, 7, 8, 14, 25, 26, 27, 28, 29, 30, 31]) {
-          for (const [hour, minute] of [[0, 0], [0, 30], [1, 30], [2, 0], [2, 15], [2, 30], [3, 0], [9, 0], [23, 59]] as const) {
+          for (const [hour, minute] of [
+            [0, 0],
+            [0, 30],
+            [1, 30],
+            [2, 0],
+            [2, 15],
+            [2, 30],
+            [3, 0],
+            [9, 0],
+            [23, 59],
+          ] as const) {
             const date = new CalendarDateTime(2026, month, 1, hour, minute).add({ days: day - 1 });
             const expected = toZoned(date, zone, 'compatible').toDate().getTime();
             const actual = wallClockToEpochMs(wall(date.year, date.month, date.day, hour, minute), zone);
@@ -79,9 +96,12 @@ describe('Windows zone names', () => {
     expect(unmapped).toEqual([]);
   });
 
-  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'])('knows nothing of "%s", a name every object answers to', (name) => {
-    expect(ianaNameForWindowsZone(name)).toBeNull();
-  });
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'])(
+    'knows nothing of "%s", a name every object answers to',
+    (name) => {
+      expect(ianaNameForWindowsZone(name)).toBeNull();
+    },
+  );
 
   it('knows no made-up names', () => {
     expect(ianaNameForWindowsZone('Atlantis Standard Time')).toBeNull();

@@ -43,18 +43,31 @@ const electron = vi.hoisted(() => {
   return {
     BrowserWindow: StandInBrowserWindow,
     shell: { openExternal: vi.fn(() => Promise.resolve()) },
-    ipcMain: { handlers: new Map<string, Listener>(), handle(channel: string, handler: Listener) { this.handlers.set(channel, handler); } },
+    ipcMain: {
+      handlers: new Map<string, Listener>(),
+      handle(channel: string, handler: Listener) {
+        this.handlers.set(channel, handler);
+      },
+    },
     protocol: {
       privileged: [] as unknown[],
       handlers: new Map<string, Listener>(),
-      registerSchemesAsPrivileged(schemes: unknown[]) { this.privileged.push(...schemes); },
-      handle(scheme: string, handler: Listener) { this.handlers.set(scheme, handler); },
+      registerSchemesAsPrivileged(schemes: unknown[]) {
+        this.privileged.push(...schemes);
+      },
+      handle(scheme: string, handler: Listener) {
+        this.handlers.set(scheme, handler);
+      },
     },
     safeStorage: {
       available: true,
       backend: 'gnome_libsecret',
-      isEncryptionAvailable() { return this.available; },
-      getSelectedStorageBackend() { return this.backend; },
+      isEncryptionAvailable() {
+        return this.available;
+      },
+      getSelectedStorageBackend() {
+        return this.backend;
+      },
       encryptString: (plain: string) => Buffer.from(`enc:${plain}`),
       decryptString: (stored: Buffer) => stored.toString().replace(/^enc:/, ''),
     },
@@ -167,11 +180,18 @@ describe('Electron adapters (stand-in for the electron module: no binary here)',
       const update = electron.ipcMain.handlers.get('ui:update')!;
 
       const fromSubframe = update({ sender: window, senderFrame: { url: APP } }, { showProfileNumbers: true });
-      const fromForeignPage = update({ sender: { mainFrame: { url: 'https://evil.example/' } }, senderFrame: { url: 'https://evil.example/' } }, { showProfileNumbers: true });
-      for (const refused of [fromSubframe, fromForeignPage]) expect(refused).toMatchObject({ ok: false, error: { code: 'untrusted-sender' } });
+      const fromForeignPage = update(
+        { sender: { mainFrame: { url: 'https://evil.example/' } }, senderFrame: { url: 'https://evil.example/' } },
+        { showProfileNumbers: true },
+      );
+      for (const refused of [fromSubframe, fromForeignPage])
+        expect(refused).toMatchObject({ ok: false, error: { code: 'untrusted-sender' } });
       expect(app.services.state.ui.showProfileNumbers).toBe(false);
 
-      const trusted = (await update({ sender: window, senderFrame: window.mainFrame }, { showProfileNumbers: true })) as { ok: boolean; value: AppState };
+      const trusted = (await update({ sender: window, senderFrame: window.mainFrame }, { showProfileNumbers: true })) as {
+        ok: boolean;
+        value: AppState;
+      };
       expect(trusted.ok).toBe(true);
       expect(app.services.state.ui.showProfileNumbers).toBe(true);
     });
@@ -187,7 +207,10 @@ describe('Electron adapters (stand-in for the electron module: no binary here)',
   describe('the app scheme', () => {
     it('is registered as standard and secure, with fetch', () => {
       registerAppScheme();
-      expect(electron.protocol.privileged).toContainEqual({ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } });
+      expect(electron.protocol.privileged).toContainEqual({
+        scheme: 'app',
+        privileges: { standard: true, secure: true, supportFetchAPI: true },
+      });
     });
 
     it('is handled from the renderer directory', async () => {

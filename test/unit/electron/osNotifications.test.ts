@@ -50,7 +50,12 @@ function wire(platform: string) {
     () => raised++,
   );
   const ring = () => {
-    const request = app.services.invoke('notification:request', { kind: 'incomingCall', title: 'Inkommande samtal', body: 'Bertil Berg', callId: 'call-7' });
+    const request = app.services.invoke('notification:request', {
+      kind: 'incomingCall',
+      title: 'Inkommande samtal',
+      body: 'Bertil Berg',
+      callId: 'call-7',
+    });
     expect(request).toEqual({ ok: true, value: { shown: true } });
     notifications.show(app.services.state.notifications.at(-1)!);
     return created.at(-1)!;
@@ -88,7 +93,10 @@ describe('OS notifications with call buttons (stand-in Notification, since the E
     expect(wired.notifications.open).toBe(1);
     notification.emit('close');
     expect(wired.notifications.open).toBe(0);
-    expect(wired.app.services.respondToNotification('n999', { kind: 'action', index: 0 })).toMatchObject({ ok: false, error: { code: 'notification-unknown' } });
+    expect(wired.app.services.respondToNotification('n999', { kind: 'action', index: 0 })).toMatchObject({
+      ok: false,
+      error: { code: 'notification-unknown' },
+    });
     expect(wired.actions).toEqual([]);
   });
 });

@@ -36,7 +36,13 @@ describe('powerMonitor to the services (stand-in powerMonitor, since the Electro
     vi.advanceTimersByTime(15_000);
     stop();
     vi.advanceTimersByTime(60_000);
-    expect(reported).toEqual([{ kind: 'locked' }, { kind: 'unlocked' }, { kind: 'suspended' }, { kind: 'resumed' }, { kind: 'idle', idleSeconds: 42 }]);
+    expect(reported).toEqual([
+      { kind: 'locked' },
+      { kind: 'unlocked' },
+      { kind: 'suspended' },
+      { kind: 'resumed' },
+      { kind: 'idle', idleSeconds: 42 },
+    ]);
   });
 
   it('carries the polled idle time through to Tillfälligt ute and back', () => {

@@ -38,7 +38,7 @@ describe('the app:// protocol handler', () => {
     expect(await response.text()).toBe(body);
   });
 
-  it('serves a lazily loaded chunk at the URL its importer\'s relative import resolves to', async () => {
+  it("serves a lazily loaded chunk at the URL its importer's relative import resolves to", async () => {
     const dir = rendererDir();
     writeFileSync(join(dir, 'assets', 'PhoneView-abc.js'), 'export const x = 1');
     const chunkUrl = new URL('./PhoneView-abc.js', 'app://profiltelefon/assets/index-abc.js').href;

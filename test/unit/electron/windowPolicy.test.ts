@@ -81,9 +81,12 @@ describe('permission requests', () => {
     expect(request('media', details)).toBe(false);
   });
 
-  it.each(['notifications', 'geolocation', 'clipboard-read', 'display-capture', 'openExternal', 'midi', 'unknown'])('refuse %s', (permission) => {
-    expect(request(permission)).toBe(false);
-  });
+  it.each(['notifications', 'geolocation', 'clipboard-read', 'display-capture', 'openExternal', 'midi', 'unknown'])(
+    'refuse %s',
+    (permission) => {
+      expect(request(permission)).toBe(false);
+    },
+  );
 });
 
 describe('permission checks', () => {

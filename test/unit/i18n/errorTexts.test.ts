@@ -36,8 +36,12 @@ describe('an error worded in the UI language', () => {
   it('names a network or file reason in words, not its errno code', () => {
     const text = errorText('sv', { code: 'feed-unreachable', message: 'The server could not be reached (ECONNREFUSED)' });
     expect(text).toBe('Servern gick inte att nå (servern tog inte emot anslutningen).');
-    expect(errorText('sv', { code: 'caldav-unreachable', message: 'The CalDAV server could not be reached (ERR_TLS_CERT_ALTNAME_INVALID)' })).toContain('certifikat');
-    expect(errorText('sv', { code: 'file-unreadable', message: '/x could not be read (ESOMETHING)' })).toBe('Filen kunde inte läsas (ett oväntat fel).');
+    expect(
+      errorText('sv', { code: 'caldav-unreachable', message: 'The CalDAV server could not be reached (ERR_TLS_CERT_ALTNAME_INVALID)' }),
+    ).toContain('certifikat');
+    expect(errorText('sv', { code: 'file-unreadable', message: '/x could not be read (ESOMETHING)' })).toBe(
+      'Filen kunde inte läsas (ett oväntat fel).',
+    );
   });
 
   it('gives a code from another version of the app words of its own', () => {
@@ -67,7 +71,9 @@ describe('a payload refused by its schema', () => {
 
 describe('the account form’s refusals', () => {
   it('word a server that is no web address and a SIP address without a host in Swedish', () => {
-    const refused = applyAccountPatch(emptyAccount(), { sip: { serverUrl: 'vaxel.foretaget.se', uri: 'anna', authUser: '', displayName: '' } });
+    const refused = applyAccountPatch(emptyAccount(), {
+      sip: { serverUrl: 'vaxel.foretaget.se', uri: 'anna', authUser: '', displayName: '' },
+    });
     const errors = refused.ok ? [] : (refused.error.details ?? [refused.error]);
     expect(errors.map((error) => [error.field, errorText('sv', error)])).toEqual([
       ['sip.serverUrl', 'SIP-servern är ingen giltig webbadress.'],

@@ -107,7 +107,10 @@ describe('parseCallLink: tel:', () => {
     ['tel:1', 'does not hold a valid phone number: Phone number "1" must start with 0 (area code) or +46'],
     ['tel:1234567;phone-context=+46', 'does not hold a valid phone number: Phone number "+461234567" is not a valid phone number'],
   ])('%j is link-invalid-number', (link, why) => {
-    expect(parseCallLink(link)).toEqual({ ok: false, error: { code: 'link-invalid-number', message: `Link ${JSON.stringify(link)} ${why}` } });
+    expect(parseCallLink(link)).toEqual({
+      ok: false,
+      error: { code: 'link-invalid-number', message: `Link ${JSON.stringify(link)} ${why}` },
+    });
   });
 });
 
@@ -232,9 +235,7 @@ describe('parseCallLink: empty, too long and unsupported schemes', () => {
 
   it('shortens a huge link in its error message', () => {
     const link = `tel:${'x'.repeat(1000)}`;
-    expect(errorOf(link)?.message).toBe(
-      `Link "${link.slice(0, 60)}…" contains characters that cannot be dialled in "${'x'.repeat(60)}…"`,
-    );
+    expect(errorOf(link)?.message).toBe(`Link "${link.slice(0, 60)}…" contains characters that cannot be dialled in "${'x'.repeat(60)}…"`);
   });
 });
 

@@ -3,7 +3,14 @@ import { notificationResponse, osNotificationModel, raisesWindow } from '../../.
 import type { NotificationRecord } from '../../../src/core/state/appState';
 
 const labels = { answer: 'Svara', decline: 'Avvisa' };
-const ringing: NotificationRecord = { id: 'n1', kind: 'incomingCall', title: 'Inkommande samtal', body: 'Bertil Berg', at: 0, callId: 'call-7' };
+const ringing: NotificationRecord = {
+  id: 'n1',
+  kind: 'incomingCall',
+  title: 'Inkommande samtal',
+  body: 'Bertil Berg',
+  at: 0,
+  callId: 'call-7',
+};
 const chat: NotificationRecord = { id: 'n2', kind: 'chat', title: 'Chatt från Bertil', body: 'Hej', at: 0 };
 
 describe('osNotificationModel', () => {

@@ -20,8 +20,12 @@ describe('announcementText in Swedish', () => {
   });
 
   it('says the weekday and the date when it ends later, and the year only when it is another year', () => {
-    expect(announcementText('Jag sitter i möte', true, { ...sv, until: stockholm(8, 8) })).toBe('Jag sitter i möte till måndag 8 december.');
-    expect(announcementText('Jag har semester', true, { ...sv, until: stockholm(7, 8, 0, 0, 2026) })).toBe('Jag har semester till onsdag 7 januari 2026.');
+    expect(announcementText('Jag sitter i möte', true, { ...sv, until: stockholm(8, 8) })).toBe(
+      'Jag sitter i möte till måndag 8 december.',
+    );
+    expect(announcementText('Jag har semester', true, { ...sv, until: stockholm(7, 8, 0, 0, 2026) })).toBe(
+      'Jag har semester till onsdag 7 januari 2026.',
+    );
   });
 
   it('says no time when the profile lasts until changed, or when it is not asked for', () => {
@@ -76,9 +80,24 @@ describe('spokenWords', () => {
 describe('announcements stored with the old {end} token', () => {
   const then = { kind: 'hangup' };
   it('read as the words and the choice to say the end', () => {
-    expect(IncomingActionSchema.parse({ kind: 'announcement', text: 'Jag är på lunch till {end}.', then })).toEqual({ kind: 'announcement', text: 'Jag är på lunch', sayEnd: true, then });
-    expect(IncomingActionSchema.parse({ kind: 'announcement', text: 'Back {end}, call later', then })).toEqual({ kind: 'announcement', text: 'Back, call later', sayEnd: true, then });
-    expect(IncomingActionSchema.parse({ kind: 'announcement', text: 'Jag är sjuk i dag.', then })).toEqual({ kind: 'announcement', text: 'Jag är sjuk i dag.', sayEnd: false, then });
+    expect(IncomingActionSchema.parse({ kind: 'announcement', text: 'Jag är på lunch till {end}.', then })).toEqual({
+      kind: 'announcement',
+      text: 'Jag är på lunch',
+      sayEnd: true,
+      then,
+    });
+    expect(IncomingActionSchema.parse({ kind: 'announcement', text: 'Back {end}, call later', then })).toEqual({
+      kind: 'announcement',
+      text: 'Back, call later',
+      sayEnd: true,
+      then,
+    });
+    expect(IncomingActionSchema.parse({ kind: 'announcement', text: 'Jag är sjuk i dag.', then })).toEqual({
+      kind: 'announcement',
+      text: 'Jag är sjuk i dag.',
+      sayEnd: false,
+      then,
+    });
   });
 
   it('are left as they are once the choice exists', () => {

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { callOutcome, historyEntry, type CallEnding } from '../../../src/core/phone/callRecord';
 import { CallHistoryEntrySchema } from '../../../src/core/phone/history';
 
-const ending = (change: Partial<CallEnding>): CallEnding => ({ direction: 'incoming', answered: false, cause: 'Terminated', originator: 'remote', phoneAction: null, statusCode: null, ...change });
+const ending = (change: Partial<CallEnding>): CallEnding => ({
+  direction: 'incoming',
+  answered: false,
+  cause: 'Terminated',
+  originator: 'remote',
+  phoneAction: null,
+  statusCode: null,
+  ...change,
+});
 
 describe('callOutcome', () => {
   it.each([

@@ -36,7 +36,10 @@ class ReferRecorder implements ReferringSession {
 function blind(session: ReferRecorder) {
   const transferred: string[] = [];
   const refused: AppError[] = [];
-  const result = blindTransfer(session, COLLEAGUE, { transferred: () => transferred.push('transferred'), refused: (error) => refused.push(error) });
+  const result = blindTransfer(session, COLLEAGUE, {
+    transferred: () => transferred.push('transferred'),
+    refused: (error) => refused.push(error),
+  });
   return { result, transferred, refused };
 }
 

@@ -2,11 +2,32 @@ import { describe, expect, it } from 'vitest';
 import { newCallView, reduceCalls, type CallView } from '../../../src/core/phone/callView';
 
 const call = (id: string, change: Partial<CallView> = {}): CallView =>
-  newCallView({ id, direction: 'outgoing', remote: { number: '+46812345602', name: 'Bob', uri: 'sip:bob@example.se', anonymous: false }, status: 'dialing', startedAt: 1_000, presented: null, ...change });
+  newCallView({
+    id,
+    direction: 'outgoing',
+    remote: { number: '+46812345602', name: 'Bob', uri: 'sip:bob@example.se', anonymous: false },
+    status: 'dialing',
+    startedAt: 1_000,
+    presented: null,
+    ...change,
+  });
 
 describe('newCallView', () => {
   it('starts with nothing held, muted, sent or recorded', () => {
-    expect(call('a')).toMatchObject({ onHold: false, remoteHold: false, muted: false, answeredAt: null, dtmfSent: '', dtmfReceived: '', announcement: null, setup: null, transfer: null, recording: false, callWaiting: false, onTheWire: true });
+    expect(call('a')).toMatchObject({
+      onHold: false,
+      remoteHold: false,
+      muted: false,
+      answeredAt: null,
+      dtmfSent: '',
+      dtmfReceived: '',
+      announcement: null,
+      setup: null,
+      transfer: null,
+      recording: false,
+      callWaiting: false,
+      onTheWire: true,
+    });
     expect(call('a', { callWaiting: true }).callWaiting).toBe(true);
   });
 });
@@ -23,7 +44,10 @@ describe('reduceCalls', () => {
     const one = reduceCalls([], { kind: 'added', view: call('a') });
     const two = reduceCalls(one, { kind: 'added', view: call('b') });
     expect(two.map((view) => view.id)).toEqual(['a', 'b']);
-    expect(reduceCalls(two, { kind: 'added', view: call('a', { status: 'ringing' }) }).map((view) => [view.id, view.status])).toEqual([['b', 'dialing'], ['a', 'ringing']]);
+    expect(reduceCalls(two, { kind: 'added', view: call('a', { status: 'ringing' }) }).map((view) => [view.id, view.status])).toEqual([
+      ['b', 'dialing'],
+      ['a', 'ringing'],
+    ]);
     expect(reduceCalls(two, { kind: 'ended', id: 'a' }).map((view) => view.id)).toEqual(['b']);
   });
 

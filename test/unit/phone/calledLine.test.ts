@@ -32,9 +32,12 @@ describe('calledLine: a retargeted call', () => {
       '<sip:kqi3mb8n@192.0.2.7;transport=ws>;index=1.1.1;rc=1.1',
     ];
     expect(line({ to: '<sip:alice@pbx.example.se>', historyInfo })).toBe('switchboard');
-    expect(line({ to: '<sip:+46812345601@pbx.example.se>', historyInfo: ['<sip:+46701110001@pbx.example.se>;index=1', '<sip:+46812345601@pbx.example.se>;index=1.1;rc=1'] })).toBe(
-      'mobile',
-    );
+    expect(
+      line({
+        to: '<sip:+46812345601@pbx.example.se>',
+        historyInfo: ['<sip:+46701110001@pbx.example.se>;index=1', '<sip:+46812345601@pbx.example.se>;index=1.1;rc=1'],
+      }),
+    ).toBe('mobile');
   });
 
   it('takes the first target that is one of the user’s own when a colleague forwarded the call', () => {
@@ -46,16 +49,27 @@ describe('calledLine: a retargeted call', () => {
   });
 
   it('takes the oldest Diversion (RFC 5806: each diversion is added on top), in one header or several', () => {
-    expect(line({ to: '<sip:bob@pbx.example.se>', diversion: ['<sip:bob@pbx.example.se>;reason=user-busy;counter=1', '<tel:+46855500000>;reason=unconditional;counter=1'] })).toBe(
-      'switchboard',
-    );
-    expect(line({ to: '<sip:alice@pbx.example.se>', diversion: ['<sip:+46701110001@pbx.example.se>;reason=deflection, "Alice" <sip:+46812345601@pbx.example.se>;reason=unconditional'] })).toBe(
-      'landline',
-    );
+    expect(
+      line({
+        to: '<sip:bob@pbx.example.se>',
+        diversion: ['<sip:bob@pbx.example.se>;reason=user-busy;counter=1', '<tel:+46855500000>;reason=unconditional;counter=1'],
+      }),
+    ).toBe('switchboard');
+    expect(
+      line({
+        to: '<sip:alice@pbx.example.se>',
+        diversion: ['<sip:+46701110001@pbx.example.se>;reason=deflection, "Alice" <sip:+46812345601@pbx.example.se>;reason=unconditional'],
+      }),
+    ).toBe('landline');
   });
 
   it('reads History-Info before Diversion', () => {
-    expect(line({ historyInfo: ['<sip:+46701110001@pbx.example.se>;index=1'], diversion: ['<sip:+46812345601@pbx.example.se>;reason=unconditional'] })).toBe('mobile');
+    expect(
+      line({
+        historyInfo: ['<sip:+46701110001@pbx.example.se>;index=1'],
+        diversion: ['<sip:+46812345601@pbx.example.se>;reason=unconditional'],
+      }),
+    ).toBe('mobile');
   });
 
   it('keeps a comma inside a quoted name or inside <…> in its entry', () => {
@@ -66,14 +80,27 @@ describe('calledLine: a retargeted call', () => {
 
 describe('calledLine: malformed headers never throw and never pick a line by guessing', () => {
   it('falls back to the own-address rule', () => {
-    for (const to of [null, '', '<<<', '"unterminated <sip:+46812345601@x>', 'sip:', '<sip:+46812345601@>', '<sip:%ZZ@x>', `<sip:+46812345601@x>${'\u0000'}`, `<sip:${'9'.repeat(2000)}@x>`, 'http://+46812345601']) {
+    for (const to of [
+      null,
+      '',
+      '<<<',
+      '"unterminated <sip:+46812345601@x>',
+      'sip:',
+      '<sip:+46812345601@>',
+      '<sip:%ZZ@x>',
+      `<sip:+46812345601@x>${'\u0000'}`,
+      `<sip:${'9'.repeat(2000)}@x>`,
+      'http://+46812345601',
+    ]) {
       expect(line({ to })).toBe('own');
     }
   });
 
   it('skips entries it cannot read and reads on', () => {
     expect(line({ historyInfo: ['garbage,,, <sip:@>;index=1, <sip:+46701110001@pbx.example.se>;index=1.1'] })).toBe('mobile');
-    expect(line({ to: '<sip:+46812345601@pbx.example.se>', historyInfo: ['<sip:+46701110001@pbx.example.se', '"'], diversion: ['<>'] })).toBe('landline');
+    expect(
+      line({ to: '<sip:+46812345601@pbx.example.se>', historyInfo: ['<sip:+46701110001@pbx.example.se', '"'], diversion: ['<>'] }),
+    ).toBe('landline');
   });
 
   it('reads at most 32 retargets, and To still counts after a flood of them', () => {

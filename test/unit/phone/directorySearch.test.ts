@@ -67,7 +67,7 @@ describe('colleagueAt and namedFromDirectory', () => {
     expect(colleagueAt(directory, '')).toBeNull();
   });
 
-  it("names a caller as the directory does, over the display name he sends; others keep theirs", () => {
+  it('names a caller as the directory does, over the display name he sends; others keep theirs', () => {
     const caller = { number: null, name: 'B', uri: 'sip:bertil@example.se', anonymous: false };
     expect(namedFromDirectory(caller, directory).name).toBe('Bertil Svensson');
     const byNumber = { number: '+46812345609', name: '', uri: 'sip:+46812345609@example.se', anonymous: false };

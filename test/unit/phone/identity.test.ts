@@ -33,8 +33,12 @@ describe('outgoingIdentity', () => {
 
   it('chooses calls and SMS separately', () => {
     const split = profile('available', { callerId: { calls: 'switchboard', sms: 'mobile' } });
-    expect(outgoingIdentity('call', split, account())).toMatchObject({ value: { callerId: 'switchboard', headers: [{ value: '<sip:+46855500000@example.se>' }] } });
-    expect(outgoingIdentity('sms', split, account())).toMatchObject({ value: { callerId: 'mobile', headers: [{ value: '<sip:+46701110001@example.se>' }] } });
+    expect(outgoingIdentity('call', split, account())).toMatchObject({
+      value: { callerId: 'switchboard', headers: [{ value: '<sip:+46855500000@example.se>' }] },
+    });
+    expect(outgoingIdentity('sms', split, account())).toMatchObject({
+      value: { callerId: 'mobile', headers: [{ value: '<sip:+46701110001@example.se>' }] },
+    });
   });
 
   it('puts the number in the From user, and no P-Preferred-Identity, for a PBX that takes it from there', () => {
@@ -93,11 +97,19 @@ describe('outgoingIdentity', () => {
   });
 
   it('refuses an account without a usable SIP address', () => {
-    expect(outgoingIdentity('call', profile('available'), account({ sip: { serverUrl: '', uri: '', authUser: '', displayName: '' } }))).toMatchObject({
+    expect(
+      outgoingIdentity('call', profile('available'), account({ sip: { serverUrl: '', uri: '', authUser: '', displayName: '' } })),
+    ).toMatchObject({
       ok: false,
       error: { code: 'sip-uri-missing' },
     });
-    expect(outgoingIdentity('call', profile('available'), account({ sip: { serverUrl: '', uri: 'not an address', authUser: '', displayName: '' } }))).toMatchObject({
+    expect(
+      outgoingIdentity(
+        'call',
+        profile('available'),
+        account({ sip: { serverUrl: '', uri: 'not an address', authUser: '', displayName: '' } }),
+      ),
+    ).toMatchObject({
       ok: false,
       error: { code: 'sip-uri-invalid' },
     });

@@ -81,7 +81,9 @@ describe('handleIncoming', () => {
     handleIncoming(context(profile('meeting')), { busy: false, caller: [], line: 'own' }, ports);
     expect(done).toEqual(['announce']);
     expect(call.phoneAction).toBe('announced');
-    expect(announced).toEqual([expect.objectContaining({ text: 'Jag sitter i möte till 13:00.', language: 'sv', then: { kind: 'transfer', target: VOICEMAIL } })]);
+    expect(announced).toEqual([
+      expect.objectContaining({ text: 'Jag sitter i möte till 13:00.', language: 'sv', then: { kind: 'transfer', target: VOICEMAIL } }),
+    ]);
     expect(timers).toEqual([]);
   });
 
@@ -100,7 +102,14 @@ describe('handleIncoming', () => {
     expect(forwarded.call.phoneAction).toBe('forwarded');
 
     const noMobile = recordingPorts();
-    handleIncoming({ ...context(profile('temporarily-out')), account: account({ numbers: { landline: '+46812345601', mobile: null, switchboard: null } }) }, { busy: false, caller: [], line: 'own' }, noMobile.ports);
+    handleIncoming(
+      {
+        ...context(profile('temporarily-out')),
+        account: account({ numbers: { landline: '+46812345601', mobile: null, switchboard: null } }),
+      },
+      { busy: false, caller: [], line: 'own' },
+      noMobile.ports,
+    );
     expect(noMobile.done[0]).toBe('ring');
     expect(noMobile.call.phoneAction).toBeNull();
     expect(noMobile.problems).toHaveLength(1);
@@ -137,13 +146,22 @@ describe('callerOf', () => {
 
   it('shows a caller who asked for privacy as anonymous, whatever else the INVITE names', () => {
     const caller = callerOf(
-      invite(['From: "Alice Andersson" <sip:alice@127.0.0.1>;tag=1928301774', 'P-Asserted-Identity: <sip:+46812345601@127.0.0.1>', 'Privacy: id']),
+      invite([
+        'From: "Alice Andersson" <sip:alice@127.0.0.1>;tag=1928301774',
+        'P-Asserted-Identity: <sip:+46812345601@127.0.0.1>',
+        'Privacy: id',
+      ]),
     );
     expect(caller).toEqual({ number: null, name: '', uri: '', anonymous: true });
   });
 
   it('gives an unknown caller, not an error, for an INVITE without a From', () => {
-    expect(callerOf({ hasHeader: () => false, getHeader: () => '', getHeaders: () => [] })).toEqual({ number: null, name: '', uri: '', anonymous: false });
+    expect(callerOf({ hasHeader: () => false, getHeader: () => '', getHeaders: () => [] })).toEqual({
+      number: null,
+      name: '',
+      uri: '',
+      anonymous: false,
+    });
   });
 });
 
@@ -160,7 +178,10 @@ describe('calledLineOf', () => {
   it('reads every History-Info and Diversion header of a retargeted INVITE, the first target winning over To', () => {
     const historyInfo = ['History-Info: <sip:+46855500000@127.0.0.1>;index=1', 'History-Info: <sip:alice@127.0.0.1>;index=1.1;rc=1'];
     expect(calledLineOf(invite([from, ...historyInfo], '<sip:alice@127.0.0.1>'), numbers)).toBe('switchboard');
-    const diversion = ['Diversion: <sip:+46701110001@127.0.0.1>;reason=no-answer;counter=1', 'Diversion: <sip:+46812345601@127.0.0.1>;reason=unconditional;counter=1'];
+    const diversion = [
+      'Diversion: <sip:+46701110001@127.0.0.1>;reason=no-answer;counter=1',
+      'Diversion: <sip:+46812345601@127.0.0.1>;reason=unconditional;counter=1',
+    ];
     expect(calledLineOf(invite([from, ...diversion], '<sip:alice@127.0.0.1>'), numbers)).toBe('landline');
   });
 

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { incomingShortcut } from '../../../src/core/phone/incomingShortcuts';
 
-const press = (key: string, change: Partial<{ ctrlKey: boolean; shiftKey: boolean; altKey: boolean; metaKey: boolean; repeat: boolean }> = {}) => ({
+const press = (
+  key: string,
+  change: Partial<{ ctrlKey: boolean; shiftKey: boolean; altKey: boolean; metaKey: boolean; repeat: boolean }> = {},
+) => ({
   key,
   ctrlKey: true,
   shiftKey: true,

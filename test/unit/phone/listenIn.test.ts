@@ -31,12 +31,19 @@ describe('decideListenIn', () => {
   });
 
   it('matches the asserted address whatever its display name, case of host or parameters', () => {
-    expect(decideListenIn(request({ assertedIdentities: ['"Someone" <sip:bob@EXAMPLE.se;user=phone>'] }))).toMatchObject({ kind: 'accept' });
+    expect(decideListenIn(request({ assertedIdentities: ['"Someone" <sip:bob@EXAMPLE.se;user=phone>'] }))).toMatchObject({
+      kind: 'accept',
+    });
   });
 
   it('refuses when the account has no listen-in add-on', () => {
     const settings = account({ addOns: { recording: true, listenIn: false }, directory: [BOB] });
-    expect(decideListenIn(request({ account: settings }))).toEqual({ kind: 'refuse', reason: 'no-add-on', statusCode: 403, reasonPhrase: 'Listen-in not subscribed' });
+    expect(decideListenIn(request({ account: settings }))).toEqual({
+      kind: 'refuse',
+      reason: 'no-add-on',
+      statusCode: 403,
+      reasonPhrase: 'Listen-in not subscribed',
+    });
   });
 
   it('refuses a colleague without the supervisor role', () => {
@@ -56,7 +63,9 @@ describe('decideListenIn', () => {
   it('takes the identity from P-Asserted-Identity only: a supervisor’s name or address in From counts for nothing', () => {
     // The request carries no From at all: the decision cannot look at one. A display name of "Bob Berg"
     // on carol's asserted address is still carol.
-    expect(decideListenIn(request({ assertedIdentities: ['"Bob Berg" <sip:carol@example.se>'] }))).toMatchObject({ reason: 'not-a-supervisor' });
+    expect(decideListenIn(request({ assertedIdentities: ['"Bob Berg" <sip:carol@example.se>'] }))).toMatchObject({
+      reason: 'not-a-supervisor',
+    });
   });
 
   it('does not take a supervisor on the same user name at another host', () => {
@@ -64,11 +73,15 @@ describe('decideListenIn', () => {
   });
 
   it('does not take a tel: identity or an unreadable header for a supervisor', () => {
-    expect(decideListenIn(request({ assertedIdentities: ['<tel:+46812345602>', '<sip:bob@example.se'] }))).toMatchObject({ reason: 'not-a-supervisor' });
+    expect(decideListenIn(request({ assertedIdentities: ['<tel:+46812345602>', '<sip:bob@example.se'] }))).toMatchObject({
+      reason: 'not-a-supervisor',
+    });
   });
 
   it('finds the supervisor among several asserted identities', () => {
-    expect(decideListenIn(request({ assertedIdentities: ['<tel:+46812345602>', '<sip:bob@example.se>'] }))).toMatchObject({ kind: 'accept' });
+    expect(decideListenIn(request({ assertedIdentities: ['<tel:+46812345602>', '<sip:bob@example.se>'] }))).toMatchObject({
+      kind: 'accept',
+    });
   });
 
   it('refuses when the active profile does not allow listen-in', () => {
@@ -81,11 +94,21 @@ describe('decideListenIn', () => {
   });
 
   it('refuses when there is no call to listen in on', () => {
-    expect(decideListenIn(request({ inCall: false }))).toEqual({ kind: 'refuse', reason: 'no-call', statusCode: 480, reasonPhrase: 'No call in progress' });
+    expect(decideListenIn(request({ inCall: false }))).toEqual({
+      kind: 'refuse',
+      reason: 'no-call',
+      statusCode: 480,
+      reasonPhrase: 'No call in progress',
+    });
   });
 
   it('refuses a second listener on the same call', () => {
-    expect(decideListenIn(request({ listenedIn: true }))).toEqual({ kind: 'refuse', reason: 'already-listened', statusCode: 486, reasonPhrase: 'Already listened in' });
+    expect(decideListenIn(request({ listenedIn: true }))).toEqual({
+      kind: 'refuse',
+      reason: 'already-listened',
+      statusCode: 486,
+      reasonPhrase: 'Already listened in',
+    });
   });
 
   it('refuses before the app has its settings', () => {
@@ -94,7 +117,11 @@ describe('decideListenIn', () => {
   });
 
   it('tells a non-supervisor nothing about the profile or the call', () => {
-    const closed = request({ assertedIdentities: ['<sip:carol@example.se>'], profile: profile('available', { allowListenIn: false }), inCall: false });
+    const closed = request({
+      assertedIdentities: ['<sip:carol@example.se>'],
+      profile: profile('available', { allowListenIn: false }),
+      inCall: false,
+    });
     expect(decideListenIn(closed)).toMatchObject({ reason: 'not-a-supervisor' });
   });
 });
@@ -143,8 +170,20 @@ describe('listenInStillAllowed', () => {
 
   it('ends with a profile that does not allow it, without the add-on, or without the role', () => {
     expect(listenInStillAllowed(settings, profile('meeting', { allowListenIn: false }), BOB.uri)).toBe(false);
-    expect(listenInStillAllowed({ ...settings, addOns: { recording: false, listenIn: false } }, profile('available', { allowListenIn: true }), BOB.uri)).toBe(false);
-    expect(listenInStillAllowed({ ...settings, directory: [{ ...BOB, supervisor: false }] }, profile('available', { allowListenIn: true }), BOB.uri)).toBe(false);
+    expect(
+      listenInStillAllowed(
+        { ...settings, addOns: { recording: false, listenIn: false } },
+        profile('available', { allowListenIn: true }),
+        BOB.uri,
+      ),
+    ).toBe(false);
+    expect(
+      listenInStillAllowed(
+        { ...settings, directory: [{ ...BOB, supervisor: false }] },
+        profile('available', { allowListenIn: true }),
+        BOB.uri,
+      ),
+    ).toBe(false);
     expect(listenInStillAllowed(null, null, BOB.uri)).toBe(false);
   });
 });

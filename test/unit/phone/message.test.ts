@@ -19,12 +19,18 @@ describe('checkOutgoingBody', () => {
 
 describe('readIncomingBody', () => {
   it('shows text/plain without control characters', () => {
-    expect(readIncomingBody('text/plain;charset=utf-8', 'Hej\u0007 Bob\r\nRad två\u001b[31m')).toEqual({ ok: true, value: 'Hej Bob\r\nRad två[31m' });
+    expect(readIncomingBody('text/plain;charset=utf-8', 'Hej\u0007 Bob\r\nRad två\u001b[31m')).toEqual({
+      ok: true,
+      value: 'Hej Bob\r\nRad två[31m',
+    });
     expect(readIncomingBody('TEXT/PLAIN', 'ok')).toEqual({ ok: true, value: 'ok' });
   });
 
   it('refuses other types and empty bodies, and cuts very long ones', () => {
-    expect(readIncomingBody('application/im-iscomposing+xml', '<x/>')).toMatchObject({ ok: false, error: { code: 'message-unsupported-type' } });
+    expect(readIncomingBody('application/im-iscomposing+xml', '<x/>')).toMatchObject({
+      ok: false,
+      error: { code: 'message-unsupported-type' },
+    });
     expect(readIncomingBody('text/plainish', 'x')).toMatchObject({ ok: false, error: { code: 'message-unsupported-type' } });
     expect(readIncomingBody(null, 'x')).toMatchObject({ ok: false, error: { code: 'message-unsupported-type' } });
     expect(readIncomingBody('text/plain', ' \u0000 ')).toMatchObject({ ok: false, error: { code: 'message-empty' } });

@@ -3,7 +3,10 @@ import { parseNameAddress } from '../../../src/core/phone/nameAddress';
 
 describe('parseNameAddress', () => {
   it.each([
-    ['"Alice Andersson" <sip:+46812345601@127.0.0.1>;tag=abc', { displayName: 'Alice Andersson', scheme: 'sip', user: '+46812345601', host: '127.0.0.1' }],
+    [
+      '"Alice Andersson" <sip:+46812345601@127.0.0.1>;tag=abc',
+      { displayName: 'Alice Andersson', scheme: 'sip', user: '+46812345601', host: '127.0.0.1' },
+    ],
     ['Alice <sip:alice@Example.SE:5060;transport=ws>', { displayName: 'Alice', scheme: 'sip', user: 'alice', host: 'example.se' }],
     ['sip:bob@example.se;tag=1', { displayName: '', scheme: 'sip', user: 'bob', host: 'example.se' }],
     ['<sips:bob@example.se>', { displayName: '', scheme: 'sips', user: 'bob', host: 'example.se' }],
@@ -13,7 +16,10 @@ describe('parseNameAddress', () => {
     ['<sip:+46701110001;isub=1@example.se;user=phone>', { displayName: '', scheme: 'sip', user: '+46701110001', host: 'example.se' }],
     ['<sip:example.se>', { displayName: '', scheme: 'sip', user: '', host: 'example.se' }],
     ['<sip:alice@[2001:db8::1]:5060>', { displayName: '', scheme: 'sip', user: 'alice', host: '[2001:db8::1]' }],
-    ['"Anonymous" <sip:anonymous@anonymous.invalid>;tag=x', { displayName: 'Anonymous', scheme: 'sip', user: 'anonymous', host: 'anonymous.invalid' }],
+    [
+      '"Anonymous" <sip:anonymous@anonymous.invalid>;tag=x',
+      { displayName: 'Anonymous', scheme: 'sip', user: 'anonymous', host: 'anonymous.invalid' },
+    ],
   ])('reads %j', (header, expected) => {
     expect(parseNameAddress(header)).toEqual({ ok: true, value: expected });
   });

@@ -4,10 +4,24 @@ import { newCallView, reduceCalls, type CallView } from '../../../src/core/phone
 import { UNKNOWN_PARTY } from '../../../src/core/phone/remoteParty';
 import { selectCallsInProgress, selectRingingCalls, type PhoneStore } from '../../../src/renderer/phone/phoneStore';
 
-const STORE: Omit<PhoneStore, 'calls'> = { registration: { kind: 'stopped' }, registrations: 0, messages: [], lastEnded: null, error: null, problems: [] };
+const STORE: Omit<PhoneStore, 'calls'> = {
+  registration: { kind: 'stopped' },
+  registrations: 0,
+  messages: [],
+  lastEnded: null,
+  error: null,
+  problems: [],
+};
 
 function call(id: string, status: CallView['status']): CallView {
-  return newCallView({ id, direction: id.startsWith('in') ? 'incoming' : 'outgoing', remote: UNKNOWN_PARTY, status, startedAt: 0, presented: null });
+  return newCallView({
+    id,
+    direction: id.startsWith('in') ? 'incoming' : 'outgoing',
+    remote: UNKNOWN_PARTY,
+    status,
+    startedAt: 0,
+    presented: null,
+  });
 }
 
 describe('the call selectors', () => {
@@ -25,9 +39,15 @@ describe('the call selectors', () => {
   });
 
   it('keep the calls in progress equal while a ringing call changes, and change them when it is answered', () => {
-    const waiting: PhoneStore = { ...before, calls: reduceCalls(before.calls, { kind: 'dtmf', id: 'in-1', originator: 'remote', tone: '5' }) };
+    const waiting: PhoneStore = {
+      ...before,
+      calls: reduceCalls(before.calls, { kind: 'dtmf', id: 'in-1', originator: 'remote', tone: '5' }),
+    };
     expect(shallow(selectCallsInProgress(before), selectCallsInProgress(waiting))).toBe(true);
-    const answered: PhoneStore = { ...before, calls: reduceCalls(before.calls, { kind: 'status', id: 'in-1', status: 'active', answeredAt: 1 }) };
+    const answered: PhoneStore = {
+      ...before,
+      calls: reduceCalls(before.calls, { kind: 'status', id: 'in-1', status: 'active', answeredAt: 1 }),
+    };
     expect(selectCallsInProgress(answered).map((view) => view.id)).toEqual(['out-1', 'in-1']);
     expect(selectRingingCalls(answered)).toEqual([]);
   });

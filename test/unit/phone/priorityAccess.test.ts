@@ -20,8 +20,21 @@ const withPriority = account({
 const meeting = profile('meeting');
 
 function decide(headers: { from: string; pAssertedIdentity?: string; privacy?: string }, busy = false) {
-  const caller = callerIdentities({ from: headers.from, pAssertedIdentity: headers.pAssertedIdentity ?? null, privacy: headers.privacy ?? null });
-  return decideIncoming({ profile: meeting, account: withPriority, busy, caller, line: 'own', until: NOW + 3_600_000, now: NOW, timeZone: 'Europe/Stockholm' }).decision;
+  const caller = callerIdentities({
+    from: headers.from,
+    pAssertedIdentity: headers.pAssertedIdentity ?? null,
+    privacy: headers.privacy ?? null,
+  });
+  return decideIncoming({
+    profile: meeting,
+    account: withPriority,
+    busy,
+    caller,
+    line: 'own',
+    until: NOW + 3_600_000,
+    now: NOW,
+    timeZone: 'Europe/Stockholm',
+  }).decision;
 }
 
 describe('priority access', () => {
@@ -54,7 +67,9 @@ describe('priority access', () => {
 
   it('does not recognise a caller who withholds his identity', () => {
     expect(decide({ from: '<sip:alice@example.se>;tag=1', privacy: 'id' }).kind).toBe('announce');
-    expect(decide({ from: '"Anonymous" <sip:anonymous@anonymous.invalid>;tag=1', pAssertedIdentity: '<sip:alice@example.se>' }).kind).toBe('announce');
+    expect(decide({ from: '"Anonymous" <sip:anonymous@anonymous.invalid>;tag=1', pAssertedIdentity: '<sip:alice@example.se>' }).kind).toBe(
+      'announce',
+    );
   });
 });
 
@@ -62,13 +77,18 @@ describe('editing the priority list', () => {
   const base = account({ directory });
 
   it('takes a colleague by his name in the directory, or a number', () => {
-    expect(priorityInputFromText('  carol carlsson ', directory)).toEqual({ ok: true, value: { kind: 'colleague', uri: 'sip:carol@example.se' } });
+    expect(priorityInputFromText('  carol carlsson ', directory)).toEqual({
+      ok: true,
+      value: { kind: 'colleague', uri: 'sip:carol@example.se' },
+    });
     expect(priorityInputFromText('070-123 45 67', directory)).toEqual({ ok: true, value: { kind: 'number', number: '070-123 45 67' } });
   });
 
   it('refuses a name not in the directory, an ambiguous name and an empty field', () => {
     expect(priorityInputFromText('Dave', directory)).toMatchObject({ ok: false, error: { code: 'priority-not-found' } });
-    expect(priorityInputFromText('alice andersson', [...directory, { name: 'Alice Andersson', uri: 'sip:alice2@example.se' }])).toMatchObject({
+    expect(
+      priorityInputFromText('alice andersson', [...directory, { name: 'Alice Andersson', uri: 'sip:alice2@example.se' }]),
+    ).toMatchObject({
       ok: false,
       error: { code: 'priority-colleague-ambiguous' },
     });
@@ -104,14 +124,27 @@ describe('editing the priority list', () => {
       ['priority-colleague-unknown', 'priorityAccess.1'],
       ['priority-duplicate', 'priorityAccess.3'],
     ]);
-    const tooMany = applyAccountPatch(base, { priorityAccess: Array.from({ length: 51 }, (_, index) => ({ kind: 'number' as const, number: `070123${String(index).padStart(4, '0')}` })) });
+    const tooMany = applyAccountPatch(base, {
+      priorityAccess: Array.from({ length: 51 }, (_, index) => ({
+        kind: 'number' as const,
+        number: `070123${String(index).padStart(4, '0')}`,
+      })),
+    });
     expect(tooMany).toMatchObject({ ok: false, error: { code: 'priority-list-full', field: 'priorityAccess' } });
     expect(base.priorityAccess).toEqual([]);
   });
 
   it('keeps a colleague on the list when he has left the directory', () => {
-    const listed = account({ directory: [], priorityAccess: [{ kind: 'colleague', name: 'Alice Andersson', uri: 'sip:alice@example.se' }] });
-    const patched = applyAccountPatch(listed, { priorityAccess: [{ kind: 'colleague', uri: 'sip:alice@example.se' }, { kind: 'number', number: '0701234567' }] });
+    const listed = account({
+      directory: [],
+      priorityAccess: [{ kind: 'colleague', name: 'Alice Andersson', uri: 'sip:alice@example.se' }],
+    });
+    const patched = applyAccountPatch(listed, {
+      priorityAccess: [
+        { kind: 'colleague', uri: 'sip:alice@example.se' },
+        { kind: 'number', number: '0701234567' },
+      ],
+    });
     expect(patched.ok && patched.value.priorityAccess).toHaveLength(2);
   });
 });

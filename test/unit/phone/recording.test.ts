@@ -80,10 +80,20 @@ describe('the WAV file', () => {
   it('has the canonical header of 16-bit mono PCM at its rate', () => {
     const header = Buffer.from(wavHeader(32_000, 16000));
     expect(header.length).toBe(44);
-    expect([header.toString('ascii', 0, 4), header.toString('ascii', 8, 16), header.toString('ascii', 36, 40)]).toEqual(['RIFF', 'WAVEfmt ', 'data']);
-    expect([header.readUInt32LE(4), header.readUInt16LE(20), header.readUInt16LE(22), header.readUInt32LE(24), header.readUInt32LE(28), header.readUInt16LE(34), header.readUInt32LE(40)]).toEqual([
-      36 + 32_000, 1, 1, 16000, 32_000, 16, 32_000,
+    expect([header.toString('ascii', 0, 4), header.toString('ascii', 8, 16), header.toString('ascii', 36, 40)]).toEqual([
+      'RIFF',
+      'WAVEfmt ',
+      'data',
     ]);
+    expect([
+      header.readUInt32LE(4),
+      header.readUInt16LE(20),
+      header.readUInt16LE(22),
+      header.readUInt32LE(24),
+      header.readUInt32LE(28),
+      header.readUInt16LE(34),
+      header.readUInt32LE(40),
+    ]).toEqual([36 + 32_000, 1, 1, 16000, 32_000, 16, 32_000]);
   });
 
   it('counts whole samples only, and a second of 16 kHz as 1000 ms', () => {
@@ -94,7 +104,18 @@ describe('the WAV file', () => {
 
 const DAY = 24 * 60 * 60_000;
 function info(id: string, startedAt: number, change: Partial<RecordingInfo> = {}): RecordingInfo {
-  return { id, file: `${id}.wav`, party: 'Bob (+46812345602)', direction: 'outgoing', profile: 'Tillgänglig', startedAt, durationMs: 60_000, sampleRate: 16000, state: 'finished', ...change };
+  return {
+    id,
+    file: `${id}.wav`,
+    party: 'Bob (+46812345602)',
+    direction: 'outgoing',
+    profile: 'Tillgänglig',
+    startedAt,
+    durationMs: 60_000,
+    sampleRate: 16000,
+    state: 'finished',
+    ...change,
+  };
 }
 
 describe('retention', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { cleanDisplayName, remotePartyFrom } from '../../../src/core/phone/remoteParty';
 
-const from = (value: string | null, pAssertedIdentity: string | null = null, privacy: string | null = null) => remotePartyFrom({ from: value, pAssertedIdentity, privacy });
+const from = (value: string | null, pAssertedIdentity: string | null = null, privacy: string | null = null) =>
+  remotePartyFrom({ from: value, pAssertedIdentity, privacy });
 const WITHHELD = { ok: true, value: { number: null, name: '', uri: '', anonymous: true } };
 
 describe('remotePartyFrom', () => {
@@ -19,7 +20,10 @@ describe('remotePartyFrom', () => {
   });
 
   it('keeps a SIP user or an extension without a number', () => {
-    expect(from('"Bob" <sip:bob@example.se>')).toEqual({ ok: true, value: { number: null, name: 'Bob', uri: 'sip:bob@example.se', anonymous: false } });
+    expect(from('"Bob" <sip:bob@example.se>')).toEqual({
+      ok: true,
+      value: { number: null, name: 'Bob', uri: 'sip:bob@example.se', anonymous: false },
+    });
     expect(from('<sip:201@example.se>')).toMatchObject({ value: { number: null, uri: 'sip:201@example.se' } });
     expect(from('<sip:+0000@example.se>')).toMatchObject({ value: { number: null } });
   });
@@ -29,28 +33,39 @@ describe('remotePartyFrom', () => {
       ok: true,
       value: { number: '+46812345601', name: 'Alice Andersson', uri: 'sip:+46812345601@example.se', anonymous: false },
     });
-    expect(from('"Alice" <sip:alice@example.se>', '<tel:+46812345601>')).toMatchObject({ value: { number: '+46812345601', name: 'Alice' } });
+    expect(from('"Alice" <sip:alice@example.se>', '<tel:+46812345601>')).toMatchObject({
+      value: { number: '+46812345601', name: 'Alice' },
+    });
   });
 
   it('falls back to From when P-Asserted-Identity is unreadable', () => {
     expect(from('"Alice" <sip:+46812345601@example.se>', '<broken')).toMatchObject({ ok: true, value: { number: '+46812345601' } });
   });
 
-  it.each([
-    '"Anonymous" <sip:anonymous@anonymous.invalid>;tag=1',
-    '<sip:Anonymous@example.se>',
-    '"Alice" <sip:alice@anonymous.invalid>',
-  ])('makes %j anonymous, and nothing else may reveal the caller', (header) => {
-    expect(from(header, '"Alice" <sip:+46812345601@example.se>')).toEqual({ ok: true, value: { number: null, name: '', uri: '', anonymous: true } });
-  });
+  it.each(['"Anonymous" <sip:anonymous@anonymous.invalid>;tag=1', '<sip:Anonymous@example.se>', '"Alice" <sip:alice@anonymous.invalid>'])(
+    'makes %j anonymous, and nothing else may reveal the caller',
+    (header) => {
+      expect(from(header, '"Alice" <sip:+46812345601@example.se>')).toEqual({
+        ok: true,
+        value: { number: null, name: '', uri: '', anonymous: true },
+      });
+    },
+  );
 
-  it.each(['id', 'user', 'header', 'Header; ID', 'none;id'])('makes a caller withheld with Privacy: %s, even under a readable From and P-Asserted-Identity', (privacy) => {
-    expect(from('"Alice" <sip:alice@example.se>', '<sip:+46812345601@example.se>', privacy)).toEqual(WITHHELD);
-  });
+  it.each(['id', 'user', 'header', 'Header; ID', 'none;id'])(
+    'makes a caller withheld with Privacy: %s, even under a readable From and P-Asserted-Identity',
+    (privacy) => {
+      expect(from('"Alice" <sip:alice@example.se>', '<sip:+46812345601@example.se>', privacy)).toEqual(WITHHELD);
+    },
+  );
 
   it('shows the caller with Privacy: none or no Privacy, and From alone without P-Asserted-Identity', () => {
-    expect(from('"Alice" <sip:+46812345601@example.se>', null, 'none')).toMatchObject({ value: { number: '+46812345601', anonymous: false } });
-    expect(from('"Alice" <sip:alice@example.se>', '<sip:+46812345601@example.se>', null)).toMatchObject({ value: { number: '+46812345601', name: 'Alice' } });
+    expect(from('"Alice" <sip:+46812345601@example.se>', null, 'none')).toMatchObject({
+      value: { number: '+46812345601', anonymous: false },
+    });
+    expect(from('"Alice" <sip:alice@example.se>', '<sip:+46812345601@example.se>', null)).toMatchObject({
+      value: { number: '+46812345601', name: 'Alice' },
+    });
   });
 
   it('refuses a request without From, or with a broken one', () => {

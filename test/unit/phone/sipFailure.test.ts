@@ -32,7 +32,11 @@ describe('sipFailure', () => {
     ['403 under the own address', { cause: 'Rejected', statusCode: 403, presented: 'own-address' }, 'forbidden'],
     ['401 again', { cause: 'Authentication Error', statusCode: 401 }, 'auth-failed'],
     ['407 again', { cause: 'Authentication Error', statusCode: 407, presented: 'hidden' }, 'auth-failed'],
-    ['407 again to an anonymous From', { cause: 'Authentication Error', statusCode: 407, presented: 'anonymous-from' }, 'anonymous-from-refused'],
+    [
+      '407 again to an anonymous From',
+      { cause: 'Authentication Error', statusCode: 407, presented: 'anonymous-from' },
+      'anonymous-from-refused',
+    ],
     ['404', { cause: 'Not Found', statusCode: 404 }, 'not-found'],
     ['604', { cause: 'Not Found', statusCode: 604 }, 'not-found'],
     ['410', { cause: 'Unavailable', statusCode: 410 }, 'not-found'],
@@ -51,7 +55,11 @@ describe('sipFailure', () => {
     ['a WebRTC failure', { cause: 'WebRTC Error' }, 'media-failed'],
     ['RTP that stopped', { cause: 'RTP Timeout' }, 'media-lost'],
     ['a dropped connection', { cause: 'Connection Error' }, 'connection-lost'],
-    ['a server never reached', { context: 'registration', cause: 'Connection Error', reachedServer: false, presented: 'own-address' }, 'server-unreachable'],
+    [
+      'a server never reached',
+      { context: 'registration', cause: 'Connection Error', reachedServer: false, presented: 'own-address' },
+      'server-unreachable',
+    ],
     ['no response in time', { cause: 'Request Timeout' }, 'request-timeout'],
     ['a 503', { statusCode: 503 }, 'server-error'],
     ['a 500', { cause: 'SIP Failure Code', statusCode: 500 }, 'server-error'],
@@ -101,9 +109,13 @@ describe('presentedIdentity and callFailure', () => {
     expect(presentedIdentity(identity(profile('available')))).toBe('number');
     expect(presentedIdentity(identity(hidden))).toBe('hidden');
     expect(presentedIdentity(identity(hidden, clientHiding))).toBe('anonymous-from');
-    expect(presentedIdentity(identity(profile('available'), account({ numbers: { landline: null, mobile: null, switchboard: null } })))).toBe('own-address');
+    expect(
+      presentedIdentity(identity(profile('available'), account({ numbers: { landline: null, mobile: null, switchboard: null } }))),
+    ).toBe('own-address');
     expect(presentedIdentity(null)).toBe('own-address');
-    expect(callFailure({ direction: 'outgoing', identity: identity(profile('available')), connectionLost: false }, 'Rejected', 403)).toEqual({
+    expect(
+      callFailure({ direction: 'outgoing', identity: identity(profile('available')), connectionLost: false }, 'Rejected', 403),
+    ).toEqual({
       context: 'call',
       reason: 'caller-id-refused',
       statusCode: 403,

@@ -5,9 +5,33 @@ import { defaultProfiles } from '../../../src/core/profiles/defaults';
 
 /** RFC 4480 §3.2 activity values. */
 const RFC4480_ACTIVITIES = [
-  'appointment', 'away', 'breakfast', 'busy', 'dinner', 'holiday', 'in-transit', 'looking-for-work', 'lunch',
-  'meal', 'meeting', 'on-the-phone', 'other', 'performance', 'permanent-absence', 'playing', 'presentation',
-  'shopping', 'sleeping', 'spectator', 'steering', 'travel', 'tv', 'unknown', 'vacation', 'working', 'worship',
+  'appointment',
+  'away',
+  'breakfast',
+  'busy',
+  'dinner',
+  'holiday',
+  'in-transit',
+  'looking-for-work',
+  'lunch',
+  'meal',
+  'meeting',
+  'on-the-phone',
+  'other',
+  'performance',
+  'permanent-absence',
+  'playing',
+  'presentation',
+  'shopping',
+  'sleeping',
+  'spectator',
+  'steering',
+  'travel',
+  'tv',
+  'unknown',
+  'vacation',
+  'working',
+  'worship',
 ];
 
 describe('activitiesForProfile', () => {
@@ -31,7 +55,9 @@ describe('activitiesForProfile', () => {
   });
 
   it('tells the four absences apart', () => {
-    const absences = defaultProfiles().filter((profile) => ['sick', 'care-of-child', 'temporarily-out', 'left-for-the-day'].includes(profile.id));
+    const absences = defaultProfiles().filter((profile) =>
+      ['sick', 'care-of-child', 'temporarily-out', 'left-for-the-day'].includes(profile.id),
+    );
     expect(new Set(absences.map((profile) => tokens(profile).join(' '))).size).toBe(4);
   });
 
@@ -61,10 +87,20 @@ describe('the call state of a phone with several calls', () => {
     expect(summariseCalls([])).toEqual({ kind: 'idle' });
     expect(summariseCalls([{ direction: 'incoming', status: 'announcing' }])).toEqual({ kind: 'idle' });
     expect(summariseCalls([{ direction: 'outgoing', status: 'alerting' }])).toEqual({ kind: 'ringing', direction: 'outgoing' });
-    expect(summariseCalls([{ direction: 'outgoing', status: 'dialing' }, { direction: 'incoming', status: 'ringing' }])).toEqual({
+    expect(
+      summariseCalls([
+        { direction: 'outgoing', status: 'dialing' },
+        { direction: 'incoming', status: 'ringing' },
+      ]),
+    ).toEqual({
       kind: 'ringing',
       direction: 'incoming',
     });
-    expect(summariseCalls([{ direction: 'incoming', status: 'ringing' }, { direction: 'outgoing', status: 'active' }])).toEqual({ kind: 'busy' });
+    expect(
+      summariseCalls([
+        { direction: 'incoming', status: 'ringing' },
+        { direction: 'outgoing', status: 'active' },
+      ]),
+    ).toEqual({ kind: 'busy' });
   });
 });

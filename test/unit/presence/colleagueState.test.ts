@@ -15,7 +15,10 @@ const plain = (status: 'open' | 'closed', person = '', tupleNote = '') =>
       `<tuple id="t"><status><basic>${status}</basic></status>${tupleNote}</tuple>${person}</presence>`,
   );
 const withActivity = (activity: string, note = '') =>
-  plain('open', `<dm:person id="p"><rpid:activities><rpid:${activity}/></rpid:activities>${note ? `<dm:note>${note}</dm:note>` : ''}</dm:person>`);
+  plain(
+    'open',
+    `<dm:person id="p"><rpid:activities><rpid:${activity}/></rpid:activities>${note ? `<dm:note>${note}</dm:note>` : ''}</dm:person>`,
+  );
 const ours = (callState: string | null) =>
   presence(
     `<presence xmlns="urn:ietf:params:xml:ns:pidf" xmlns:dm="urn:ietf:params:xml:ns:pidf:data-model" xmlns:pp="urn:x-profiltelefon:presence" entity="sip:alice@example.se">` +
@@ -37,9 +40,18 @@ describe('mergeColleagueState: a colleague on another client', () => {
   });
 
   it('names RPID activities and counts away, meeting and on-the-phone as not available', () => {
-    expect(mergeColleagueState(withActivity('away', 'Tillbaka snart'), null)).toMatchObject({ online: true, activity: 'away', note: 'Tillbaka snart', available: false });
+    expect(mergeColleagueState(withActivity('away', 'Tillbaka snart'), null)).toMatchObject({
+      online: true,
+      activity: 'away',
+      note: 'Tillbaka snart',
+      available: false,
+    });
     expect(mergeColleagueState(withActivity('meeting'), null)).toMatchObject({ activity: 'meeting', available: false });
-    expect(mergeColleagueState(withActivity('on-the-phone'), null)).toMatchObject({ activity: 'on-the-phone', callState: 'busy', available: false });
+    expect(mergeColleagueState(withActivity('on-the-phone'), null)).toMatchObject({
+      activity: 'on-the-phone',
+      callState: 'busy',
+      available: false,
+    });
   });
 
   it('keeps an activity it cannot name out of the words but lets working and other stay available', () => {

@@ -4,7 +4,11 @@ import { buildDialogInfo, nextDialogs, type PhoneCall, type PublishedDialog } fr
 import { parseDialogInfo } from '../../../src/core/presence/parse';
 import { ENTITY } from './fixtures';
 
-const call = (status: PhoneCall['status'], direction: PhoneCall['direction'] = 'outgoing', id = 'd1'): PhoneCall => ({ id, direction, status });
+const call = (status: PhoneCall['status'], direction: PhoneCall['direction'] = 'outgoing', id = 'd1'): PhoneCall => ({
+  id,
+  direction,
+  status,
+});
 
 describe('nextDialogs', () => {
   it('follows an outgoing call through trying, early, confirmed and terminated', () => {
@@ -65,7 +69,11 @@ describe('buildDialogInfo', () => {
   });
 
   it('escapes the dialog id and entity', () => {
-    const xml = buildDialogInfo({ entity: 'sip:"x"@y', version: 1, dialogs: [{ id: '<a&b>', state: 'confirmed', direction: 'initiator' }] });
+    const xml = buildDialogInfo({
+      entity: 'sip:"x"@y',
+      version: 1,
+      dialogs: [{ id: '<a&b>', state: 'confirmed', direction: 'initiator' }],
+    });
     expect(XMLValidator.validate(xml)).toBe(true);
     expect(xml).toContain('id="&lt;a&amp;b&gt;"');
   });
@@ -73,6 +81,8 @@ describe('buildDialogInfo', () => {
   it('refuses a version that is not a non-negative integer, and an empty dialog id', () => {
     expect(() => buildDialogInfo({ entity: ENTITY, version: -1, dialogs: [] })).toThrow(RangeError);
     expect(() => buildDialogInfo({ entity: ENTITY, version: 1.5, dialogs: [] })).toThrow(RangeError);
-    expect(() => buildDialogInfo({ entity: ENTITY, version: 1, dialogs: [{ id: '', state: 'early', direction: 'recipient' }] })).toThrow(RangeError);
+    expect(() => buildDialogInfo({ entity: ENTITY, version: 1, dialogs: [{ id: '', state: 'early', direction: 'recipient' }] })).toThrow(
+      RangeError,
+    );
   });
 });

@@ -9,7 +9,8 @@ const info = (state: 'full' | 'partial', version: number, dialogs: string) => {
   if (!result.ok) throw new Error(result.error.message);
   return result.value;
 };
-const dialog = (id: string, state: string, direction = 'recipient') => `<dialog id="${id}" direction="${direction}"><state>${state}</state></dialog>`;
+const dialog = (id: string, state: string, direction = 'recipient') =>
+  `<dialog id="${id}" direction="${direction}"><state>${state}</state></dialog>`;
 
 describe('applyDialogInfo', () => {
   it('follows a desk phone from ringing to a call to idle', () => {

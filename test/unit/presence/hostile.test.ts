@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_DOCUMENT_BYTES, MAX_ELEMENT_DEPTH, MAX_NOTE_CHARS, parsePresence, type PresenceErrorCode } from '../../../src/core/presence/parse';
+import {
+  MAX_DOCUMENT_BYTES,
+  MAX_ELEMENT_DEPTH,
+  MAX_NOTE_CHARS,
+  parsePresence,
+  type PresenceErrorCode,
+} from '../../../src/core/presence/parse';
 import { buildPidf } from '../../../src/core/presence/pidf';
 import { pidfInput } from './fixtures';
 
@@ -76,7 +82,7 @@ describe('parsePresence refuses hostile documents', () => {
     });
 
     it('reads a 100 kB note and cuts it to a sensible length', () => {
-      const note = noteOf(withNote('<b>lång</b> '.repeat(100 * 1024 / 12)));
+      const note = noteOf(withNote('<b>lång</b> '.repeat((100 * 1024) / 12)));
       expect(note).toHaveLength(MAX_NOTE_CHARS);
       expect(note?.startsWith('lång lång')).toBe(true);
       expect(note?.endsWith('…')).toBe(true);
@@ -182,7 +188,9 @@ describe('parsePresence returns notes as plain text', () => {
     for (const name of ['__proto__', 'constructor', 'prototype']) {
       expectError(`${HEAD}<pp:profile ${name}="x" number="1">P</pp:profile></presence>`, 'presence-malformed');
     }
-    const prefixed = parsePresence(`${HEAD}<pp:profile xmlns:__proto__="urn:a" __proto__:polluted="1" toString="2" number="1">P</pp:profile></presence>`);
+    const prefixed = parsePresence(
+      `${HEAD}<pp:profile xmlns:__proto__="urn:a" __proto__:polluted="1" toString="2" number="1">P</pp:profile></presence>`,
+    );
     expect(prefixed.ok && prefixed.value.profileName).toBe('P');
     expect(Object.prototype).not.toHaveProperty('polluted');
     expect(Object.prototype).not.toHaveProperty('x');

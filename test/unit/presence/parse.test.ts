@@ -85,12 +85,16 @@ describe('parsePresence: documents as other clients write them', () => {
   });
 
   it('falls back to activities and notes in a tuple when there is no person', () => {
-    const xml = doc('<tuple id="t"><status><basic>open</basic></status><rpid:activities><rpid:away/></rpid:activities><note>Borta</note></tuple>');
+    const xml = doc(
+      '<tuple id="t"><status><basic>open</basic></status><rpid:activities><rpid:away/></rpid:activities><note>Borta</note></tuple>',
+    );
     expect(parsed(xml)).toMatchObject({ activities: ['away'], note: 'Borta' });
   });
 
   it("tells our app's document that leaves calls out (hidden) from another client's that never says them (null)", () => {
-    const ours = doc('<tuple id="t"><status><basic>open</basic></status></tuple><dm:person id="p" xmlns:pp="urn:x-profiltelefon:presence"><pp:profile number="9">Utbildning</pp:profile></dm:person>');
+    const ours = doc(
+      '<tuple id="t"><status><basic>open</basic></status></tuple><dm:person id="p" xmlns:pp="urn:x-profiltelefon:presence"><pp:profile number="9">Utbildning</pp:profile></dm:person>',
+    );
     const plain = doc('<tuple id="t"><status><basic>open</basic></status><note>Ute på lunch</note></tuple>');
     expect(parsed(ours).callState).toBe('hidden');
     expect(parsed(plain)).toMatchObject({ basic: 'open', note: 'Ute på lunch', callState: null });
@@ -158,7 +162,8 @@ describe('parseDialogInfo', () => {
   });
 
   it('applies the same limits as PIDF parsing', () => {
-    const laughs = '<!DOCTYPE d [<!ENTITY a "aaaa">]><dialog-info xmlns="urn:ietf:params:xml:ns:dialog-info" version="1" state="full">&a;</dialog-info>';
+    const laughs =
+      '<!DOCTYPE d [<!ENTITY a "aaaa">]><dialog-info xmlns="urn:ietf:params:xml:ns:dialog-info" version="1" state="full">&a;</dialog-info>';
     const result = parseDialogInfo(laughs);
     expect(!result.ok && result.error.code).toBe('presence-doctype-forbidden');
     const empty = parseDialogInfo('');

@@ -59,7 +59,13 @@ describe('buildPidf', () => {
   it('round-trips a custom profile as RPID other with its name', () => {
     const xml = buildPidf(pidfInput({ profile: { id: 'c-19', name: 'Fokustid', number: 11, status: 'available' }, message: 'Stör ej' }));
     expect(xml).toContain('<rpid:other>Fokustid</rpid:other>');
-    expect(parsed(xml)).toMatchObject({ profileName: 'Fokustid', profileNumber: 11, activities: ['other'], note: 'Stör ej', callState: 'idle' });
+    expect(parsed(xml)).toMatchObject({
+      profileName: 'Fokustid',
+      profileNumber: 11,
+      activities: ['other'],
+      note: 'Stör ej',
+      callState: 'idle',
+    });
   });
 
   it('round-trips every default profile', () => {
@@ -157,10 +163,14 @@ describe('the note any client reads', () => {
 
   it('tells an end on another day the way the announcement does, in the account language', () => {
     const tomorrow = Date.UTC(2025, 4, 7, 6, 0);
-    expect(note(buildPidf(pidfInput({ profile: { id: 'sick', name: 'Sjuk', number: 6, status: 'unavailable' }, until: tomorrow, callState: null })))[0]).toBe(
-      'Sjuk till i morgon 08:00',
+    expect(
+      note(
+        buildPidf(pidfInput({ profile: { id: 'sick', name: 'Sjuk', number: 6, status: 'unavailable' }, until: tomorrow, callState: null })),
+      )[0],
+    ).toBe('Sjuk till i morgon 08:00');
+    expect(note(buildPidf(pidfInput({ profile: MEETING, until: Date.UTC(2025, 4, 6, 12, 30), language: 'en' })))[0]).toBe(
+      'Möte until 2:30 pm',
     );
-    expect(note(buildPidf(pidfInput({ profile: MEETING, until: Date.UTC(2025, 4, 6, 12, 30), language: 'en' })))[0]).toBe('Möte until 2:30 pm');
     expect(buildPidf(pidfInput({ language: 'en' }))).toContain('<note xml:lang="en">');
   });
 
@@ -178,7 +188,9 @@ describe('the note any client reads', () => {
   });
 
   it('escapes markup in the note', () => {
-    const xml = buildPidf(pidfInput({ profile: { id: 'c-1', name: '<b>Fokus</b>', number: 11, status: 'available' }, message: '& <i>x</i>' }));
+    const xml = buildPidf(
+      pidfInput({ profile: { id: 'c-1', name: '<b>Fokus</b>', number: 11, status: 'available' }, message: '& <i>x</i>' }),
+    );
     expect(XMLValidator.validate(xml)).toBe(true);
     expect(note(xml)[0]).toBe('<b>Fokus</b> – & <i>x</i>');
   });

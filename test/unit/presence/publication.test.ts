@@ -128,7 +128,11 @@ describe('a presence publication', () => {
   });
 
   it('reports failure for a refusal it cannot mend', async () => {
-    const publication = new PresencePublication(async () => ({ status: 403, etag: null, expires: null, minExpires: null }), new ManualClock(0), 300);
+    const publication = new PresencePublication(
+      async () => ({ status: 403, etag: null, expires: null, minExpires: null }),
+      new ManualClock(0),
+      300,
+    );
     await publication.publish('<a/>');
     expect([publication.state, publication.lastStatus]).toEqual(['failed', 403]);
   });

@@ -43,9 +43,19 @@ describe('the ten standard profiles', () => {
 
   it('announce the end time where the product says so', () => {
     const announced = Object.fromEntries(
-      profiles.flatMap((profile) => (profile.incoming.action.kind === 'announcement' ? [[profile.id, profile.incoming.action.sayEnd]] : [])),
+      profiles.flatMap((profile) =>
+        profile.incoming.action.kind === 'announcement' ? [[profile.id, profile.incoming.action.sayEnd]] : [],
+      ),
     );
-    expect(announced).toEqual({ lunch: true, meeting: true, 'left-for-the-day': true, vacation: true, sick: false, 'care-of-child': false, training: true });
+    expect(announced).toEqual({
+      lunch: true,
+      meeting: true,
+      'left-for-the-day': true,
+      vacation: true,
+      sick: false,
+      'care-of-child': false,
+      training: true,
+    });
   });
 
   it('each satisfy the profile schema', () => {

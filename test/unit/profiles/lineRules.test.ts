@@ -27,25 +27,51 @@ describe('per-line rules in the profile', () => {
 
   it('refuse a line that does not exist and a rule that is not one', () => {
     const meeting = byId('meeting');
-    expect(ProfileSchema.safeParse({ ...meeting, incoming: { ...meeting.incoming, byLine: { fax: meeting.incoming } } }).success).toBe(false);
-    expect(ProfileSchema.safeParse({ ...meeting, incoming: { ...meeting.incoming, byLine: { mobile: { action: { kind: 'ring' } } } } }).success).toBe(false);
+    expect(ProfileSchema.safeParse({ ...meeting, incoming: { ...meeting.incoming, byLine: { fax: meeting.incoming } } }).success).toBe(
+      false,
+    );
+    expect(
+      ProfileSchema.safeParse({ ...meeting, incoming: { ...meeting.incoming, byLine: { mobile: { action: { kind: 'ring' } } } } }).success,
+    ).toBe(false);
   });
 
   it('come by default on Slutat för dagen only: the mobile rings, everything else keeps the announcement', () => {
     expect(byId('left-for-the-day').incoming.byLine).toEqual({
-      mobile: { action: { kind: 'ring' }, noAnswer: { afterSeconds: 25, target: { kind: 'voicemail' } }, whenBusy: { kind: 'callWaiting' } },
+      mobile: {
+        action: { kind: 'ring' },
+        noAnswer: { afterSeconds: 25, target: { kind: 'voicemail' } },
+        whenBusy: { kind: 'callWaiting' },
+      },
     });
     expect(byId('left-for-the-day').incoming.action.kind).toBe('announcement');
-    expect(profiles.filter((profile) => Object.keys(profile.incoming.byLine).length > 0).map((profile) => profile.id)).toEqual(['left-for-the-day']);
+    expect(profiles.filter((profile) => Object.keys(profile.incoming.byLine).length > 0).map((profile) => profile.id)).toEqual([
+      'left-for-the-day',
+    ]);
   });
 
   it('are validated like the rule for all, with the error beside the line’s row', () => {
     const meeting = byId('meeting');
     const odd: Profile = {
       ...meeting,
-      incoming: { ...meeting.incoming, byLine: { landline: { action: { kind: 'forward', target: { kind: 'number', number: '07x' } }, noAnswer: { afterSeconds: 2, target: { kind: 'voicemail' } }, whenBusy: { kind: 'busy' } } } },
+      incoming: {
+        ...meeting.incoming,
+        byLine: {
+          landline: {
+            action: { kind: 'forward', target: { kind: 'number', number: '07x' } },
+            noAnswer: { afterSeconds: 2, target: { kind: 'voicemail' } },
+            whenBusy: { kind: 'busy' },
+          },
+        },
+      },
     };
-    expect(validateProfile(odd, profiles.filter((profile) => profile.id !== 'meeting'), NUMBERS, meeting).map((error) => [error.field, error.code])).toEqual([
+    expect(
+      validateProfile(
+        odd,
+        profiles.filter((profile) => profile.id !== 'meeting'),
+        NUMBERS,
+        meeting,
+      ).map((error) => [error.field, error.code]),
+    ).toEqual([
       ['incoming.byLine.landline', 'no-answer-out-of-range'],
       ['incoming.byLine.landline', 'forward-number-invalid'],
     ]);
@@ -83,12 +109,21 @@ describe('per-line rules in the editor', () => {
     expect(available.errors).toEqual([]);
     expect(available.profile.incoming.byLine).toEqual({
       landline: {
-        action: { kind: 'announcement', text: 'Jag kan inte ta samtalet just nu', sayEnd: true, then: { kind: 'forward', target: { kind: 'voicemail' } } },
+        action: {
+          kind: 'announcement',
+          text: 'Jag kan inte ta samtalet just nu',
+          sayEnd: true,
+          then: { kind: 'forward', target: { kind: 'voicemail' } },
+        },
         noAnswer: null,
         whenBusy: { kind: 'forward', target: { kind: 'voicemail' } },
       },
       switchboard: { action: { kind: 'busy' }, noAnswer: null, whenBusy: { kind: 'busy' } },
-      own: { action: { kind: 'forward', target: { kind: 'mobile' } }, noAnswer: null, whenBusy: { kind: 'forward', target: { kind: 'mobile' } } },
+      own: {
+        action: { kind: 'forward', target: { kind: 'mobile' } },
+        noAnswer: null,
+        whenBusy: { kind: 'forward', target: { kind: 'mobile' } },
+      },
     });
 
     const meeting = readEdited('meeting', (draft) => {
@@ -97,12 +132,24 @@ describe('per-line rules in the editor', () => {
       draft.incoming.byLine.mobile.choice = 'ring';
     });
     expect(meeting.profile.incoming.byLine.switchboard?.action).toEqual(byId('meeting').incoming.action);
-    expect(meeting.profile.incoming.byLine.mobile).toEqual({ action: { kind: 'ring' }, noAnswer: { afterSeconds: 25, target: { kind: 'voicemail' } }, whenBusy: { kind: 'callWaiting' } });
+    expect(meeting.profile.incoming.byLine.mobile).toEqual({
+      action: { kind: 'ring' },
+      noAnswer: { afterSeconds: 25, target: { kind: 'voicemail' } },
+      whenBusy: { kind: 'callWaiting' },
+    });
   });
 
   it('keep a line’s stored rule when its action is chosen again', () => {
     const stored = byId('left-for-the-day');
-    const custom: Profile = { ...stored, incoming: { ...stored.incoming, byLine: { mobile: { action: { kind: 'ring' }, noAnswer: { afterSeconds: 40, target: { kind: 'mobile' } }, whenBusy: { kind: 'busy' } } } } };
+    const custom: Profile = {
+      ...stored,
+      incoming: {
+        ...stored.incoming,
+        byLine: {
+          mobile: { action: { kind: 'ring' }, noAnswer: { afterSeconds: 40, target: { kind: 'mobile' } }, whenBusy: { kind: 'busy' } },
+        },
+      },
+    };
     const draft = draftFromProfile(custom);
     draft.incoming.byLine.mobile.choice = 'busy';
     draft.incoming.byLine.mobile.choice = 'ring';
@@ -126,8 +173,19 @@ describe('incomingSummary', () => {
     const available = byId('available');
     const ownBusy: Profile = {
       ...available,
-      incoming: { ...available.incoming, byLine: { own: { action: { kind: 'forward', target: { kind: 'number', number: '+46855512345' } }, noAnswer: null, whenBusy: { kind: 'busy' } } } },
+      incoming: {
+        ...available.incoming,
+        byLine: {
+          own: {
+            action: { kind: 'forward', target: { kind: 'number', number: '+46855512345' } },
+            noAnswer: null,
+            whenBusy: { kind: 'busy' },
+          },
+        },
+      },
     };
-    expect(incomingSummary(ownBusy, NUMBERS, 'sv')).toBe('Fast nummer: ringer · Mobil: ringer · SIP-adress: vidarekopplas till +46855512345');
+    expect(incomingSummary(ownBusy, NUMBERS, 'sv')).toBe(
+      'Fast nummer: ringer · Mobil: ringer · SIP-adress: vidarekopplas till +46855512345',
+    );
   });
 });

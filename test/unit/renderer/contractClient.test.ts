@@ -28,7 +28,11 @@ describe('the contract client', () => {
     const result = await client.invoke('profile:delete', { profileId: 'lunch' });
     expect(result).toEqual({
       ok: false,
-      error: { code: 'contract-unreachable', message: 'The request profile:delete did not reach the app: socket closed', field: 'profile:delete' },
+      error: {
+        code: 'contract-unreachable',
+        message: 'The request profile:delete did not reach the app: socket closed',
+        field: 'profile:delete',
+      },
     });
   });
 

@@ -111,9 +111,18 @@ describe('default lengths', () => {
     expect(lengthChoiceOf({ kind: 'nextWorkingDayStart' })).toBe('nextWorkingDayStart');
 
     const cases: [ProfileFormDraft['length'], Profile['defaultLength']][] = [
-      [{ choice: 'minutes-240', minutes: '', time: '', days: '' }, { kind: 'minutes', minutes: 240 }],
-      [{ choice: 'minutes', minutes: '45', time: '', days: '' }, { kind: 'minutes', minutes: 45 }],
-      [{ choice: 'days', minutes: '', time: '', days: '3' }, { kind: 'days', days: 3 }],
+      [
+        { choice: 'minutes-240', minutes: '', time: '', days: '' },
+        { kind: 'minutes', minutes: 240 },
+      ],
+      [
+        { choice: 'minutes', minutes: '45', time: '', days: '' },
+        { kind: 'minutes', minutes: 45 },
+      ],
+      [
+        { choice: 'days', minutes: '', time: '', days: '3' },
+        { kind: 'days', days: 3 },
+      ],
       [{ choice: 'endOfWorkingDay', minutes: 'x', time: 'x', days: 'x' }, { kind: 'endOfWorkingDay' }],
       [{ choice: 'untilChanged', minutes: '', time: '', days: '' }, { kind: 'untilChanged' }],
     ];
@@ -129,9 +138,9 @@ describe('default lengths', () => {
     expect(fieldsOf(readEdited('Möte', (draft) => (draft.length = { choice: 'minutes', minutes: '1,5', time: '', days: '' })))).toEqual([
       ['defaultLength.minutes', 'not-a-whole-number'],
     ]);
-    expect(fieldsOf(readEdited('Möte', (draft) => (draft.length = { choice: 'untilTimeOfDay', minutes: '', time: '25:00', days: '' })))).toEqual([
-      ['defaultLength.time', 'time-invalid'],
-    ]);
+    expect(
+      fieldsOf(readEdited('Möte', (draft) => (draft.length = { choice: 'untilTimeOfDay', minutes: '', time: '25:00', days: '' }))),
+    ).toEqual([['defaultLength.time', 'time-invalid']]);
   });
 });
 
@@ -168,16 +177,24 @@ describe('errors beside their fields', () => {
 
   it('forward to a colleague picked from the directory, and ask for one when none is picked', () => {
     const bertil = { name: 'Bertil Berg', uri: 'sip:bertil@example.se' };
-    const picked = readEdited('Tillfälligt ute', (draft) => (draft.incoming.actionTarget = { kind: 'colleague', number: '', colleague: bertil }));
+    const picked = readEdited(
+      'Tillfälligt ute',
+      (draft) => (draft.incoming.actionTarget = { kind: 'colleague', number: '', colleague: bertil }),
+    );
     expect(picked.errors).toEqual([]);
     expect(picked.profile.incoming.action).toEqual({ kind: 'forward', target: { kind: 'colleague', ...bertil } });
     expect(draftFromProfile(picked.profile).incoming.actionTarget).toEqual({ kind: 'colleague', number: '', colleague: bertil });
-    const none = readEdited('Tillfälligt ute', (draft) => (draft.incoming.actionTarget = { kind: 'colleague', number: '', colleague: null }));
+    const none = readEdited(
+      'Tillfälligt ute',
+      (draft) => (draft.incoming.actionTarget = { kind: 'colleague', number: '', colleague: null }),
+    );
     expect(fieldsOf(none)).toEqual([['incoming.action.target', 'forward-colleague-missing']]);
   });
 
   it('include the text and range limits of the core rules', () => {
-    expect(fieldsOf(readEdited('Lunch', (draft) => (draft.statusMessage = 'x'.repeat(201))))).toEqual([['statusMessage', 'status-message-too-long']]);
+    expect(fieldsOf(readEdited('Lunch', (draft) => (draft.statusMessage = 'x'.repeat(201))))).toEqual([
+      ['statusMessage', 'status-message-too-long'],
+    ]);
     expect(fieldsOf(readEdited('Lunch', (draft) => (draft.calendarPriority = '')))).toEqual([['calendarPriority', 'not-a-whole-number']]);
   });
 
@@ -266,7 +283,9 @@ describe('previewAnnouncement', () => {
     const draft = draftFromProfile(byName('Möte'));
     draft.incoming.announcementText = 'Jag är på kundbesök';
     draft.length = { choice: 'nextWorkingDayStart', minutes: '', time: '', days: '' };
-    expect(previewAnnouncement(draft, { ...context, previous: byName('Möte'), language: 'sv' })).toBe('Jag är på kundbesök till i morgon 08:00.');
+    expect(previewAnnouncement(draft, { ...context, previous: byName('Möte'), language: 'sv' })).toBe(
+      'Jag är på kundbesök till i morgon 08:00.',
+    );
     draft.incoming.announcementSayEnd = false;
     expect(previewAnnouncement(draft, { ...context, previous: byName('Möte'), language: 'sv' })).toBe('Jag är på kundbesök');
   });

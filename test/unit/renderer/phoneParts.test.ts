@@ -41,7 +41,11 @@ function environment(context: PhoneContext | null) {
   const env: PhoneEnvironment = {
     context: () => context,
     recordHistory: () => {},
-    recordings: { begin: async () => ({ ok: false, error: { code: 'recording-not-allowed', message: 'none' } }), append: async () => ({ ok: true, value: null }), finish: async () => ({ ok: true, value: null }) },
+    recordings: {
+      begin: async () => ({ ok: false, error: { code: 'recording-not-allowed', message: 'none' } }),
+      append: async () => ({ ok: true, value: null }),
+      finish: async () => ({ ok: true, value: null }),
+    },
     notify: (kind, title, body) => notified.push({ kind, title, body }),
     text: (key, params) => translate('sv', key, params),
     speak: async () => ({ ok: false, error: { code: 'speech-no-engine' as const, message: 'none' } }),
@@ -49,7 +53,14 @@ function environment(context: PhoneContext | null) {
   return { env, notified };
 }
 
-const CONTEXT: PhoneContext = { profile: profile('available'), account: account(), until: null, now: 0, language: 'sv', timeZone: 'Europe/Stockholm' };
+const CONTEXT: PhoneContext = {
+  profile: profile('available'),
+  account: account(),
+  until: null,
+  now: 0,
+  language: 'sv',
+  timeZone: 'Europe/Stockholm',
+};
 
 describe('phoneStatusOf', () => {
   it('tells the tray each registration state as one of its four phone statuses', () => {
@@ -63,12 +74,23 @@ describe('phoneStatusOf', () => {
       { kind: 'failed', failure, retryInMs: null },
       { kind: 'unreachable', attempt: 1 },
     ];
-    expect(states.map(phoneStatusOf)).toEqual(['not-configured', 'not-configured', 'connecting', 'connecting', 'registered', 'failed', 'failed']);
+    expect(states.map(phoneStatusOf)).toEqual([
+      'not-configured',
+      'not-configured',
+      'connecting',
+      'connecting',
+      'registered',
+      'failed',
+      'failed',
+    ]);
   });
 });
 
 describe('referredCall', () => {
-  const refer = (referTo: string) => ({ request: request('REFER sip:alice@example.se SIP/2.0', ['From: <sip:bob@example.se>;tag=1', `Refer-To: ${referTo}`]) }) as unknown as ReferEvent;
+  const refer = (referTo: string) =>
+    ({
+      request: request('REFER sip:alice@example.se SIP/2.0', ['From: <sip:bob@example.se>;tag=1', `Refer-To: ${referTo}`]),
+    }) as unknown as ReferEvent;
 
   it('calls the number a REFER names on the own PBX, as the active profile presents the caller', () => {
     const result = referredCall(refer('<sip:+46812345603@example.se>'), environment(CONTEXT).env);
@@ -84,7 +106,10 @@ describe('referredCall', () => {
   it('refuses a transfer outside the PBX, one without a target, and one before the settings are loaded', () => {
     const foreign = referredCall(refer('<sip:+46812345603@elsewhere.example>'), environment(CONTEXT).env);
     expect(foreign.ok ? null : foreign.error.code).toBe('refer-target-foreign');
-    const missing = referredCall({ request: request('REFER sip:alice@example.se SIP/2.0', ['From: <sip:bob@example.se>;tag=1']) } as unknown as ReferEvent, environment(CONTEXT).env);
+    const missing = referredCall(
+      { request: request('REFER sip:alice@example.se SIP/2.0', ['From: <sip:bob@example.se>;tag=1']) } as unknown as ReferEvent,
+      environment(CONTEXT).env,
+    );
     expect(missing.ok ? null : missing.error.code).toBe('refer-target-missing');
     const early = referredCall(refer('<sip:203@example.se>'), environment(null).env);
     expect(early.ok ? null : early.error.code).toBe('phone-not-ready');
@@ -98,8 +123,14 @@ describe('receiveMessage', () => {
 
   it('shows an SMS from a number the PBX asserted, and notifies it as an SMS', () => {
     const { env, notified } = environment(CONTEXT);
-    receiveMessage(message(['From: <sip:+46701234567@example.se>;tag=9', 'Content-Type: text/plain;charset=utf-8'], 'Ring mig\u0007 sen'), env, 'in-1');
-    expect(usePhoneStore.getState().messages).toMatchObject([{ id: 'in-1', direction: 'incoming', kind: 'sms', body: 'Ring mig sen', status: 'received' }]);
+    receiveMessage(
+      message(['From: <sip:+46701234567@example.se>;tag=9', 'Content-Type: text/plain;charset=utf-8'], 'Ring mig\u0007 sen'),
+      env,
+      'in-1',
+    );
+    expect(usePhoneStore.getState().messages).toMatchObject([
+      { id: 'in-1', direction: 'incoming', kind: 'sms', body: 'Ring mig sen', status: 'received' },
+    ]);
     expect(notified).toEqual([{ kind: 'sms', title: expect.stringMatching(/^SMS från /), body: 'Ring mig sen' }]);
   });
 
@@ -112,7 +143,11 @@ describe('receiveMessage', () => {
 
   it('drops a typing notice and a message without a sender, and notifies neither', () => {
     const { env, notified } = environment(CONTEXT);
-    receiveMessage(message(['From: <sip:bob@example.se>;tag=9', 'Content-Type: application/im-iscomposing+xml'], '<isComposing/>'), env, 'in-3');
+    receiveMessage(
+      message(['From: <sip:bob@example.se>;tag=9', 'Content-Type: application/im-iscomposing+xml'], '<isComposing/>'),
+      env,
+      'in-3',
+    );
     receiveMessage(message(['Content-Type: text/plain'], 'Hej'), env, 'in-4');
     expect(usePhoneStore.getState().messages).toEqual([]);
     expect(notified).toEqual([]);

@@ -22,7 +22,17 @@ function call(id: string, status: CallView['status']): CallView {
 }
 
 function message(id: string): MessageView {
-  return { id, direction: 'incoming', kind: 'chat', remote: UNKNOWN_PARTY, body: id, at: 0, status: 'received', presentedNumber: null, failure: null };
+  return {
+    id,
+    direction: 'incoming',
+    kind: 'chat',
+    remote: UNKNOWN_PARTY,
+    body: id,
+    at: 0,
+    status: 'received',
+    presentedNumber: null,
+    failure: null,
+  };
 }
 
 beforeEach(() => usePhoneStore.setState(INITIAL, true));
@@ -82,6 +92,11 @@ describe('the phone store actions', () => {
     expect(messages).toHaveLength(100);
     expect([messages[0]!.id, messages[99]!.id]).toEqual(['m104', 'm5']);
     updateMessage('m100', { status: 'failed' });
-    expect(usePhoneStore.getState().messages.filter((kept) => kept.status === 'failed').map((kept) => kept.id)).toEqual(['m100']);
+    expect(
+      usePhoneStore
+        .getState()
+        .messages.filter((kept) => kept.status === 'failed')
+        .map((kept) => kept.id),
+    ).toEqual(['m100']);
   });
 });

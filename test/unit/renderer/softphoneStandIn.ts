@@ -11,7 +11,12 @@ type Answer = (channel: string, payload: unknown) => Promise<Result<unknown>>;
  */
 export function softphoneStandIn(answer: Answer) {
   const requests: { channel: string; payload: unknown }[] = [];
-  const listeners = { state: new Set<(state: AppState) => void>(), dial: new Set<(target: DialTarget) => void>(), quitting: new Set<() => void>(), callAction: new Set<(action: CallAction) => void>() };
+  const listeners = {
+    state: new Set<(state: AppState) => void>(),
+    dial: new Set<(target: DialTarget) => void>(),
+    quitting: new Set<() => void>(),
+    callAction: new Set<(action: CallAction) => void>(),
+  };
   const listen =
     <T>(set: Set<T>) =>
     (listener: T) => {

@@ -69,13 +69,13 @@ describe('provisioning', () => {
     const app = openTestApp(newDir());
     expect(app.services.invoke('provision:import', { json: JSON.stringify(good) }).ok).toBe(true);
     const state = app.services.state;
-    expect([state.account.sip.uri, state.account.numbers.mobile, state.account.addOns.recording, state.ui.language, state.sipPasswordSet]).toEqual([
-      'sip:alice@127.0.0.1',
-      '+46701234567',
-      true,
-      'en',
-      true,
-    ]);
+    expect([
+      state.account.sip.uri,
+      state.account.numbers.mobile,
+      state.account.addOns.recording,
+      state.ui.language,
+      state.sipPasswordSet,
+    ]).toEqual(['sip:alice@127.0.0.1', '+46701234567', true, 'en', true]);
   });
 
   it('sets the language callers hear announcements in; Swedish until then', () => {
@@ -110,7 +110,10 @@ describe('provisioning', () => {
     const first = openTestApp(dir);
     first.services.dispose();
     const file = join(dir, 'settings.json');
-    const stored = JSON.parse(readFileSync(file, 'utf8')) as { account: Record<string, unknown>; profiles: { id: string; incoming: { action: Record<string, unknown> } }[] };
+    const stored = JSON.parse(readFileSync(file, 'utf8')) as {
+      account: Record<string, unknown>;
+      profiles: { id: string; incoming: { action: Record<string, unknown> } }[];
+    };
     delete stored.account.announcementLanguage;
     const meeting = stored.profiles.find((profile) => profile.id === 'meeting')!;
     meeting.incoming.action = { kind: 'announcement', text: 'Jag sitter i möte till {end}.', then: { kind: 'hangup' } };
@@ -118,16 +121,33 @@ describe('provisioning', () => {
     const state = openTestApp(dir).services.state;
     expect(state.notices).toEqual([]);
     expect(state.account.announcementLanguage).toBe('sv');
-    expect(state.profiles.find((profile) => profile.id === 'meeting')?.incoming.action).toEqual({ kind: 'announcement', text: 'Jag sitter i möte', sayEnd: true, then: { kind: 'hangup' } });
+    expect(state.profiles.find((profile) => profile.id === 'meeting')?.incoming.action).toEqual({
+      kind: 'announcement',
+      text: 'Jag sitter i möte',
+      sayEnd: true,
+      then: { kind: 'hangup' },
+    });
   });
 
   const bad: [string, string, string[]][] = [
     ['not JSON', '{"account": ', ['provisioning-not-json']],
-    ['unknown fields and wrong types', JSON.stringify({ account: { sip: { serverUrl: 5 } }, colour: 'blue', ui: { language: 'fi' } }), ['account.sip.serverUrl', 'ui.language', 'colour']],
+    [
+      'unknown fields and wrong types',
+      JSON.stringify({ account: { sip: { serverUrl: 5 } }, colour: 'blue', ui: { language: 'fi' } }),
+      ['account.sip.serverUrl', 'ui.language', 'colour'],
+    ],
     ['an unknown time zone', JSON.stringify({ timeZone: 'Europe/Atlantis' }), ['timeZone']],
     ['a bad number', JSON.stringify({ account: { numbers: { mobile: '12' } } }), ['numbers.mobile']],
-    ['an unknown caller ID policy', JSON.stringify({ account: { callerIdPolicy: { presentation: 'display-name', extra: 1 } } }), ['account.callerIdPolicy.presentation', 'account.callerIdPolicy.extra']],
-    ['an announcement language the app cannot speak', JSON.stringify({ account: { announcementLanguage: 'fi' } }), ['account.announcementLanguage']],
+    [
+      'an unknown caller ID policy',
+      JSON.stringify({ account: { callerIdPolicy: { presentation: 'display-name', extra: 1 } } }),
+      ['account.callerIdPolicy.presentation', 'account.callerIdPolicy.extra'],
+    ],
+    [
+      'an announcement language the app cannot speak',
+      JSON.stringify({ account: { announcementLanguage: 'fi' } }),
+      ['account.announcementLanguage'],
+    ],
     [
       'a supervisor role that is not true or false, on the user or a colleague',
       JSON.stringify({ account: { supervisor: 'yes', directory: [{ name: 'Bob', uri: 'sip:bob@127.0.0.1', supervisor: 1 }] } }),
@@ -143,7 +163,11 @@ describe('provisioning', () => {
       { name: 'Bob', uri: 'sip:bob@127.0.0.1', supervisor: true },
       { name: 'Carol', uri: 'sip:carol@127.0.0.1' },
     ];
-    expect(app.services.invoke('provision:import', { json: JSON.stringify({ account: { supervisor: true, addOns: { listenIn: true }, directory } }) }).ok).toBe(true);
+    expect(
+      app.services.invoke('provision:import', {
+        json: JSON.stringify({ account: { supervisor: true, addOns: { listenIn: true }, directory } }),
+      }).ok,
+    ).toBe(true);
     const reopened = openTestApp(dir).services.state.account;
     expect(reopened.supervisor).toBe(true);
     expect(reopened.directory).toEqual(directory);
@@ -152,7 +176,9 @@ describe('provisioning', () => {
   it('sets how the PBX takes the caller ID, and keeps the other half of the policy', () => {
     const app = openTestApp(newDir());
     expect(app.services.state.account.callerIdPolicy).toEqual({ presentation: 'p-preferred-identity', hiding: 'pbx' });
-    expect(app.services.invoke('provision:import', { json: JSON.stringify({ account: { callerIdPolicy: { presentation: 'from-user' } } }) }).ok).toBe(true);
+    expect(
+      app.services.invoke('provision:import', { json: JSON.stringify({ account: { callerIdPolicy: { presentation: 'from-user' } } }) }).ok,
+    ).toBe(true);
     expect(app.services.invoke('account:update', { callerIdPolicy: { hiding: 'client' } }).ok).toBe(true);
     expect(app.services.state.account.callerIdPolicy).toEqual({ presentation: 'from-user', hiding: 'client' });
   });
@@ -174,7 +200,6 @@ describe('provisioning', () => {
 });
 
 describe('call history', () => {
-
   it('keeps entries newest first across a restart', () => {
     const dir = newDir();
     const app = openTestApp(dir);
@@ -197,7 +222,11 @@ describe('a second launch', () => {
     const app = openTestApp(newDir());
     const result = app.services.handleLaunch(['/usr/bin/profiltelefon', '--profile', 'Möte', '--for', '45', '--message', 'Hos kund']);
     expect(result).toEqual({ ok: true, value: { kind: 'activated' } });
-    expect(app.services.state.active).toMatchObject({ profileId: 'meeting', until: app.clock.now() + 45 * 60_000, temporaryMessage: 'Hos kund' });
+    expect(app.services.state.active).toMatchObject({
+      profileId: 'meeting',
+      until: app.clock.now() + 45 * 60_000,
+      temporaryMessage: 'Hos kund',
+    });
   });
 
   it('hands a tel: link to the phone', () => {
@@ -224,6 +253,8 @@ describe('notification requests from the phone', () => {
     expect(ask()).toEqual({ ok: true, value: { shown: true } });
     app.services.invoke('profile:activate', { profileId: 'lunch', length: { kind: 'default' }, temporaryMessage: null });
     expect(ask()).toEqual({ ok: true, value: { shown: false } });
-    expect((app.services.invoke('state:get', null) as { value: AppState }).value.notifications.map((record) => record.title)).toEqual(['Samtal från Bob']);
+    expect((app.services.invoke('state:get', null) as { value: AppState }).value.notifications.map((record) => record.title)).toEqual([
+      'Samtal från Bob',
+    ]);
   });
 });

@@ -110,7 +110,8 @@ describe('the log file', () => {
     expect(log).toContain('REGISTER sip:127.0.0.1 SIP/2.0');
     expect(log).toContain('Authorization: Digest algorithm=MD5, username="alice", realm="127.0.0.1"');
     expect(log).toContain('response="[redacted]"');
-    for (const secret of [PASSWORD, encodeURIComponent(PASSWORD), digestResponse, '3kd9s0a1b2c3', TOKEN, MEETING]) expect(log).not.toContain(secret);
+    for (const secret of [PASSWORD, encodeURIComponent(PASSWORD), digestResponse, '3kd9s0a1b2c3', TOKEN, MEETING])
+      expect(log).not.toContain(secret);
   });
 
   it('keeps the password out after it changed, and out of ordinary lines too', () => {
@@ -126,7 +127,10 @@ describe('the log file', () => {
 
 describe('redactLogText', () => {
   it.each([
-    ['Proxy-Authorization: Digest username="a", response="abc", nonce="n"', 'Proxy-Authorization: Digest username="a", response="[redacted]", nonce="n"'],
+    [
+      'Proxy-Authorization: Digest username="a", response="abc", nonce="n"',
+      'Proxy-Authorization: Digest username="a", response="[redacted]", nonce="n"',
+    ],
     ['Authorization: Basic YWxpY2U6c2VjcmV0', 'Authorization: Basic [redacted]'],
     ['{"password":"p\\"w","user":"a"}', '{"password":"[redacted]","user":"a"}'],
     ['password: hunter2', 'password: [redacted]'],

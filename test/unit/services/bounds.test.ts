@@ -47,12 +47,22 @@ describe('a length or an end beyond two years is refused, so it cannot brick the
     const dir = newDir();
     const app = openTestApp(dir);
     const now = app.clock.now();
-    expect(app.services.invoke('profile:activate', { profileId: 'vacation', length: { kind: 'until', until: now + HORIZON_MS + 60_000 }, temporaryMessage: null })).toMatchObject({
+    expect(
+      app.services.invoke('profile:activate', {
+        profileId: 'vacation',
+        length: { kind: 'until', until: now + HORIZON_MS + 60_000 },
+        temporaryMessage: null,
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'out-of-bounds', field: 'length' },
     });
     const inAYear = now + 365 * 24 * 3_600_000;
-    const taken = app.services.invoke('profile:activate', { profileId: 'vacation', length: { kind: 'until', until: inAYear }, temporaryMessage: null });
+    const taken = app.services.invoke('profile:activate', {
+      profileId: 'vacation',
+      length: { kind: 'until', until: inAYear },
+      temporaryMessage: null,
+    });
     expect(taken.ok && (taken.value as AppState).active.until).toBe(inAYear);
   });
 });
@@ -72,7 +82,12 @@ describe('history timestamps lie in a plausible range, so the call list can alwa
 
 describe('ids and messages are bounded and free of control characters', () => {
   it('refuses a temporary message with control characters', () => {
-    expectRefusedUnchanged(newDir(), 'profile:activate', { profileId: 'lunch', length: { kind: 'default' }, temporaryMessage: 'Borta\u0007\u001b[2J' }, 'control-characters');
+    expectRefusedUnchanged(
+      newDir(),
+      'profile:activate',
+      { profileId: 'lunch', length: { kind: 'default' }, temporaryMessage: 'Borta\u0007\u001b[2J' },
+      'control-characters',
+    );
   });
 
   it('refuses an id with a line break', () => {
@@ -83,8 +98,13 @@ describe('ids and messages are bounded and free of control characters', () => {
     const dir = newDir();
     const app = openTestApp(dir);
     const settings = app.services.profiles.settings;
-    for (const days of [[1, 2, 3, 4, 5, 6, 7, 1], [1, 1]]) {
-      expect(app.services.profiles.apply({ ok: true, value: { ...settings, workingHours: { ...settings.workingHours, days } } })).toMatchObject({ ok: false, error: { code: 'settings-invalid' } });
+    for (const days of [
+      [1, 2, 3, 4, 5, 6, 7, 1],
+      [1, 1],
+    ]) {
+      expect(
+        app.services.profiles.apply({ ok: true, value: { ...settings, workingHours: { ...settings.workingHours, days } } }),
+      ).toMatchObject({ ok: false, error: { code: 'settings-invalid' } });
     }
   });
 

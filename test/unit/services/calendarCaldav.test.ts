@@ -135,7 +135,10 @@ describe('a calendar on a CalDAV server (Radicale)', () => {
 
       await lone.stop();
       await syncNow(app);
-      expect(firstSource(app).error).toMatchObject({ code: 'caldav-unreachable', message: 'The CalDAV server could not be reached (ECONNREFUSED)' });
+      expect(firstSource(app).error).toMatchObject({
+        code: 'caldav-unreachable',
+        message: 'The CalDAV server could not be reached (ECONNREFUSED)',
+      });
       expect(app.services.state.calendar.sources).toHaveLength(1);
       expect(planned(app)).toEqual([[TOMORROW_10, TOMORROW_10 + HOUR, 3, 'planned']]);
     } finally {
@@ -145,7 +148,12 @@ describe('a calendar on a CalDAV server (Radicale)', () => {
 });
 
 describe('adding a CalDAV calendar refuses a login or server that does not work, with its own error, and changes nothing', () => {
-  async function expectRefused(form: { serverUrl: string; username: string; password: string }, code: string, field: string, message?: string) {
+  async function expectRefused(
+    form: { serverUrl: string; username: string; password: string },
+    code: string,
+    field: string,
+    message?: string,
+  ) {
     const dir = newDir();
     const app = open(dir);
     const before = readFileSync(join(dir, 'settings.json'), 'utf8');
@@ -164,7 +172,12 @@ describe('adding a CalDAV calendar refuses a login or server that does not work,
 
   it('refuses a server that does not answer', async () => {
     const port = await closedPort();
-    await expectRefused({ serverUrl: `http://127.0.0.1:${port}/`, username: 'anna', password: 'x' }, 'caldav-unreachable', 'serverUrl', 'The CalDAV server could not be reached (ECONNREFUSED)');
+    await expectRefused(
+      { serverUrl: `http://127.0.0.1:${port}/`, username: 'anna', password: 'x' },
+      'caldav-unreachable',
+      'serverUrl',
+      'The CalDAV server could not be reached (ECONNREFUSED)',
+    );
   });
 
   it('refuses a web server that is not a CalDAV server', async () => {
@@ -181,8 +194,20 @@ describe('adding a CalDAV calendar refuses a login or server that does not work,
   });
 
   const badForms: [string, { serverUrl: string; username: string; password: string }, string, string, string][] = [
-    ['an empty address', { serverUrl: ' ', username: 'anna', password: 'x' }, 'caldav-server-empty', 'serverUrl', 'Enter the address of the CalDAV server.'],
-    ['an address that does not parse', { serverUrl: 'kalender', username: 'anna', password: 'x' }, 'url-invalid', 'serverUrl', '"kalender" is not a valid web address.'],
+    [
+      'an empty address',
+      { serverUrl: ' ', username: 'anna', password: 'x' },
+      'caldav-server-empty',
+      'serverUrl',
+      'Enter the address of the CalDAV server.',
+    ],
+    [
+      'an address that does not parse',
+      { serverUrl: 'kalender', username: 'anna', password: 'x' },
+      'url-invalid',
+      'serverUrl',
+      '"kalender" is not a valid web address.',
+    ],
     [
       'plain http to another host',
       { serverUrl: 'http://kalender.example.com/', username: 'anna', password: 'x' },
@@ -190,8 +215,20 @@ describe('adding a CalDAV calendar refuses a login or server that does not work,
       'serverUrl',
       'Only https:// feeds are allowed (http:// only on this computer, 127.0.0.1 or localhost), not http://kalender.example.com.',
     ],
-    ['an empty user name', { serverUrl: 'https://kalender.example.com/', username: '  ', password: 'x' }, 'caldav-username-empty', 'username', 'Enter the user name for the CalDAV server.'],
-    ['an empty password', { serverUrl: 'https://kalender.example.com/', username: 'anna', password: '' }, 'caldav-password-empty', 'password', 'Enter the password for the CalDAV server.'],
+    [
+      'an empty user name',
+      { serverUrl: 'https://kalender.example.com/', username: '  ', password: 'x' },
+      'caldav-username-empty',
+      'username',
+      'Enter the user name for the CalDAV server.',
+    ],
+    [
+      'an empty password',
+      { serverUrl: 'https://kalender.example.com/', username: 'anna', password: '' },
+      'caldav-password-empty',
+      'password',
+      'Enter the password for the CalDAV server.',
+    ],
   ];
   for (const [what, form, code, field, message] of badForms) {
     it(`refuses ${what} before asking any server`, async () => {
@@ -286,7 +323,12 @@ describe('a CalDAV server is asked under the feed rules', () => {
   });
 
   it('does not follow a server that sends discovery to another service on this computer', async () => {
-    const feed = await startIcsFeedServer({ kind: 'redirect', status: 301, locations: { '/.well-known/caldav': `${radicale.url}` }, otherwise: { kind: 'status', status: 404 } });
+    const feed = await startIcsFeedServer({
+      kind: 'redirect',
+      status: 301,
+      locations: { '/.well-known/caldav': `${radicale.url}` },
+      otherwise: { kind: 'status', status: 404 },
+    });
     try {
       const count = radicale.requests.length;
       const dir = newDir();

@@ -15,7 +15,9 @@ const START = '2026-04-15T08:00:00+02:00';
 const MINUTE = 60_000;
 
 /** A board meeting 09:00–10:00 that switches to Möte (#3). */
-const BOARD = icsCalendar([{ uid: 'board@feed.test', summary: '#3 Styrelsemöte', start: at('2026-04-15T09:00:00+02:00'), end: at('2026-04-15T10:00:00+02:00') }]);
+const BOARD = icsCalendar([
+  { uid: 'board@feed.test', summary: '#3 Styrelsemöte', start: at('2026-04-15T09:00:00+02:00'), end: at('2026-04-15T10:00:00+02:00') },
+]);
 const BOARD_KEY = `board@feed.test|${at('2026-04-15T09:00:00+02:00')}`;
 
 const servers: IcsFeedServer[] = [];
@@ -170,14 +172,26 @@ describe('a calendar feed over HTTP', () => {
 
   const brokenAnswers: [string, Parameters<IcsFeedServer['serve']>[0], object][] = [
     ['a 404', { kind: 'status', status: 404 }, { code: 'feed-http-status', message: 'The server answered 404 Not Found', httpStatus: 404 }],
-    ['a 500', { kind: 'status', status: 500 }, { code: 'feed-http-status', message: 'The server answered 500 Internal Server Error', httpStatus: 500 }],
+    [
+      'a 500',
+      { kind: 'status', status: 500 },
+      { code: 'feed-http-status', message: 'The server answered 500 Internal Server Error', httpStatus: 500 },
+    ],
     [
       'a login page',
       { kind: 'body', body: '<!doctype html><title>Logga in</title>', contentType: 'text/html' },
       { code: 'ics-not-calendar', message: 'This is not an iCalendar file (no BEGIN:VCALENDAR), perhaps a web page' },
     ],
-    ['a truncated calendar', { kind: 'body', body: BOARD.slice(0, BOARD.indexOf('SUMMARY') + 5), contentType: 'text/calendar' }, { code: 'ics-malformed' }],
-    ['an empty body', { kind: 'body', body: '', contentType: 'text/calendar' }, { code: 'ics-empty', message: 'The calendar file is empty' }],
+    [
+      'a truncated calendar',
+      { kind: 'body', body: BOARD.slice(0, BOARD.indexOf('SUMMARY') + 5), contentType: 'text/calendar' },
+      { code: 'ics-malformed' },
+    ],
+    [
+      'an empty body',
+      { kind: 'body', body: '', contentType: 'text/calendar' },
+      { code: 'ics-empty', message: 'The calendar file is empty' },
+    ],
   ];
 
   for (const [what, answer, error] of brokenAnswers) {
@@ -193,7 +207,11 @@ describe('a calendar feed over HTTP', () => {
 
       app.clock.advance(60 * MINUTE);
       await app.services.calendar.whenIdle();
-      expect(app.services.state.active).toMatchObject({ profileId: 'meeting', since: at('2026-04-15T09:00:00+02:00'), source: { kind: 'calendar' } });
+      expect(app.services.state.active).toMatchObject({
+        profileId: 'meeting',
+        since: at('2026-04-15T09:00:00+02:00'),
+        source: { kind: 'calendar' },
+      });
     });
   }
 
@@ -204,7 +222,10 @@ describe('a calendar feed over HTTP', () => {
     const cut = BOARD.replace('SUMMARY:#3 Styrelsemöte', 'SUMMARY;LANGUAGE="sv:#3 Hemligt uppköp').replace(/END:VEVENT\r\n/, '');
     server.serve({ kind: 'body', body: cut, contentType: 'text/calendar' });
     await syncNow(app);
-    expect(firstSource(app).error).toEqual({ code: 'ics-malformed', message: 'The calendar could not be read: invalid line (no matching double quote)' });
+    expect(firstSource(app).error).toEqual({
+      code: 'ics-malformed',
+      message: 'The calendar could not be read: invalid line (no matching double quote)',
+    });
     expect(JSON.stringify(app.services.state)).not.toContain('Hemligt');
   });
 
@@ -237,7 +258,14 @@ describe('fetchFeed on its own', () => {
     const latin1 = Buffer.from('BEGIN:VCALENDAR\r\nSUMMARY:Möte på kontoret\r\nEND:VCALENDAR\r\n', 'latin1');
     const server = await startIcsFeedServer({ kind: 'body', body: latin1, contentType: 'text/calendar; charset=windows-1252' });
     servers.push(server);
-    const request = { url: server.url, etag: null, lastModified: null, timeoutMs: 2_000, maxBytes: 10_000, scheduler: new ManualClock(START) };
+    const request = {
+      url: server.url,
+      etag: null,
+      lastModified: null,
+      timeoutMs: 2_000,
+      maxBytes: 10_000,
+      scheduler: new ManualClock(START),
+    };
     const named = await fetchFeed(request);
     expect(named.kind === 'fresh' && named.text).toContain('SUMMARY:Möte på kontoret');
     server.serve({ kind: 'body', body: Buffer.from('SUMMARY:Möte', 'utf8'), contentType: 'text/calendar' });
@@ -252,7 +280,11 @@ describe('fetchFeed on its own', () => {
     await addFeed(app, server.url);
     expect(firstSource(app)).toMatchObject({
       lastGoodSyncAt: null,
-      error: { code: 'feed-http-status', message: 'The server answered 304 Not Modified to a request for the whole calendar', httpStatus: 304 },
+      error: {
+        code: 'feed-http-status',
+        message: 'The server answered 304 Not Modified to a request for the whole calendar',
+        httpStatus: 304,
+      },
     });
   });
 });
@@ -267,10 +299,18 @@ describe('the cache across restarts', () => {
     server.serve({ kind: 'status', status: 503 });
 
     const second = open(dir, new ManualClock('2026-04-15T09:30:00+02:00'));
-    expect(second.services.state.active).toMatchObject({ profileId: 'meeting', since: at('2026-04-15T09:00:00+02:00'), until: at('2026-04-15T10:00:00+02:00') });
+    expect(second.services.state.active).toMatchObject({
+      profileId: 'meeting',
+      since: at('2026-04-15T09:00:00+02:00'),
+      until: at('2026-04-15T10:00:00+02:00'),
+    });
     expect(firstSource(second)).toMatchObject({ syncing: true, lastGoodSyncAt: at(START), eventCount: 1 });
     await second.services.calendar.whenIdle();
-    expect(firstSource(second)).toMatchObject({ syncing: false, lastGoodSyncAt: at(START), error: { code: 'feed-http-status', httpStatus: 503 } });
+    expect(firstSource(second)).toMatchObject({
+      syncing: false,
+      lastGoodSyncAt: at(START),
+      error: { code: 'feed-http-status', httpStatus: 503 },
+    });
     expect(server.requests.at(-1)?.ifNoneMatch).toBe('"v1"');
   });
 
@@ -284,10 +324,11 @@ describe('the cache across restarts', () => {
 
     const second = open(dir);
     expect(firstSource(second).eventCount).toBeNull();
-    expect(readdirSync(join(dir, 'calendar-cache')).filter((name) => name.includes('.corrupt-')).sort()).toEqual([
-      'custom-1.ics.corrupt-2026-04-15T06-00-00-000Z',
-      'custom-1.meta.json.corrupt-2026-04-15T06-00-00-000Z',
-    ]);
+    expect(
+      readdirSync(join(dir, 'calendar-cache'))
+        .filter((name) => name.includes('.corrupt-'))
+        .sort(),
+    ).toEqual(['custom-1.ics.corrupt-2026-04-15T06-00-00-000Z', 'custom-1.meta.json.corrupt-2026-04-15T06-00-00-000Z']);
     await second.services.calendar.whenIdle();
     expect(server.requests.at(-1)?.ifNoneMatch).toBeNull();
     expect(firstSource(second)).toMatchObject({ eventCount: 1, error: null });
@@ -299,7 +340,13 @@ describe('the cache across restarts', () => {
     const app = open(dir);
     await addFeed(app, server.url);
     expect(app.services.invoke('calendar:remove-source', { sourceId: 'custom-1' }).ok).toBe(true);
-    expect(app.services.state.calendar).toEqual({ sources: [], unmarkedBusyProfileNumber: null, shortFormMarkers: false, ignorePrivateEvents: false, upcoming: [] });
+    expect(app.services.state.calendar).toEqual({
+      sources: [],
+      unmarkedBusyProfileNumber: null,
+      shortFormMarkers: false,
+      ignorePrivateEvents: false,
+      upcoming: [],
+    });
     expect(existsSync(join(dir, 'calendar-cache', 'custom-1.ics'))).toBe(false);
     expect(app.services.invoke('calendar:remove-source', { sourceId: 'custom-1' })).toEqual({
       ok: false,

@@ -99,7 +99,6 @@ describe.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])('an ev
 });
 
 describe('a cached copy that cannot be used', () => {
-
   it.each<[string, (textPath: string) => void]>([
     ['is cut off mid-line', (textPath) => writeFileSync(textPath, 'BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nDTSTART;TZID=Europe/Sto')],
     ['is not a calendar', (textPath) => writeFileSync(textPath, '<html>login</html>')],
@@ -116,7 +115,11 @@ describe('a cached copy that cannot be used', () => {
 
     const restarted = open(dir);
     await restarted.services.calendar.whenIdle();
-    expect(firstSource(restarted)).toMatchObject({ eventCount: null, error: { code: 'feed-unreachable' }, warnings: [{ code: 'cache-unusable', count: 1 }] });
+    expect(firstSource(restarted)).toMatchObject({
+      eventCount: null,
+      error: { code: 'feed-unreachable' },
+      warnings: [{ code: 'cache-unusable', count: 1 }],
+    });
     expect(restarted.services.state.calendar.upcoming).toEqual([]);
     expect(restarted.services.state.active.profileId).toBe('available');
   });

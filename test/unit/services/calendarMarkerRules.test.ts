@@ -32,7 +32,8 @@ async function openWithCalendar(dir: string): Promise<TestApp> {
   return app;
 }
 
-const planned = (app: TestApp) => app.services.state.calendar.upcoming.map((activation) => [activation.key.split('|')[0], activation.profileId]);
+const planned = (app: TestApp) =>
+  app.services.state.calendar.upcoming.map((activation) => [activation.key.split('|')[0], activation.profileId]);
 
 describe('the calendar’s marker rules, through the services', () => {
   it('by default plans private meetings and reads only #N and [N]', async () => {

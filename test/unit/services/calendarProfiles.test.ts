@@ -69,7 +69,11 @@ describe('the calendar switches profiles through the profile service, on its own
       since: T('09:00'),
       until: T('10:00'),
       temporaryMessage: null,
-      source: { kind: 'calendar', key: `board@day.test|${T('09:00')}`, returnTo: { profileId: 'temporarily-out', since: T('08:00'), until: T('16:00'), byHand: true } },
+      source: {
+        kind: 'calendar',
+        key: `board@day.test|${T('09:00')}`,
+        returnTo: { profileId: 'temporarily-out', since: T('08:00'), until: T('16:00'), byHand: true },
+      },
     });
 
     app.clock.advance(60 * MINUTE);
@@ -92,7 +96,13 @@ describe('the calendar switches profiles through the profile service, on its own
     expect(app.services.state.active.profileId).toBe('meeting');
     app.clock.advance(15 * MINUTE);
     expect(activate(app, 'available').ok).toBe(true);
-    expect(app.services.state.active).toEqual({ profileId: 'available', since: T('09:15'), until: null, temporaryMessage: null, source: { kind: 'manual' } });
+    expect(app.services.state.active).toEqual({
+      profileId: 'available',
+      since: T('09:15'),
+      until: null,
+      temporaryMessage: null,
+      source: { kind: 'manual' },
+    });
     expect(app.services.state.calendar.upcoming[0]).toMatchObject({ profileNumber: 3, state: 'overridden' });
 
     app.clock.advance(45 * MINUTE - 1);
@@ -113,7 +123,13 @@ describe('the calendar switches profiles through the profile service, on its own
     during.services.dispose();
 
     const after = reopen(dir, '12:00');
-    expect(after.services.state.active).toEqual({ profileId: 'temporarily-out', since: T('08:00'), until: T('12:30'), temporaryMessage: null, source: { kind: 'manual' } });
+    expect(after.services.state.active).toEqual({
+      profileId: 'temporarily-out',
+      since: T('08:00'),
+      until: T('12:30'),
+      temporaryMessage: null,
+      source: { kind: 'manual' },
+    });
     await after.services.calendar.whenIdle();
   });
 
@@ -146,9 +162,33 @@ describe('the list of upcoming activations', () => {
   it('lists times, profile numbers and the meeting, warns about an unknown profile number, and never switches to it', async () => {
     const app = await openWithCalendar(newDir(), '08:00');
     expect(app.services.state.calendar.upcoming).toEqual([
-      { key: `board@day.test|${T('09:00')}`, start: T('09:00'), end: T('10:00'), profileId: 'meeting', profileNumber: 3, title: '#3 Styrelsemöte om budgeten', state: 'planned' },
-      { key: `course@day.test|${T('10:00')}`, start: T('10:00'), end: T('11:00'), profileId: 'training', profileNumber: 10, title: '[10] Kurs i Excel', state: 'planned' },
-      { key: `unknown@day.test|${T('15:00')}`, start: T('15:00'), end: T('15:30'), profileId: null, profileNumber: 42, title: '#42 Hemligt projekt', state: 'unknown-profile' },
+      {
+        key: `board@day.test|${T('09:00')}`,
+        start: T('09:00'),
+        end: T('10:00'),
+        profileId: 'meeting',
+        profileNumber: 3,
+        title: '#3 Styrelsemöte om budgeten',
+        state: 'planned',
+      },
+      {
+        key: `course@day.test|${T('10:00')}`,
+        start: T('10:00'),
+        end: T('11:00'),
+        profileId: 'training',
+        profileNumber: 10,
+        title: '[10] Kurs i Excel',
+        state: 'planned',
+      },
+      {
+        key: `unknown@day.test|${T('15:00')}`,
+        start: T('15:00'),
+        end: T('15:30'),
+        profileId: null,
+        profileNumber: 42,
+        title: '#42 Hemligt projekt',
+        state: 'unknown-profile',
+      },
     ]);
     app.clock.advance(7 * 60 * MINUTE + 10 * MINUTE);
     expect(app.services.state.active.profileId).toBe('available');

@@ -16,7 +16,9 @@ import { useTempDirs } from '../../helpers/tempDir';
 const newDir = useTempDirs();
 const at = (iso: string) => new Date(iso).getTime();
 const START = '2026-04-15T08:00:00+02:00';
-const BOARD = icsCalendar([{ uid: 'board@redirect.test', summary: '#3 Styrelsemöte', start: at('2026-04-15T09:00:00+02:00'), end: at('2026-04-15T10:00:00+02:00') }]);
+const BOARD = icsCalendar([
+  { uid: 'board@redirect.test', summary: '#3 Styrelsemöte', start: at('2026-04-15T09:00:00+02:00'), end: at('2026-04-15T10:00:00+02:00') },
+]);
 const CALENDAR: FeedBehaviour = { kind: 'ics', body: BOARD };
 
 const servers: IcsFeedServer[] = [];
@@ -50,10 +52,18 @@ describe('a redirect to an address the feed may not reach is refused before that
   it.each([
     ['0.0.0.0, which reaches this computer', (port: number) => `http://0.0.0.0:${port}/kalender.ics`, 'feed-address-unspecified'],
     ['0.x.y.z, the rest of "this network"', (port: number) => `http://0.1.2.3:${port}/kalender.ics`, 'feed-address-unspecified'],
-    ['::ffff:127.0.0.1, loopback written as IPv6', (port: number) => `http://[::ffff:127.0.0.1]:${port}/kalender.ics`, 'feed-address-mapped'],
+    [
+      '::ffff:127.0.0.1, loopback written as IPv6',
+      (port: number) => `http://[::ffff:127.0.0.1]:${port}/kalender.ics`,
+      'feed-address-mapped',
+    ],
     ['the decimal form of 127.0.0.1 on another port', (port: number) => `http://2130706433:${port}/kalender.ics`, 'feed-address-loopback'],
     ['127.0.0.1 on another port', (port: number) => `http://127.0.0.1:${port}/kalender.ics`, 'feed-address-loopback'],
-    ['localhost on another port, checked once resolved', (port: number) => `http://localhost:${port}/kalender.ics`, 'feed-address-loopback'],
+    [
+      'localhost on another port, checked once resolved',
+      (port: number) => `http://localhost:${port}/kalender.ics`,
+      'feed-address-loopback',
+    ],
   ])('%s: %s', async (_what, target, code) => {
     const forbidden = await serve(CALENDAR);
     const feed = await redirecting(target(forbidden.port));
@@ -103,7 +113,12 @@ describe('a redirect to an address the feed may not reach is refused before that
 
 describe('redirects that go round', () => {
   it('a loop is refused when it comes back, and nothing is asked twice', async () => {
-    const feed = await serve({ kind: 'redirect', status: 301, locations: { '/kalender.ics': '/a', '/a': '/b', '/b': '/kalender.ics' }, otherwise: CALENDAR });
+    const feed = await serve({
+      kind: 'redirect',
+      status: 301,
+      locations: { '/kalender.ics': '/a', '/a': '/b', '/b': '/kalender.ics' },
+      otherwise: CALENDAR,
+    });
     expect(codeOf(await read(feed.url))).toBe('feed-redirect-loop');
     expect(feed.requests.map((request) => request.path)).toEqual(['/kalender.ics', '/a', '/b']);
   });
@@ -142,7 +157,29 @@ describe('an https feed that redirects to plain http', () => {
   beforeAll(() => {
     const dir = newDir();
     const [key, cert] = [join(dir, 'key.pem'), join(dir, 'cert.pem')];
-    execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1', '-keyout', key, '-out', cert], { stdio: 'ignore' });
+    execFileSync(
+      'openssl',
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'ec',
+        '-pkeyopt',
+        'ec_paramgen_curve:prime256v1',
+        '-nodes',
+        '-days',
+        '1',
+        '-subj',
+        '/CN=127.0.0.1',
+        '-addext',
+        'subjectAltName=IP:127.0.0.1',
+        '-keyout',
+        key,
+        '-out',
+        cert,
+      ],
+      { stdio: 'ignore' },
+    );
     tls = { key: readFileSync(key, 'utf8'), cert: readFileSync(cert, 'utf8') };
     // The test's own certificate authority, trusted the way an installed one would be.
     trusted = globalAgent.options.ca;
@@ -175,18 +212,19 @@ describe('a refused redirect in the app', () => {
     expect(app.services.invoke('calendar:add-source', { location: feed.url }).ok).toBe(true);
     await app.services.calendar.whenIdle();
 
-    feed.serve({ kind: 'redirect', status: 302, locations: { '/kalender.ics': `http://0.0.0.0:${forbidden.port}/kalender.ics` }, otherwise: CALENDAR });
+    feed.serve({
+      kind: 'redirect',
+      status: 302,
+      locations: { '/kalender.ics': `http://0.0.0.0:${forbidden.port}/kalender.ics` },
+      otherwise: CALENDAR,
+    });
     expect(app.services.invoke('calendar:sync', { sourceId: null }).ok).toBe(true);
     await app.services.calendar.whenIdle();
     const status = app.services.state.calendar.sources[0];
     expect(status).toMatchObject({ eventCount: 1, error: { code: 'feed-address-unspecified' } });
     const error = status?.error as CalendarSourceError;
-    expect(errorText('sv', error)).toBe(
-      'Flödet pekar på adressen 0.0.0.0 eller ::, som betyder den här datorn, och följdes inte.',
-    );
-    expect(errorText('en', error)).toBe(
-      'The feed points at the address 0.0.0.0 or ::, which means this computer, and was not followed.',
-    );
+    expect(errorText('sv', error)).toBe('Flödet pekar på adressen 0.0.0.0 eller ::, som betyder den här datorn, och följdes inte.');
+    expect(errorText('en', error)).toBe('The feed points at the address 0.0.0.0 or ::, which means this computer, and was not followed.');
     expect(app.services.state.calendar.upcoming.map((row) => row.profileNumber)).toEqual([3]);
     expect(forbidden.requests).toEqual([]);
   });

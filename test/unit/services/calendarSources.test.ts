@@ -25,12 +25,37 @@ function open(dir: string, options: Parameters<typeof openTestApp>[2] = {}): Tes
 describe('adding a calendar refuses what cannot be a source, with its own error, and changes nothing', () => {
   const refused: [string, string, string, string][] = [
     ['an empty field', '   ', 'source-empty', 'Enter the path of an ICS file or the address of an ICS feed.'],
-    ['plain http to another host', 'http://calendar.example.com/anna.ics', 'url-not-https', 'Only https:// feeds are allowed (http:// only on this computer, 127.0.0.1 or localhost), not http://calendar.example.com.'],
-    ['ftp', 'ftp://files.example.com/anna.ics', 'url-not-https', 'Only https:// feeds are allowed (http:// only on this computer, 127.0.0.1 or localhost), not ftp://files.example.com.'],
+    [
+      'plain http to another host',
+      'http://calendar.example.com/anna.ics',
+      'url-not-https',
+      'Only https:// feeds are allowed (http:// only on this computer, 127.0.0.1 or localhost), not http://calendar.example.com.',
+    ],
+    [
+      'ftp',
+      'ftp://files.example.com/anna.ics',
+      'url-not-https',
+      'Only https:// feeds are allowed (http:// only on this computer, 127.0.0.1 or localhost), not ftp://files.example.com.',
+    ],
     ['a URL that does not parse', 'https://exa mple.com/x.ics', 'url-invalid', '"https://exa mple.com/x.ics" is not a valid web address.'],
-    ['a URL with a password', 'https://anna:hemligt@example.com/x.ics', 'url-credentials', 'Addresses with a user name or password are not supported; use the secret address the calendar publishes.'],
-    ['a relative path', 'kalender.ics', 'path-not-absolute', '"kalender.ics" is not a full path; give the whole path from the root, e.g. /home/anna/kalender.ics.'],
-    ['a home-relative path', '~/kalender.ics', 'path-not-absolute', '"~/kalender.ics" is not a full path; give the whole path from the root, e.g. /home/anna/kalender.ics.'],
+    [
+      'a URL with a password',
+      'https://anna:hemligt@example.com/x.ics',
+      'url-credentials',
+      'Addresses with a user name or password are not supported; use the secret address the calendar publishes.',
+    ],
+    [
+      'a relative path',
+      'kalender.ics',
+      'path-not-absolute',
+      '"kalender.ics" is not a full path; give the whole path from the root, e.g. /home/anna/kalender.ics.',
+    ],
+    [
+      'a home-relative path',
+      '~/kalender.ics',
+      'path-not-absolute',
+      '"~/kalender.ics" is not a full path; give the whole path from the root, e.g. /home/anna/kalender.ics.',
+    ],
   ];
 
   for (const [what, location, code, message] of refused) {
@@ -57,9 +82,15 @@ describe('adding a calendar refuses what cannot be a source, with its own error,
 
   it('refuses a payload of the wrong shape before any handler runs', () => {
     const app = open(newDir());
-    expect(app.services.invoke('calendar:add-source', { location: 42 })).toMatchObject({ ok: false, error: { code: 'invalid-payload', field: 'location' } });
+    expect(app.services.invoke('calendar:add-source', { location: 42 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-payload', field: 'location' },
+    });
     expect(app.services.invoke('calendar:sync', {})).toMatchObject({ ok: false, error: { code: 'invalid-payload', field: 'sourceId' } });
-    expect(app.services.invoke('calendar:set-unmarked-rule', { profileNumber: 0 })).toMatchObject({ ok: false, error: { code: 'out-of-bounds' } });
+    expect(app.services.invoke('calendar:set-unmarked-rule', { profileNumber: 0 })).toMatchObject({
+      ok: false,
+      error: { code: 'out-of-bounds' },
+    });
   });
 
   it('takes webcal:// as https://, and a loopback http:// feed as it is', () => {
@@ -80,7 +111,11 @@ describe('a file source', () => {
   }
 
   const broken: [string, (dir: string) => string, object][] = [
-    ['JSON', () => fixture('not-ics.json'), { code: 'ics-not-calendar', message: 'This is not an iCalendar file (no BEGIN:VCALENDAR), perhaps a web page' }],
+    [
+      'JSON',
+      () => fixture('not-ics.json'),
+      { code: 'ics-not-calendar', message: 'This is not an iCalendar file (no BEGIN:VCALENDAR), perhaps a web page' },
+    ],
     ['a web page', () => fixture('login-page.html'), { code: 'ics-not-calendar' }],
     ['a truncated calendar', () => fixture('truncated.ics'), { code: 'ics-malformed' }],
     ['an empty file', () => fixture('empty.ics'), { code: 'ics-empty', message: 'The calendar file is empty' }],
@@ -99,9 +134,19 @@ describe('a file source', () => {
   }
 
   const refused: [string, (dir: string) => string, { maxBytes?: number }, (path: string) => object][] = [
-    ['a path that does not exist', (dir) => join(dir, 'saknas.ics'), {}, (path) => ({ code: 'file-not-found', message: `There is no file at ${path}` })],
+    [
+      'a path that does not exist',
+      (dir) => join(dir, 'saknas.ics'),
+      {},
+      (path) => ({ code: 'file-not-found', message: `There is no file at ${path}` }),
+    ],
     ['a directory', (dir) => dir, {}, (path) => ({ code: 'file-not-a-file', message: `${path} is not a file` })],
-    ['a file over the size limit', () => fixture('google.ics'), { maxBytes: 1_000 }, () => ({ code: 'ics-too-large', message: 'The file is larger than 1000 bytes', maxBytes: 1_000 })],
+    [
+      'a file over the size limit',
+      () => fixture('google.ics'),
+      { maxBytes: 1_000 },
+      () => ({ code: 'ics-too-large', message: 'The file is larger than 1000 bytes', maxBytes: 1_000 }),
+    ],
   ];
   for (const [what, pathIn, options, error] of refused) {
     it(`refuses ${what} before adding it, with its reason at the field, and changes nothing`, () => {
@@ -109,7 +154,10 @@ describe('a file source', () => {
       const app = open(dir, options);
       const path = pathIn(dir);
       const before = readFileSync(join(dir, 'settings.json'), 'utf8');
-      expect(app.services.invoke('calendar:add-source', { location: path })).toEqual({ ok: false, error: { ...error(path), field: 'location' } });
+      expect(app.services.invoke('calendar:add-source', { location: path })).toEqual({
+        ok: false,
+        error: { ...error(path), field: 'location' },
+      });
       expect(app.services.state.calendar.sources).toEqual([]);
       expect(readFileSync(join(dir, 'settings.json'), 'utf8')).toBe(before);
     });
@@ -169,6 +217,12 @@ describe('a file source', () => {
     mkdirSync(join(dir, 'other'));
     const app = open(dir);
     expect(app.clock.pendingTimers).toBe(0);
-    expect(app.services.state.calendar).toEqual({ sources: [], unmarkedBusyProfileNumber: null, shortFormMarkers: false, ignorePrivateEvents: false, upcoming: [] });
+    expect(app.services.state.calendar).toEqual({
+      sources: [],
+      unmarkedBusyProfileNumber: null,
+      shortFormMarkers: false,
+      ignorePrivateEvents: false,
+      upcoming: [],
+    });
   });
 });

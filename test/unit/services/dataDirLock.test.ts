@@ -17,7 +17,9 @@ function keep(outcome: LockOutcome): LockOutcome {
 /** Another process that takes the lock, and answers its pid once it holds it. */
 function otherOwner(dataDir: string): Promise<{ pid: number; kill9(): Promise<void> }> {
   // node itself, not npx, so that its exit is the lock holder's death.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/helpers/holdDataDirLock.ts', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/helpers/holdDataDirLock.ts', dataDir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => {

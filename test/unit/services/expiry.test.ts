@@ -16,7 +16,12 @@ describe('activation and expiry with an injected clock', () => {
     expect(app.services.state.active.profileId).toBe('lunch');
 
     app.clock.advance(60_000);
-    expect(app.services.state.active).toEqual({ profileId: 'available', since: at('2026-11-23T12:30:00+01:00'), until: null, temporaryMessage: null });
+    expect(app.services.state.active).toEqual({
+      profileId: 'available',
+      since: at('2026-11-23T12:30:00+01:00'),
+      until: null,
+      temporaryMessage: null,
+    });
     expect(app.shown.at(-1)).toMatchObject({ kind: 'profileEnding', title: 'Profilen Lunch har avslutats', body: 'Du är nu Tillgänglig.' });
     expect(app.services.state.notifications.at(-1)?.title).toBe('Profilen Lunch har avslutats');
   });
@@ -34,7 +39,11 @@ describe('activation and expiry with an injected clock', () => {
 
   it('keeps a temporary message only until the profile changes', () => {
     const app = openTestApp(newDir());
-    app.services.invoke('profile:activate', { profileId: 'meeting', length: { kind: 'default' }, temporaryMessage: '  Kundbesök i Kista  ' });
+    app.services.invoke('profile:activate', {
+      profileId: 'meeting',
+      length: { kind: 'default' },
+      temporaryMessage: '  Kundbesök i Kista  ',
+    });
     expect(app.services.state.active.temporaryMessage).toBe('Kundbesök i Kista');
     app.services.invoke('profile:activate', { profileId: 'lunch', length: { kind: 'default' }, temporaryMessage: null });
     expect(app.services.state.active.temporaryMessage).toBeNull();
@@ -42,7 +51,11 @@ describe('activation and expiry with an injected clock', () => {
 
   it('refuses a temporary message over 200 characters', () => {
     const app = openTestApp(newDir());
-    const result = app.services.invoke('profile:activate', { profileId: 'lunch', length: { kind: 'default' }, temporaryMessage: 'x'.repeat(201) });
+    const result = app.services.invoke('profile:activate', {
+      profileId: 'lunch',
+      length: { kind: 'default' },
+      temporaryMessage: 'x'.repeat(201),
+    });
     expect(result).toEqual({
       ok: false,
       error: { code: 'message-too-long', field: 'temporaryMessage', message: 'The status message may be at most 200 characters.' },
@@ -121,9 +134,17 @@ describe('activation and expiry with an injected clock', () => {
 
   it('resolves a quick length at the moment of activation', () => {
     const app = openTestApp(newDir(), new ManualClock('2026-11-27T15:10:00+01:00'));
-    app.services.invoke('profile:activate', { profileId: 'meeting', length: { kind: 'quick', quick: 'endOfWorkingDay' }, temporaryMessage: null });
+    app.services.invoke('profile:activate', {
+      profileId: 'meeting',
+      length: { kind: 'quick', quick: 'endOfWorkingDay' },
+      temporaryMessage: null,
+    });
     expect(app.services.state.active.until).toBe(at('2026-11-27T17:00:00+01:00'));
-    app.services.invoke('profile:activate', { profileId: 'meeting', length: { kind: 'quick', quick: 'tomorrow0800' }, temporaryMessage: null });
+    app.services.invoke('profile:activate', {
+      profileId: 'meeting',
+      length: { kind: 'quick', quick: 'tomorrow0800' },
+      temporaryMessage: null,
+    });
     expect(app.services.state.active.until).toBe(at('2026-11-28T08:00:00+01:00'));
     app.services.invoke('profile:activate', { profileId: 'meeting', length: { kind: 'quick', quick: '2h' }, temporaryMessage: null });
     expect(app.services.state.active.until).toBe(at('2026-11-27T17:10:00+01:00'));

@@ -29,7 +29,10 @@ describe('secrets and recordings are owner-only on disk', () => {
     mkdirSync(join(dir, 'recordings'), { mode: 0o755 });
     const app = openTestApp(dir);
     app.services.invoke('account:update', { addOns: { recording: true } });
-    app.services.invoke('profile:update', { ...app.services.state.profiles.find((profile) => profile.id === BASE_PROFILE_ID)!, recordCalls: true });
+    app.services.invoke('profile:update', {
+      ...app.services.state.profiles.find((profile) => profile.id === BASE_PROFILE_ID)!,
+      recordCalls: true,
+    });
     const begun = app.services.invoke('recording:begin', { party: 'Bob', direction: 'outgoing', sampleRate: 16000 });
     expect(begun.ok).toBe(true);
     const [recording] = app.services.state.recordings.items;
@@ -52,6 +55,15 @@ describe('nothing a handler throws crosses the contract', () => {
   it('a non-string channel is refused by its type, without echoing it', () => {
     const app = openTestApp(newDir());
     expect(app.services.invoke(42, null)).toMatchObject({ ok: false, error: { code: 'unknown-channel', message: 'Unknown channel 42.' } });
-    expect(app.services.invoke({ toString: () => { throw new Error('no'); } }, null)).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
+    expect(
+      app.services.invoke(
+        {
+          toString: () => {
+            throw new Error('no');
+          },
+        },
+        null,
+      ),
+    ).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
   });
 });

@@ -12,7 +12,12 @@ describe('IPC payloads are checked before any handler runs', () => {
     ['an unknown channel', 'profile:explode', {}, 'unknown-channel'],
     ['a missing payload', 'profile:activate', undefined, 'invalid-payload'],
     ['a wrong type', 'profile:activate', { profileId: 42, length: { kind: 'default' }, temporaryMessage: null }, 'invalid-payload'],
-    ['an unknown length kind', 'profile:activate', { profileId: 'lunch', length: { kind: 'forever' }, temporaryMessage: null }, 'invalid-payload'],
+    [
+      'an unknown length kind',
+      'profile:activate',
+      { profileId: 'lunch', length: { kind: 'forever' }, temporaryMessage: null },
+      'invalid-payload',
+    ],
     ['an extra field', 'profile:delete', { profileId: 'lunch', force: true }, 'invalid-payload'],
     ['a prototype-polluting key', 'ui:update', JSON.parse('{"__proto__": {"polluted": true}, "language": "xx"}'), 'invalid-payload'],
     ['a non-object', 'notice:dismiss', 'all', 'invalid-payload'],
@@ -32,7 +37,11 @@ describe('IPC payloads are checked before any handler runs', () => {
 
   it('names the channel, the field and the problem', () => {
     const app = openTestApp(newDir());
-    const result = app.services.invoke('profile:activate', { profileId: 'lunch', length: { kind: 'minutes', minutes: 'ten' }, temporaryMessage: null });
+    const result = app.services.invoke('profile:activate', {
+      profileId: 'lunch',
+      length: { kind: 'minutes', minutes: 'ten' },
+      temporaryMessage: null,
+    });
     expect(result).toEqual({
       ok: false,
       error: {

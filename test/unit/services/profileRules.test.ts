@@ -91,9 +91,11 @@ describe('profile rules, each with its own error and nothing changed', () => {
   it('refuses a caller ID the account does not own', () => {
     const dir = newDir();
     const app = withAccountNumbers(dir, { landline: '+4681234567', mobile: '+46701234567', switchboard: null });
-    expect(
-      expectRefused(dir, app, 'profile:update', { ...lunch, callerId: { calls: 'switchboard', sms: 'landline' } }),
-    ).toEqual({ code: 'caller-id-not-owned', field: 'callerId.calls', message: 'The account has no switchboard number to show.' });
+    expect(expectRefused(dir, app, 'profile:update', { ...lunch, callerId: { calls: 'switchboard', sms: 'landline' } })).toEqual({
+      code: 'caller-id-not-owned',
+      field: 'callerId.calls',
+      message: 'The account has no switchboard number to show.',
+    });
   });
 
   it('refuses a default length of zero or less', () => {
@@ -111,16 +113,23 @@ describe('profile rules, each with its own error and nothing changed', () => {
   it('refuses activating for a negative, zero or past length', () => {
     const dir = newDir();
     const app = openTestApp(dir);
-    expect(expectRefused(dir, app, 'profile:activate', { profileId: 'lunch', length: { kind: 'minutes', minutes: -5 }, temporaryMessage: null })).toEqual({
+    expect(
+      expectRefused(dir, app, 'profile:activate', { profileId: 'lunch', length: { kind: 'minutes', minutes: -5 }, temporaryMessage: null }),
+    ).toEqual({
       code: 'length-not-positive',
       field: 'length',
       message: 'The length must be greater than zero.',
     });
-    expect(expectRefused(dir, app, 'profile:activate', { profileId: 'lunch', length: { kind: 'minutes', minutes: 0 }, temporaryMessage: null })?.code).toBe(
-      'length-not-positive',
-    );
     expect(
-      expectRefused(dir, app, 'profile:activate', { profileId: 'lunch', length: { kind: 'until', until: app.clock.now() - 60_000 }, temporaryMessage: null }),
+      expectRefused(dir, app, 'profile:activate', { profileId: 'lunch', length: { kind: 'minutes', minutes: 0 }, temporaryMessage: null })
+        ?.code,
+    ).toBe('length-not-positive');
+    expect(
+      expectRefused(dir, app, 'profile:activate', {
+        profileId: 'lunch',
+        length: { kind: 'until', until: app.clock.now() - 60_000 },
+        temporaryMessage: null,
+      }),
     ).toEqual({ code: 'until-in-past', field: 'until', message: 'The end time must be in the future.' });
   });
 
@@ -190,7 +199,15 @@ describe('limits the form and the IPC share', () => {
     ['a default length over a year', { ...lunch, defaultLength: { kind: 'days', days: 366 } }, 'length-too-long', 'defaultLength.days'],
     [
       'a rule for the mobile number that forwards to something that is not a number',
-      { ...lunch, incoming: { ...lunch.incoming, byLine: { mobile: { action: { kind: 'forward', target: { kind: 'number', number: '07x' } }, noAnswer: null, whenBusy: { kind: 'busy' } } } } },
+      {
+        ...lunch,
+        incoming: {
+          ...lunch.incoming,
+          byLine: {
+            mobile: { action: { kind: 'forward', target: { kind: 'number', number: '07x' } }, noAnswer: null, whenBusy: { kind: 'busy' } },
+          },
+        },
+      },
       'forward-number-invalid',
       'incoming.byLine.mobile',
     ],
@@ -206,7 +223,10 @@ describe('limits the form and the IPC share', () => {
   it('refuses a rule for a line there is no such thing as', () => {
     const dir = newDir();
     const app = openTestApp(dir);
-    const fax = { ...lunch, incoming: { ...lunch.incoming, byLine: { fax: { action: { kind: 'ring' }, noAnswer: null, whenBusy: { kind: 'busy' } } } } };
+    const fax = {
+      ...lunch,
+      incoming: { ...lunch.incoming, byLine: { fax: { action: { kind: 'ring' }, noAnswer: null, whenBusy: { kind: 'busy' } } } },
+    };
     expect(expectRefused(dir, app, 'profile:update', fax)).toMatchObject({ code: 'invalid-payload' });
   });
 

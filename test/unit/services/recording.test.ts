@@ -16,7 +16,8 @@ const SECOND = 32_000;
 /** `seconds` of a 440 Hz tone as 16-bit PCM, so the bytes on disk can be compared with what was sent. */
 function tone(seconds: number): Buffer {
   const samples = Buffer.alloc(seconds * SECOND);
-  for (let index = 0; index < samples.length / 2; index++) samples.writeInt16LE(Math.round(8000 * Math.sin((2 * Math.PI * 440 * index) / 16000)), index * 2);
+  for (let index = 0; index < samples.length / 2; index++)
+    samples.writeInt16LE(Math.round(8000 * Math.sin((2 * Math.PI * 440 * index) / 16000)), index * 2);
   return samples;
 }
 
@@ -48,10 +49,15 @@ describe('a recording streamed in chunks', () => {
     const app = recordingApp();
     const id = begin(app);
     const audio = tone(3);
-    expect(items(app)).toMatchObject([{ id, state: 'recording', party: 'Bob (+46812345602)', direction: 'outgoing', profile: 'Tillgänglig', startedAt: app.clock.now() }]);
+    expect(items(app)).toMatchObject([
+      { id, state: 'recording', party: 'Bob (+46812345602)', direction: 'outgoing', profile: 'Tillgänglig', startedAt: app.clock.now() },
+    ]);
     const path = join(recordingsDir(app.dir), `${id}.wav`);
     for (let second = 0; second < 3; second++) {
-      expect(append(app, id, audio.subarray(second * SECOND, (second + 1) * SECOND))).toEqual({ ok: true, value: { durationMs: (second + 1) * 1000 } });
+      expect(append(app, id, audio.subarray(second * SECOND, (second + 1) * SECOND))).toEqual({
+        ok: true,
+        value: { durationMs: (second + 1) * 1000 },
+      });
       // On disk at once, before the recording ends.
       expect(statSync(path).size).toBe(44 + (second + 1) * SECOND);
     }
@@ -59,7 +65,12 @@ describe('a recording streamed in chunks', () => {
 
     const wav = readFileSync(path);
     expect(wav.subarray(44)).toEqual(audio);
-    expect([wav.toString('ascii', 0, 4), wav.readUInt32LE(4), wav.readUInt32LE(24), wav.readUInt32LE(40)]).toEqual(['RIFF', 36 + 3 * SECOND, 16000, 3 * SECOND]);
+    expect([wav.toString('ascii', 0, 4), wav.readUInt32LE(4), wav.readUInt32LE(24), wav.readUInt32LE(40)]).toEqual([
+      'RIFF',
+      36 + 3 * SECOND,
+      16000,
+      3 * SECOND,
+    ]);
     expect(items(app)).toMatchObject([{ id, state: 'finished', durationMs: 3000 }]);
     expect(files(app.dir)).toEqual([`${id}.json`, `${id}.wav`]);
   });
@@ -68,7 +79,9 @@ describe('a recording streamed in chunks', () => {
     const app = recordingApp();
     const id = begin(app);
     const minute = tone(60);
-    for (let chunk = 0; chunk < 60; chunk++) for (let second = 0; second < 60; second += 10) expect(append(app, id, minute.subarray(second * SECOND, (second + 10) * SECOND)).ok).toBe(true);
+    for (let chunk = 0; chunk < 60; chunk++)
+      for (let second = 0; second < 60; second += 10)
+        expect(append(app, id, minute.subarray(second * SECOND, (second + 10) * SECOND)).ok).toBe(true);
     expect(app.services.invoke('recording:finish', { recordingId: id, callId: null }).ok).toBe(true);
     expect(items(app)[0]).toMatchObject({ durationMs: 3_600_000 });
     expect(statSync(join(recordingsDir(app.dir), `${id}.wav`)).size).toBe(44 + 3600 * SECOND);
@@ -93,13 +106,33 @@ describe('a recording streamed in chunks', () => {
   });
 
   it.each([
-    ['a chunk for an unknown recording', (app: TestApp) => app.services.invoke('recording:append', { recordingId: 'no-such', dataBase64: 'AAAA' }), 'recording-unknown'],
-    ['a chunk that is not base64', (app: TestApp, id: string) => app.services.invoke('recording:append', { recordingId: id, dataBase64: 'not base64!!' }), 'recording-not-base64'],
+    [
+      'a chunk for an unknown recording',
+      (app: TestApp) => app.services.invoke('recording:append', { recordingId: 'no-such', dataBase64: 'AAAA' }),
+      'recording-unknown',
+    ],
+    [
+      'a chunk that is not base64',
+      (app: TestApp, id: string) => app.services.invoke('recording:append', { recordingId: id, dataBase64: 'not base64!!' }),
+      'recording-not-base64',
+    ],
     ['a chunk of half a sample', (app: TestApp, id: string) => append(app, id, Buffer.from([1, 2, 3])), 'recording-chunk-odd'],
     ['a chunk over the bound', (app: TestApp, id: string) => append(app, id, Buffer.alloc(2 * 1024 * 1024)), 'out-of-bounds'],
-    ['finishing an unknown recording', (app: TestApp) => app.services.invoke('recording:finish', { recordingId: '../../settings', callId: null }), 'recording-unknown'],
-    ['an extra field', (app: TestApp, id: string) => app.services.invoke('recording:append', { recordingId: id, dataBase64: 'AAAA', path: '../x' }), 'invalid-payload'],
-    ['an unknown sample rate', (app: TestApp) => app.services.invoke('recording:begin', { party: 'x', direction: 'outgoing', sampleRate: 44100 }), 'invalid-payload'],
+    [
+      'finishing an unknown recording',
+      (app: TestApp) => app.services.invoke('recording:finish', { recordingId: '../../settings', callId: null }),
+      'recording-unknown',
+    ],
+    [
+      'an extra field',
+      (app: TestApp, id: string) => app.services.invoke('recording:append', { recordingId: id, dataBase64: 'AAAA', path: '../x' }),
+      'invalid-payload',
+    ],
+    [
+      'an unknown sample rate',
+      (app: TestApp) => app.services.invoke('recording:begin', { party: 'x', direction: 'outgoing', sampleRate: 44100 }),
+      'invalid-payload',
+    ],
   ])('refuses %s with a specific error and changes nothing', (_label, request, code) => {
     const app = recordingApp();
     const id = begin(app);
@@ -119,7 +152,10 @@ describe('a recording streamed in chunks', () => {
 
   it('is refused when the active profile does not record, or the account has no add-on', () => {
     const app = openTestApp(newDir());
-    expect(app.services.invoke('recording:begin', { party: 'Bob', direction: 'incoming', sampleRate: 16000 })).toMatchObject({ ok: false, error: { code: 'recording-not-allowed' } });
+    expect(app.services.invoke('recording:begin', { party: 'Bob', direction: 'incoming', sampleRate: 16000 })).toMatchObject({
+      ok: false,
+      error: { code: 'recording-not-allowed' },
+    });
     expect(app.services.state.recordings.items).toEqual([]);
   });
 });
@@ -178,7 +214,10 @@ describe('Inspelningar: delete, disk use, retention', () => {
     const id = begin(app);
     app.services.invoke('history:record', answeredCall('call-1', app.clock.now()));
     app.services.invoke('recording:finish', { recordingId: id, callId: 'call-1' });
-    expect(app.services.invoke('recording:delete', { recordingId: 'no-such' })).toMatchObject({ ok: false, error: { code: 'recording-unknown', field: 'recordingId' } });
+    expect(app.services.invoke('recording:delete', { recordingId: 'no-such' })).toMatchObject({
+      ok: false,
+      error: { code: 'recording-unknown', field: 'recordingId' },
+    });
     expect(files(app.dir)).toHaveLength(2);
 
     const deleted = app.services.invoke('recording:delete', { recordingId: id });
@@ -191,7 +230,10 @@ describe('Inspelningar: delete, disk use, retention', () => {
   it('does not delete a recording still being made', () => {
     const app = recordingApp();
     const id = begin(app);
-    expect(app.services.invoke('recording:delete', { recordingId: id })).toMatchObject({ ok: false, error: { code: 'recording-in-progress' } });
+    expect(app.services.invoke('recording:delete', { recordingId: id })).toMatchObject({
+      ok: false,
+      error: { code: 'recording-in-progress' },
+    });
     expect(files(app.dir)).toHaveLength(2);
   });
 
@@ -201,8 +243,14 @@ describe('Inspelningar: delete, disk use, retention', () => {
     expect(piece).toMatchObject({ ok: true, value: { totalBytes: 44 + SECOND, nextOffset: null } });
     const bytes = Buffer.from((piece.ok ? (piece.value as { dataBase64: string }) : { dataBase64: '' }).dataBase64, 'base64');
     expect(bytes).toEqual(readFileSync(join(recordingsDir(app.dir), `${id}.wav`)));
-    expect(app.services.invoke('recording:read', { recordingId: id, offset: 44 + SECOND + 1 })).toMatchObject({ ok: false, error: { code: 'recording-offset-invalid' } });
-    expect(app.services.invoke('recording:read', { recordingId: 'no-such', offset: 0 })).toMatchObject({ ok: false, error: { code: 'recording-unknown' } });
+    expect(app.services.invoke('recording:read', { recordingId: id, offset: 44 + SECOND + 1 })).toMatchObject({
+      ok: false,
+      error: { code: 'recording-offset-invalid' },
+    });
+    expect(app.services.invoke('recording:read', { recordingId: 'no-such', offset: 0 })).toMatchObject({
+      ok: false,
+      error: { code: 'recording-unknown' },
+    });
   });
 
   it('deletes a recording on its own once its days are up, by the services’ clock', () => {
@@ -229,7 +277,10 @@ describe('Inspelningar: delete, disk use, retention', () => {
   it.each([0, -5, 3651, 1_000_000, 1.5])('refuses a retention of %s days with its own error and keeps the setting', (days) => {
     const { app } = withRecording(1);
     app.services.invoke('recording:set-retention', { days: 30 });
-    expect(app.services.invoke('recording:set-retention', { days })).toMatchObject({ ok: false, error: { code: 'recording-retention-invalid', field: 'days' } });
+    expect(app.services.invoke('recording:set-retention', { days })).toMatchObject({
+      ok: false,
+      error: { code: 'recording-retention-invalid', field: 'days' },
+    });
     expect(app.services.state.recordings.retentionDays).toBe(30);
     expect(items(app)).toHaveLength(1);
   });

@@ -70,7 +70,10 @@ describe('SpeechService with espeak-ng', { timeout: 30_000 }, () => {
   it('renders once when the same text is asked for twice at the same time', async () => {
     const counter = countingSpawn();
     const service = new SpeechService({ directory: newDir(), engine: espeakNg, spawn: counter.spawn });
-    const [a, b] = await Promise.all([service.render({ text: 'Samtidigt.', language: 'sv' }), service.render({ text: 'Samtidigt.', language: 'sv' })]);
+    const [a, b] = await Promise.all([
+      service.render({ text: 'Samtidigt.', language: 'sv' }),
+      service.render({ text: 'Samtidigt.', language: 'sv' }),
+    ]);
     expect(a.ok && b.ok).toBe(true);
     expect(counter.renders()).toBe(1);
   });
@@ -89,7 +92,14 @@ describe('SpeechService refusals', { timeout: 30_000 }, () => {
     const counter = countingSpawn();
     const service = new SpeechService({ directory, engine: espeakNg, spawn: counter.spawn });
     const result = await service.render({ text: 'a'.repeat(MAX_SPOKEN_CHARACTERS + 1), language: 'sv' });
-    expect(result).toEqual({ ok: false, error: { code: 'speech-text-too-long', field: 'text', message: `A spoken text may be at most ${MAX_SPOKEN_CHARACTERS} characters, not ${MAX_SPOKEN_CHARACTERS + 1}.` } });
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'speech-text-too-long',
+        field: 'text',
+        message: `A spoken text may be at most ${MAX_SPOKEN_CHARACTERS} characters, not ${MAX_SPOKEN_CHARACTERS + 1}.`,
+      },
+    });
     expect(counter.runs).toEqual([]);
     expect(existsSync(directory)).toBe(false);
   });
@@ -119,9 +129,20 @@ describe('SpeechService refusals', { timeout: 30_000 }, () => {
 
   it('reports an engine that fails, with its own words, and leaves no file behind', async () => {
     const directory = newDir();
-    const noSuchVoice: SpeechEngine = { ...espeakNg, render: (text, _language, outFile) => ({ program: 'espeak-ng', args: ['-v', 'zz-none', '-w', outFile, '--stdin'], stdin: text, env: {} }) };
+    const noSuchVoice: SpeechEngine = {
+      ...espeakNg,
+      render: (text, _language, outFile) => ({
+        program: 'espeak-ng',
+        args: ['-v', 'zz-none', '-w', outFile, '--stdin'],
+        stdin: text,
+        env: {},
+      }),
+    };
     const result = await new SpeechService({ directory, engine: noSuchVoice }).render({ text: 'Hej.', language: 'sv' });
-    expect(result).toEqual({ ok: false, error: { code: 'speech-engine-failed', message: 'espeak-ng failed (exit 1): Error: The specified espeak-ng voice does not exist.' } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'speech-engine-failed', message: 'espeak-ng failed (exit 1): Error: The specified espeak-ng voice does not exist.' },
+    });
     expect(readdirSync(directory)).toEqual([]);
   });
 
@@ -150,9 +171,18 @@ describe('speech over the IPC contract', { timeout: 30_000 }, () => {
   it('refuses a bad payload before anything runs, and the text limit with its own code', async () => {
     const dir = newDir();
     const { services } = openTestApp(dir);
-    expect(await services.request('speech:render', { text: 'Hej', language: 'de' })).toMatchObject({ ok: false, error: { code: 'invalid-payload', field: 'language' } });
-    expect(await services.request('speech:render', { text: 'Hej', language: 'sv', voice: 'x' })).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
-    expect(await services.request('speech:render', { text: 'a'.repeat(MAX_SPOKEN_CHARACTERS + 1), language: 'sv' })).toMatchObject({ ok: false, error: { code: 'speech-text-too-long' } });
+    expect(await services.request('speech:render', { text: 'Hej', language: 'de' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-payload', field: 'language' },
+    });
+    expect(await services.request('speech:render', { text: 'Hej', language: 'sv', voice: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-payload' },
+    });
+    expect(await services.request('speech:render', { text: 'a'.repeat(MAX_SPOKEN_CHARACTERS + 1), language: 'sv' })).toMatchObject({
+      ok: false,
+      error: { code: 'speech-text-too-long' },
+    });
     expect(existsSync(join(dir, 'speech'))).toBe(false);
   });
 

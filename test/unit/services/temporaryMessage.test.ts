@@ -47,7 +47,10 @@ describe("the switcher's temporary message, for the profile active now", () => {
     expect(tooLong).toMatchObject({ ok: false, error: { code: 'message-too-long', field: 'temporaryMessage' } });
     const malformed = app.services.invoke('profile:set-message', { temporaryMessage: 'Hej', profileId: 'lunch' });
     expect(malformed).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
-    expect(app.services.invoke('profile:set-message', { temporaryMessage: 42 })).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    expect(app.services.invoke('profile:set-message', { temporaryMessage: 42 })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-payload' },
+    });
     expect(readFileSync(join(dir, 'settings.json'), 'utf8')).toBe(fileBefore);
     expect(app.services.state.active.temporaryMessage).toBe('Hos kund');
   });

@@ -21,8 +21,16 @@ describe('a settings file that cannot be used', () => {
     ['truncated JSON', '{"schemaVersion": 1, "profiles": [', 'not valid JSON'],
     ['a JSON array', '[1, 2, 3]', 'the file does not hold a settings object'],
     ['a missing version', '{"profiles": []}', 'schemaVersion is missing or not a positive whole number'],
-    ['a version from a newer app', JSON.stringify({ ...defaultSettings(0), schemaVersion: 99 }), 'schemaVersion 99 is newer than this app understands (3)'],
-    ['a schema violation', JSON.stringify({ ...defaultSettings(0), ui: { language: 'fi', showProfileNumbers: false } }), 'schema violation at ui.language'],
+    [
+      'a version from a newer app',
+      JSON.stringify({ ...defaultSettings(0), schemaVersion: 99 }),
+      'schemaVersion 99 is newer than this app understands (3)',
+    ],
+    [
+      'a schema violation',
+      JSON.stringify({ ...defaultSettings(0), ui: { language: 'fi', showProfileNumbers: false } }),
+      'schema violation at ui.language',
+    ],
   ];
 
   for (const [what, contents, reason] of broken) {
@@ -94,7 +102,10 @@ describe('a settings file from version 2', () => {
     const settings = defaultSettings(0);
     const profiles = settings.profiles.map((profile) => {
       const { colleagueAvailable: _new, ...notifications } = profile.notifications;
-      return { ...profile, notifications: profile.id === 'meeting' ? { ...notifications, chat: { desktop: false, mobile: true, web: false } } : notifications };
+      return {
+        ...profile,
+        notifications: profile.id === 'meeting' ? { ...notifications, chat: { desktop: false, mobile: true, web: false } } : notifications,
+      };
     });
     const { dir, app } = openWithFile(JSON.stringify({ ...settings, schemaVersion: 2, profiles }));
     expect(app.services.state.notices).toEqual([]);
@@ -134,6 +145,9 @@ describe('migrations', () => {
   });
 
   it('refuse a gap in the chain', () => {
-    expect(migrateSettings({ schemaVersion: 1 }, { 2: toV3[2] }, 3)).toEqual({ kind: 'unsupported', reason: 'no migration from schemaVersion 1' });
+    expect(migrateSettings({ schemaVersion: 1 }, { 2: toV3[2] }, 3)).toEqual({
+      kind: 'unsupported',
+      reason: 'no migration from schemaVersion 1',
+    });
   });
 });

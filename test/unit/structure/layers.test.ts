@@ -17,7 +17,9 @@ function typeErrors(config: string, file: string): string[] {
 
 describe('each runtime sees only its own globals', { timeout: 60_000 }, () => {
   it('the renderer has no Buffer', () => {
-    expect(typeErrors('tsconfig.renderer.json', fixture('rendererBuffer.ts'))).toEqual([expect.stringContaining("Cannot find name 'Buffer'")]);
+    expect(typeErrors('tsconfig.renderer.json', fixture('rendererBuffer.ts'))).toEqual([
+      expect.stringContaining("Cannot find name 'Buffer'"),
+    ]);
   });
 
   it('a service has no window', () => {

@@ -5,7 +5,10 @@ const frame = (value: unknown) => Buffer.from(typeof value === 'string' ? value 
 
 describe("the browser shell's WebSocket frames", () => {
   it('a well-formed request is read as it is', () => {
-    expect(readShellRequest(frame({ id: 7, channel: 'state:get', payload: null }))).toEqual({ ok: true, value: { id: 7, channel: 'state:get', payload: null } });
+    expect(readShellRequest(frame({ id: 7, channel: 'state:get', payload: null }))).toEqual({
+      ok: true,
+      value: { id: 7, channel: 'state:get', payload: null },
+    });
   });
 
   it.each([

@@ -29,7 +29,13 @@ export function CallerIdPolicyFields({ policy, onChange }: { policy: CallerIdPol
         <legend>{t('account.hiding')}</legend>
         {HIDING_METHODS.map((hiding) => (
           <label key={hiding} className="account-choice">
-            <input type="radio" name="caller-id-hiding" value={hiding} checked={policy.hiding === hiding} onChange={() => onChange({ ...policy, hiding })} />
+            <input
+              type="radio"
+              name="caller-id-hiding"
+              value={hiding}
+              checked={policy.hiding === hiding}
+              onChange={() => onChange({ ...policy, hiding })}
+            />
             <span>
               {t(`account.hiding.${hiding}`)}
               <small className="account-field__hint">{t(`account.hiding.${hiding}.hint`)}</small>

@@ -10,7 +10,11 @@ export function ProvisioningImport({ onImported, headingLevel = 3 }: { onImporte
   const t = useTranslation();
   const request = useAccountRequest();
   const errorText = useErrorText();
-  const [nativeOutcome, setNativeOutcome] = useState<{ done: boolean; errors: AppError[]; unreadable: boolean }>({ done: false, errors: [], unreadable: false });
+  const [nativeOutcome, setNativeOutcome] = useState<{ done: boolean; errors: AppError[]; unreadable: boolean }>({
+    done: false,
+    errors: [],
+    unreadable: false,
+  });
   const hintId = useId();
   const headingId = useId();
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
@@ -22,7 +26,8 @@ export function ProvisioningImport({ onImported, headingLevel = 3 }: { onImporte
       return;
     }
     if (choice.kind === 'unreadable') setNativeOutcome({ done: false, errors: [], unreadable: true });
-    if (choice.kind === 'native-refused') setNativeOutcome({ done: false, errors: choice.error.details ?? [choice.error], unreadable: false });
+    if (choice.kind === 'native-refused')
+      setNativeOutcome({ done: false, errors: choice.error.details ?? [choice.error], unreadable: false });
     if (choice.kind === 'native' && choice.chosen) {
       setNativeOutcome({ done: true, errors: [], unreadable: false });
       onImported();
@@ -34,7 +39,13 @@ export function ProvisioningImport({ onImported, headingLevel = 3 }: { onImporte
     <section aria-labelledby={headingId} className="account-provisioning">
       <Heading id={headingId}>{t('account.provisioning')}</Heading>
       <p id={hintId}>{t('account.provisioningHint')}</p>
-      <FileChooser purpose="provisioning" label={t('account.import')} accept="application/json,.json" describedBy={hintId} onChoice={(choice) => void choose(choice)} />
+      <FileChooser
+        purpose="provisioning"
+        label={t('account.import')}
+        accept="application/json,.json"
+        describedBy={hintId}
+        onChoice={(choice) => void choose(choice)}
+      />
       <div role="status">
         {(request.done || nativeOutcome.done) && <p>{t('account.imported')}</p>}
         {nativeOutcome.unreadable && <p className="account-provisioning__errors">{t('account.importUnreadable')}</p>}

@@ -63,7 +63,8 @@ export function SipAccountForm({ account }: { account: Account }) {
   // The first field with an error takes focus, so the user lands where the fix is.
   const testState = connectionTest.state;
   useEffect(() => {
-    if (request.errors.length > 0 || testState.kind === 'invalid') formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+    if (request.errors.length > 0 || testState.kind === 'invalid')
+      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [request.errors, testState]);
   const sipDraft = { serverUrl: draft.serverUrl, uri: draft.uri, authUser: draft.authUser, displayName: draft.displayName };
 
@@ -88,7 +89,13 @@ export function SipAccountForm({ account }: { account: Account }) {
     <form ref={formRef} className="account-form" onSubmit={(event) => void save(event)} noValidate>
       <fieldset>
         <legend>{t('account.sip')}</legend>
-        <TextField label={t('account.serverUrl')} hint={t('account.serverUrlHint')} value={draft.serverUrl} onChange={set('serverUrl')} error={errorFor('sip.serverUrl')} />
+        <TextField
+          label={t('account.serverUrl')}
+          hint={t('account.serverUrlHint')}
+          value={draft.serverUrl}
+          onChange={set('serverUrl')}
+          error={errorFor('sip.serverUrl')}
+        />
         <TextField label={t('account.uri')} value={draft.uri} onChange={set('uri')} error={errorFor('sip.uri')} autoComplete="username" />
         <TextField label={t('account.authUser')} value={draft.authUser} onChange={set('authUser')} />
         <TextField label={t('account.displayName')} value={draft.displayName} onChange={set('displayName')} />
@@ -102,7 +109,11 @@ export function SipAccountForm({ account }: { account: Account }) {
           error={passwordError ?? testError('password')}
         />
         <div className="account-form__test">
-          <button type="button" disabled={connectionTest.state.kind === 'testing'} onClick={() => void connectionTest.run(sipDraft, draft.password, account)}>
+          <button
+            type="button"
+            disabled={connectionTest.state.kind === 'testing'}
+            onClick={() => void connectionTest.run(sipDraft, draft.password, account)}
+          >
             {t('account.test')}
           </button>
           <ConnectionTestOutcome state={connectionTest.state} />
@@ -110,24 +121,57 @@ export function SipAccountForm({ account }: { account: Account }) {
       </fieldset>
       <fieldset>
         <legend>{t('account.numbers')}</legend>
-        <TextField label={t('account.landline')} type="tel" value={draft.landline} onChange={set('landline')} error={request.errorFor('numbers.landline')} />
-        <TextField label={t('account.mobile')} type="tel" value={draft.mobile} onChange={set('mobile')} error={request.errorFor('numbers.mobile')} />
-        <TextField label={t('account.switchboard')} type="tel" value={draft.switchboard} onChange={set('switchboard')} error={request.errorFor('numbers.switchboard')} />
+        <TextField
+          label={t('account.landline')}
+          type="tel"
+          value={draft.landline}
+          onChange={set('landline')}
+          error={request.errorFor('numbers.landline')}
+        />
+        <TextField
+          label={t('account.mobile')}
+          type="tel"
+          value={draft.mobile}
+          onChange={set('mobile')}
+          error={request.errorFor('numbers.mobile')}
+        />
+        <TextField
+          label={t('account.switchboard')}
+          type="tel"
+          value={draft.switchboard}
+          onChange={set('switchboard')}
+          error={request.errorFor('numbers.switchboard')}
+        />
         <TextField label={t('account.voicemail')} value={draft.voicemail} onChange={set('voicemail')} />
       </fieldset>
-      <CallerIdPolicyFields policy={draft.callerIdPolicy} onChange={(callerIdPolicy) => setDraft((current) => ({ ...current, callerIdPolicy }))} />
+      <CallerIdPolicyFields
+        policy={draft.callerIdPolicy}
+        onChange={(callerIdPolicy) => setDraft((current) => ({ ...current, callerIdPolicy }))}
+      />
       <fieldset>
         <legend>{t('account.addOns')}</legend>
         <label className="account-check">
-          <input type="checkbox" checked={draft.recording} onChange={(event) => setDraft((current) => ({ ...current, recording: event.target.checked }))} />
+          <input
+            type="checkbox"
+            checked={draft.recording}
+            onChange={(event) => setDraft((current) => ({ ...current, recording: event.target.checked }))}
+          />
           {t('account.recording')}
         </label>
         <label className="account-check">
-          <input type="checkbox" checked={draft.listenIn} onChange={(event) => setDraft((current) => ({ ...current, listenIn: event.target.checked }))} />
+          <input
+            type="checkbox"
+            checked={draft.listenIn}
+            onChange={(event) => setDraft((current) => ({ ...current, listenIn: event.target.checked }))}
+          />
           {t('account.listenIn')}
         </label>
         <label className="account-check">
-          <input type="checkbox" checked={draft.supervisor} onChange={(event) => setDraft((current) => ({ ...current, supervisor: event.target.checked }))} />
+          <input
+            type="checkbox"
+            checked={draft.supervisor}
+            onChange={(event) => setDraft((current) => ({ ...current, supervisor: event.target.checked }))}
+          />
           {t('account.supervisor')}
         </label>
       </fieldset>
@@ -172,15 +216,23 @@ function ConnectionTestOutcome({ state }: { state: ConnectionTestState }) {
   const phoneErrorText = usePhoneErrorText();
   let text = '';
   if (state.kind === 'testing') text = t('account.test.testing');
-  if (state.kind === 'done' && state.result.kind === 'registered') text = t('account.test.registered', { aor: state.result.aor.replace(/^sips?:/, '') });
-  if (state.kind === 'done' && state.result.kind === 'failed') text = t('account.test.failed', { reason: failureText(state.result.failure) });
+  if (state.kind === 'done' && state.result.kind === 'registered')
+    text = t('account.test.registered', { aor: state.result.aor.replace(/^sips?:/, '') });
+  if (state.kind === 'done' && state.result.kind === 'failed')
+    text = t('account.test.failed', { reason: failureText(state.result.failure) });
   if (state.kind === 'invalid') {
     const unplaced = state.errors.filter((error) => error.field === undefined);
     text = [t('account.test.invalid'), ...unplaced.map(phoneErrorText)].join(' ');
   }
-  const tone = state.kind === 'done' ? (state.result.kind === 'registered' ? 'ok' : 'error') : state.kind === 'invalid' ? 'error' : 'pending';
+  const tone =
+    state.kind === 'done' ? (state.result.kind === 'registered' ? 'ok' : 'error') : state.kind === 'invalid' ? 'error' : 'pending';
   return (
-    <p role="status" className={`account-test account-test--${tone}`} data-testid="connection-test" data-outcome={state.kind === 'done' ? (state.result.kind === 'registered' ? 'registered' : state.result.failure.reason) : state.kind}>
+    <p
+      role="status"
+      className={`account-test account-test--${tone}`}
+      data-testid="connection-test"
+      data-outcome={state.kind === 'done' ? (state.result.kind === 'registered' ? 'registered' : state.result.failure.reason) : state.kind}
+    >
       {text}
     </p>
   );

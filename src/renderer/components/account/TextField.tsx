@@ -20,7 +20,14 @@ export function TextField({ label, value, hint, error, errorPrefix, onChange, ..
   return (
     <div className="account-field">
       <label htmlFor={id}>{label}</label>
-      <input id={id} value={value} aria-invalid={error ? true : undefined} aria-describedby={describedBy} onChange={(event) => onChange(event.target.value)} {...input} />
+      <input
+        id={id}
+        value={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+        onChange={(event) => onChange(event.target.value)}
+        {...input}
+      />
       {hint && (
         <small id={`${id}-hint`} className="account-field__hint">
           {hint}

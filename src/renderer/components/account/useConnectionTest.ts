@@ -14,7 +14,10 @@ export type ConnectionTestState =
   | { kind: 'invalid'; errors: AppError[] };
 
 /** "Testa anslutningen": the typed SIP values, with the typed password or else the stored one, tried once and never saved. */
-export function useConnectionTest(): { state: ConnectionTestState; run(sip: Account['sip'], typedPassword: string, account: Account): Promise<void> } {
+export function useConnectionTest(): {
+  state: ConnectionTestState;
+  run(sip: Account['sip'], typedPassword: string, account: Account): Promise<void>;
+} {
   const [state, setState] = useState<ConnectionTestState>({ kind: 'idle' });
   return {
     state,

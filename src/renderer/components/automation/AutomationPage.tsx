@@ -27,13 +27,31 @@ function draftOf(state: AppState): Draft {
   };
 }
 
-function ProfileSelect({ label, value, profiles, error, onChange }: { label: string; value: string; profiles: Profile[]; error?: AppError | undefined; onChange(id: string): void }) {
+function ProfileSelect({
+  label,
+  value,
+  profiles,
+  error,
+  onChange,
+}: {
+  label: string;
+  value: string;
+  profiles: Profile[];
+  error?: AppError | undefined;
+  onChange(id: string): void;
+}) {
   const id = useId();
   const errorText = useErrorText(OWN_WORDING);
   return (
     <div className="account-field">
       <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} aria-invalid={error ? true : undefined} aria-describedby={error ? `${id}-error` : undefined} onChange={(event) => onChange(event.target.value)}>
+      <select
+        id={id}
+        value={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        onChange={(event) => onChange(event.target.value)}
+      >
         {profiles.map((profile) => (
           <option key={profile.id} value={profile.id}>
             {profile.name}
@@ -81,7 +99,8 @@ export function AutomationPage() {
     setSaved(true);
     useAppStore.getState().receiveState(result.value);
   };
-  const general = error && !error.field?.match(/^(workingHours|schedule|away)\./) ? t('automation.error.generic', { message: errorText(error) }) : null;
+  const general =
+    error && !error.field?.match(/^(workingHours|schedule|away)\./) ? t('automation.error.generic', { message: errorText(error) }) : null;
   const daysError = errorAt('workingHours.days');
 
   return (
@@ -91,8 +110,22 @@ export function AutomationPage() {
       <form onSubmit={(event) => void submit(event)} noValidate>
         <fieldset>
           <legend>{t('automation.hours.heading')}</legend>
-          <TextField type="time" label={t('automation.hours.start')} value={current.workingHours.start} errorPrefix={OWN_WORDING} error={errorAt('workingHours.start')} onChange={(value) => edit((next) => void (next.workingHours.start = value))} />
-          <TextField type="time" label={t('automation.hours.end')} value={current.workingHours.end} errorPrefix={OWN_WORDING} error={errorAt('workingHours.end')} onChange={(value) => edit((next) => void (next.workingHours.end = value))} />
+          <TextField
+            type="time"
+            label={t('automation.hours.start')}
+            value={current.workingHours.start}
+            errorPrefix={OWN_WORDING}
+            error={errorAt('workingHours.start')}
+            onChange={(value) => edit((next) => void (next.workingHours.start = value))}
+          />
+          <TextField
+            type="time"
+            label={t('automation.hours.end')}
+            value={current.workingHours.end}
+            errorPrefix={OWN_WORDING}
+            error={errorAt('workingHours.end')}
+            onChange={(value) => edit((next) => void (next.workingHours.end = value))}
+          />
           <div role="group" aria-labelledby={daysId} aria-describedby={daysError ? `${daysId}-error` : undefined}>
             <span id={daysId}>{t('automation.hours.days')}</span>
             {WEEKDAYS.map((day) => (
@@ -118,30 +151,85 @@ export function AutomationPage() {
           </div>
           <small>{t('automation.hours.holidays')}</small>
           <label>
-            <input type="checkbox" checked={current.schedule.enabled} onChange={(event) => edit((next) => void (next.schedule.enabled = event.target.checked))} />
+            <input
+              type="checkbox"
+              checked={current.schedule.enabled}
+              onChange={(event) => edit((next) => void (next.schedule.enabled = event.target.checked))}
+            />
             {t('automation.schedule.enable')}
           </label>
-          <ProfileSelect label={t('automation.schedule.profile')} value={current.schedule.offProfileId} profiles={state.profiles} error={errorAt('schedule.offProfileId')} onChange={(id) => edit((next) => void (next.schedule.offProfileId = id))} />
+          <ProfileSelect
+            label={t('automation.schedule.profile')}
+            value={current.schedule.offProfileId}
+            profiles={state.profiles}
+            error={errorAt('schedule.offProfileId')}
+            onChange={(id) => edit((next) => void (next.schedule.offProfileId = id))}
+          />
           <label>
-            <input type="checkbox" checked={current.schedule.lunch.enabled} onChange={(event) => edit((next) => void (next.schedule.lunch.enabled = event.target.checked))} />
+            <input
+              type="checkbox"
+              checked={current.schedule.lunch.enabled}
+              onChange={(event) => edit((next) => void (next.schedule.lunch.enabled = event.target.checked))}
+            />
             {t('automation.lunch.enable')}
           </label>
-          <TextField type="time" label={t('automation.lunch.start')} value={current.schedule.lunch.start} errorPrefix={OWN_WORDING} error={errorAt('schedule.lunch.start')} onChange={(value) => edit((next) => void (next.schedule.lunch.start = value))} />
-          <TextField type="time" label={t('automation.lunch.end')} value={current.schedule.lunch.end} errorPrefix={OWN_WORDING} error={errorAt('schedule.lunch.end')} onChange={(value) => edit((next) => void (next.schedule.lunch.end = value))} />
-          <ProfileSelect label={t('automation.lunch.profile')} value={current.schedule.lunch.profileId} profiles={state.profiles} error={errorAt('schedule.lunch.profileId')} onChange={(id) => edit((next) => void (next.schedule.lunch.profileId = id))} />
+          <TextField
+            type="time"
+            label={t('automation.lunch.start')}
+            value={current.schedule.lunch.start}
+            errorPrefix={OWN_WORDING}
+            error={errorAt('schedule.lunch.start')}
+            onChange={(value) => edit((next) => void (next.schedule.lunch.start = value))}
+          />
+          <TextField
+            type="time"
+            label={t('automation.lunch.end')}
+            value={current.schedule.lunch.end}
+            errorPrefix={OWN_WORDING}
+            error={errorAt('schedule.lunch.end')}
+            onChange={(value) => edit((next) => void (next.schedule.lunch.end = value))}
+          />
+          <ProfileSelect
+            label={t('automation.lunch.profile')}
+            value={current.schedule.lunch.profileId}
+            profiles={state.profiles}
+            error={errorAt('schedule.lunch.profileId')}
+            onChange={(id) => edit((next) => void (next.schedule.lunch.profileId = id))}
+          />
         </fieldset>
         <fieldset>
           <legend>{t('automation.away.heading')}</legend>
           <label>
-            <input type="checkbox" checked={current.away.enabled} onChange={(event) => edit((next) => void (next.away.enabled = event.target.checked))} />
+            <input
+              type="checkbox"
+              checked={current.away.enabled}
+              onChange={(event) => edit((next) => void (next.away.enabled = event.target.checked))}
+            />
             {t('automation.away.enable')}
           </label>
-          <TextField inputMode="numeric" label={t('automation.away.minutes')} value={current.away.idleMinutes} errorPrefix={OWN_WORDING} error={errorAt('away.idleMinutes')} onChange={(value) => edit((next) => void (next.away.idleMinutes = value))} />
+          <TextField
+            inputMode="numeric"
+            label={t('automation.away.minutes')}
+            value={current.away.idleMinutes}
+            errorPrefix={OWN_WORDING}
+            error={errorAt('away.idleMinutes')}
+            onChange={(value) => edit((next) => void (next.away.idleMinutes = value))}
+          />
           <label>
-            <input type="checkbox" checked={current.away.onLock} onChange={(event) => edit((next) => void (next.away.onLock = event.target.checked))} />
+            <input
+              type="checkbox"
+              checked={current.away.onLock}
+              onChange={(event) => edit((next) => void (next.away.onLock = event.target.checked))}
+            />
             {t('automation.away.onLock')}
           </label>
-          <ProfileSelect label={t('automation.away.profile')} value={current.away.profileId} profiles={state.profiles} error={errorAt('away.profileId')} onChange={(id) => edit((next) => void (next.away.profileId = id))} />
+          <ProfileSelect
+            label={t('automation.away.profile')}
+            value={current.away.profileId}
+            profiles={state.profiles}
+            error={errorAt('away.profileId')}
+            onChange={(id) => edit((next) => void (next.away.profileId = id))}
+          />
           <small>{t('automation.away.hint')}</small>
         </fieldset>
         <button type="submit">{t('automation.save')}</button>

@@ -18,7 +18,11 @@ export function CalendarNow() {
   const next = (returnsItself ? nameOf(returnTo.profileId) : undefined) ?? nameOf(BASE_PROFILE_ID) ?? '';
   return (
     <p className="calendar-now" role="status">
-      {t('calendar.now', { profile: nameOf(active.profileId) ?? '', time: formatEndTime(active.until ?? now, now, language, timeZone), next })}
+      {t('calendar.now', {
+        profile: nameOf(active.profileId) ?? '',
+        time: formatEndTime(active.until ?? now, now, language, timeZone),
+        next,
+      })}
     </p>
   );
 }

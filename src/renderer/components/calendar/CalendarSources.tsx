@@ -38,7 +38,12 @@ function SourceRow({ source, onError }: { source: CalendarSourceStatus; onError(
         <span className="calendar-source__location" title={source.location}>
           {source.location}
         </span>
-        <button type="button" className="calendar-button calendar-button--quiet" aria-label={t('calendar.source.removeLabel', { location: source.location })} onClick={() => void remove()}>
+        <button
+          type="button"
+          className="calendar-button calendar-button--quiet"
+          aria-label={t('calendar.source.removeLabel', { location: source.location })}
+          onClick={() => void remove()}
+        >
           {t('calendar.source.remove')}
         </button>
       </div>
@@ -46,7 +51,9 @@ function SourceRow({ source, onError }: { source: CalendarSourceStatus; onError(
       {source.error && (
         <p className="calendar-source__error" data-error-code={source.error.code}>
           {t('calendar.source.error', { reason: errorText(source.error) })}{' '}
-          {source.lastGoodSyncAt === null ? t('calendar.source.noCopy') : t('calendar.source.keptCopy', { time: time(source.lastGoodSyncAt) })}
+          {source.lastGoodSyncAt === null
+            ? t('calendar.source.noCopy')
+            : t('calendar.source.keptCopy', { time: time(source.lastGoodSyncAt) })}
         </p>
       )}
       {source.warnings.length > 0 && (

@@ -37,8 +37,18 @@ export function MarkerRules() {
   return (
     <section className="calendar-panel" aria-labelledby="calendar-markers-heading">
       <h3 id="calendar-markers-heading">{t('calendar.markers.heading')}</h3>
-      <RuleToggle on={shortForms} label={t('calendar.markers.shortForms')} hint={t('calendar.markers.shortFormsHint')} onChange={(on) => void set('shortFormMarkers')(on)} />
-      <RuleToggle on={ignorePrivate} label={t('calendar.markers.ignorePrivate')} hint={t('calendar.markers.ignorePrivateHint')} onChange={(on) => void set('ignorePrivateEvents')(on)} />
+      <RuleToggle
+        on={shortForms}
+        label={t('calendar.markers.shortForms')}
+        hint={t('calendar.markers.shortFormsHint')}
+        onChange={(on) => void set('shortFormMarkers')(on)}
+      />
+      <RuleToggle
+        on={ignorePrivate}
+        label={t('calendar.markers.ignorePrivate')}
+        hint={t('calendar.markers.ignorePrivateHint')}
+        onChange={(on) => void set('ignorePrivateEvents')(on)}
+      />
       {error && (
         <p className="calendar-field-error" role="alert">
           {error}

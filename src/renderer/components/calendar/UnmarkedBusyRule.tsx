@@ -29,12 +29,22 @@ export function UnmarkedBusyRule() {
     <section className="calendar-panel" aria-labelledby="calendar-rule-heading">
       <h3 id="calendar-rule-heading">{t('calendar.rule.heading')}</h3>
       <label className="calendar-rule__toggle">
-        <input type="checkbox" checked={rule !== null} aria-describedby={hintId} onChange={(event) => void choose(event.target.checked ? suggested : null)} />
+        <input
+          type="checkbox"
+          checked={rule !== null}
+          aria-describedby={hintId}
+          onChange={(event) => void choose(event.target.checked ? suggested : null)}
+        />
         {t('calendar.rule.enable')}
       </label>
       <div className="calendar-rule__profile">
         <label htmlFor={selectId}>{t('calendar.rule.profile')}</label>
-        <select id={selectId} value={rule ?? suggested} disabled={rule === null} onChange={(event) => void choose(Number(event.target.value))}>
+        <select
+          id={selectId}
+          value={rule ?? suggested}
+          disabled={rule === null}
+          onChange={(event) => void choose(Number(event.target.value))}
+        >
           {profiles.map((profile) => (
             <option key={profile.id} value={profile.number}>
               {profile.name} (#{profile.number})

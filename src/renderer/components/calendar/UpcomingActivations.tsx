@@ -26,7 +26,9 @@ function UpcomingRow({ row, onError }: { row: UpcomingActivation; onError(messag
   const profileName = useAppStore((store) => store.state?.profiles.find((profile) => profile.id === row.profileId)?.name);
   const range = formatRange(row.start, row.end, now, language, timeZone, t);
   const meeting = (
-    <small className="calendar-upcoming__meeting">{row.title.trim() === '' ? t('calendar.upcoming.untitled') : t('calendar.upcoming.meeting', { title: row.title })}</small>
+    <small className="calendar-upcoming__meeting">
+      {row.title.trim() === '' ? t('calendar.upcoming.untitled') : t('calendar.upcoming.meeting', { title: row.title })}
+    </small>
   );
 
   if (row.state === 'unknown-profile') {

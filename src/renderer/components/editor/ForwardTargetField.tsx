@@ -49,7 +49,8 @@ function ColleagueTargetField({ path, value, onChange }: Pick<ForwardTargetField
 /** Mobile, voicemail, a colleague or a typed number; the number is normalised to E.164 when the form is read. */
 export function ForwardTargetField({ path, label, numberLabel, value, mobileNumber, onChange }: ForwardTargetFieldProps) {
   const t = useTranslation();
-  const mobile = mobileNumber === null ? t('editor.target.mobile') : t('editor.target.mobileWithNumber', { number: formatForDisplay(mobileNumber) });
+  const mobile =
+    mobileNumber === null ? t('editor.target.mobile') : t('editor.target.mobileWithNumber', { number: formatForDisplay(mobileNumber) });
   return (
     <div className="editor-target">
       <SelectField<ForwardTarget['kind']>

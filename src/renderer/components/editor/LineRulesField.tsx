@@ -27,7 +27,11 @@ export function LineRulesField({ draft, edit, numbers }: { draft: ProfileFormDra
               <SelectField
                 key={line}
                 path={`incoming.byLine.${line}`}
-                label={number === null ? t(`editor.incoming.line.${line}`) : t('editor.incoming.lineWithNumber', { line: t(`editor.incoming.line.${line}`), number: formatForDisplay(number) })}
+                label={
+                  number === null
+                    ? t(`editor.incoming.line.${line}`)
+                    : t('editor.incoming.lineWithNumber', { line: t(`editor.incoming.line.${line}`), number: formatForDisplay(number) })
+                }
                 value={byLine[line].choice}
                 choices={LINE_CHOICES.map((choice) => ({ value: choice, label: t(`editor.incoming.lineChoice.${choice}`) }))}
                 onChange={(choice) => edit((next) => void (next.incoming.byLine[line].choice = choice))}

@@ -57,7 +57,9 @@ function ProfileEditor({ state }: { state: AppState }) {
             <ProfileActions
               enabled={stored !== undefined}
               deleteRefusal={stored ? deleteRefusal(stored.id, state.active.profileId) : null}
-              onDuplicate={editor.duplicate} onDelete={editor.requestDelete} />
+              onDuplicate={editor.duplicate}
+              onDelete={editor.requestDelete}
+            />
           </div>
           {editor.deleteError && (
             <p role="alert" className="editor-banner editor-banner--error" data-error-code={editor.deleteError.code}>

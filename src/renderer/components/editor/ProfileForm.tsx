@@ -72,7 +72,13 @@ export function ProfileForm(props: ProfileFormProps) {
         <GeneralFields draft={draft} edit={edit} />
         <NotificationMatrix draft={draft} edit={edit} />
         <CallerIdFields draft={draft} edit={edit} numbers={account.numbers} stored={props.stored} />
-        <IncomingCallFields draft={draft} edit={edit} mobileNumber={account.numbers.mobile} numbers={account.numbers} stored={props.stored} />
+        <IncomingCallFields
+          draft={draft}
+          edit={edit}
+          mobileNumber={account.numbers.mobile}
+          numbers={account.numbers}
+          stored={props.stored}
+        />
         <AddOnFields draft={draft} edit={edit} addOns={account.addOns} />
         <DefaultLengthField draft={draft} edit={edit} workingHours={props.workingHours} />
       </FieldErrorsProvider>

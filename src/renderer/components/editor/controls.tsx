@@ -21,7 +21,10 @@ interface TextFieldProps {
 }
 
 /** The hint with the field's limits said before they are broken: "Högst 60 tecken.", "Från 0 till 100." */
-function useLimitedHint(hint: string | undefined, { maxLength, min, max, hintStatesRange }: Pick<TextFieldProps, 'maxLength' | 'min' | 'max' | 'hintStatesRange'>) {
+function useLimitedHint(
+  hint: string | undefined,
+  { maxLength, min, max, hintStatesRange }: Pick<TextFieldProps, 'maxLength' | 'min' | 'max' | 'hintStatesRange'>,
+) {
   const t = useTranslation();
   const limits = [
     maxLength === undefined ? null : t('editor.limit.characters', { max: maxLength }),
@@ -30,7 +33,20 @@ function useLimitedHint(hint: string | undefined, { maxLength, min, max, hintSta
   return limits.length === 0 ? hint : [hint, ...limits].filter((text) => text !== undefined).join(' ');
 }
 
-export function TextField({ path, label, value, onChange, hint: givenHint, type = 'text', multiline = false, maxLength, min, max, size = 'full', hintStatesRange }: TextFieldProps) {
+export function TextField({
+  path,
+  label,
+  value,
+  onChange,
+  hint: givenHint,
+  type = 'text',
+  multiline = false,
+  maxLength,
+  min,
+  max,
+  size = 'full',
+  hintStatesRange,
+}: TextFieldProps) {
   const hint = useLimitedHint(givenHint, { maxLength, min, max, hintStatesRange });
   const a11y = useFieldA11y(path, hint !== undefined);
   const className = size === 'short' ? 'editor-input editor-input--short' : 'editor-input';
@@ -40,7 +56,14 @@ export function TextField({ path, label, value, onChange, hint: givenHint, type 
         {label}
       </label>
       {multiline ? (
-        <textarea {...a11y} className={className} rows={2} value={value} maxLength={maxLength} onChange={(event) => onChange(event.target.value)} />
+        <textarea
+          {...a11y}
+          className={className}
+          rows={2}
+          value={value}
+          maxLength={maxLength}
+          onChange={(event) => onChange(event.target.value)}
+        />
       ) : (
         <input
           {...a11y}
@@ -128,7 +151,14 @@ export function RadioGroup<T extends string>({ legend, name, value, choices, onC
         {choices.map((choice) => (
           <ChoiceRow key={choice.value} id={`${idPrefix}-${choice.value}`} label={choice.label} hint={choice.hint}>
             {(a11y) => (
-              <input {...a11y} type="radio" name={name} value={choice.value} checked={value === choice.value} onChange={() => onChange(choice.value)} />
+              <input
+                {...a11y}
+                type="radio"
+                name={name}
+                value={choice.value}
+                checked={value === choice.value}
+                onChange={() => onChange(choice.value)}
+              />
             )}
           </ChoiceRow>
         ))}

@@ -1,7 +1,22 @@
 import type { AppError } from '../../../core/errors';
 import { normalizeToE164 } from '../../../core/numbers/phoneNumber';
 import { NUMBER_KINDS, type AccountNumbers } from '../../../core/account/model';
-import { CALLED_LINES, NOTIFICATION_KINDS, PLATFORMS, ProfileSchema, type CalledLine, type CallerId, type ForwardTarget, type IncomingAction, type IncomingCalls, type IncomingRule, type NotificationMatrix, type Profile, type ProfileDraft, type ProfileStatus } from '../../../core/profiles/model';
+import {
+  CALLED_LINES,
+  NOTIFICATION_KINDS,
+  PLATFORMS,
+  ProfileSchema,
+  type CalledLine,
+  type CallerId,
+  type ForwardTarget,
+  type IncomingAction,
+  type IncomingCalls,
+  type IncomingRule,
+  type NotificationMatrix,
+  type Profile,
+  type ProfileDraft,
+  type ProfileStatus,
+} from '../../../core/profiles/model';
 import { nextFreeProfileNumber, validateProfile } from '../../../core/profiles/validation';
 import { announcementText } from '../../../core/phone/announcement';
 import type { Language } from '../../../core/i18n/language';
@@ -221,11 +236,7 @@ export function blankDraft(profiles: readonly Profile[], numbers: AccountNumbers
  * The first of `copyName(name, 1)`, `copyName(name, 2)`, … that no profile uses (compared as
  * `validateProfile` compares names), shortening the source name so the result fits the schema.
  */
-export function uniqueCopyName(
-  name: string,
-  profiles: readonly Profile[],
-  copyName: (name: string, attempt: number) => string,
-): string {
+export function uniqueCopyName(name: string, profiles: readonly Profile[], copyName: (name: string, attempt: number) => string): string {
   const taken = new Set(profiles.map((profile) => profile.name.trim().toLocaleLowerCase('sv')));
   for (let attempt = 1; ; attempt++) {
     let candidate = copyName(name, attempt);
@@ -327,7 +338,12 @@ export function readDraft(draft: ProfileFormDraft, context: DraftContext): Draft
     statusMessage: draft.statusMessage,
     notifications: copyMatrix(draft.notifications),
     callerId: { ...draft.callerId },
-    incoming: { action, noAnswer, whenBusy, byLine: incoming.sameForAllLines ? {} : readLines(incoming.byLine, { action, noAnswer, whenBusy }, context.previous?.id) },
+    incoming: {
+      action,
+      noAnswer,
+      whenBusy,
+      byLine: incoming.sameForAllLines ? {} : readLines(incoming.byLine, { action, noAnswer, whenBusy }, context.previous?.id),
+    },
     recordCalls: draft.recordCalls,
     announceRecording: draft.announceRecording,
     allowListenIn: draft.allowListenIn,
@@ -337,9 +353,7 @@ export function readDraft(draft: ProfileFormDraft, context: DraftContext): Draft
 
   const others = context.profiles.filter((other) => other.id !== context.previous?.id);
   const explained = new Set(formErrors.map((error) => error.field));
-  const ruleErrors = validateProfile(profile, others, context.numbers, context.previous).filter(
-    (error) => !explained.has(error.field),
-  );
+  const ruleErrors = validateProfile(profile, others, context.numbers, context.previous).filter((error) => !explained.has(error.field));
   for (const error of ruleErrors) explained.add(error.field);
   return { profile, errors: [...formErrors, ...ruleErrors, ...schemaErrors(profile, explained)] };
 }
@@ -365,7 +379,11 @@ function lineRule(choice: ActionChoice, forAll: IncomingRule, profileId: string 
   const toVoicemail = { kind: 'forward', target: { kind: 'voicemail' } } as const;
   switch (choice) {
     case 'ring':
-      return { action: { kind: 'ring' }, noAnswer: forAll.noAnswer ?? { afterSeconds: DEFAULT_NO_ANSWER_SECONDS, target: { kind: 'voicemail' } }, whenBusy: { kind: 'callWaiting' } };
+      return {
+        action: { kind: 'ring' },
+        noAnswer: forAll.noAnswer ?? { afterSeconds: DEFAULT_NO_ANSWER_SECONDS, target: { kind: 'voicemail' } },
+        whenBusy: { kind: 'callWaiting' },
+      };
     case 'busy':
       return { action: { kind: 'busy' }, noAnswer: null, whenBusy: { kind: 'busy' } };
     case 'forward': {
@@ -377,7 +395,12 @@ function lineRule(choice: ActionChoice, forAll: IncomingRule, profileId: string 
       const action: IncomingAction =
         forAll.action.kind === 'announcement'
           ? forAll.action
-          : { kind: 'announcement', text: standard?.words.sv ?? FALLBACK_ANNOUNCEMENT, sayEnd: standard?.sayEnd ?? true, then: toVoicemail };
+          : {
+              kind: 'announcement',
+              text: standard?.words.sv ?? FALLBACK_ANNOUNCEMENT,
+              sayEnd: standard?.sayEnd ?? true,
+              then: toVoicemail,
+            };
       return { action, noAnswer: null, whenBusy: toVoicemail };
     }
   }
@@ -461,7 +484,10 @@ export const NOTIFICATION_ROWS = NOTIFICATION_KINDS;
 export const NOTIFICATION_COLUMNS = PLATFORMS;
 
 /** What a caller would hear if the profile in the form were chosen now: the editor's preview. */
-export function previewAnnouncement(draft: ProfileFormDraft, context: DraftContext & TimeContext & { now: number; language: Language }): string {
+export function previewAnnouncement(
+  draft: ProfileFormDraft,
+  context: DraftContext & TimeContext & { now: number; language: Language },
+): string {
   const { profile, errors } = readDraft(draft, context);
   const lengthFields: readonly string[] = [FIELD.lengthMinutes, FIELD.lengthTime, FIELD.lengthDays];
   const lengthReadable = !errors.some((error) => error.field !== undefined && lengthFields.includes(error.field));

@@ -115,7 +115,9 @@ export function useProfileEditor(state: AppState) {
   }, []);
 
   const touch = useCallback((field: string) => {
-    setSession((current) => (!current || current.touched.has(field) ? current : { ...current, touched: new Set([...current.touched, field]) }));
+    setSession((current) =>
+      !current || current.touched.has(field) ? current : { ...current, touched: new Set([...current.touched, field]) },
+    );
   }, []);
 
   const select = (profileId: string) => {
@@ -124,8 +126,7 @@ export function useProfileEditor(state: AppState) {
     leave(() => setSession(storedSession(profile)));
   };
 
-  const startNew = () =>
-    leave(() => setSession(sessionOf({ kind: 'unsaved', returnTo }, blankDraft(profiles, numbers))));
+  const startNew = () => leave(() => setSession(sessionOf({ kind: 'unsaved', returnTo }, blankDraft(profiles, numbers))));
 
   const duplicate = () => {
     if (!stored) return;

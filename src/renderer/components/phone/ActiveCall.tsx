@@ -50,7 +50,11 @@ export function ActiveCall({ call }: { call: CallView }) {
       <p className="phone-call__status" data-testid="call-status">
         {status}
         {call.onHold && <span className="phone-tag">{t('phone.call.onHold')}</span>}
-        {call.remoteHold && <span className="phone-tag" data-testid="remote-hold">{t('phone.call.remoteHold')}</span>}
+        {call.remoteHold && (
+          <span className="phone-tag" data-testid="remote-hold">
+            {t('phone.call.remoteHold')}
+          </span>
+        )}
         {call.muted && <span className="phone-tag">{t('phone.call.muted')}</span>}
       </p>
       {call.recording && (
@@ -95,10 +99,20 @@ export function ActiveCall({ call }: { call: CallView }) {
             <button type="button" className="phone-button" aria-pressed={call.muted} onClick={() => phone.setMuted(call.id, !call.muted)}>
               {t('phone.call.mute')}
             </button>
-            <button type="button" className="phone-button" aria-expanded={panel === 'keypad'} onClick={() => setPanel(panel === 'keypad' ? 'none' : 'keypad')}>
+            <button
+              type="button"
+              className="phone-button"
+              aria-expanded={panel === 'keypad'}
+              onClick={() => setPanel(panel === 'keypad' ? 'none' : 'keypad')}
+            >
               {t('phone.call.keypad')}
             </button>
-            <button type="button" className="phone-button" aria-expanded={panel === 'transfer'} onClick={() => setPanel(panel === 'transfer' ? 'none' : 'transfer')}>
+            <button
+              type="button"
+              className="phone-button"
+              aria-expanded={panel === 'transfer'}
+              onClick={() => setPanel(panel === 'transfer' ? 'none' : 'transfer')}
+            >
               {t('phone.call.transfer')}
             </button>
           </>

@@ -11,7 +11,12 @@ const SHOWN = 50;
 const NO_HISTORY: CallHistoryEntry[] = [];
 
 function partyOf(entry: CallHistoryEntry): RemoteParty {
-  return { number: entry.remoteNumber, name: entry.remoteName, uri: entry.remoteUri, anonymous: entry.remoteUri === '' && entry.remoteNumber === null };
+  return {
+    number: entry.remoteNumber,
+    name: entry.remoteName,
+    uri: entry.remoteUri,
+    anonymous: entry.remoteUri === '' && entry.remoteNumber === null,
+  };
 }
 
 /** Calls made and received, newest first, kept by main across restarts; missed calls stand out. */
@@ -42,7 +47,12 @@ export function CallHistory() {
             const callBack = entry.remoteNumber ?? entry.remoteUri;
             const seconds = connectedSeconds(entry);
             return (
-              <li key={entry.id} className={`phone-history__entry phone-history__entry--${entry.outcome}`} data-outcome={entry.outcome} data-direction={entry.direction}>
+              <li
+                key={entry.id}
+                className={`phone-history__entry phone-history__entry--${entry.outcome}`}
+                data-outcome={entry.outcome}
+                data-direction={entry.direction}
+              >
                 <span className="phone-history__direction" aria-hidden="true">
                   {entry.direction === 'incoming' ? '↙' : '↗'}
                 </span>
@@ -51,9 +61,12 @@ export function CallHistory() {
                   {secondary !== '' && <span className="phone-party__secondary">{secondary}</span>}
                 </span>
                 <span className="phone-history__meta">
-                  {t(entry.direction === 'incoming' ? 'phone.history.incoming' : 'phone.history.outgoing')}, {t(`phone.outcome.${entry.outcome}`)}
+                  {t(entry.direction === 'incoming' ? 'phone.history.incoming' : 'phone.history.outgoing')},{' '}
+                  {t(`phone.outcome.${entry.outcome}`)}
                   {' · '}
-                  <time dateTime={new Date(entry.startedAt).toISOString()}>{formatCallStart(entry.startedAt, now, language, timeZone)}</time>
+                  <time dateTime={new Date(entry.startedAt).toISOString()}>
+                    {formatCallStart(entry.startedAt, now, language, timeZone)}
+                  </time>
                   {seconds !== null && (
                     <>
                       {' · '}
@@ -78,7 +91,8 @@ export function CallHistory() {
                     <>
                       {' · '}
                       {t('phone.history.shown', {
-                        callerId: entry.callerIdShown === 'hidden' ? t('phone.callerId.hidden') : t(`phone.callerId.kind.${entry.callerIdShown}`),
+                        callerId:
+                          entry.callerIdShown === 'hidden' ? t('phone.callerId.hidden') : t(`phone.callerId.kind.${entry.callerIdShown}`),
                       })}
                     </>
                   )}

@@ -43,7 +43,13 @@ function MessageComposer() {
         <legend>{t('phone.messages.kind')}</legend>
         {(['sms', 'chat'] as const).map((option) => (
           <label key={option}>
-            <input type="radio" name={`${id}-kind`} value={option} checked={kind === option} onChange={() => change(() => setKind(option))} />
+            <input
+              type="radio"
+              name={`${id}-kind`}
+              value={option}
+              checked={kind === option}
+              onChange={() => change(() => setKind(option))}
+            />
             {t(option === 'sms' ? 'phone.messages.sms' : 'phone.messages.chat')}
           </label>
         ))}
@@ -88,15 +94,26 @@ function MessageItem({ message }: { message: MessageView }) {
   const party = useParty();
   const failureText = useFailureText();
   const kind = t(message.kind === 'sms' ? 'phone.messages.sms' : 'phone.messages.chat');
-  const heading = t(message.direction === 'incoming' ? 'phone.messages.from' : 'phone.messages.toParty', { kind, party: party.line(message.remote) });
+  const heading = t(message.direction === 'incoming' ? 'phone.messages.from' : 'phone.messages.toParty', {
+    kind,
+    party: party.line(message.remote),
+  });
   let status = '';
   if (message.status === 'sending' || message.status === 'sent') status = t(`phone.messages.status.${message.status}`);
-  if (message.status === 'failed') status = t('phone.messages.status.failed', { reason: message.failure ? failureText(message.failure) : t('phone.failure.call-broken') });
+  if (message.status === 'failed')
+    status = t('phone.messages.status.failed', { reason: message.failure ? failureText(message.failure) : t('phone.failure.call-broken') });
   return (
-    <li className={`phone-message phone-message--${message.direction}`} data-kind={message.kind} data-direction={message.direction} data-failure={message.failure?.reason}>
+    <li
+      className={`phone-message phone-message--${message.direction}`}
+      data-kind={message.kind}
+      data-direction={message.direction}
+      data-failure={message.failure?.reason}
+    >
       <p className="phone-message__heading">
         <strong>{heading}</strong>
-        {message.presentedNumber !== null && <> · {t('phone.messages.presenting', { number: formatForDisplay(message.presentedNumber) })}</>}
+        {message.presentedNumber !== null && (
+          <> · {t('phone.messages.presenting', { number: formatForDisplay(message.presentedNumber) })}</>
+        )}
         {status !== '' && <> · {status}</>}
       </p>
       <p className="phone-message__body">{message.body}</p>

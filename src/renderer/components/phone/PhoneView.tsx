@@ -32,7 +32,11 @@ function LastCall() {
     <p role="status" className="phone-hint phone-ended" data-testid="last-call" data-failure={lastEnded?.failure?.reason}>
       {lastEnded &&
         (lastEnded.failure
-          ? t('phone.call.endedBecause', { party: party.line(lastEnded.remote), outcome: t(`phone.outcome.${lastEnded.outcome}`), reason: failureText(lastEnded.failure) })
+          ? t('phone.call.endedBecause', {
+              party: party.line(lastEnded.remote),
+              outcome: t(`phone.outcome.${lastEnded.outcome}`),
+              reason: failureText(lastEnded.failure),
+            })
           : t('phone.call.ended', { party: party.line(lastEnded.remote), outcome: t(`phone.outcome.${lastEnded.outcome}`) }))}
     </p>
   );

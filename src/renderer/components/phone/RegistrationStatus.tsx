@@ -25,7 +25,8 @@ export function RegistrationStatus() {
       text = t('phone.registration.unreachable', { attempt: registration.attempt });
       break;
     case 'failed': {
-      const retry = registration.retryInMs === null ? '' : ` ${t('phone.registration.retry', { seconds: Math.ceil(registration.retryInMs / 1000) })}`;
+      const retry =
+        registration.retryInMs === null ? '' : ` ${t('phone.registration.retry', { seconds: Math.ceil(registration.retryInMs / 1000) })}`;
       text = t('phone.registration.failed', { reason: failureText(registration.failure) }) + retry;
       break;
     }
@@ -36,7 +37,12 @@ export function RegistrationStatus() {
       text = t('phone.registration.stopped');
       break;
   }
-  const tone = registration.kind === 'registered' ? 'ok' : registration.kind === 'failed' || registration.kind === 'unreachable' || registration.kind === 'not-configured' ? 'error' : 'pending';
+  const tone =
+    registration.kind === 'registered'
+      ? 'ok'
+      : registration.kind === 'failed' || registration.kind === 'unreachable' || registration.kind === 'not-configured'
+        ? 'error'
+        : 'pending';
   return (
     <p
       role="status"

@@ -15,10 +15,7 @@ export function usePhoneErrorText(): (error: AppError) => string {
 export function useParty(): { describe(party: RemoteParty): { primary: string; secondary: string }; line(party: RemoteParty): string } {
   const t = useTranslation();
   const labels: PartyLabels = useMemo(() => ({ hidden: t('phone.party.hidden'), unknown: t('phone.party.unknown') }), [t]);
-  return useMemo(
-    () => ({ describe: (party) => describeParty(party, labels), line: (party) => partyLine(party, labels) }),
-    [labels],
-  );
+  return useMemo(() => ({ describe: (party) => describeParty(party, labels), line: (party) => partyLine(party, labels) }), [labels]);
 }
 
 /** Why a call, message or registration failed, in the UI language. */

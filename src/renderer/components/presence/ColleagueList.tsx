@@ -49,7 +49,12 @@ function useStatusText(entry: ColleagueEntry | undefined): { profile: string; de
   const timeZone = useAppStore((store) => store.state?.timeZone ?? 'UTC');
   const state = entry?.state;
   // An active subscription with no document means the colleague publishes nothing: not signed in.
-  if (!state) return { profile: entry === undefined || entry.subscription === 'pending' ? t('presence.unknown') : t('presence.offline'), detail: '', tone: 'offline' };
+  if (!state)
+    return {
+      profile: entry === undefined || entry.subscription === 'pending' ? t('presence.unknown') : t('presence.offline'),
+      detail: '',
+      tone: 'offline',
+    };
   if (!state.online) return { profile: t('presence.offline'), detail: '', tone: 'offline' };
   const activity = state.activity === null ? null : t(`presence.activity.${state.activity}`);
   const profile = state.profileName ?? activity ?? (state.available ? t('presence.available') : '');
@@ -60,7 +65,14 @@ function useStatusText(entry: ColleagueEntry | undefined): { profile: string; de
   return { profile, detail: parts.join(' · '), tone: toneOf(state) };
 }
 
-function ColleagueRow({ colleague, top, onCall, onMessage, onListenIn, supervising }: { colleague: Colleague; top: number; supervising: boolean } & ColleagueListProps) {
+function ColleagueRow({
+  colleague,
+  top,
+  onCall,
+  onMessage,
+  onListenIn,
+  supervising,
+}: { colleague: Colleague; top: number; supervising: boolean } & ColleagueListProps) {
   const t = useTranslation();
   const entry = useColleagueStore((store) => store.byUri[colleague.uri]);
   const watching = useColleagueStore((store) => store.watching[colleague.uri] === true);
@@ -80,7 +92,12 @@ function ColleagueRow({ colleague, top, onCall, onMessage, onListenIn, supervisi
       <button type="button" aria-label={t('presence.message', { name: colleague.name })} onClick={() => onMessage(colleague.uri)}>
         <Icon name="message" />
       </button>
-      <button type="button" aria-label={t('presence.watch', { name: colleague.name })} aria-pressed={watching} onClick={() => toggleWatch(colleague.uri)}>
+      <button
+        type="button"
+        aria-label={t('presence.watch', { name: colleague.name })}
+        aria-pressed={watching}
+        onClick={() => toggleWatch(colleague.uri)}
+      >
         <Icon name="bell" />
       </button>
       {supervising && entry?.state?.callState === 'busy' && (
@@ -122,10 +139,22 @@ export function ColleagueList({ onCall, onMessage, onListenIn }: ColleagueListPr
       {shown.length === 0 ? (
         <p>{t('presence.empty')}</p>
       ) : (
-        <div className="colleagues__viewport" style={{ height: VIEWPORT_HEIGHT }} onScroll={(event: UIEvent<HTMLDivElement>) => setScrollTop(event.currentTarget.scrollTop)}>
+        <div
+          className="colleagues__viewport"
+          style={{ height: VIEWPORT_HEIGHT }}
+          onScroll={(event: UIEvent<HTMLDivElement>) => setScrollTop(event.currentTarget.scrollTop)}
+        >
           <ul aria-label={t('presence.heading')} style={{ height: shown.length * ROW_HEIGHT }}>
             {shown.slice(first, last).map((colleague, index) => (
-              <ColleagueRow key={colleague.uri} colleague={colleague} top={(first + index) * ROW_HEIGHT} onCall={onCall} onMessage={onMessage} onListenIn={onListenIn} supervising={supervising} />
+              <ColleagueRow
+                key={colleague.uri}
+                colleague={colleague}
+                top={(first + index) * ROW_HEIGHT}
+                onCall={onCall}
+                onMessage={onMessage}
+                onListenIn={onListenIn}
+                supervising={supervising}
+              />
             ))}
           </ul>
         </div>

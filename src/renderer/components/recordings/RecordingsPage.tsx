@@ -88,15 +88,27 @@ function RecordingRow({ recording, onError }: { recording: RecordingInfo; onErro
     <li className="recordings__item" data-recording-id={recording.id} data-state={recording.state} data-duration-ms={recording.durationMs}>
       <p>
         <strong>{party}</strong> · {t(`recordings.direction.${recording.direction}`)} · {startText(recording.startedAt)} ·{' '}
-        {t('recordings.duration', { minutes: Math.floor(seconds / 60), seconds: seconds % 60 })} · {t('recordings.profile', { profile: recording.profile })}
+        {t('recordings.duration', { minutes: Math.floor(seconds / 60), seconds: seconds % 60 })} ·{' '}
+        {t('recordings.profile', { profile: recording.profile })}
       </p>
       {recording.state !== 'finished' && <p className="phone-tag">{t(`recordings.state.${recording.state}`)}</p>}
       {recording.state !== 'recording' && (
         <div className="recordings__actions">
-          <button type="button" className="calendar-button" aria-label={t('recordings.playLabel', { party })} disabled={loading} onClick={() => void play()}>
+          <button
+            type="button"
+            className="calendar-button"
+            aria-label={t('recordings.playLabel', { party })}
+            disabled={loading}
+            onClick={() => void play()}
+          >
             {t('recordings.play')}
           </button>
-          <button type="button" className="calendar-button calendar-button--quiet" aria-label={t('recordings.deleteLabel', { party })} onClick={() => setConfirming(true)}>
+          <button
+            type="button"
+            className="calendar-button calendar-button--quiet"
+            aria-label={t('recordings.deleteLabel', { party })}
+            onClick={() => setConfirming(true)}
+          >
             {t('recordings.delete')}
           </button>
         </div>

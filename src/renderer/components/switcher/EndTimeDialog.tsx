@@ -102,9 +102,13 @@ export function EndTimeDialog({ profile, isOpen, onOpenChange, onActivated }: En
                 <Dialog aria-label={t('switcher.calendar')}>
                   <Calendar className="calendar">
                     <header>
-                      <Button slot="previous" aria-label={t('switcher.previousMonth')}>◀</Button>
+                      <Button slot="previous" aria-label={t('switcher.previousMonth')}>
+                        ◀
+                      </Button>
                       <Heading />
-                      <Button slot="next" aria-label={t('switcher.nextMonth')}>▶</Button>
+                      <Button slot="next" aria-label={t('switcher.nextMonth')}>
+                        ▶
+                      </Button>
                     </header>
                     <CalendarGrid>{(date) => <CalendarCell date={date} />}</CalendarGrid>
                   </Calendar>

@@ -21,7 +21,9 @@ function ActiveDetails({ profile }: { profile: Profile }) {
   return (
     <span className="profile__details">
       <span className="profile__end">
-        {active.until === null ? t('profiles.untilChanged') : t('profiles.until', { time: formatEndTime(active.until, now, language, timeZone) })}
+        {active.until === null
+          ? t('profiles.untilChanged')
+          : t('profiles.until', { time: formatEndTime(active.until, now, language, timeZone) })}
       </span>
       {active.until !== null && (
         <span className="profile__remaining">{t('switcher.remaining', { time: formatRemaining(active.until, now, language) })}</span>
@@ -42,7 +44,11 @@ function IncomingSummary({ id, profile }: { id: string; profile: Profile }) {
   const language = useLanguage();
   const numbers = useAppStore((store) => store.state?.account.numbers);
   if (!numbers) return null;
-  return <p id={id} className="profile__summary">{incomingSummary(profile, numbers, language)}</p>;
+  return (
+    <p id={id} className="profile__summary">
+      {incomingSummary(profile, numbers, language)}
+    </p>
+  );
 }
 
 interface ProfileRowProps {
@@ -67,7 +73,14 @@ function ProfileRow({ profile, showNumber, control, onActivated, onChooseEnd }: 
   // The name comes from the content (no aria-label), so what is read is what is shown, end time included.
   return (
     <li className={isActive ? 'profile profile--active' : 'profile'} data-profile-id={profile.id}>
-      <button type="button" className="profile__button" aria-pressed={isActive} aria-describedby={summaryId} onClick={() => void activateForDefault()} {...control(0)}>
+      <button
+        type="button"
+        className="profile__button"
+        aria-pressed={isActive}
+        aria-describedby={summaryId}
+        onClick={() => void activateForDefault()}
+        {...control(0)}
+      >
         <span className={`status-dot status-dot--${profile.status}`} aria-hidden="true" />
         <span className="visually-hidden">{t('switcher.activate')} </span>
         <span className="profile__text">
@@ -77,11 +90,19 @@ function ProfileRow({ profile, showNumber, control, onActivated, onChooseEnd }: 
         {isActive && <span className="visually-hidden">{t('profiles.active')}</span>}
         {showNumber && <span className="profile__number">{profile.number}</span>}
       </button>
-      <button type="button" className="profile__clock" aria-label={t('switcher.chooseEnd', { name: profile.name })} onClick={() => onChooseEnd(profile)} {...control(1)}>
+      <button
+        type="button"
+        className="profile__clock"
+        aria-label={t('switcher.chooseEnd', { name: profile.name })}
+        onClick={() => onChooseEnd(profile)}
+        {...control(1)}
+      >
         <ClockIcon />
       </button>
       <IncomingSummary id={summaryId} profile={profile} />
-      {isActive && active?.temporaryMessage && <p className="profile__message">{t('switcher.message', { message: active.temporaryMessage })}</p>}
+      {isActive && active?.temporaryMessage && (
+        <p className="profile__message">{t('switcher.message', { message: active.temporaryMessage })}</p>
+      )}
     </li>
   );
 }
@@ -99,7 +120,10 @@ export function ProfileRows({ showNumbers, onActivated = () => undefined, onChoo
   const t = useTranslation();
   const profiles = useAppStore((store) => store.state?.profiles ?? NO_PROFILES);
   const activeId = useAppStore((store) => store.state?.active.profileId);
-  const activeRow = Math.max(0, profiles.findIndex((profile) => profile.id === activeId));
+  const activeRow = Math.max(
+    0,
+    profiles.findIndex((profile) => profile.id === activeId),
+  );
   const roving = useRovingFocus(profiles.length, activeRow);
   const focusOnMount = (list: HTMLUListElement | null) => {
     if (autoFocus) list?.querySelector<HTMLElement>('[tabindex="0"]')?.focus();

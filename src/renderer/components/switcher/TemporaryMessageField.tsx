@@ -25,7 +25,10 @@ export function TemporaryMessageField() {
     const message = draft.trim() === '' ? null : draft.trim();
     if (await invoke('profile:set-message', { temporaryMessage: message })) {
       setDraft(message ?? '');
-      setOutcome({ kind: message === null ? 'cleared' : 'applied', text: t(message === null ? 'switcher.messageCleared' : 'switcher.messageApplied', { profile: profileName }) });
+      setOutcome({
+        kind: message === null ? 'cleared' : 'applied',
+        text: t(message === null ? 'switcher.messageCleared' : 'switcher.messageApplied', { profile: profileName }),
+      });
       return;
     }
     const error = takeError();
@@ -51,7 +54,11 @@ export function TemporaryMessageField() {
         />
       </label>
       <small id={hintId}>{t('switcher.temporaryMessageHint')}</small>
-      <p id={outcomeId} className={outcome?.kind === 'refused' ? 'field-error' : 'temporary-message__outcome'} role={outcome?.kind === 'refused' ? 'alert' : 'status'}>
+      <p
+        id={outcomeId}
+        className={outcome?.kind === 'refused' ? 'field-error' : 'temporary-message__outcome'}
+        role={outcome?.kind === 'refused' ? 'alert' : 'status'}
+      >
         {outcome?.text}
       </p>
     </div>
