@@ -9,7 +9,7 @@ import { notificationResponse, type NotificationGesture, type NotificationRespon
 import type { CallAction, ChannelPayload, FilePurpose } from '../../src/core/ipc/contract';
 import type { DialTarget } from '../../src/core/numbers/phoneNumber';
 import type { ActivationLength } from '../../src/core/profiles/activation';
-import type { Settings } from '../../src/core/settings/schema';
+import { MAX_RETENTION_DAYS, MIN_RETENTION_DAYS, type Settings } from '../../src/core/settings/schema';
 import type { AppState } from '../../src/core/state/appState';
 import { isWriteFailure } from '../../src/core/storage/writeFailure';
 import type { Clock, Scheduler } from '../../src/core/time/clock';
@@ -24,15 +24,7 @@ import { NotificationCenter, type NotificationSink } from './notificationCenter'
 import { PresenceSignals } from './presenceSignals';
 import { ProfileService } from './profileService';
 import { RecordingStore } from './recordingStore';
-import {
-  expiredRecordings,
-  isBase64,
-  nextExpiry,
-  isRetentionDays,
-  MAX_RETENTION_DAYS,
-  MIN_RETENTION_DAYS,
-  shouldRecord,
-} from '../../src/core/phone/recording';
+import { expiredRecordings, isBase64, nextExpiry, isRetentionDays, shouldRecord } from '../../src/core/phone/recording';
 import type { SecretCipher } from './secretStore';
 import { KeyedSecretStore, SecretStore, SessionSecretStore } from './secretStore';
 import { loadSettingsFile } from './settingsFile';

@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import { boundsCodeOf } from './bounds';
+import { isErrorCode, type ErrorCode } from './errorCodes';
 
 /** Values from outside shown in an error: short strings quoted, anything longer cut and measured. */
 
@@ -34,4 +36,14 @@ const PATH_SEGMENT_LENGTH = 40;
 export function issuePath(issue: z.core.$ZodIssue | undefined): string {
   if (!issue || issue.path.length === 0) return '(payload)';
   return issue.path.map((segment) => cutText(String(segment), PATH_SEGMENT_LENGTH)).join('.');
+}
+
+/**
+ * The code of a schema issue: the one the schema names as its error (`.min(1, { error:
+ * 'colleague-name-empty' })`), else a bounds code, else `fallback`. The UI words it from the code.
+ */
+export function issueCode(issue: z.core.$ZodIssue | undefined, fallback: ErrorCode): ErrorCode {
+  if (issue === undefined) return fallback;
+  if (isErrorCode(issue.message)) return issue.message;
+  return boundsCodeOf(issue) ?? fallback;
 }

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { plainText } from '../bounds';
-import { issueCode } from '../ipc/validatePayload';
-import { cutText, describeInput } from '../describeInput';
+import { cutText, describeInput, issueCode } from '../describeInput';
 import { fail, ok, type AppError, type Result } from '../errors';
 import { LanguageSchema } from '../i18n/language';
 import { AccountPatchSchema, applyAccountPatch } from './patch';

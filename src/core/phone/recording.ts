@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Account } from '../account/model';
 import { identifier, plainText, timestamp } from '../bounds';
 import type { Profile } from '../profiles/model';
+import { MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from '../settings/schema';
 
 /** Recorded only when the profile asks for it and the account has the recording add-on. */
 export function shouldRecord(profile: Pick<Profile, 'recordCalls'>, account: Pick<Account, 'addOns'>): boolean {
@@ -20,9 +21,6 @@ export const MAX_RECORDING_CHUNK_BASE64_LENGTH = 4 * Math.ceil((48000 * BYTES_PE
 /** One piece of a recording read back for playback. */
 export const RECORDING_READ_BYTES = 2 * 1024 * 1024;
 
-/** Days a recording is kept before it is deleted on its own; null keeps it until the user deletes it. */
-export const MIN_RETENTION_DAYS = 1;
-export const MAX_RETENTION_DAYS = 3650;
 const DAY_MS = 24 * 60 * 60_000;
 
 export const RecordingSampleRateSchema = z.union([z.literal(8000), z.literal(16000), z.literal(48000)]);

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { AccountSchema, emptyAccount } from '../account/model';
 import { boundedInteger, plainText } from '../bounds';
-import { MAX_RETENTION_DAYS, MIN_RETENTION_DAYS } from '../phone/recording';
 import { LanguageSchema } from '../i18n/language';
 import { AutomationSettingsSchema, defaultAutomationSettings } from '../automation/settings';
 import { CalendarSettingsSchema, defaultCalendarSettings } from '../calendar/settings';
@@ -9,6 +8,10 @@ import { ActivationSchema } from '../profiles/activationRecord';
 import { ProfileSchema } from '../profiles/model';
 import { defaultProfiles, BASE_PROFILE_ID } from '../profiles/defaults';
 import { DEFAULT_WORKING_HOURS, WorkingHoursSchema } from '../time/workingHours';
+
+/** Days a recording is kept before it is deleted on its own; null keeps it until the user deletes it. */
+export const MIN_RETENTION_DAYS = 1;
+export const MAX_RETENTION_DAYS = 3650;
 
 export const SETTINGS_VERSION = 3;
 export const DEFAULT_REMINDER_MINUTES = 5;

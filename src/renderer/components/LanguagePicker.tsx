@@ -1,7 +1,7 @@
 import { LANGUAGES, type Language } from '../../core/i18n/language';
 import { useAppStore } from '../store/appStore';
 import { useLanguage, useTranslation } from '../useTranslation';
-import { GlobeIcon } from './shell/icons';
+import { GlobeIcon } from './icons/icons';
 
 const names: Record<Language, string> = { sv: 'Svenska', en: 'English' };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES } from '../../../src/core/errorCodes';
-import { ERROR_TEXTS, errorText } from '../../../src/core/i18n/errorText';
+import { ERROR_TEXTS, errorText } from '../../../src/core/userErrors/errorText';
 import { catalogue } from '../../../src/core/i18n/messages';
 import { validatePayload } from '../../../src/core/ipc/validatePayload';
 import { AccountPatchSchema } from '../../../src/core/account/patch';

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { fail, ok } from '../../../src/core/errors';
-import { errorText } from '../../../src/core/i18n/errorText';
+import { errorText } from '../../../src/core/userErrors/errorText';
 import { translate } from '../../../src/core/i18n/messages';
 import type { AppState } from '../../../src/core/state/appState';
 import { createContractClient } from '../../../src/renderer/contract/client';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HORIZON_MS } from '../../../src/core/bounds';
 import { translate } from '../../../src/core/i18n/messages';
-import { errorText } from '../../../src/core/i18n/errorText';
+import { errorText } from '../../../src/core/userErrors/errorText';
 import type { AppState } from '../../../src/core/state/appState';
 import { openTestApp } from '../../helpers/services';
 import { useTempDirs } from '../../helpers/tempDir';

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fetchFeed, type ReadOutcome } from '../../../electron/services/calendarFeed';
 import { MAX_FEED_REDIRECTS } from '../../../src/core/calendar/feedPolicy';
 import type { CalendarSourceError } from '../../../src/core/calendar/view';
-import { errorText } from '../../../src/core/i18n/errorText';
+import { errorText } from '../../../src/core/userErrors/errorText';
 import { icsCalendar } from '../../helpers/calendarApp';
 import { startIcsFeedServer, type FeedBehaviour, type FeedServerOptions, type IcsFeedServer } from '../../helpers/icsFeedServer';
 import { ManualClock } from '../../helpers/manualClock';

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import type { AppError } from '../../../core/errors';
-import { errorText } from '../../../core/i18n/errorText';
+import { errorText } from '../../../core/userErrors/errorText';
 import { useLanguage } from '../../useTranslation';
 
 /**

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { AppError } from '../../../core/errors';
-import { errorText } from '../../../core/i18n/errorText';
+import { errorText } from '../../../core/userErrors/errorText';
 import { searchRecordings, type RecordingInfo } from '../../../core/phone/recording';
 import { dateTimeFormat } from '../../../core/time/dateFormat';
 import { useAppStore } from '../../store/appStore';

@@ -9,7 +9,7 @@ import { useLanguage, useTranslation } from '../../useTranslation';
 import { ChooseEnd, useActivationKey } from '../ProfileList';
 import { ProfileRows } from '../switcher/ProfileRows';
 import { TemporaryMessageField } from '../switcher/TemporaryMessageField';
-import { ChevronDownIcon, ProfilesIcon } from './icons';
+import { ChevronDownIcon, ProfilesIcon } from '../icons/icons';
 
 /** The user's own state on every view: who, which profile, until when, with what message. */
 function MeSummary() {

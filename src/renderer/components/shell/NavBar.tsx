@@ -1,7 +1,16 @@
 import type { ComponentType } from 'react';
 import type { MessageKey } from '../../../core/i18n/messages';
 import { useTranslation } from '../../useTranslation';
-import { AccountIcon, AutomationIcon, CalendarIcon, ColleaguesIcon, EditorIcon, PhoneIcon, ProfilesIcon, RecordingsIcon } from './icons';
+import {
+  AccountIcon,
+  AutomationIcon,
+  CalendarIcon,
+  ColleaguesIcon,
+  EditorIcon,
+  PhoneIcon,
+  ProfilesIcon,
+  RecordingsIcon,
+} from '../icons/icons';
 
 export type View = 'switcher' | 'editor' | 'calendar' | 'automation' | 'phone' | 'colleagues' | 'recordings' | 'account';
 

@@ -5,7 +5,7 @@ import { formatEndTime, formatRemaining } from '../../../core/time/format';
 import { useAppStore } from '../../store/appStore';
 import { useLanguage, useTranslation } from '../../useTranslation';
 import { useServiceNow } from '../../useServiceNow';
-import { ClockIcon } from '../shell/icons';
+import { ClockIcon } from '../icons/icons';
 import { useRovingFocus, type RovingColumn } from './rovingFocus';
 
 const NO_PROFILES: Profile[] = [];

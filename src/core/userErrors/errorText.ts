@@ -5,9 +5,9 @@ import { MAX_PRIORITY_CONTACTS } from '../account/model';
 import { CALENDAR_PRIORITY, NO_ANSWER_SECONDS, PROFILE_NUMBER_MAX, TEXT_LIMITS } from '../profiles/validation';
 import { isWriteFailure } from '../storage/writeFailure';
 import { localeOf } from '../time/format';
-import type { Language } from './language';
-import type { MessageParams } from './icu';
-import { catalogue, translate, type MessageKey } from './messages';
+import type { Language } from '../i18n/language';
+import type { MessageParams } from '../i18n/icu';
+import { catalogue, translate, type MessageKey } from '../i18n/messages';
 
 /**
  * The text of every error code. The compiler refuses a code without one, so no error can reach
