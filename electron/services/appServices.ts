@@ -100,6 +100,11 @@ export class AppServices {
     const repaired = this.#recordings.repaired;
     const recordingsRepaired =
       repaired > 0 ? { id: `recordings-repaired-${now}`, kind: 'recordings-repaired' as const, count: repaired } : null;
+    // The reason names a parser's or the disk's own words, so it goes to the log and the notice points there.
+    for (const recovered of [loaded.recovered, this.#history.recovered]) {
+      if (recovered?.kind === 'settings-recovered' || recovered?.kind === 'history-recovered')
+        this.log.warn(`${recovered.kind}: ${recovered.reason}`);
+    }
     this.#notices = new NoticeBoard([loaded.recovered, this.#history.recovered, recordingsRepaired], options.clock, () => this.#emit());
     if (!store.initialWrite.ok) this.#notices.reportFailure(store.initialWrite.error);
     this.#notifications = new NotificationCenter(

@@ -27,8 +27,9 @@ const svCommon = {
   'status.available': 'Tillgänglig',
   'status.unavailable': 'Ej tillgänglig',
   'notice.settingsRecovered':
-    'Inställningsfilen var skadad och har ersatts med standardinställningar. Den gamla filen sparades som {backup}. Orsak: {reason}',
-  'notice.historyRecovered': 'Samtalshistoriken var skadad och har börjat om. Den gamla filen sparades som {backup}. Orsak: {reason}',
+    'Inställningsfilen var skadad och har ersatts med standardinställningar. Den gamla filen sparades som {backup}, och orsaken står i loggen.',
+  'notice.historyRecovered':
+    'Samtalshistoriken var skadad och har börjat om. Den gamla filen sparades som {backup}, och orsaken står i loggen.',
   'notice.launchRefused': 'Kommandot kunde inte utföras: {message}',
   'notice.dismiss': 'Stäng',
   'tray.open': 'Öppna Profiltelefon',
@@ -84,8 +85,9 @@ const enCommon: Record<CommonKey, string> = {
   'status.available': 'Available',
   'status.unavailable': 'Not available',
   'notice.settingsRecovered':
-    'The settings file was damaged and has been replaced by defaults. The old file was kept as {backup}. Reason: {reason}',
-  'notice.historyRecovered': 'The call history was damaged and has started over. The old file was kept as {backup}. Reason: {reason}',
+    'The settings file was damaged and has been replaced by defaults. The old file was kept as {backup}, and the reason is in the log.',
+  'notice.historyRecovered':
+    'The call history was damaged and has started over. The old file was kept as {backup}, and the reason is in the log.',
   'notice.launchRefused': 'The command could not be carried out: {message}',
   'notice.dismiss': 'Dismiss',
   'tray.open': 'Open Profile Phone',

@@ -34,7 +34,6 @@ export function Notices() {
                       ? errorText(notice.error)
                       : t(notice.kind === 'settings-recovered' ? 'notice.settingsRecovered' : 'notice.historyRecovered', {
                           backup: notice.backupPath,
-                          reason: notice.reason,
                         })}
           </p>
           <button type="button" onClick={() => void invoke('notice:dismiss', { noticeId: notice.id })}>
