@@ -9,9 +9,8 @@ import { notificationResponse, type NotificationGesture, type NotificationRespon
 import type { CallAction, ChannelPayload, FilePurpose } from '../../src/core/ipc/contract';
 import type { DialTarget } from '../../src/core/numbers/phoneNumber';
 import type { ActivationLength } from '../../src/core/profiles/activation';
-import { MAX_RETENTION_DAYS, MIN_RETENTION_DAYS, type Settings } from '../../src/core/settings/schema';
+import type { Settings } from '../../src/core/settings/schema';
 import type { AppState } from '../../src/core/state/appState';
-import { isWriteFailure } from '../../src/core/storage/writeFailure';
 import type { Clock, Scheduler } from '../../src/core/time/clock';
 import { buildTrayModel, findTrayItem, type PhoneStatus } from '../../src/core/tray/menuModel';
 import { CalendarService, type CalendarServiceOptions } from './calendarService';
@@ -23,8 +22,8 @@ import { HistoryStore } from './historyStore';
 import { NotificationCenter, type NotificationSink } from './notificationCenter';
 import { PresenceSignals } from './presenceSignals';
 import { ProfileService } from './profileService';
+import { RecordingService } from './recordingService';
 import { RecordingStore } from './recordingStore';
-import { expiredRecordings, isBase64, nextExpiry, isRetentionDays, shouldRecord } from '../../src/core/phone/recording';
 import type { SecretCipher } from './secretStore';
 import { KeyedSecretStore, SecretStore, SessionSecretStore } from './secretStore';
 import { loadSettingsFile } from './settingsFile';
@@ -57,7 +56,6 @@ export interface AppServicesOptions {
 export type TrayAction = { kind: 'handled' } | { kind: 'open' } | { kind: 'quit' };
 
 const QUIT_GRACE_MS = 3_000;
-const RETENTION_CHECK_MS = 60 * 60_000;
 /** As the notification request's own bound. */
 const MAX_NOTIFICATION_BODY = 500;
 
@@ -70,7 +68,7 @@ export class AppServices {
   readonly log: AppLog;
   readonly #notifications: NotificationCenter;
   readonly #history: HistoryStore;
-  readonly #recordings: RecordingStore;
+  readonly #recordings: RecordingService;
   readonly #password: SecretStore | SessionSecretStore;
   readonly #stateListeners = new Set<(state: AppState) => void>();
   readonly #dialListeners = new Set<(target: DialTarget) => void>();
@@ -81,7 +79,6 @@ export class AppServices {
   readonly #notices: NoticeBoard;
   readonly #requests: RequestDispatcher;
   readonly #speech: SpeechService;
-  #stopRetention: () => void = () => {};
 
   constructor(private readonly options: AppServicesOptions) {
     const now = options.clock.now();
@@ -89,7 +86,7 @@ export class AppServices {
     const loaded = loadSettingsFile(join(options.dataDir, 'settings.json'), now);
     const store = new SettingsStore(options.openBackend(options.dataDir), loaded.settings, loaded.needsWrite);
     this.#history = new HistoryStore(join(options.dataDir, 'history.json'), now);
-    this.#recordings = new RecordingStore(options.dataDir);
+    const recordingStore = new RecordingStore(options.dataDir);
     const passwordFile = join(options.dataDir, 'sip-password.bin');
     this.#password =
       options.secretCipher === 'session-only' ? new SessionSecretStore(passwordFile) : new SecretStore(passwordFile, options.secretCipher);
@@ -97,7 +94,7 @@ export class AppServices {
       directory: join(options.dataDir, 'speech'),
       engine: speechEngineFor(options.platform ?? process.platform),
     });
-    const repaired = this.#recordings.repaired;
+    const repaired = recordingStore.repaired;
     const recordingsRepaired =
       repaired > 0 ? { id: `recordings-repaired-${now}`, kind: 'recordings-repaired' as const, count: repaired } : null;
     // The reason names a parser's or the disk's own words, so it goes to the log and the notice points there.
@@ -137,6 +134,15 @@ export class AppServices {
       awayState: () => this.presenceSignals.state,
       reportFailure: (error) => this.#notices.reportFailure(error),
     });
+    this.#recordings = new RecordingService({
+      store: recordingStore,
+      history: this.#history,
+      profiles: this.profiles,
+      clock: options.clock,
+      scheduler: options.scheduler,
+      reportFailure: (error) => this.#notices.reportFailure(error),
+      changed: () => this.#emit(),
+    });
     this.calendar = new CalendarService({
       dataDir: options.dataDir,
       clock: options.clock,
@@ -167,17 +173,12 @@ export class AppServices {
       'account:sip-credentials': () => ok({ password: this.#password.get() }),
       'provision:import': (payload) => this.importProvisioning(payload.json),
       'history:record': (payload) => this.#recordHistory(payload),
-      'recording:finish': (payload) => this.#finishRecording(payload),
-      'recording:delete': (payload) => this.#deleteRecording(payload.recordingId),
-      'recording:set-retention': (payload) => this.#setRetention(payload.days),
-      'recording:begin': (payload) => this.#beginRecording(payload),
-      'recording:append': (payload) => this.#appendRecording(payload),
-      'recording:read': (payload) => {
-        const piece = this.#recordings.read(payload.recordingId, payload.offset);
-        return piece.ok
-          ? ok({ dataBase64: piece.value.data.toString('base64'), totalBytes: piece.value.totalBytes, nextOffset: piece.value.nextOffset })
-          : piece;
-      },
+      'recording:finish': (payload) => this.#recordings.finish(payload),
+      'recording:delete': (payload) => this.#recordings.delete(payload.recordingId),
+      'recording:set-retention': (payload) => this.#recordings.setRetention(payload.days),
+      'recording:begin': (payload) => this.#recordings.begin(payload),
+      'recording:append': (payload) => this.#recordings.append(payload),
+      'recording:read': (payload) => this.#recordings.read(payload),
       'notification:request': (payload) => ok({ shown: this.#notifications.request(this.profiles.activeProfile, payload) !== null }),
       'calendar:add-source': (payload) => this.calendar.addSource(payload.location),
       'calendar:add-file': (payload) => this.calendar.addFileContent(payload.text),
@@ -229,20 +230,20 @@ export class AppServices {
     this.log.info(`Profiltelefon starts; data in ${this.options.dataDir}`);
     this.calendar.start();
     this.profiles.recheck();
-    this.#applyRetention();
+    this.#recordings.applyRetention();
   }
 
   /** After sleep: the same re-check, and the feeds are read again. */
   resume(): void {
     this.profiles.recheck();
     this.calendar.resume();
-    this.#applyRetention();
+    this.#recordings.applyRetention();
   }
 
   /** The clock was moved (the browser shell's debug panel): what is due by the new time is done now. */
   clockMoved(): void {
     this.profiles.recheck();
-    this.#applyRetention();
+    this.#recordings.applyRetention();
   }
 
   get state(): AppState {
@@ -266,11 +267,7 @@ export class AppServices {
       tray: buildTrayModel(settings, now, timeZone, this.#phoneStatus),
       notifications: [...this.#notifications.records],
       calendar: this.calendar.view(now),
-      recordings: {
-        items: this.#recordings.list(),
-        diskBytes: this.#recordings.diskBytes(),
-        retentionDays: settings.recordings.retentionDays,
-      },
+      recordings: this.#recordings.view(),
       now,
     };
   }
@@ -402,7 +399,7 @@ export class AppServices {
   }
 
   dispose(): void {
-    this.#stopRetention();
+    this.#recordings.dispose();
     this.calendar.dispose();
     this.profiles.dispose();
     this.#stateListeners.clear();
@@ -415,92 +412,6 @@ export class AppServices {
     const settings = this.profiles.settings;
     const account = applyAccountPatch(settings.account, patch);
     return account.ok ? this.profiles.apply(ok({ ...settings, account: account.value })) : account;
-  }
-
-  /** A recording starts under the active profile, stamped with the services' clock. */
-  #beginRecording(payload: ChannelPayload<'recording:begin'>): Result<{ recordingId: string }> {
-    const { account } = this.profiles.settings;
-    const profile = this.profiles.activeProfile;
-    if (!shouldRecord(profile, account))
-      return fail('recording-not-allowed', 'The active profile does not record calls, or the account has no recording add-on.');
-    const begun = this.#recordings.begin({ ...payload, profile: profile.name, startedAt: this.options.clock.now() });
-    if (!begun.ok) return this.#notices.reportFailure(begun.error);
-    this.#emit();
-    return ok({ recordingId: begun.value.id });
-  }
-
-  #appendRecording(payload: ChannelPayload<'recording:append'>): Result<{ durationMs: number }> {
-    if (!isBase64(payload.dataBase64)) return fail('recording-not-base64', 'The chunk is not valid base64.', 'dataBase64');
-    const appended = this.#recordings.append(payload.recordingId, Buffer.from(payload.dataBase64, 'base64'));
-    // A chunk that is no audio is the caller's fault and its answer enough; only the disk's refusal is news for the user.
-    if (!appended.ok) return isWriteFailure(appended.error) ? this.#notices.reportFailure(appended.error) : appended;
-    return ok({ durationMs: appended.value.durationMs });
-  }
-
-  /** Closes the recording and links it from its call's history entry, when the call has one that links none yet. */
-  #finishRecording(payload: ChannelPayload<'recording:finish'>): Result<null> {
-    const finished = this.#recordings.finish(payload.recordingId);
-    if (!finished.ok) return isWriteFailure(finished.error) ? this.#notices.reportFailure(finished.error) : finished;
-    const entry = payload.callId === null ? undefined : this.#history.find(payload.callId);
-    if (entry && !entry.recordingFile) {
-      const linked = this.#history.record({ ...entry, recordingFile: finished.value.file });
-      if (!linked.ok) this.#notices.reportFailure(linked.error);
-    }
-    this.#applyRetention();
-    this.#emit();
-    return ok(null);
-  }
-
-  #deleteRecording(recordingId: string): Result<null> {
-    const deleted = this.#removeRecording(recordingId);
-    if (!deleted.ok) return deleted;
-    this.#emit();
-    return ok(null);
-  }
-
-  /** Deletes the files, and the history's link to them. */
-  #removeRecording(recordingId: string): Result<null> {
-    const deleted = this.#recordings.delete(recordingId);
-    if (!deleted.ok) return isWriteFailure(deleted.error) ? this.#notices.reportFailure(deleted.error) : deleted;
-    for (const entry of this.#history.entries.filter((candidate) => candidate.recordingFile === deleted.value.file)) {
-      const unlinked = this.#history.record({ ...entry, recordingFile: null });
-      if (!unlinked.ok) this.#notices.reportFailure(unlinked.error);
-    }
-    return ok(null);
-  }
-
-  #setRetention(days: number | null): Result<Settings> {
-    if (!isRetentionDays(days)) {
-      return fail(
-        'recording-retention-invalid',
-        `Recordings are kept ${MIN_RETENTION_DAYS}–${MAX_RETENTION_DAYS} days, or until deleted; not ${describeInput(days)}.`,
-        'days',
-      );
-    }
-    const settings = this.profiles.settings;
-    const saved = this.profiles.apply(ok({ ...settings, recordings: { retentionDays: days } }));
-    if (saved.ok) this.#applyRetention();
-    return saved;
-  }
-
-  /**
-   * Deletes the recordings whose time is up by the services' clock, and wakes for the next one
-   * (at least hourly, so a change of the system clock is noticed). No recording due, no timer.
-   */
-  #applyRetention(): void {
-    this.#stopRetention();
-    this.#stopRetention = () => {};
-    const now = this.options.clock.now();
-    const { retentionDays } = this.profiles.settings.recordings;
-    const due = expiredRecordings(this.#recordings.list(), now, retentionDays);
-    for (const info of due) this.#removeRecording(info.id);
-    if (due.length > 0) this.#emit();
-    const next = nextExpiry(this.#recordings.list(), retentionDays);
-    if (next === null) return;
-    this.#stopRetention = this.options.scheduler.schedule(
-      () => this.#applyRetention(),
-      Math.min(Math.max(next - now, 0) + 1, RETENTION_CHECK_MS),
-    );
   }
 
   #recordHistory(entry: ChannelPayload<'history:record'>): Result<null> {
