@@ -175,33 +175,22 @@ async function launch(dir: string, dbFile: string, logFile: string, { port, udpP
   await assertPortFree(port);
   const runDir = join(dir, 'run');
   mkdirSync(runDir, { recursive: true });
+  // prettier-ignore
   const args = [
     '-DD', // stay in the foreground, so our child is Kamailio's main process
     '-E',
-    '-f',
-    CONFIG_FILE,
-    '-l',
-    `tcp:${PBX_DOMAIN}:${port}`,
-    '-l',
-    `udp:${PBX_DOMAIN}:${udpPort}`,
-    '-A',
-    `DBURL="sqlite:///${dbFile}"`,
-    '-A',
-    `SQLCON="pbx=>sqlite:///${dbFile}"`,
-    '-A',
-    `RTPENGINE_SOCK="udp:${PBX_DOMAIN}:${ngPort}"`,
-    '-A',
-    `PRESENCE_SERVER="sip:${PBX_DOMAIN}:${udpPort}"`,
-    '-Y',
-    runDir,
-    '-P',
-    join(runDir, 'kamailio.pid'),
-    '-w',
-    dir,
-    '-m',
-    '64',
-    '-M',
-    '8',
+    '-f', CONFIG_FILE,
+    '-l', `tcp:${PBX_DOMAIN}:${port}`,
+    '-l', `udp:${PBX_DOMAIN}:${udpPort}`,
+    '-A', `DBURL="sqlite:///${dbFile}"`,
+    '-A', `SQLCON="pbx=>sqlite:///${dbFile}"`,
+    '-A', `RTPENGINE_SOCK="udp:${PBX_DOMAIN}:${ngPort}"`,
+    '-A', `PRESENCE_SERVER="sip:${PBX_DOMAIN}:${udpPort}"`,
+    '-Y', runDir,
+    '-P', join(runDir, 'kamailio.pid'),
+    '-w', dir,
+    '-m', '64',
+    '-M', '8',
   ];
   const child = spawnLogged(KAMAILIO, args, logFile);
 
