@@ -4,9 +4,11 @@
  * Run: npx tsx bench/calendar.ts
  */
 import { pathToFileURL } from 'node:url';
+import ICAL from 'ical.js';
 import { parseIcs } from '../src/core/calendar/parse';
 import { expandCalendar } from '../src/core/calendar/expand';
 import { planCalendarActivations } from '../src/core/calendar/schedule';
+import { reportRows } from './table';
 
 const EVENT_COUNT = 5_000;
 const RECURRING_SHARE = 0.25;
@@ -163,6 +165,7 @@ const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 
 export async function runCalendarBench(): Promise<void> {
   const ics = timed(buildIcs);
+  const bareParse = timed(() => ICAL.parse(ics.result));
   const parsed = timed(() => parseIcs(ics.result));
   if (!parsed.result.ok) throw new Error(`bench calendar did not parse: ${parsed.result.error.message}`);
   const calendar = parsed.result.value;
@@ -187,6 +190,26 @@ export async function runCalendarBench(): Promise<void> {
   console.log(
     `plan activations: ${planned.ms.toFixed(0)} ms, ${planned.result.activations.length} activations, ${planned.result.warnings.length} warnings`,
   );
+  reportRows([
+    {
+      figure: `calendar: parse ${EVENT_COUNT} events`,
+      definition: 'the core parse of the ICS text into events and warnings, against bare ical.js parsing the same text to jCal',
+      unit: 'ms',
+      app: parsed.ms,
+      anchorName: 'bare ical.js',
+      anchor: bareParse.ms,
+      maxApp: 300,
+    },
+    {
+      figure: 'calendar: expand 14 days',
+      definition: 'expansion of the parsed calendar over a 14-day planning window, against the whole year',
+      unit: 'ms',
+      app: expandedTwoWeeks.ms,
+      anchorName: 'whole year',
+      anchor: expanded.ms,
+      maxApp: 50,
+    },
+  ]);
   console.log(
     `peak rss (sampled): ${mb(peak.rss)}, peak heapUsed (sampled): ${mb(peak.heapUsed)}, max rss (OS): ${mb(process.resourceUsage().maxRSS * 1024)}`,
   );

@@ -17,6 +17,7 @@ import { DeskPhone } from '../test/support/baresip';
 import { ALICE, BOB, pbxUser, startPhoneShell } from '../test/e2e/support/phoneUsers';
 import type { ShellProcess } from '../test/e2e/support/shellProcess';
 import { launchChromium, newPage, serveJsSIPPage, summary } from './jssipPage';
+import { reportRows } from './table';
 
 interface Timing {
   /** From the dial (ua.call) to the confirmed event: what the user waits for. */
@@ -295,6 +296,27 @@ function report(path: string, { app, bare }: { app: Timing[]; bare: Timing[] }):
     console.log(`  ${'app'.padEnd(11)} median ${format(appRow.median)}   p95 ${format(appRow.p95)}`);
     console.log(`  ratio app/bare: median ${(appRow.median / bareRow.median).toFixed(2)}, p95 ${(appRow.p95 / bareRow.p95).toFixed(2)}`);
   }
+  const beforeInvite = (timing: Timing) => timing.fromDialMs - timing.fromInviteMs;
+  const medianOf = (timings: Timing[], pick: (timing: Timing) => number) => summary(timings.map(pick)).median;
+  reportRows([
+    {
+      figure: `call ${path}: dial → confirmed (median)`,
+      definition: 'from the dial request to the confirmed dialog at the caller, through Kamailio and rtpengine',
+      unit: 'ms',
+      app: medianOf(app, (timing) => timing.fromDialMs),
+      anchorName: 'bare JsSIP',
+      anchor: medianOf(bare, (timing) => timing.fromDialMs),
+    },
+    {
+      figure: `call ${path}: dial → INVITE sent (median)`,
+      definition: "from the dial request until the INVITE leaves the caller (media, offer and the app's own work)",
+      unit: 'ms',
+      app: medianOf(app, beforeInvite),
+      anchorName: 'bare JsSIP',
+      anchor: medianOf(bare, beforeInvite),
+      maxRatio: 1.1,
+    },
+  ]);
 }
 
 // Child processes and handles (Chromium, esbuild) must not keep a finished benchmark alive.

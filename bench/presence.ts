@@ -15,6 +15,7 @@ import { JsSIPHarness, type JsSIPPhone } from '../test/e2e/support/jssipPhone';
 import { ALICE, BOB, pbxUser, startPhoneShell } from '../test/e2e/support/phoneUsers';
 import type { ShellProcess } from '../test/e2e/support/shellProcess';
 import { launchChromium, newPage, serveJsSIPPage, summary } from './jssipPage';
+import { reportRows } from './table';
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 const ALICE_URI = 'sip:alice@127.0.0.1';
@@ -228,6 +229,26 @@ async function main(): Promise<void> {
     console.log(`Fan-out of one switch to ${watcherCount} subscribers (5 switches):`);
     console.log(`  until the last subscriber has it: median ${format(last.median)}   p95 ${format(last.p95)}   max ${format(last.max)}`);
     console.log(`  per subscriber:                   median ${format(each.median)}   p95 ${format(each.p95)}`);
+    reportRows([
+      {
+        figure: "presence: switch → colleague's screen (median)",
+        definition:
+          "from alice's profile switch in her app until bob's app shows it, against a bare JsSIP PUBLISH until its NOTIFY arrives",
+        unit: 'ms',
+        app: toScreen.median,
+        anchorName: 'bare PUBLISH → NOTIFY',
+        anchor: anchor.median,
+        maxRatio: 1.2,
+      },
+      {
+        figure: `presence: fan-out to ${watcherCount} subscribers, last (median)`,
+        definition: 'from a switch until the last of the subscribers has its NOTIFY, against one bare PUBLISH → NOTIFY',
+        unit: 'ms',
+        app: last.median,
+        anchorName: 'bare PUBLISH → NOTIFY',
+        anchor: anchor.median,
+      },
+    ]);
   } finally {
     await browser?.close();
     await harness?.close();

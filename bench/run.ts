@@ -3,7 +3,7 @@
  * beside its anchor. `npm run bench -- --json` prints that table as JSON on stdout instead (the
  * scripts' own output goes to stderr).
  */
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type StdioOptions } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +18,7 @@ const BENCHES = [
 ] as const;
 
 const asJson = process.argv.includes('--json');
-const scriptOutput = asJson ? (['ignore', 2, 2] as const) : 'inherit';
+const scriptOutput: StdioOptions = asJson ? ['ignore', 2, 2] : 'inherit';
 
 if (!existsSync('out/renderer/index.html')) {
   const built = spawnSync('npx', ['electron-vite', 'build'], { stdio: scriptOutput });

@@ -13,6 +13,7 @@ import { startPbx, type PbxUser, type RunningPbx } from '../test/pbx/pbx';
 import { BOB, CAROL, pbxUser, startPhoneShell } from '../test/e2e/support/phoneUsers';
 import type { ShellProcess } from '../test/e2e/support/shellProcess';
 import { launchChromium, serveJsSIPPage } from './jssipPage';
+import { reportRows } from './table';
 
 const { values } = parseArgs({ options: { colleagues: { type: 'string', default: '1000' } } });
 const colleagueCount = Number(values.colleagues);
@@ -206,6 +207,24 @@ async function main(): Promise<void> {
     console.log(
       `  the app against the anchor: start-up ×${(ours.startMessages / anchor.startMessages).toFixed(2)}, refresh ×${(ours.refreshPerHour / anchor.refreshPerHour).toFixed(2)}`,
     );
+    reportRows([
+      {
+        figure: `watching ${colleagueCount} colleagues: start-up SIP messages`,
+        definition: 'SUBSCRIBE and NOTIFY with their answers until every subscription is active, against bare JsSIP watching the same list',
+        unit: 'count',
+        app: ours.startMessages,
+        anchorName: 'bare JsSIP',
+        anchor: anchor.startMessages,
+      },
+      {
+        figure: `watching ${colleagueCount} colleagues: re-SUBSCRIBE per hour`,
+        definition: 'refreshes per hour from the Expires the server granted, against bare JsSIP',
+        unit: 'count',
+        app: ours.refreshPerHour,
+        anchorName: 'bare JsSIP',
+        anchor: anchor.refreshPerHour,
+      },
+    ]);
     const before = refreshesPerHour(Array.from({ length: colleagueCount }, () => 600));
     console.log(
       `  before this change (presence only, Expires 600 s): ${before.toFixed(0)} re-SUBSCRIBE per hour, ${(before * 4).toFixed(0)} SIP messages per hour`,
