@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { draftFromProfile, draftsEqual, readDraft, type ProfileFormDraft } from '../../../src/renderer/components/editor/editorModel';
+import { draftFromProfile, draftsEqual, type ProfileFormDraft } from '../../../src/renderer/components/editor/editorDraft';
+import { readDraft } from '../../../src/renderer/components/editor/readDraft';
 import { defaultProfiles } from '../../../src/core/profiles/defaults';
 import { incomingSummary } from '../../../src/core/profiles/incomingSummary';
 import { ProfileSchema, type Profile } from '../../../src/core/profiles/model';

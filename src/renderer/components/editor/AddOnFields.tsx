@@ -1,4 +1,4 @@
-import type { ProfileFormDraft } from './editorModel';
+import type { ProfileFormDraft } from './editorDraft';
 import { useTranslation } from '../../useTranslation';
 import { CheckboxField } from './controls';
 import type { EditDraft } from './useProfileEditor';

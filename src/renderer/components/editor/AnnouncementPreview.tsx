@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { AppError } from '../../../core/errors';
-import { previewAnnouncement, type ProfileFormDraft } from './editorModel';
+import type { ProfileFormDraft } from './editorDraft';
+import { previewAnnouncement } from './previewAnnouncement';
 import type { Profile } from '../../../core/profiles/model';
 import { contract } from '../../contract/client';
 import { requestSpeech } from '../../phone/speech';

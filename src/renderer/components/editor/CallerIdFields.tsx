@@ -1,4 +1,5 @@
-import { callerIdOptions, FIELD, type ProfileFormDraft } from './editorModel';
+import { callerIdOptions } from './callerIdOptions';
+import { FIELD, type ProfileFormDraft } from './editorDraft';
 import type { CallerId, Profile } from '../../../core/profiles/model';
 import { formatForDisplay } from '../../../core/numbers/phoneNumber';
 import type { AccountNumbers } from '../../../core/account/model';

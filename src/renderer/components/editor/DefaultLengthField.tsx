@@ -1,4 +1,4 @@
-import { FIELD, LENGTH_CHOICES, type LengthChoice, type ProfileFormDraft } from './editorModel';
+import { FIELD, LENGTH_CHOICES, type LengthChoice, type ProfileFormDraft } from './editorDraft';
 import { CALENDAR_PRIORITY, LENGTH_LIMITS } from '../../../core/profiles/validation';
 import type { WorkingHours } from '../../../core/time/workingHours';
 import { useTranslation } from '../../useTranslation';

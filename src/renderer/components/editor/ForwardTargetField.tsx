@@ -1,4 +1,4 @@
-import type { FieldPath, ForwardTargetDraft } from './editorModel';
+import type { FieldPath, ForwardTargetDraft } from './editorDraft';
 import type { ForwardTarget } from '../../../core/profiles/model';
 import { formatForDisplay } from '../../../core/numbers/phoneNumber';
 import { useState } from 'react';

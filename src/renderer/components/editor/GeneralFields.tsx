@@ -1,4 +1,4 @@
-import { FIELD, type ProfileFormDraft } from './editorModel';
+import { FIELD, type ProfileFormDraft } from './editorDraft';
 import { PROFILE_NUMBER_MAX, TEXT_LIMITS } from '../../../core/profiles/validation';
 import { useTranslation } from '../../useTranslation';
 import { RadioGroup, TextField } from './controls';

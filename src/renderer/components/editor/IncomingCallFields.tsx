@@ -1,4 +1,4 @@
-import { FIELD, type ForwardTargetDraft, type ProfileFormDraft } from './editorModel';
+import { FIELD, type ForwardTargetDraft, type ProfileFormDraft } from './editorDraft';
 import { NO_ANSWER_SECONDS, TEXT_LIMITS } from '../../../core/profiles/validation';
 import { useTranslation } from '../../useTranslation';
 import type { AccountNumbers } from '../../../core/account/model';

@@ -1,6 +1,6 @@
 import type { AccountNumbers } from '../../../core/account/model';
 import { formatForDisplay } from '../../../core/numbers/phoneNumber';
-import { LINE_CHOICES, type ProfileFormDraft } from './editorModel';
+import { LINE_CHOICES, type ProfileFormDraft } from './editorDraft';
 import { CALLED_LINES } from '../../../core/profiles/model';
 import { useTranslation } from '../../useTranslation';
 import { CheckboxField, SelectField } from './controls';

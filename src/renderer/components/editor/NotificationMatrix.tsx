@@ -1,4 +1,4 @@
-import { NOTIFICATION_COLUMNS, NOTIFICATION_ROWS, type ProfileFormDraft } from './editorModel';
+import { NOTIFICATION_COLUMNS, NOTIFICATION_ROWS, type ProfileFormDraft } from './editorDraft';
 import { useTranslation } from '../../useTranslation';
 import type { EditDraft } from './useProfileEditor';
 

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { FIELD } from './editorModel';
+import { FIELD } from './editorDraft';
 import type { Profile } from '../../../core/profiles/model';
 import type { AppState } from '../../../core/state/appState';
 import { useAppStore } from '../../store/appStore';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, type FocusEvent, type RefObject } from 'react';
 import type { AppError } from '../../../core/errors';
-import type { ProfileFormDraft } from './editorModel';
+import type { ProfileFormDraft } from './editorDraft';
 import type { Profile } from '../../../core/profiles/model';
 import type { AppState } from '../../../core/state/appState';
 import { useTranslation } from '../../useTranslation';

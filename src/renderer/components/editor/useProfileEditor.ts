@@ -1,15 +1,7 @@
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { AppError } from '../../../core/errors';
-import {
-  blankDraft,
-  draftFromProfile,
-  draftsEqual,
-  duplicateDraft,
-  readDraft,
-  toProfileDraft,
-  type DraftReading,
-  type ProfileFormDraft,
-} from './editorModel';
+import { blankDraft, draftFromProfile, draftsEqual, duplicateDraft, type ProfileFormDraft } from './editorDraft';
+import { readDraft, toProfileDraft, type DraftReading } from './readDraft';
 import type { Profile } from '../../../core/profiles/model';
 import type { AppState } from '../../../core/state/appState';
 import { useAppStore } from '../../store/appStore';

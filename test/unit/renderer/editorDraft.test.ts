@@ -1,18 +1,16 @@
 import { describe, expect, it } from 'vitest';
+import { callerIdOptions, defaultCallerId } from '../../../src/renderer/components/editor/callerIdOptions';
 import {
   blankDraft,
-  callerIdOptions,
-  defaultCallerId,
   draftFromProfile,
   draftsEqual,
   duplicateDraft,
   lengthChoiceOf,
-  previewAnnouncement,
-  readDraft,
-  toProfileDraft,
   uniqueCopyName,
   type ProfileFormDraft,
-} from '../../../src/renderer/components/editor/editorModel';
+} from '../../../src/renderer/components/editor/editorDraft';
+import { previewAnnouncement } from '../../../src/renderer/components/editor/previewAnnouncement';
+import { readDraft, toProfileDraft } from '../../../src/renderer/components/editor/readDraft';
 import { defaultProfiles } from '../../../src/core/profiles/defaults';
 import { DEFAULT_WORKING_HOURS } from '../../../src/core/time/workingHours';
 import type { Profile } from '../../../src/core/profiles/model';
