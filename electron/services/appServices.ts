@@ -1,15 +1,11 @@
 import { join } from 'node:path';
-import { applyAccountPatch, type AccountPatch } from '../../src/core/account/patch';
-import { applyProvisioning, parseProvisioning } from '../../src/core/account/provisioning';
-import { applyAutomation } from '../../src/core/automation/update';
 import { describeInput } from '../../src/core/describeInput';
 import { translate } from '../../src/core/i18n/messages';
 import { fail, ok, type Result } from '../../src/core/errors';
 import { notificationResponse, type NotificationGesture, type NotificationResponse } from '../../src/core/notifications/osNotification';
-import type { CallAction, ChannelPayload, FilePurpose } from '../../src/core/ipc/contract';
+import type { CallAction, FilePurpose } from '../../src/core/ipc/contract';
 import type { DialTarget } from '../../src/core/numbers/phoneNumber';
 import type { ActivationLength } from '../../src/core/profiles/activation';
-import type { Settings } from '../../src/core/settings/schema';
 import type { AppState } from '../../src/core/state/appState';
 import type { Clock, Scheduler } from '../../src/core/time/clock';
 import { buildTrayModel, findTrayItem, type PhoneStatus } from '../../src/core/tray/menuModel';
@@ -17,7 +13,10 @@ import { CalendarService, type CalendarServiceOptions } from './calendarService'
 import { openAppLog, type AppLog } from './appLog';
 import { followLaunchArguments, type LaunchOutcome } from './launchArguments';
 import { NoticeBoard } from './noticeBoard';
-import { RequestDispatcher, type AsyncRequestHandlers, type RequestHandlers } from './requestDispatcher';
+import { RequestDispatcher } from './requestDispatcher';
+import { requestHandlers } from './requestHandlers';
+import { RendererLink } from './rendererLink';
+import { AccountService } from './accountService';
 import { HistoryStore } from './historyStore';
 import { NotificationCenter, type NotificationSink } from './notificationCenter';
 import { PresenceSignals } from './presenceSignals';
@@ -28,7 +27,6 @@ import type { SecretCipher } from './secretStore';
 import { KeyedSecretStore, SecretStore, SessionSecretStore } from './secretStore';
 import { loadSettingsFile } from './settingsFile';
 import { SettingsStore, type SettingsBackend } from './settingsStore';
-import { readProvisioningFile } from './provisioningFile';
 import { speechEngineFor } from './speechEngines';
 import { SpeechService } from './speechService';
 
@@ -55,7 +53,6 @@ export interface AppServicesOptions {
 
 export type TrayAction = { kind: 'handled' } | { kind: 'open' } | { kind: 'quit' };
 
-const QUIT_GRACE_MS = 3_000;
 /** As the notification request's own bound. */
 const MAX_NOTIFICATION_BODY = 500;
 
@@ -69,12 +66,9 @@ export class AppServices {
   readonly #notifications: NotificationCenter;
   readonly #history: HistoryStore;
   readonly #recordings: RecordingService;
-  readonly #password: SecretStore | SessionSecretStore;
+  readonly #account: AccountService;
+  readonly #rendererLink: RendererLink;
   readonly #stateListeners = new Set<(state: AppState) => void>();
-  readonly #dialListeners = new Set<(target: DialTarget) => void>();
-  readonly #quitListeners = new Set<() => void>();
-  readonly #callActionListeners = new Set<(action: CallAction) => void>();
-  #signedOff: (() => void) | null = null;
   #phoneStatus: PhoneStatus = 'not-configured';
   readonly #notices: NoticeBoard;
   readonly #requests: RequestDispatcher;
@@ -88,7 +82,7 @@ export class AppServices {
     this.#history = new HistoryStore(join(options.dataDir, 'history.json'), now);
     const recordingStore = new RecordingStore(options.dataDir);
     const passwordFile = join(options.dataDir, 'sip-password.bin');
-    this.#password =
+    const password =
       options.secretCipher === 'session-only' ? new SessionSecretStore(passwordFile) : new SecretStore(passwordFile, options.secretCipher);
     this.#speech = new SpeechService({
       directory: join(options.dataDir, 'speech'),
@@ -159,66 +153,28 @@ export class AppServices {
       this.profiles.recheck();
       this.#emit();
     });
-    const handlers: RequestHandlers = {
-      'state:get': () => ok(null),
-      'profile:activate': (payload) => this.profiles.activate(payload),
-      'profile:set-message': (payload) => this.profiles.setMessage(payload.temporaryMessage),
-      'profile:create': (payload) => this.profiles.create(payload),
-      'profile:update': (payload) => this.profiles.update(payload),
-      'profile:delete': (payload) => this.profiles.delete(payload.profileId),
-      'ui:update': (payload) => this.profiles.updateUi(dropUndefined(payload)),
-      'notice:dismiss': (payload) => this.#notices.dismiss(payload.noticeId),
-      'account:update': (payload) => this.#updateAccount(payload),
-      'account:set-password': (payload) => this.#setPassword(payload.password),
-      'account:sip-credentials': () => ok({ password: this.#password.get() }),
-      'provision:import': (payload) => this.importProvisioning(payload.json),
-      'history:record': (payload) => this.#recordHistory(payload),
-      'recording:finish': (payload) => this.#recordings.finish(payload),
-      'recording:delete': (payload) => this.#recordings.delete(payload.recordingId),
-      'recording:set-retention': (payload) => this.#recordings.setRetention(payload.days),
-      'recording:begin': (payload) => this.#recordings.begin(payload),
-      'recording:append': (payload) => this.#recordings.append(payload),
-      'recording:read': (payload) => this.#recordings.read(payload),
-      'notification:request': (payload) => ok({ shown: this.#notifications.request(this.profiles.activeProfile, payload) !== null }),
-      'calendar:add-source': (payload) => this.calendar.addSource(payload.location),
-      'calendar:add-file': (payload) => this.calendar.addFileContent(payload.text),
-      'calendar:remove-source': (payload) => this.calendar.removeSource(payload.sourceId),
-      'calendar:sync': (payload) => this.calendar.requestSync(payload.sourceId),
-      'calendar:skip': (payload) => this.calendar.setSkipped(payload.key, payload.skipped),
-      'calendar:set-unmarked-rule': (payload) => this.calendar.setUnmarkedBusyProfile(payload.profileNumber),
-      'calendar:set-marker-rules': (payload) => {
-        const settings = this.profiles.settings;
-        return this.profiles.apply(ok({ ...settings, calendar: { ...settings.calendar, ...dropUndefined(payload) } }));
-      },
-      'phone:in-call': (payload) => {
-        this.#notifications.setInCall(payload.inCall);
-        this.presenceSignals.callActive(payload.inCall);
-        return ok(null);
-      },
-      'phone:status': (payload) => {
-        this.#phoneStatus = payload.status;
+    this.#account = new AccountService(this.profiles, password, () => this.#emit());
+    this.#rendererLink = new RendererLink(options.scheduler);
+    const { handlers, asyncHandlers } = requestHandlers({
+      profiles: this.profiles,
+      calendar: this.calendar,
+      account: this.#account,
+      history: this.#history,
+      recordings: this.#recordings,
+      notifications: this.#notifications,
+      notices: this.#notices,
+      presenceSignals: this.presenceSignals,
+      speech: this.#speech,
+      rendererLink: this.#rendererLink,
+      log: this.log,
+      setPhoneStatus: (status) => {
+        this.#phoneStatus = status;
         this.#emit();
-        return ok(null);
       },
-      'automation:update': (payload) => this.profiles.apply(applyAutomation(this.profiles.settings, payload)),
-      'app:ready-to-quit': () => {
-        this.#signedOff?.();
-        return ok(null);
-      },
-      'log:sip-trace': (payload) => this.#traceSip(payload.lines),
-    };
-    const asyncHandlers: AsyncRequestHandlers = {
-      'speech:status': async () => ok(await this.#speech.status()),
-      'calendar:add-caldav': async (payload) => {
-        const added = await this.calendar.addCaldavSource(payload);
-        return added.ok ? ok(this.state) : added;
-      },
-      'file:open': (payload) => this.#openChosenFile(payload.purpose),
-      'speech:render': async (payload) => {
-        const wav = await this.#speech.render(payload);
-        return wav.ok ? ok({ wavBase64: wav.value.toString('base64') }) : wav;
-      },
-    };
+      openChosenFile: (purpose) => this.#openChosenFile(purpose),
+      state: () => this.state,
+      changed: () => this.#emit(),
+    });
     this.#requests = new RequestDispatcher(handlers, asyncHandlers, () => this.state);
   }
 
@@ -254,7 +210,7 @@ export class AppServices {
       profiles: settings.profiles,
       active: settings.active,
       account: settings.account,
-      sipPasswordSet: this.#password.isSet,
+      sipPasswordSet: this.#account.passwordSet,
       passwordSessionOnly: this.options.secretCipher === 'session-only',
       nativeFileDialog: this.options.chooseFile !== undefined,
       history: [...this.#history.entries],
@@ -278,13 +234,11 @@ export class AppServices {
   }
 
   onDialRequest(listener: (target: DialTarget) => void): () => void {
-    this.#dialListeners.add(listener);
-    return () => this.#dialListeners.delete(listener);
+    return this.#rendererLink.onDialRequest(listener);
   }
 
   onCallAction(listener: (action: CallAction) => void): () => void {
-    this.#callActionListeners.add(listener);
-    return () => this.#callActionListeners.delete(listener);
+    return this.#rendererLink.onCallAction(listener);
   }
 
   /**
@@ -295,13 +249,12 @@ export class AppServices {
     const record = this.#notifications.records.find((candidate) => candidate.id === notificationId);
     if (!record) return fail('notification-unknown', `No notification ${JSON.stringify(notificationId.slice(0, 64))} is shown`);
     const response = notificationResponse(record, gesture);
-    if (response.kind !== 'show-window') for (const listener of this.#callActionListeners) listener(response);
+    if (response.kind !== 'show-window') this.#rendererLink.callAction(response);
     return ok(response);
   }
 
   onQuitting(listener: () => void): () => void {
-    this.#quitListeners.add(listener);
-    return () => this.#quitListeners.delete(listener);
+    return this.#rendererLink.onQuitting(listener);
   }
 
   /**
@@ -309,18 +262,7 @@ export class AppServices {
    * resolves when it has, or after a grace period if it cannot answer.
    */
   prepareToQuit(): Promise<void> {
-    return new Promise((resolve) => {
-      let cancelGrace = () => {};
-      const finish = () => {
-        cancelGrace();
-        this.#signedOff = null;
-        resolve();
-      };
-      if (this.#quitListeners.size === 0) return finish();
-      this.#signedOff = finish;
-      cancelGrace = this.options.scheduler.schedule(finish, QUIT_GRACE_MS);
-      for (const listener of this.#quitListeners) listener();
-    });
+    return this.#rendererLink.prepareToQuit();
   }
 
   /** A request from the renderer, checked before its handler runs (see RequestDispatcher). */
@@ -350,10 +292,7 @@ export class AppServices {
    * handed to the phone. A refusal is shown to the user, and changes nothing.
    */
   handleLaunch(argv: readonly string[]): Result<LaunchOutcome> {
-    const dial = (target: DialTarget) => {
-      for (const listener of this.#dialListeners) listener(target);
-    };
-    const outcome = followLaunchArguments(argv, this.profiles, this.options.clock.now(), dial);
+    const outcome = followLaunchArguments(argv, this.profiles, this.options.clock.now(), (target) => this.#rendererLink.dial(target));
     if (!outcome.ok) {
       this.log.warn(`Launch arguments refused: ${outcome.error.code}`);
       this.#notices.launchRefused(outcome.error);
@@ -363,29 +302,12 @@ export class AppServices {
 
   /** Applies a provisioning file whole, or not at all. */
   importProvisioning(text: string): Result<null> {
-    const parsed = parseProvisioning(text);
-    if (!parsed.ok) return parsed;
-    const before = this.profiles.settings;
-    const provisioned = applyProvisioning(before, parsed.value);
-    if (!provisioned.ok) return provisioned;
-    const saved = this.profiles.apply(ok(provisioned.value.settings));
-    if (!saved.ok) return saved;
-    if (provisioned.value.password !== undefined) {
-      const stored = this.#password.set(provisioned.value.password);
-      if (!stored.ok) {
-        // Whole or not at all: the settings go back to what they were, if the disk lets them.
-        this.profiles.apply(ok(before));
-        return stored;
-      }
-    }
-    this.#emit();
-    return ok(null);
+    return this.#account.importProvisioning(text);
   }
 
   /** A provisioning file named by its path (`--provision`, the file dialog), applied whole or not at all. */
   importProvisioningFile(path: string): Result<null> {
-    const text = readProvisioningFile(path);
-    return text.ok ? this.importProvisioning(text.value) : text;
+    return this.#account.importProvisioningFile(path);
   }
 
   /** The OS file dialog, then the chosen file is used for what it was chosen for. */
@@ -403,42 +325,14 @@ export class AppServices {
     this.calendar.dispose();
     this.profiles.dispose();
     this.#stateListeners.clear();
-    this.#dialListeners.clear();
-    this.#callActionListeners.clear();
-    this.#quitListeners.clear();
-  }
-
-  #updateAccount(patch: AccountPatch): Result<Settings> {
-    const settings = this.profiles.settings;
-    const account = applyAccountPatch(settings.account, patch);
-    return account.ok ? this.profiles.apply(ok({ ...settings, account: account.value })) : account;
-  }
-
-  #recordHistory(entry: ChannelPayload<'history:record'>): Result<null> {
-    const recorded = this.#history.record(entry);
-    if (!recorded.ok) return this.#notices.reportFailure(recorded.error);
-    this.#emit();
-    return ok(null);
-  }
-
-  #setPassword(password: string): Result<null> {
-    const stored = this.#password.set(password);
-    if (!stored.ok) return stored;
-    this.#emit();
-    return ok(null);
-  }
-
-  #traceSip(lines: readonly string[]): Result<{ written: number }> {
-    if (this.profiles.settings.ui.sipTrace !== true) return fail('sip-trace-off', 'The SIP trace is turned off.');
-    this.log.sipTrace(lines);
-    return ok({ written: lines.length });
+    this.#rendererLink.dispose();
   }
 
   /** Read at each write, so a password or meeting that arrived a moment ago is hidden too. */
   #logSecrets(): string[] {
     let password: string | null = null;
     try {
-      password = this.#password?.get() ?? null;
+      password = this.#account?.storedPassword() ?? null;
     } catch {
       // A password that cannot be decrypted cannot be logged either.
     }
@@ -466,8 +360,4 @@ export class AppServices {
       console.error('The state could not be built:', error);
     }
   }
-}
-
-function dropUndefined<T extends object>(value: T): Partial<T> {
-  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as Partial<T>;
 }
