@@ -5,7 +5,7 @@ import type { AppState } from '../../../core/state/appState';
 import { useAppStore } from '../../store/appStore';
 import { useTranslation } from '../../useTranslation';
 import { ConfirmDialog } from './ConfirmDialog';
-import { useErrorText } from './errorText';
+import { useErrorText } from '../shared/errorText';
 import { fieldIdOf } from './fieldErrors';
 import { ProfileActions } from './ProfileActions';
 import { deleteRefusal } from '../../../core/profiles/operations';
