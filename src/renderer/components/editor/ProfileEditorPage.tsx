@@ -4,7 +4,7 @@ import type { Profile } from '../../../core/profiles/model';
 import type { AppState } from '../../../core/state/appState';
 import { useAppStore } from '../../store/appStore';
 import { useTranslation } from '../../useTranslation';
-import { ConfirmDialog } from './ConfirmDialog';
+import { ConfirmDialog } from '../shared/ConfirmDialog';
 import { useErrorText } from '../shared/errorText';
 import { fieldIdOf } from './fieldErrors';
 import { ProfileActions } from './ProfileActions';
