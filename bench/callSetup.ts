@@ -16,7 +16,8 @@ import { startPbx, type RunningPbx } from '../test/pbx/pbx';
 import { DeskPhone } from '../test/support/baresip';
 import { ALICE, BOB, pbxUser, startPhoneShell } from '../test/e2e/support/phoneUsers';
 import type { ShellProcess } from '../test/e2e/support/shellProcess';
-import { launchChromium, newPage, serveJsSIPPage, summary } from './jssipPage';
+import { launchChromium, newPage, summary } from './jssipPage';
+import { serveJsSIPPage } from '../test/support/jssipPage';
 import { reportRows } from './table';
 
 interface Timing {

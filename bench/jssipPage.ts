@@ -1,34 +1,8 @@
-import { createServer, type Server } from 'node:http';
-import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { build, stop as stopEsbuild } from 'esbuild';
 import { CHROMIUM_ARGS, chromiumPath } from '../test/support/chromium';
-
-const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
-}
-
-/** A loopback page with JsSIP as `window.JsSIP` and nothing else: the bare baseline and the subscriber crowd. */
-export async function serveJsSIPPage(): Promise<Server> {
-  const bundle = await build({
-    stdin: { contents: 'window.JsSIP = require("jssip");', resolveDir: projectRoot },
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    write: false,
-  });
-  // Its service process would keep Node running after the report.
-  await stopEsbuild();
-  const script = bundle.outputFiles[0]?.text ?? '';
-  const server = createServer((request, response) => {
-    if (request.url === '/jssip.js') response.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
-    else
-      response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>JsSIP</title><script src="/jssip.js"></script>');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return server;
 }
 
 export async function newPage(browser: Browser, url: string): Promise<Page> {

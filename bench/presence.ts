@@ -14,7 +14,8 @@ import { startPbx, type PbxUser, type RunningPbx } from '../test/pbx/pbx';
 import { JsSIPHarness, type JsSIPPhone } from '../test/e2e/support/jssipPhone';
 import { ALICE, BOB, pbxUser, startPhoneShell } from '../test/e2e/support/phoneUsers';
 import type { ShellProcess } from '../test/e2e/support/shellProcess';
-import { launchChromium, newPage, serveJsSIPPage, summary } from './jssipPage';
+import { launchChromium, newPage, summary } from './jssipPage';
+import { serveJsSIPPage } from '../test/support/jssipPage';
 import { reportRows } from './table';
 
 const projectRoot = fileURLToPath(new URL('..', import.meta.url));

@@ -12,7 +12,8 @@ import type * as JsSIPModule from 'jssip';
 import { startPbx, type PbxUser, type RunningPbx } from '../test/pbx/pbx';
 import { BOB, CAROL, pbxUser, startPhoneShell } from '../test/e2e/support/phoneUsers';
 import type { ShellProcess } from '../test/e2e/support/shellProcess';
-import { launchChromium, serveJsSIPPage } from './jssipPage';
+import { launchChromium } from './jssipPage';
+import { serveJsSIPPage } from '../test/support/jssipPage';
 import { reportRows } from './table';
 
 const { values } = parseArgs({ options: { colleagues: { type: 'string', default: '1000' } } });

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startPbx, type RunningPbx } from '../pbx/pbx';
-import { callAndRecord, callerUrlOf, endTheEarHears, openCaller, recognise, serveCallerPage, voicedSeconds } from './support/hearingCaller';
+import { callAndRecord, callerUrlOf, endTheEarHears, openCaller, recognise, voicedSeconds } from './support/hearingCaller';
+import { serveJsSIPPage } from '../support/jssipPage';
 import { activateUntil, ALICE, BOB, CAROL, pbxUser, PhoneSet } from './support/phoneUsers';
 
 test.describe.configure({ mode: 'serial' });
@@ -22,7 +23,7 @@ let work: string;
 test.beforeAll(async ({ browser }) => {
   work = mkdtempSync(join(tmpdir(), 'profiltelefon-announcement-'));
   pbx = await startPbx({ users: [pbxUser(ALICE), pbxUser(BOB), pbxUser(CAROL)] });
-  pageServer = await serveCallerPage();
+  pageServer = await serveJsSIPPage();
   callerUrl = callerUrlOf(pageServer);
   // Bob's voicemail is Carol's landline.
   bob = (await phones.open(browser, pbx, BOB, { voicemail: CAROL.landline, announcementLanguage: 'en' })).page;

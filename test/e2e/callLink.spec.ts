@@ -30,6 +30,14 @@ test.afterAll(async () => {
   await pbx?.stop();
 });
 
+test.beforeEach(async () => {
+  // Each test starts from a phone with no question open and no call, whatever ran before it.
+  const open = confirmation(alice);
+  if ((await open.count()) > 0) await open.getByRole('button', { name: 'Avbryt' }).click();
+  await expect(open).toHaveCount(0);
+  await expect.poll(() => calls(alice)).toEqual([]);
+});
+
 test('a link shows the number and asks; Avbryt places no call', async () => {
   expect((await openLink(alice, 'tel:+46-8-123-456-02'))?.ok).toBe(true);
   const dialog = confirmation(alice);

@@ -16,8 +16,8 @@ import {
   hangUpCaller,
   openCaller,
   recognise,
-  serveCallerPage,
 } from './support/hearingCaller';
+import { serveJsSIPPage } from '../support/jssipPage';
 import { activateUntil, activeCall, ALICE, BOB, CAROL, incomingCall, pbxUser, PhoneSet, showView } from './support/phoneUsers';
 
 test.describe.configure({ mode: 'serial' });
@@ -33,7 +33,7 @@ test.beforeAll(async ({ browser }) => {
   work = mkdtempSync(join(tmpdir(), 'profiltelefon-called-number-'));
   // Alice owns a landline and a mobile number at the PBX, and her app knows both.
   pbx = await startPbx({ users: [pbxUser(ALICE), pbxUser(BOB), pbxUser(CAROL)] });
-  pageServer = await serveCallerPage();
+  pageServer = await serveJsSIPPage();
   callerUrl = callerUrlOf(pageServer);
   // Alice's voicemail is Carol's landline.
   alice = (await phones.open(browser, pbx, ALICE, { voicemail: CAROL.landline, announcementLanguage: 'en' })).page;

@@ -10,7 +10,8 @@ import { join } from 'node:path';
 import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
 import { startPbx, type RunningPbx } from '../pbx/pbx';
 import { CHROMIUM_ARGS, chromiumPath } from '../support/chromium';
-import { callerState, callerUrlOf, callFrom, openCaller, recognise, serveCallerPage } from './support/hearingCaller';
+import { callerState, callerUrlOf, callFrom, openCaller, recognise } from './support/hearingCaller';
+import { serveJsSIPPage } from '../support/jssipPage';
 import { JsSIPHarness } from './support/jssipPhone';
 import { latestCallRtp, notePeerConnections, recordLatestCallAudio } from './support/peerConnections';
 import { activeCall, ALICE, BOB, CAROL, editProfile, incomingCall, pbxUser, PhoneSet, showView } from './support/phoneUsers';
@@ -81,7 +82,7 @@ test.beforeAll(async () => {
   const callerBrowser = await launch(spokenLoop('caller', CALLER_WORDS, CALLER_LOOP_S));
   const othersBrowser = await launch();
   pbx = await startPbx({ users: [pbxUser(ALICE), pbxUser(BOB), pbxUser(CAROL), { ...CALLER, numbers: [] }, { ...FORGER, numbers: [] }] });
-  pageServer = await serveCallerPage();
+  pageServer = await serveJsSIPPage();
   harness = await JsSIPHarness.start();
 
   const aliceUri = `sip:${ALICE.user}@${pbx.domain}`;

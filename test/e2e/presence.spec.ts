@@ -1,5 +1,6 @@
 // Presence end to end: alice publishes, bob watches her through a real Kamailio, carol takes calls.
 import { expect, test, type Browser, type Page } from '@playwright/test';
+import type { Profile } from '../../src/core/profiles/model';
 import { startPbx, type RunningPbx } from '../pbx/pbx';
 import { anyWritten, shownEnd } from './support/endTime';
 import { ALICE, BOB, CAROL, pbxUser, PhoneSet, showView, type PhoneUser, type ProvisionOverrides } from './support/phoneUsers';
@@ -46,24 +47,49 @@ test.afterAll(async () => {
   await pbx?.stop();
 });
 
+/** Alice's meeting profile as the app ships it, to undo what a test changed in it. */
+async function meetingProfile(): Promise<Profile> {
+  return alice.evaluate(async () => {
+    const state = await window.softphone.invoke('state:get', null);
+    if (!state.ok) throw new Error(state.error.message);
+    return state.value.profiles.find((profile) => profile.id === 'meeting')!;
+  });
+}
+let meetingAsShipped: Profile;
+
+async function aliceNow(): Promise<number> {
+  return alice.evaluate(async () => {
+    const state = await window.softphone.invoke('state:get', null);
+    if (!state.ok) throw new Error(state.error.message);
+    return state.value.now;
+  });
+}
+
+test.beforeEach(async () => {
+  // Every test starts with alice on Tillgänglig and her meeting profile as shipped, whatever ran before.
+  meetingAsShipped ??= await meetingProfile();
+  expect((await alice.evaluate((profile) => window.softphone.invoke('profile:update', profile), meetingAsShipped)).ok).toBe(true);
+  await activate(alice, 'Tillgänglig');
+  await expect(aliceRow().locator('.colleague__profile')).toHaveText('Tillgänglig');
+});
+
 test("bob's list shows alice's switch to Möte with its message and end time", async () => {
   await expect(aliceRow().locator('.colleague__profile')).toHaveText('Tillgänglig');
   await expect(aliceRow().locator('.colleague__detail')).toHaveText('Ej i samtal');
   const switchedAt = Date.now();
+  // Alice's clock sets the end; a test that moved it forward may have run before.
+  const aliceSwitchedAt = await aliceNow();
   await activate(alice, 'Möte');
   await expect(aliceRow().locator('.colleague__profile')).toHaveText('Möte');
-  const ends = [switchedAt + 3_600_000, Date.now() + 3_600_000];
+  const ends = [aliceSwitchedAt + 3_600_000, (await aliceNow()) + 3_600_000];
   await expect(aliceRow().locator('.colleague__detail')).toHaveText(
     anyWritten(ends, [switchedAt, Date.now()], (until, now) => `Ej i samtal · till ${shownEnd(until, now)}`),
   );
 });
 
 test('her temporary message replaces the permanent one, and is gone after the next switch', async () => {
-  const meeting = await alice.evaluate(async () => {
-    const state = await window.softphone.invoke('state:get', null);
-    if (!state.ok) throw new Error(state.error.message);
-    return state.value.profiles.find((profile) => profile.id === 'meeting')!;
-  });
+  await activate(alice, 'Möte');
+  const meeting = await meetingProfile();
   expect(
     (
       await alice.evaluate((next) => window.softphone.invoke('profile:update', next), {

@@ -30,12 +30,25 @@ test.beforeAll(async ({ browser }) => {
   carol = (await phones.open(browser, pbx, CAROL)).page;
 });
 
+/** Bob's priority list, set through the app's own request. */
+async function setPriorityList(list: { kind: 'colleague'; uri: string }[]): Promise<void> {
+  const updated = await bob.evaluate((priorityAccess) => window.softphone.invoke('account:update', { priorityAccess }), list);
+  expect(updated.ok).toBe(true);
+}
+
+/** Where the calls below start: alice on bob's priority list, and bob in a meeting. */
+async function aliceOnTheListAndBobOnMöte(): Promise<void> {
+  await setPriorityList([{ kind: 'colleague', uri: `sip:alice@${pbx.domain}` }]);
+  await activateProfile(bob, 'Möte');
+}
+
 test.afterAll(async () => {
   await phones.closeAll();
   await pbx?.stop();
 });
 
 test('Konto refuses a stranger and a bad number at the field, in Swedish and English, and adds alice by name', async () => {
+  await setPriorityList([]);
   await showView(bob, 'Konto');
   const section = prioritySection(bob);
   await expect(section).toContainText('Ingen ännu.');
@@ -65,13 +78,14 @@ test('Konto refuses a stranger and a bad number at the field, in Swedish and Eng
 });
 
 test('the switcher says priority contacts ring anyway on Möte', async () => {
-  await activateProfile(bob, 'Möte');
+  await aliceOnTheListAndBobOnMöte();
   await showView(bob, 'Profiler');
   await expect(bob.locator('.profile--active .profile__priority')).toHaveText('Samtal från 1 prioriterad kontakt ringer ändå');
   await showView(bob, 'Telefon');
 });
 
 test('alice, on the list, rings bob on Möte', async () => {
+  await aliceOnTheListAndBobOnMöte();
   await dial(alice, BOB.landline);
   await expect(incomingCall(bob)).toBeVisible();
   await expect(incomingCall(bob).getByTestId('caller-primary')).toHaveText(ALICE.landline);
@@ -81,6 +95,7 @@ test('alice, on the list, rings bob on Möte', async () => {
 });
 
 test('carol, not on the list, gets Möte’s announcement', async () => {
+  await aliceOnTheListAndBobOnMöte();
   await dial(carol, BOB.landline);
   await expect(activeCall(carol)).toHaveAttribute('data-status', 'active');
   await expect(activeCall(carol).locator('.phone-announcement')).toContainText('Meddelande: Jag sitter i möte');

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { expect, test, type Page } from '@playwright/test';
 import { startPbx, type RunningPbx } from '../pbx/pbx';
-import { callerState, callerUrlOf, callFrom, openCaller, serveCallerPage } from './support/hearingCaller';
+import { callerState, callerUrlOf, callFrom, openCaller } from './support/hearingCaller';
+import { serveJsSIPPage } from '../support/jssipPage';
 import { activeCall, ALICE, CAROL, editProfile, incomingCall, type OpenPhone, pbxUser, PhoneSet } from './support/phoneUsers';
 
 test.describe.configure({ mode: 'serial' });
@@ -73,7 +74,7 @@ async function callAliceAndListen(caller: Page, name: string, seconds: number): 
 test.beforeAll(async ({ browser }) => {
   work = mkdtempSync(join(tmpdir(), 'profiltelefon-notice-'));
   pbx = await startPbx({ users: [pbxUser(ALICE), pbxUser(CAROL)] });
-  pageServer = await serveCallerPage();
+  pageServer = await serveJsSIPPage();
   callerUrl = callerUrlOf(pageServer);
   alice = await phones.open(browser, pbx, ALICE, { addOns: { recording: true }, announcementLanguage: 'en' });
   await expect(alice.page.getByTestId('registration-status')).toHaveAttribute('data-state', 'registered');

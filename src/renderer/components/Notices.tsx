@@ -1,7 +1,7 @@
 import type { Notice } from '../../core/state/appState';
 import { useAppStore } from '../store/appStore';
 import { useTranslation } from '../useTranslation';
-import { useErrorText } from './editor/errorText';
+import { useErrorText } from './shared/errorText';
 
 const NO_NOTICES: Notice[] = [];
 

@@ -1,5 +1,6 @@
 import type { Result } from '../../core/errors';
 import type { RecordingInfo, RecordingSampleRate } from '../../core/phone/recording';
+import { mixCallInto } from './callMix';
 import pcmCaptureUrl from './pcmCapture.worklet.ts?worker&url';
 
 export interface RecordingDetails {
@@ -26,10 +27,6 @@ export const RECORDING_SAMPLE_RATE: RecordingSampleRate = 16000;
 const CHUNK_BYTES = RECORDING_SAMPLE_RATE * 2;
 /** If the audio thread has stopped, the page stops waiting for its last batch. */
 const FLUSH_WAIT_MS = 1_000;
-
-function audioTracks(tracks: (MediaStreamTrack | null)[]): MediaStreamTrack[] {
-  return tracks.filter((track): track is MediaStreamTrack => track !== null && track.kind === 'audio');
-}
 
 /**
  * Mixes the microphone and the other party with WebAudio and streams the mix to main as 16-bit PCM,
@@ -62,18 +59,9 @@ export function startCallRecording(
     });
   };
 
-  const connected = new Set<string>();
-  let capture: AudioWorkletNode | null = null;
-  const mix = (track: MediaStreamTrack) => {
-    if (!capture || connected.has(track.id)) return;
-    connected.add(track.id);
-    context.createMediaStreamSource(new MediaStream([track])).connect(capture);
-  };
-  const onTrack = (event: RTCTrackEvent) => {
-    if (event.track.kind === 'audio') mix(event.track);
-  };
+  let stopMixing: () => void = () => undefined;
   const ready = context.audioWorklet.addModule(pcmCaptureUrl).then(() => {
-    capture = new AudioWorkletNode(context, 'pcm-capture', {
+    const capture = new AudioWorkletNode(context, 'pcm-capture', {
       numberOfInputs: 1,
       numberOfOutputs: 0,
       channelCount: 1,
@@ -86,20 +74,17 @@ export function startCallRecording(
       pendingBytes += bytes.byteLength;
       if (pendingBytes >= CHUNK_BYTES) send();
     };
-    const local = audioTracks(connection.getSenders().map((sender) => sender.track));
-    const remote = audioTracks(connection.getReceivers().map((receiver) => receiver.track));
-    for (const track of [...local, ...remote]) mix(track);
-    connection.addEventListener('track', onTrack);
+    stopMixing = mixCallInto(connection, context, capture);
     return capture;
   });
 
   return {
     async stop(callId) {
-      connection.removeEventListener('track', onTrack);
       const node = await ready.catch((error: unknown) => {
         console.error(`The call could not be recorded: ${(error as Error).message}`);
         return null;
       });
+      stopMixing();
       if (node) await lastBatch(node);
       void context.close().catch(() => undefined);
       send();

@@ -2,11 +2,9 @@
 // recording: pocketsphinx with a grammar of the announcements (English), sox (Swedish).
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { expect, type Browser, type Page } from '@playwright/test';
-import { build } from 'esbuild';
 import type * as JsSIPModule from 'jssip';
 import type { RTCSession } from 'jssip/lib/RTCSession';
 import type { RTCSessionEvent } from 'jssip/lib/UA';
@@ -40,8 +38,6 @@ interface CallerConfig {
   user: string;
   password: string;
 }
-
-const projectRoot = fileURLToPath(new URL('../../..', import.meta.url));
 
 /** Runs inside the page: a bare JsSIP phone that records what it hears with WebAudio. */
 function installCaller({ wsUrl, domain, user, password }: CallerConfig): void {
@@ -144,25 +140,6 @@ function installCaller({ wsUrl, domain, user, password }: CallerConfig): void {
     },
   };
   ua.start();
-}
-
-/** Serves the caller page (JsSIP bundled) on loopback. */
-export async function serveCallerPage(): Promise<Server> {
-  const bundle = await build({
-    stdin: { contents: 'window.JsSIP = require("jssip");', resolveDir: projectRoot },
-    bundle: true,
-    format: 'iife',
-    platform: 'browser',
-    write: false,
-  });
-  const script = bundle.outputFiles[0]?.text ?? '';
-  const server = createServer((request, response) => {
-    if (request.url === '/jssip.js') response.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
-    else
-      response.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>caller</title><script src="/jssip.js"></script>');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return server;
 }
 
 export const HOUR_WORDS = ['twelve', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven'];

@@ -5,11 +5,23 @@ import { writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import type { RtpCounters } from '../../support/baresip';
 
-interface WitnessWindow {
-  peerConnections: RTCPeerConnection[];
+/** What the newest peer connection receives, fed into an AudioContext of its own. */
+interface HeardCall {
+  context: AudioContext;
+  source: MediaStreamAudioSourceNode;
+  close(): Promise<void>;
 }
 
-/** An init script for the app's page: keeps every RTCPeerConnection it creates in `window.peerConnections`. */
+interface WitnessWindow {
+  peerConnections: RTCPeerConnection[];
+  /** null while the newest peer connection receives no audio. */
+  hearLatestCall(): Promise<HeardCall | null>;
+}
+
+/**
+ * An init script for the app's page: keeps every RTCPeerConnection it creates in
+ * `window.peerConnections`, and gives `window.hearLatestCall` to listen to the newest.
+ */
 export function notePeerConnections(): void {
   const w = window as unknown as WitnessWindow & { RTCPeerConnection: typeof RTCPeerConnection };
   const Native = w.RTCPeerConnection;
@@ -19,6 +31,30 @@ export function notePeerConnections(): void {
       super(...args);
       w.peerConnections.push(this);
     }
+  };
+  w.hearLatestCall = async () => {
+    const tracks =
+      w.peerConnections
+        .at(-1)
+        ?.getReceivers()
+        .map((receiver) => receiver.track)
+        .filter((track) => track.kind === 'audio') ?? [];
+    if (tracks.length === 0) return null;
+    const stream = new MediaStream(tracks);
+    // Chromium feeds WebAudio from a remote WebRTC track only while a media element plays it.
+    const element = new Audio();
+    element.muted = true;
+    element.srcObject = stream;
+    await element.play();
+    const context = new AudioContext();
+    return {
+      context,
+      source: context.createMediaStreamSource(stream),
+      close: async () => {
+        await context.close();
+        element.srcObject = null;
+      },
+    };
   };
 }
 
@@ -40,23 +76,11 @@ export function latestCallRtp(page: Page): Promise<RtpCounters> {
 /** The loudest RMS (0…1) of what the page's newest peer connection receives, over `durationMs`, through a WebAudio analyser. */
 export function latestCallAudioLevel(page: Page, durationMs = 1_500): Promise<number> {
   return page.evaluate(async (ms) => {
-    const connection = (window as unknown as WitnessWindow).peerConnections.at(-1);
-    const tracks =
-      connection
-        ?.getReceivers()
-        .map((receiver) => receiver.track)
-        .filter((track) => track.kind === 'audio') ?? [];
-    if (tracks.length === 0) return 0;
-    const stream = new MediaStream(tracks);
-    // Chromium feeds WebAudio from a remote WebRTC track only while a media element plays it.
-    const element = new Audio();
-    element.muted = true;
-    element.srcObject = stream;
-    await element.play();
-    const context = new AudioContext();
-    const analyser = context.createAnalyser();
+    const heard = await (window as unknown as WitnessWindow).hearLatestCall();
+    if (!heard) return 0;
+    const analyser = heard.context.createAnalyser();
     analyser.fftSize = 2048;
-    context.createMediaStreamSource(stream).connect(analyser);
+    heard.source.connect(analyser);
     const samples = new Float32Array(analyser.fftSize);
     let peakRms = 0;
     const until = performance.now() + ms;
@@ -67,8 +91,7 @@ export function latestCallAudioLevel(page: Page, durationMs = 1_500): Promise<nu
       for (const sample of samples) sum += sample * sample;
       peakRms = Math.max(peakRms, Math.sqrt(sum / samples.length));
     }
-    await context.close();
-    element.srcObject = null;
+    await heard.close();
     return peakRms;
   }, durationMs);
 }
@@ -76,27 +99,16 @@ export function latestCallAudioLevel(page: Page, durationMs = 1_500): Promise<nu
 /** Writes what the page's newest peer connection receives over `durationMs` to `wav` (16-bit mono), recorded with WebAudio. */
 export async function recordLatestCallAudio(page: Page, durationMs: number, wav: string): Promise<void> {
   const { sampleRate, samplesBase64 } = await page.evaluate(async (ms) => {
-    const connection = (window as unknown as WitnessWindow).peerConnections.at(-1);
-    const tracks =
-      connection
-        ?.getReceivers()
-        .map((receiver) => receiver.track)
-        .filter((track) => track.kind === 'audio') ?? [];
-    const stream = new MediaStream(tracks);
-    // Chromium feeds WebAudio from a remote WebRTC track only while a media element plays it.
-    const element = new Audio();
-    element.muted = true;
-    element.srcObject = stream;
-    await element.play();
-    const context = new AudioContext();
+    const heard = await (window as unknown as WitnessWindow).hearLatestCall();
+    if (!heard) throw new Error('The newest call receives no audio to record.');
+    const { context } = heard;
     const chunks: Float32Array[] = [];
     const processor = context.createScriptProcessor(4096, 1, 1);
     processor.onaudioprocess = (event) => chunks.push(new Float32Array(event.inputBuffer.getChannelData(0)));
-    context.createMediaStreamSource(stream).connect(processor);
+    heard.source.connect(processor);
     processor.connect(context.destination);
     await new Promise((resolve) => setTimeout(resolve, ms));
-    await context.close();
-    element.srcObject = null;
+    await heard.close();
     const samples = new Int16Array(chunks.reduce((total, chunk) => total + chunk.length, 0));
     let at = 0;
     for (const chunk of chunks) for (const sample of chunk) samples[at++] = Math.max(-1, Math.min(1, sample)) * 0x7fff;

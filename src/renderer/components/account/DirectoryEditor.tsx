@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { Colleague } from '../../../core/account/model';
 import { useTranslation } from '../../useTranslation';
-import { TextField } from './TextField';
+import { TextField } from '../shared/TextField';
 import { useAccountRequest } from './useAccountRequest';
 
 export function DirectoryEditor({ directory }: { directory: Colleague[] }) {

@@ -4,7 +4,7 @@ import { priorityInputFromText } from '../../../core/account/priorityAccess';
 import type { AppError } from '../../../core/errors';
 import { formatForDisplay } from '../../../core/numbers/phoneNumber';
 import { useTranslation } from '../../useTranslation';
-import { TextField } from './TextField';
+import { TextField } from '../shared/TextField';
 import { useAccountRequest } from './useAccountRequest';
 
 const asInput = (contact: PriorityContact): PriorityContactInput =>

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { AppError } from '../../../core/errors';
 import { useTranslation } from '../../useTranslation';
-import { useErrorText } from '../editor/errorText';
+import { useErrorText } from '../shared/errorText';
 import { FileChooser, type FileChoice } from '../FileChooser';
 import { useAccountRequest } from './useAccountRequest';
 

@@ -3,7 +3,7 @@ import type { AppError } from '../../../core/errors';
 import { contract } from '../../contract/client';
 import { useAppStore } from '../../store/appStore';
 import { useTranslation } from '../../useTranslation';
-import { useErrorText } from '../editor/errorText';
+import { useErrorText } from '../shared/errorText';
 
 export type UiSwitch = 'sipTrace' | 'holdNotificationsInCall';
 

@@ -6,8 +6,8 @@ import type { AppState } from '../../../core/state/appState';
 import { contract } from '../../contract/client';
 import { useAppStore } from '../../store/appStore';
 import { useTranslation } from '../../useTranslation';
-import { TextField } from '../account/TextField';
-import { useErrorText } from '../editor/errorText';
+import { TextField } from '../shared/TextField';
+import { useErrorText } from '../shared/errorText';
 
 /** The automation view words some codes its own way, e.g. a time as TT:MM. */
 const OWN_WORDING = 'automation.error.';

@@ -3,7 +3,7 @@ import type { AppError } from '../../../core/errors';
 import type { MessageKey } from '../../../core/i18n/messages';
 import { useTranslation } from '../../useTranslation';
 import { calendarRequest } from './calendarRequest';
-import { useErrorText } from '../editor/errorText';
+import { useErrorText } from '../shared/errorText';
 
 type Field = 'serverUrl' | 'username' | 'password';
 const FIELDS: { field: Field; label: MessageKey; type: 'text' | 'password'; autoComplete: string }[] = [

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { useErrorText } from '../editor/errorText';
+import { useErrorText } from '../shared/errorText';
 import type { AppError } from '../../../core/errors';
 import type { CalendarSourceStatus } from '../../../core/calendar/view';
 import { formatEndTime } from '../../../core/time/format';

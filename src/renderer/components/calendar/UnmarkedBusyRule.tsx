@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { useErrorText } from '../editor/errorText';
+import { useErrorText } from '../shared/errorText';
 import type { Profile } from '../../../core/profiles/model';
 import { useAppStore } from '../../store/appStore';
 import { useTranslation } from '../../useTranslation';

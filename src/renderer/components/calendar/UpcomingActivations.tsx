@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useErrorText } from '../editor/errorText';
+import { useErrorText } from '../shared/errorText';
 import type { UpcomingActivation } from '../../../core/calendar/view';
 import type { MessageKey } from '../../../core/i18n/messages';
 import { useAppStore } from '../../store/appStore';

@@ -7,7 +7,7 @@ import { contract } from '../../contract/client';
 import { requestSpeech } from '../../phone/speech';
 import { useAppStore } from '../../store/appStore';
 import { useTranslation } from '../../useTranslation';
-import { useErrorText } from './errorText';
+import { useErrorText } from '../shared/errorText';
 
 /** The computer's speech engine, once main has looked: a name, null for none, undefined while unknown. */
 function useSpeechEngine(): string | null | undefined {

@@ -2,7 +2,7 @@ import { FIELD, LENGTH_CHOICES, type LengthChoice, type ProfileFormDraft } from 
 import { CALENDAR_PRIORITY, LENGTH_LIMITS } from '../../../core/profiles/validation';
 import type { WorkingHours } from '../../../core/time/workingHours';
 import { useTranslation } from '../../useTranslation';
-import { SelectField, TextField } from './controls';
+import { SelectField, DraftTextField } from './controls';
 import type { EditDraft } from './useProfileEditor';
 
 interface DefaultLengthFieldProps {
@@ -35,7 +35,7 @@ export function DefaultLengthField({ draft, edit, workingHours }: DefaultLengthF
           onChange={(choice) => editLength((next) => void (next.choice = choice))}
         />
         {length.choice === 'minutes' && (
-          <TextField
+          <DraftTextField
             path={FIELD.lengthMinutes}
             label={t('editor.length.minutesInput')}
             type="number"
@@ -47,7 +47,7 @@ export function DefaultLengthField({ draft, edit, workingHours }: DefaultLengthF
           />
         )}
         {length.choice === 'untilTimeOfDay' && (
-          <TextField
+          <DraftTextField
             path={FIELD.lengthTime}
             label={t('editor.length.timeInput')}
             type="time"
@@ -57,7 +57,7 @@ export function DefaultLengthField({ draft, edit, workingHours }: DefaultLengthF
           />
         )}
         {length.choice === 'days' && (
-          <TextField
+          <DraftTextField
             path={FIELD.lengthDays}
             label={t('editor.length.daysInput')}
             type="number"
@@ -69,7 +69,7 @@ export function DefaultLengthField({ draft, edit, workingHours }: DefaultLengthF
           />
         )}
       </div>
-      <TextField
+      <DraftTextField
         path={FIELD.calendarPriority}
         label={t('editor.calendarPriority')}
         hint={t('editor.calendarPriority.hint')}

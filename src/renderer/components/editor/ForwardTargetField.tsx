@@ -4,7 +4,7 @@ import { formatForDisplay } from '../../../core/numbers/phoneNumber';
 import { useState } from 'react';
 import { useTranslation } from '../../useTranslation';
 import { DirectorySearch } from '../DirectorySearch';
-import { SelectField, TextField } from './controls';
+import { SelectField, DraftTextField } from './controls';
 import { FieldMessages, useFieldA11y } from './fieldErrors';
 
 interface ForwardTargetFieldProps {
@@ -67,7 +67,7 @@ export function ForwardTargetField({ path, label, numberLabel, value, mobileNumb
       />
       {value.kind === 'colleague' && <ColleagueTargetField path={path} value={value} onChange={onChange} />}
       {value.kind === 'number' && (
-        <TextField
+        <DraftTextField
           path={path}
           label={numberLabel}
           hint={t('editor.target.numberHint')}

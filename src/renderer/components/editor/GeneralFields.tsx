@@ -1,7 +1,7 @@
 import { FIELD, type ProfileFormDraft } from './editorDraft';
 import { PROFILE_NUMBER_MAX, TEXT_LIMITS } from '../../../core/profiles/validation';
 import { useTranslation } from '../../useTranslation';
-import { RadioGroup, TextField } from './controls';
+import { RadioGroup, DraftTextField } from './controls';
 import type { EditDraft } from './useProfileEditor';
 
 /** Name, number, status and the permanent status message: what colleagues and the calendar see. */
@@ -10,7 +10,7 @@ export function GeneralFields({ draft, edit }: { draft: ProfileFormDraft; edit: 
   return (
     <fieldset className="editor-section">
       <legend className="editor-section__legend">{t('editor.section.general')}</legend>
-      <TextField
+      <DraftTextField
         path={FIELD.name}
         label={t('editor.name')}
         hint={t('editor.name.hint')}
@@ -18,7 +18,7 @@ export function GeneralFields({ draft, edit }: { draft: ProfileFormDraft; edit: 
         maxLength={TEXT_LIMITS.name}
         onChange={(name) => edit((next) => void (next.name = name))}
       />
-      <TextField
+      <DraftTextField
         path={FIELD.number}
         label={t('editor.number')}
         hint={t('editor.number.hint', { max: PROFILE_NUMBER_MAX })}
@@ -40,7 +40,7 @@ export function GeneralFields({ draft, edit }: { draft: ProfileFormDraft; edit: 
         ]}
         onChange={(status) => edit((next) => void (next.status = status))}
       />
-      <TextField
+      <DraftTextField
         path={FIELD.statusMessage}
         label={t('editor.statusMessage')}
         hint={t('editor.statusMessage.hint')}

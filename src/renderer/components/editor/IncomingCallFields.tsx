@@ -4,7 +4,7 @@ import { useTranslation } from '../../useTranslation';
 import type { AccountNumbers } from '../../../core/account/model';
 import type { Profile } from '../../../core/profiles/model';
 import { AnnouncementPreview } from './AnnouncementPreview';
-import { CheckboxField, RadioGroup, TextField } from './controls';
+import { CheckboxField, RadioGroup, DraftTextField } from './controls';
 import { ForwardTargetField } from './ForwardTargetField';
 import { LineRulesField } from './LineRulesField';
 import type { EditDraft } from './useProfileEditor';
@@ -60,7 +60,7 @@ export function IncomingCallFields({
         )}
         {incoming.action === 'announcement' && (
           <>
-            <TextField
+            <DraftTextField
               path={FIELD.announcementText}
               label={t('editor.incoming.announcementText')}
               hint={t('editor.incoming.announcementHint')}
@@ -108,7 +108,7 @@ export function IncomingCallFields({
         />
         {incoming.noAnswerEnabled && (
           <div className="editor-nested">
-            <TextField
+            <DraftTextField
               path={FIELD.noAnswerSeconds}
               label={t('editor.incoming.noAnswerSeconds')}
               hint={t('editor.incoming.noAnswerSecondsHint', { min: NO_ANSWER_SECONDS.min, max: NO_ANSWER_SECONDS.max })}

@@ -7,7 +7,7 @@ import { useTranslation } from '../../useTranslation';
 import { AddOnFields } from './AddOnFields';
 import { CallerIdFields } from './CallerIdFields';
 import { DefaultLengthField } from './DefaultLengthField';
-import { useErrorText } from './errorText';
+import { useErrorText } from '../shared/errorText';
 import { FieldErrorsProvider } from './fieldErrors';
 import { GeneralFields } from './GeneralFields';
 import { IncomingCallFields } from './IncomingCallFields';

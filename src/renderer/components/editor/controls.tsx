@@ -1,6 +1,7 @@
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from '../../useTranslation';
-import { FieldMessages, useFieldA11y } from './fieldErrors';
+import { TextField } from '../shared/TextField';
+import { FieldMessages, fieldIdOf, useFieldA11y, useFieldErrors } from './fieldErrors';
 
 interface TextFieldProps {
   /** The field path its errors carry, e.g. `name` or `incoming.action.target`. */
@@ -33,7 +34,8 @@ function useLimitedHint(
   return limits.length === 0 ? hint : [hint, ...limits].filter((text) => text !== undefined).join(' ');
 }
 
-export function TextField({
+/** A text field of the draft at `path`, with the errors the form shows for it and its limits in the hint. */
+export function DraftTextField({
   path,
   label,
   value,
@@ -48,45 +50,27 @@ export function TextField({
   hintStatesRange,
 }: TextFieldProps) {
   const hint = useLimitedHint(givenHint, { maxLength, min, max, hintStatesRange });
-  const a11y = useFieldA11y(path, hint !== undefined);
-  const className = size === 'short' ? 'editor-input editor-input--short' : 'editor-input';
   return (
-    <div className="editor-field">
-      <label htmlFor={a11y.id} className="editor-label">
-        {label}
-      </label>
-      {multiline ? (
-        <textarea
-          {...a11y}
-          className={className}
-          rows={2}
-          value={value}
-          maxLength={maxLength}
-          onChange={(event) => onChange(event.target.value)}
-        />
-      ) : (
-        <input
-          {...a11y}
-          className={className}
-          type={type}
-          inputMode={type === 'number' ? 'numeric' : undefined}
-          step={type === 'number' ? 1 : undefined}
-          min={min}
-          max={max}
-          maxLength={maxLength}
-          autoComplete="off"
-          value={value}
-          onChange={(event) => onChange(event.target.value)}
-        />
-      )}
-      {maxLength !== undefined && (
-        // Seen while typing; the limit itself is in the hint, which a screen reader reads once.
-        <span className={value.length > maxLength * 0.9 ? 'editor-counter editor-counter--near' : 'editor-counter'} aria-hidden="true">
-          {value.length}/{maxLength}
-        </span>
-      )}
-      <FieldMessages path={path} hint={hint} />
-    </div>
+    <TextField
+      look="editor"
+      id={fieldIdOf(path)}
+      dataField={path}
+      label={label}
+      value={value}
+      onChange={onChange}
+      hint={hint}
+      error={useFieldErrors(path)}
+      multiline={multiline}
+      size={size}
+      counter
+      type={type}
+      inputMode={type === 'number' ? 'numeric' : undefined}
+      step={type === 'number' ? 1 : undefined}
+      min={min}
+      max={max}
+      maxLength={maxLength}
+      autoComplete="off"
+    />
   );
 }
 

@@ -1,6 +1,6 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { AppError } from '../../../core/errors';
-import { useErrorText } from './errorText';
+import { useErrorText } from '../shared/errorText';
 
 /** The errors to show now, by field path: the form decides which fields have earned them. */
 const FieldErrorsContext = createContext<ReadonlyMap<string, readonly AppError[]>>(new Map());
@@ -20,9 +20,14 @@ export interface FieldA11y {
   'aria-describedby': string | undefined;
 }
 
+/** The errors the form shows now for the field at `path`. */
+export function useFieldErrors(path: string): readonly AppError[] {
+  return useContext(FieldErrorsContext).get(path) ?? [];
+}
+
 /** Props that tie a control to its label, hint and error text; `data-field` marks it as touched on blur. */
 export function useFieldA11y(path: string, hasHint: boolean): FieldA11y {
-  const invalid = (useContext(FieldErrorsContext).get(path)?.length ?? 0) > 0;
+  const invalid = useFieldErrors(path).length > 0;
   const describedBy = [invalid ? errorIdOf(path) : null, hasHint ? hintIdOf(path) : null].filter((id) => id !== null);
   return {
     id: fieldIdOf(path),
@@ -34,7 +39,7 @@ export function useFieldA11y(path: string, hasHint: boolean): FieldA11y {
 
 /** The hint and the errors under a control, with the ids its `aria-describedby` names. */
 export function FieldMessages({ path, hint }: { path: string; hint?: string | undefined }) {
-  const errors = useContext(FieldErrorsContext).get(path) ?? [];
+  const errors = useFieldErrors(path);
   const errorText = useErrorText();
   return (
     <>

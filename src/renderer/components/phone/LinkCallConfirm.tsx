@@ -1,7 +1,7 @@
 import { phone } from '../../phone/phone';
 import { answerLinkCall, useLinkCallStore } from '../../phone/linkCallStore';
 import { useTranslation } from '../../useTranslation';
-import { ConfirmDialog } from '../editor/ConfirmDialog';
+import { ConfirmDialog } from '../shared/ConfirmDialog';
 
 /** A tel:, sip: or callto: link never rings by itself: the number is shown, and the user decides. */
 export function LinkCallConfirm() {

@@ -4,7 +4,7 @@ import { describeParty, partyLine, type PartyLabels } from '../../../core/phone/
 import type { RemoteParty } from '../../../core/phone/remoteParty';
 import { failureMessage, type SipFailure } from '../../../core/phone/sipFailure';
 import { useTranslation } from '../../useTranslation';
-import { useErrorText } from '../editor/errorText';
+import { useErrorText } from '../shared/errorText';
 
 /** An AppError in the UI language, worded as the phone words it. */
 export function usePhoneErrorText(): (error: AppError) => string {

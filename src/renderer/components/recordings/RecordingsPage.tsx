@@ -5,7 +5,7 @@ import { searchRecordings, type RecordingInfo } from '../../../core/phone/record
 import { dateTimeFormat } from '../../../core/time/dateFormat';
 import { useAppStore } from '../../store/appStore';
 import { useLanguage, useTranslation } from '../../useTranslation';
-import { ConfirmDialog } from '../editor/ConfirmDialog';
+import { ConfirmDialog } from '../shared/ConfirmDialog';
 import { loadRecording, recordingsRequest } from './recordingsRequest';
 
 function useRecordingErrorText(): (error: AppError) => string {

@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import { TEMPORARY_MESSAGE_MAX, activeProfile } from '../../../core/profiles/activation';
 import { useAppStore } from '../../store/appStore';
 import { useTranslation } from '../../useTranslation';
-import { useErrorText } from '../editor/errorText';
+import { useErrorText } from '../shared/errorText';
 
 /**
  * The switcher's temporary status message: Enter shows it with the profile active now, until the
