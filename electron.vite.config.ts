@@ -4,7 +4,12 @@ import react from '@vitejs/plugin-react';
 
 export default defineConfig({
   main: {
-    build: { rollupOptions: { input: { index: resolve('electron/main.ts') } } },
+    // The calendar parser runs in a worker thread, which loads its own bundle beside index.js.
+    build: {
+      rollupOptions: {
+        input: { index: resolve('electron/main.ts'), calendarParseWorker: resolve('electron/services/calendarWorker/parseWorker.ts') },
+      },
+    },
   },
   preload: {
     build: { rollupOptions: { input: { index: resolve('electron/preload.ts') }, output: { format: 'cjs' } } },

@@ -24,6 +24,7 @@ import { fetchFeed, type ReadOutcome } from './calendarFeed';
 import { checkCalendarFile, readCalendarFile } from './calendarFile';
 import { ManagedCalendarFiles } from './managedCalendarFiles';
 import { CalendarPlanner, type CalendarPlan } from './calendarPlanner';
+import { CalendarParser } from './calendarWorker/calendarParser';
 import type { WriteResult } from './durableFile';
 
 export interface CalendarServiceOptions {
@@ -103,6 +104,9 @@ export class CalendarService {
   readonly #cache: CalendarCache;
   readonly #managedFiles: ManagedCalendarFiles;
   readonly #planner = new CalendarPlanner();
+  readonly #parser = new CalendarParser();
+  /** Each source's cached copy being parsed at start; its first sync waits for it. */
+  readonly #cacheLoads = new Map<string, Promise<void>>();
   readonly #runtime = new Map<string, SourceRuntime>();
   readonly #inFlight = new Map<string, Promise<void>>();
   readonly #listeners = new Set<() => void>();
@@ -117,7 +121,13 @@ export class CalendarService {
 
   /** Reads every source's cached copy, so the schedule works before the first sync ends, then syncs. */
   start(): void {
-    for (const source of this.#sources()) this.#loadCache(source);
+    for (const source of this.#sources()) {
+      const loading = this.#loadCache(source).finally(() => {
+        this.#cacheLoads.delete(source.id);
+        this.#emit();
+      });
+      this.#cacheLoads.set(source.id, loading);
+    }
     this.#scheduleRefresh();
     void this.syncAll();
   }
@@ -278,9 +288,15 @@ export class CalendarService {
     return syncing;
   }
 
+  /** Resolves once every cached copy read at start has been parsed, so the schedule holds what was saved. */
+  async whenCacheLoaded(): Promise<void> {
+    await Promise.all(this.#cacheLoads.values());
+  }
+
   /** Resolves once no source is being read, including reads started meanwhile. */
   async whenIdle(): Promise<void> {
-    while (this.#inFlight.size > 0) await Promise.all(this.#inFlight.values());
+    while (this.#inFlight.size > 0 || this.#cacheLoads.size > 0)
+      await Promise.all([...this.#inFlight.values(), ...this.#cacheLoads.values()]);
   }
 
   /** The titles of every cached event, so the log can hide them. */
@@ -303,6 +319,7 @@ export class CalendarService {
     this.#cancelRefresh = null;
     this.#shutdown.abort();
     this.#listeners.clear();
+    this.#parser.dispose();
   }
 
   #connection(login: { serverUrl: string; username: string; password: string }): CaldavConnection {
@@ -326,13 +343,15 @@ export class CalendarService {
   }
 
   /** A copy that cannot be read or parsed is a warning on its source: the app starts, and the next sync reads afresh. */
-  #loadCache(source: CalendarSource): void {
+  async #loadCache(source: CalendarSource): Promise<void> {
     const runtime = this.#runtimeOf(source.id);
     try {
       const reading = this.#cache.read(source.id, source.location, this.deps.clock.now());
       if (reading.kind === 'unusable') runtime.cacheWarnings = [{ code: 'cache-unusable' }];
       if (reading.kind !== 'found') return;
-      const parsed = parseIcs(reading.entry.text, { maxBytes: this.#options.maxBytes });
+      const parsed = await this.#parser.parse(reading.entry.text, this.#options.maxBytes);
+      // The source was removed meanwhile.
+      if (this.#runtime.get(source.id) !== runtime) return;
       if (!parsed.ok) {
         runtime.cacheWarnings = [{ code: 'cache-unusable' }];
         return;
@@ -356,9 +375,13 @@ export class CalendarService {
   }
 
   async #syncSource(source: CalendarSource): Promise<void> {
+    // Awaited only when there is one, so a read starts in the same turn as its request.
+    const loadingCache = this.#cacheLoads.get(source.id);
+    if (loadingCache) await loadingCache;
     const runtime = this.#runtimeOf(source.id);
     const startedAt = this.deps.clock.now();
-    const outcome = await this.#read(source, runtime, startedAt);
+    const read = await this.#read(source, runtime, startedAt);
+    const outcome = await this.#parsed(read, runtime);
     if (
       this.#shutdown.signal.aborted ||
       !this.#sources().some((current) => current.id === source.id && current.location === source.location)
@@ -367,6 +390,15 @@ export class CalendarService {
     const now = this.deps.clock.now();
     runtime.lastAttemptAt = now;
     this.#accept(source, runtime, outcome, now, source.kind === 'caldav' ? startedAt : null);
+  }
+
+  /** A fresh text is parsed in the worker unless it is the text already parsed. */
+  async #parsed(read: ReadOutcome, runtime: SourceRuntime): Promise<ParsedOutcome> {
+    if (read.kind !== 'fresh') return read;
+    const textDigest = digest(read.text);
+    if (textDigest === runtime.textDigest) return { ...read, textDigest, calendar: null };
+    const parsed = await this.#parser.parse(read.text, this.#options.maxBytes);
+    return parsed.ok ? { ...read, textDigest, calendar: parsed.value } : { kind: 'failed', error: sourceErrorOfParse(parsed.error) };
   }
 
   #read(source: CalendarSource, runtime: SourceRuntime, now: number): Promise<ReadOutcome> {
@@ -400,7 +432,7 @@ export class CalendarService {
   }
 
   /** Takes a good read as the new copy; anything else is recorded as the source's error and changes nothing else. */
-  #accept(source: CalendarSource, runtime: SourceRuntime, outcome: ReadOutcome, now: number, windowReadAt: number | null): void {
+  #accept(source: CalendarSource, runtime: SourceRuntime, outcome: ParsedOutcome, now: number, windowReadAt: number | null): void {
     if (outcome.kind === 'failed') {
       runtime.error = outcome.error;
       return;
@@ -422,16 +454,10 @@ export class CalendarService {
       );
       return;
     }
-    const textDigest = digest(outcome.text);
-    if (textDigest !== runtime.textDigest) {
-      const parsed = parseIcs(outcome.text, { maxBytes: this.#options.maxBytes });
-      if (!parsed.ok) {
-        runtime.error = sourceErrorOfParse(parsed.error);
-        return;
-      }
-      runtime.calendar = parsed.value;
-      runtime.parseWarnings = parsed.value.warnings;
-      runtime.textDigest = textDigest;
+    if (outcome.calendar) {
+      runtime.calendar = outcome.calendar;
+      runtime.parseWarnings = outcome.calendar.warnings;
+      runtime.textDigest = outcome.textDigest;
     }
     Object.assign(runtime, {
       etag: outcome.etag,
@@ -492,6 +518,11 @@ export class CalendarService {
     for (const listener of this.#listeners) listener();
   }
 }
+
+/** A read whose fresh text has been parsed; calendar is null when the text is the one already held. */
+type ParsedOutcome =
+  | Exclude<ReadOutcome, { kind: 'fresh' }>
+  | (Extract<ReadOutcome, { kind: 'fresh' }> & { textDigest: string; calendar: ParsedCalendar | null });
 
 /** Written only for CalDAV copies, so a feed's cache stays as it was. */
 function windowRead(windowReadAt: number | null): { windowReadAt?: number } {

@@ -250,7 +250,8 @@ describe('a CalDAV source across a restart and in the log', () => {
 
     const beforeRestart = radicale.requests.length;
     const again = open(dir);
-    // start() read the cache and began a sync; the plan is there before the sync ends.
+    // start() parses the cache and begins a sync; the plan is there before the sync ends.
+    await again.services.calendar.whenCacheLoaded();
     expect(planned(again)).toEqual([[TOMORROW_10, TOMORROW_10 + HOUR, 3, 'planned']]);
     await again.services.calendar.whenIdle();
     // The calendar did not change while the app was closed: its sync token says so, and nothing is downloaded.

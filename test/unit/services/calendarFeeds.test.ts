@@ -299,6 +299,7 @@ describe('the cache across restarts', () => {
     server.serve({ kind: 'status', status: 503 });
 
     const second = open(dir, new ManualClock('2026-04-15T09:30:00+02:00'));
+    await second.services.calendar.whenCacheLoaded();
     expect(second.services.state.active).toMatchObject({
       profileId: 'meeting',
       since: at('2026-04-15T09:00:00+02:00'),

@@ -118,11 +118,13 @@ describe('the calendar switches profiles through the profile service, on its own
     first.services.dispose();
 
     const during = reopen(dir, '09:40');
+    await during.services.calendar.whenCacheLoaded();
     expect(during.services.state.active).toMatchObject({ profileId: 'meeting', since: T('09:00'), until: T('10:00') });
     await during.services.calendar.whenIdle();
     during.services.dispose();
 
     const after = reopen(dir, '12:00');
+    await after.services.calendar.whenCacheLoaded();
     expect(after.services.state.active).toEqual({
       profileId: 'temporarily-out',
       since: T('08:00'),
