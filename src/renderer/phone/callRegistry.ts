@@ -104,7 +104,11 @@ export class CallRegistry {
         dtmfAfterConnect: pending?.dtmfAfterConnect ?? '',
       };
       this.#add(call);
-      this.#show(call, { onTheWire: false });
+      // JsSIP emits newRTCSession before it asks for the microphone; shown in a microtask, the call's
+      // store update, and the renders and subscribers it wakes, run while the microphone opens.
+      queueMicrotask(() => {
+        if (this.#calls.has(call.id)) this.#show(call, { onTheWire: false });
+      });
       return;
     }
     const identities = callerIdentitiesOf(event.request);
