@@ -5,10 +5,12 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
 }
 
-export async function newPage(browser: Browser, url: string): Promise<Page> {
+/** A page in a context of its own; `initScripts` run before the page's own scripts. */
+export async function newPage(browser: Browser, url: string, initScripts: readonly string[] = []): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   // tsx keeps function names with an `__name(…)` helper, which functions sent to the page bring along.
   await page.addInitScript({ content: 'window.__name = (target) => target;' });
+  for (const content of initScripts) await page.addInitScript({ content });
   await page.goto(url);
   return page;
 }

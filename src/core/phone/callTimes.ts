@@ -18,9 +18,13 @@ export function formatCallDuration(seconds: number): string {
   return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${rest}` : `${minutes}:${rest}`;
 }
 
-/** When a call began, always with its date ("2 dec. 14:30"), and the year when it is not this year's. */
-export function formatCallStart(at: number, now: number, language: Language, timeZone: string): string {
-  const year = (time: number) => dateTimeFormat('en', { timeZone, year: 'numeric' }).format(time);
+/** The year `at` falls in, in `timeZone` ("2026"): all a call's start needs to know of the present. */
+export function calendarYear(at: number, timeZone: string): string {
+  return dateTimeFormat('en', { timeZone, year: 'numeric' }).format(at);
+}
+
+/** When a call began, always with its date ("2 dec. 14:30"), and the year when it is not `currentYear`. */
+export function formatCallStart(at: number, currentYear: string, language: Language, timeZone: string): string {
   const options: Intl.DateTimeFormatOptions = {
     timeZone,
     day: 'numeric',
@@ -29,5 +33,7 @@ export function formatCallStart(at: number, now: number, language: Language, tim
     minute: '2-digit',
     hourCycle: 'h23',
   };
-  return dateTimeFormat(localeOf(language), year(at) === year(now) ? options : { ...options, year: 'numeric' }).format(at);
+  return dateTimeFormat(localeOf(language), calendarYear(at, timeZone) === currentYear ? options : { ...options, year: 'numeric' }).format(
+    at,
+  );
 }

@@ -29,3 +29,19 @@ export const CallHistoryEntrySchema = z
 export type CallHistoryEntry = z.infer<typeof CallHistoryEntrySchema>;
 
 export const CALL_HISTORY_LIMIT = 500;
+
+/**
+ * Whether two entries say the same: every state from main carries the history anew, so an entry
+ * that did not change arrives as an equal object, not the same one.
+ */
+export function sameHistoryEntry(a: CallHistoryEntry, b: CallHistoryEntry): boolean {
+  if (a === b) return true;
+  const keys = Object.keys(a) as (keyof CallHistoryEntry)[];
+  if (keys.length !== Object.keys(b).length) return false;
+  return keys.every((key) => (key === 'failure' ? sameFailure(a.failure, b.failure) : a[key] === b[key]));
+}
+
+function sameFailure(a: CallHistoryEntry['failure'], b: CallHistoryEntry['failure']): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a.context === b.context && a.reason === b.reason && a.statusCode === b.statusCode;
+}

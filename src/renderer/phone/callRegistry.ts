@@ -104,7 +104,11 @@ export class CallRegistry {
         dtmfAfterConnect: pending?.dtmfAfterConnect ?? '',
       };
       this.#add(call);
-      this.#show(call, { onTheWire: false });
+      // JsSIP emits newRTCSession before it asks for the microphone; shown in a microtask, the call's
+      // store update, and the renders and subscribers it wakes, run while the microphone opens.
+      queueMicrotask(() => {
+        if (this.#calls.has(call.id)) this.#show(call, { onTheWire: false });
+      });
       return;
     }
     const identities = callerIdentitiesOf(event.request);
@@ -237,9 +241,15 @@ export class CallRegistry {
       if (call.direction === 'outgoing' && call.status === 'dialing') this.#setStatus(call, 'alerting');
     });
     session.on('accepted', () => {
-      call.answeredAt = Date.now();
-      this.#setStatus(call, call.announcement ? 'announcing' : 'active', call.answeredAt);
-      if (call.status === 'active') this.#startRecording(call);
+      const answeredAt = Date.now();
+      call.answeredAt = answeredAt;
+      // JsSIP emits this on a 200 before it writes the ACK; the microtask runs once the ACK is
+      // written, so the view, the tones, the PUBLISHes and the recording never delay it.
+      queueMicrotask(() => {
+        if (!this.#calls.has(call.id)) return;
+        this.#setStatus(call, call.announcement ? 'announcing' : 'active', answeredAt);
+        if (call.status === 'active') this.#startRecording(call);
+      });
     });
     session.on('confirmed', () => {
       if (call.dialedAt !== null && call.inviteSentAt !== null) {

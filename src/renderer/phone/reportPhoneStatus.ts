@@ -1,4 +1,4 @@
-import { userIsInCall, type CallStatus } from '../../core/phone/callView';
+import { userIsInCall, type CallView } from '../../core/phone/callView';
 import type { RegistrationState } from '../../core/phone/registration';
 import type { PhoneStatus } from '../../core/tray/menuModel';
 import { contract } from '../contract/client';
@@ -29,13 +29,21 @@ export function reportPhoneStatus(): () => void {
   let reported: PhoneStatus | null = null;
   // Sent once at start too: after a reload in the middle of a call, main must not go on holding.
   let reportedInCall: boolean | null = null;
-  const report = ({ registration, calls }: { registration: RegistrationState; calls: readonly { status: CallStatus }[] }) => {
+  const report = ({
+    registration,
+    calls,
+  }: {
+    registration: RegistrationState;
+    calls: readonly Pick<CallView, 'status' | 'onTheWire'>[];
+  }) => {
     const status = phoneStatusOf(registration);
     if (status !== reported) {
       reported = status;
       void contract.invoke('phone:status', { status });
     }
-    const inCall = userIsInCall(calls);
+    // Like presence, main learns of an outgoing call once its INVITE has left: what main does about
+    // it (holding notifications, away rules, a new state for the page) must not delay the INVITE.
+    const inCall = userIsInCall(calls.filter((call) => call.onTheWire));
     if (inCall !== reportedInCall) {
       reportedInCall = inCall;
       void contract.invoke('phone:in-call', { inCall });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { connectedSeconds, formatCallDuration, formatCallStart } from '../../../src/core/phone/callTimes';
+import { calendarYear, connectedSeconds, formatCallDuration, formatCallStart } from '../../../src/core/phone/callTimes';
 
 describe('call times', () => {
   it('measures the connected time, and none for a call nobody answered', () => {
@@ -16,7 +16,10 @@ describe('call times', () => {
   });
 
   it('always gives the date, and the year only for another year', () => {
-    const now = Date.UTC(2026, 11, 2, 9, 0);
+    const now = calendarYear(Date.UTC(2026, 11, 2, 9, 0), 'Europe/Stockholm');
+    expect(now).toBe('2026');
+    // New Year's Eve in UTC is already the new year in Stockholm.
+    expect(calendarYear(Date.UTC(2026, 11, 31, 23, 30), 'Europe/Stockholm')).toBe('2027');
     expect(formatCallStart(Date.UTC(2026, 11, 2, 13, 30), now, 'sv', 'Europe/Stockholm')).toBe('2 dec. 14:30');
     expect(formatCallStart(Date.UTC(2026, 11, 2, 13, 30), now, 'en', 'Europe/Stockholm')).toMatch(/^2 Dec,? 14:30$/);
     expect(formatCallStart(Date.UTC(2025, 11, 30, 13, 30), now, 'sv', 'Europe/Stockholm')).toBe('30 dec. 2025 14:30');
