@@ -47,6 +47,16 @@ test.afterAll(async () => {
   await pbx?.stop();
 });
 
+test.beforeEach(async () => {
+  // Each test starts from an unlocked screen, fresh input, no call and Tillgänglig, whatever ran before.
+  await unlock(alice);
+  await input(alice);
+  await expect(activeCall(alice)).toHaveCount(0);
+  await showView(alice, 'Profiler');
+  await profileButton(alice, 'Tillgänglig').click();
+  await expectActive(alice, 'Tillgänglig');
+});
+
 test('ten minutes without input switch to Tillfälligt ute, and input switches back', async () => {
   await showView(alice, 'Profiler');
   await expectActive(alice, 'Tillgänglig');
