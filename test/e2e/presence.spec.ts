@@ -13,6 +13,8 @@ const phones = new PhoneSet();
 let alice: Page;
 let bob: Page;
 let carol: Page;
+/** Set by a test that quits alice's app: the next test starts it again. */
+let aliceQuit = false;
 
 async function openPhone(browser: Browser, user: PhoneUser, overrides: ProvisionOverrides = {}): Promise<Page> {
   const { page } = await phones.open(browser, pbx, user, overrides);
@@ -65,8 +67,12 @@ async function aliceNow(): Promise<number> {
   });
 }
 
-test.beforeEach(async () => {
-  // Every test starts with alice on Tillgänglig and her meeting profile as shipped, whatever ran before.
+test.beforeEach(async ({ browser }) => {
+  // Every test starts with alice's app running, on Tillgänglig, with her meeting profile as shipped, whatever ran before.
+  if (aliceQuit) {
+    alice = await openPhone(browser, ALICE);
+    aliceQuit = false;
+  }
   meetingAsShipped ??= await meetingProfile();
   expect((await alice.evaluate((profile) => window.softphone.invoke('profile:update', profile), meetingAsShipped)).ok).toBe(true);
   await activate(alice, 'Tillgänglig');
@@ -165,6 +171,7 @@ test("when alice's timed profile ends, bob sees the base profile", async () => {
 });
 
 test('when alice quits from the tray, she signs off first and bob sees her offline', async () => {
+  aliceQuit = true;
   await alice.getByTestId('tray-model').getByRole('menuitem', { name: 'Avsluta' }).click();
   await expect(aliceRow().locator('.colleague__profile')).toHaveText('Inte inloggad');
   const lastBody = (await bodiesBobReceived()).at(-1) ?? '';
