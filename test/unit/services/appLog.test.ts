@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { logFilePath } from '../../../electron/services/appLog';
 import { AppServices } from '../../../electron/services/appServices';
 import { createConfBackend } from '../../../electron/services/confBackend';
@@ -100,7 +100,8 @@ describe('the log file', () => {
     const services = open(dir);
     expect(services.invoke('account:set-password', { password: PASSWORD }).ok).toBe(true);
     expect(services.invoke('calendar:add-source', { location: fixture('workday.ics') }).ok).toBe(true);
-    await vi.waitFor(() => expect(services.calendar.eventTitles()).toContain(MEETING));
+    await services.calendar.whenIdle();
+    expect(services.calendar.eventTitles()).toContain(MEETING);
     expect(services.invoke('ui:update', { sipTrace: true }).ok).toBe(true);
 
     const digestResponse = '6629fae49393a05397450978507c4ef1';
