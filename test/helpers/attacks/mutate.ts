@@ -129,7 +129,8 @@ function apply(value: unknown, step: Mutation): unknown {
       return changeAt(value, path, (old) => {
         if (typeof old !== 'object' || old === null) return old;
         const copy = (Array.isArray(old) ? [...old] : { ...old }) as Record<string, unknown>;
-        Object.defineProperty(copy, step.key, { value: step.replacement, enumerable: true, writable: true, configurable: true });
+        // An array's `length` cannot be redefined; that mutation leaves the value as it was.
+        Reflect.defineProperty(copy, step.key, { value: step.replacement, enumerable: true, writable: true, configurable: true });
         return copy;
       });
     case 'remove-key': {
