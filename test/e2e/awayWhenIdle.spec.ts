@@ -58,7 +58,6 @@ test.beforeEach(async () => {
 });
 
 test('ten minutes without input switch to Tillfälligt ute, and input switches back', async () => {
-  await showView(alice, 'Profiler');
   await expectActive(alice, 'Tillgänglig');
   await reportIdleSeconds(alice, 60);
   await advanceTo(alice, (await shellNow(alice)) + 8 * MINUTE);
@@ -71,7 +70,6 @@ test('ten minutes without input switch to Tillfälligt ute, and input switches b
 });
 
 test('locking the screen switches at once, and unlocking switches back', async () => {
-  await showView(alice, 'Profiler');
   await lock(alice);
   await expectActive(alice, 'Tillfälligt ute');
   await unlock(alice);
@@ -79,7 +77,6 @@ test('locking the screen switches at once, and unlocking switches back', async (
 });
 
 test('a profile chosen by hand is left alone, however long the user is away', async () => {
-  await showView(alice, 'Profiler');
   await profileButton(alice, 'Möte').click();
   await expectActive(alice, 'Möte');
   await advanceTo(alice, (await shellNow(alice)) + MINUTE);
