@@ -7,7 +7,7 @@ import {
   isInvokeChannel,
   type EventChannel,
 } from '../src/core/ipc/channels';
-import type { DialTarget } from '../src/core/numbers/phoneNumber';
+import type { DialTarget } from '../src/core/phone/numbers/phoneNumber';
 import type { CallAction, SoftphoneApi } from '../src/core/ipc/contract';
 import type { AppState } from '../src/core/state/appState';
 

@@ -4,7 +4,7 @@ import { translate } from '../../src/core/i18n/messages';
 import { fail, ok, type Result } from '../../src/core/errors';
 import { notificationResponse, type NotificationGesture, type NotificationResponse } from '../../src/core/notifications/osNotification';
 import type { CallAction, FilePurpose } from '../../src/core/ipc/contract';
-import type { DialTarget } from '../../src/core/numbers/phoneNumber';
+import type { DialTarget } from '../../src/core/phone/numbers/phoneNumber';
 import type { ActivationLength } from '../../src/core/profiles/activation';
 import type { AppState } from '../../src/core/state/appState';
 import type { Clock, Scheduler } from '../../src/core/time/clock';

@@ -1,7 +1,7 @@
 import { parseAutomationArgs } from '../../src/core/automation/args';
 import { ok, type Result } from '../../src/core/errors';
 import { findCallLinkInArgv, parseCallLink } from '../../src/core/links/callLink';
-import type { DialTarget } from '../../src/core/numbers/phoneNumber';
+import type { DialTarget } from '../../src/core/phone/numbers/phoneNumber';
 import type { ProfileService } from './profileService';
 
 export type LaunchOutcome = { kind: 'nothing' } | { kind: 'activated' } | { kind: 'dialing'; target: DialTarget };

@@ -1,5 +1,5 @@
 import type { CallAction } from '../../src/core/ipc/contract';
-import type { DialTarget } from '../../src/core/numbers/phoneNumber';
+import type { DialTarget } from '../../src/core/phone/numbers/phoneNumber';
 import type { Scheduler } from '../../src/core/time/clock';
 
 const QUIT_GRACE_MS = 3_000;

@@ -11,7 +11,7 @@ import {
   type EventChannel,
 } from '../../src/core/ipc/channels';
 import type { CallAction, SoftphoneApi, SoftphoneDebugApi } from '../../src/core/ipc/contract';
-import type { DialTarget } from '../../src/core/numbers/phoneNumber';
+import type { DialTarget } from '../../src/core/phone/numbers/phoneNumber';
 import type { AppState } from '../../src/core/state/appState';
 import { SHELL_IPC_PATH, TOKEN_STORAGE_KEY, type ShellMessage, type ShellRequest } from './protocol';
 

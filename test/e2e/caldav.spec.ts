@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { icsCalendar } from '../helpers/calendarApp';
 import { startRadicale, type RadicaleServer } from '../helpers/radicale';
-import { formatRange } from '../../src/renderer/components/calendar/calendarText';
+import { formatRange } from '../../src/renderer/calendar/calendarText';
 import { SHELL_TIME_ZONE } from './support/endTime';
 import { newDataDir, startShell, type ShellProcess } from './support/shellProcess';
 

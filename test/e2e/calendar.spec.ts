@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { icsCalendar } from '../helpers/calendarApp';
 import { startIcsFeedServer, type IcsFeedServer } from '../helpers/icsFeedServer';
-import { formatRange } from '../../src/renderer/components/calendar/calendarText';
+import { formatRange } from '../../src/renderer/calendar/calendarText';
 import { SHELL_TIME_ZONE, shownEnd } from './support/endTime';
 import { newDataDir, startShell, type ShellProcess } from './support/shellProcess';
 

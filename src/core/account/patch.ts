@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { plainText } from '../bounds';
 import { describeInput } from '../describeInput';
 import { fail, ok, type AppError, type Result } from '../errors';
-import { normalizeDialString, normalizeToE164 } from '../numbers/phoneNumber';
-import { parseSipAddress } from '../numbers/sipAddress';
+import { normalizeDialString, normalizeToE164 } from '../phone/numbers/phoneNumber';
+import { parseSipAddress } from '../phone/numbers/sipAddress';
 import {
   type Account,
   AnnouncementLanguageSchema,

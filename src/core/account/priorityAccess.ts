@@ -1,7 +1,7 @@
 import { describeInput } from '../describeInput';
 import { fail, ok, type AppError, type Result } from '../errors';
-import { normalizeToE164 } from '../numbers/phoneNumber';
-import { parseSipAddress } from '../numbers/sipAddress';
+import { normalizeToE164 } from '../phone/numbers/phoneNumber';
+import { parseSipAddress } from '../phone/numbers/sipAddress';
 import { MAX_PRIORITY_CONTACTS, type Colleague, type PriorityContact, type PriorityContactInput } from './model';
 
 /**

@@ -3,7 +3,7 @@ import { MAX_PROVISIONING_CHARACTERS } from '../account/model';
 import { AccountPatchSchema } from '../account/patch';
 import { boundedInteger, COUNT_GUARD, HORIZON_MS, identifier, plainText } from '../bounds';
 import type { Result } from '../errors';
-import type { DialTarget } from '../numbers/phoneNumber';
+import type { DialTarget } from '../phone/numbers/phoneNumber';
 import { ActivitySignalSchema } from '../automation/activity';
 import { AutomationUpdateSchema } from '../automation/update';
 import { MAX_CALDAV_PASSWORD_LENGTH } from '../calendar/caldavSource';

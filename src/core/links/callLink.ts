@@ -1,6 +1,6 @@
 import { fail, ok, type Result } from '../errors';
-import { formatForDisplay, isPremiumRate, normalizeToE164, type DialTarget } from '../numbers/phoneNumber';
-import { isRoughlyValidHost, parseSipAddress } from '../numbers/sipAddress';
+import { formatForDisplay, isPremiumRate, normalizeToE164, type DialTarget } from '../phone/numbers/phoneNumber';
+import { isRoughlyValidHost, parseSipAddress } from '../phone/numbers/sipAddress';
 
 export const MAX_CALL_LINK_LENGTH = 2048;
 

@@ -1,5 +1,5 @@
 import { fail, ok, type Result } from '../errors';
-import { parseSipAddress } from '../numbers/sipAddress';
+import { parseSipAddress } from './numbers/sipAddress';
 
 /** The user's own SIP address of record, split into what requests are built from. */
 export interface AccountAddress {

@@ -1,7 +1,7 @@
 import type { Account } from '../account/model';
 import { describeInput } from '../describeInput';
 import { fail, ok, type Result } from '../errors';
-import { normalizeDialString, type DialTarget } from '../numbers/phoneNumber';
+import { normalizeDialString, type DialTarget } from './numbers/phoneNumber';
 import type { ForwardTarget } from '../profiles/model';
 import { parseAccountAddress } from './accountAddress';
 import { colleaguesNamed } from './directorySearch';

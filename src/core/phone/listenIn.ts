@@ -1,5 +1,5 @@
 import type { Account, Colleague } from '../account/model';
-import { parseSipAddress } from '../numbers/sipAddress';
+import { parseSipAddress } from './numbers/sipAddress';
 import type { Profile } from '../profiles/model';
 import { parseNameAddress } from './nameAddress';
 

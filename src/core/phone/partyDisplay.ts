@@ -1,4 +1,4 @@
-import { formatForDisplay } from '../numbers/phoneNumber';
+import { formatForDisplay } from './numbers/phoneNumber';
 import type { RemoteParty } from './remoteParty';
 
 export interface PartyLabels {

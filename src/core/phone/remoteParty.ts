@@ -1,5 +1,5 @@
 import { ok, type Result } from '../errors';
-import { normalizeToE164 } from '../numbers/phoneNumber';
+import { normalizeToE164 } from './numbers/phoneNumber';
 import { parseNameAddress, type NameAddress } from './nameAddress';
 
 /** Who is calling or writing, as far as the request lets us know. */

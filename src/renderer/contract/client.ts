@@ -9,7 +9,7 @@ import type {
   SoftphoneApi,
   SoftphoneDebugApi,
 } from '../../core/ipc/contract';
-import type { DialTarget } from '../../core/numbers/phoneNumber';
+import type { DialTarget } from '../../core/phone/numbers/phoneNumber';
 import type { AppState } from '../../core/state/appState';
 
 /** What main sends with each event. */

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { linkCallPrompt, type LinkCallPrompt } from '../../core/links/callLink';
-import type { DialTarget } from '../../core/numbers/phoneNumber';
+import type { DialTarget } from '../../core/phone/numbers/phoneNumber';
 
 /** A call a link asked for, waiting for the user to say Ring or Avbryt; a newer link replaces it. */
 export const useLinkCallStore = create<{ pending: LinkCallPrompt | null }>(() => ({ pending: null }));

@@ -1,4 +1,4 @@
-import { PhoneController } from './PhoneController';
+import { PhoneController } from './phoneController';
 import { appPhoneEnvironment } from './phoneEnvironment';
 
 /** The app's one phone. */

@@ -1,9 +1,9 @@
 import { ok } from '../../core/errors';
 import { uaSettingsFrom } from '../../core/phone/uaSettings';
 import { contract } from '../contract/client';
-import { useAppStore } from '../store/appStore';
+import { useAppStore } from '../shared/appStore';
 import { askToCall } from './linkCallStore';
-import type { PhoneController } from './PhoneController';
+import type { PhoneController } from './phoneController';
 
 /**
  * Keeps the phone in step with the account: whenever the app state changes, the SIP settings and

@@ -5,7 +5,7 @@ import type { CallHistoryEntry } from '../../core/phone/history';
 import type { NotificationKind, Profile } from '../../core/profiles/model';
 import type { Language } from '../../core/i18n/language';
 import { contract } from '../contract/client';
-import { useAppStore } from '../store/appStore';
+import { useAppStore } from '../shared/appStore';
 import type { RecordingSink } from './callRecorder';
 import { requestSpeech } from './speech';
 

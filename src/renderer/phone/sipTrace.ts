@@ -1,7 +1,7 @@
 import { debug } from 'jssip';
 import { MAX_TRACE_BATCH, MAX_TRACE_LINE_LENGTH } from '../../core/ipc/contract';
 import { contract } from '../contract/client';
-import { useAppStore } from '../store/appStore';
+import { useAppStore } from '../shared/appStore';
 
 const FLUSH_DELAY_MS = 250;
 

@@ -1,7 +1,7 @@
 import type { Result } from '../../core/errors';
 import { contract } from '../contract/client';
-import { useAppStore } from '../store/appStore';
-import type { PhoneController } from './PhoneController';
+import { useAppStore } from '../shared/appStore';
+import type { PhoneController } from './phoneController';
 import { usePhoneStore, type CallView } from './phoneStore';
 
 /** What benchmarks and tests may drive directly; only the browser shell has it. */

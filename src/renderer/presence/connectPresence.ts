@@ -6,7 +6,7 @@ import { callStateFor, summariseCalls } from '../../core/presence/callState';
 import type { PhoneCall } from '../../core/presence/dialogInfo';
 import type { AppState } from '../../core/state/appState';
 import { usePhoneStore } from '../phone/phoneStore';
-import { useAppStore } from '../store/appStore';
+import { useAppStore } from '../shared/appStore';
 import { appPhoneEnvironment } from '../phone/phoneEnvironment';
 import { useColleagueStore } from './colleagueStore';
 import { DialogPublisher } from './dialogPublisher';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { draftFromProfile, draftsEqual, type ProfileFormDraft } from '../../../src/renderer/components/editor/editorDraft';
-import { readDraft } from '../../../src/renderer/components/editor/readDraft';
+import { draftFromProfile, draftsEqual, type ProfileFormDraft } from '../../../src/renderer/editor/editorDraft';
+import { readDraft } from '../../../src/renderer/editor/readDraft';
 import { defaultProfiles } from '../../../src/core/profiles/defaults';
 import { incomingSummary } from '../../../src/core/profiles/incomingSummary';
 import { ProfileSchema, type Profile } from '../../../src/core/profiles/model';

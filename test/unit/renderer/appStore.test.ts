@@ -8,7 +8,7 @@ let answer: (channel: string) => Promise<Result<unknown>> = async () => ok(null)
 const standIn = softphoneStandIn((channel) => answer(channel));
 // The client wraps the bridge when its module loads, as in the app, where the shell sets it first.
 window.softphone = standIn.softphone;
-const { connectAppStore, useAppStore } = await import('../../../src/renderer/store/appStore');
+const { connectAppStore, useAppStore } = await import('../../../src/renderer/shared/appStore');
 
 const state = (now: number) => ({ now }) as unknown as AppState;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { callerIdOptions, defaultCallerId } from '../../../src/renderer/components/editor/callerIdOptions';
+import { callerIdOptions, defaultCallerId } from '../../../src/renderer/editor/callerIdOptions';
 import {
   blankDraft,
   draftFromProfile,
@@ -8,9 +8,9 @@ import {
   lengthChoiceOf,
   uniqueCopyName,
   type ProfileFormDraft,
-} from '../../../src/renderer/components/editor/editorDraft';
-import { previewAnnouncement } from '../../../src/renderer/components/editor/previewAnnouncement';
-import { readDraft, toProfileDraft } from '../../../src/renderer/components/editor/readDraft';
+} from '../../../src/renderer/editor/editorDraft';
+import { previewAnnouncement } from '../../../src/renderer/editor/previewAnnouncement';
+import { readDraft, toProfileDraft } from '../../../src/renderer/editor/readDraft';
 import { defaultProfiles } from '../../../src/core/profiles/defaults';
 import { DEFAULT_WORKING_HOURS } from '../../../src/core/time/workingHours';
 import type { Profile } from '../../../src/core/profiles/model';

@@ -22,9 +22,9 @@ const rowsRendered = vi.mocked(formatCallStart);
 const standIn = softphoneStandIn(async () => ok(null));
 // The contract client wraps the bridge when its module loads, as in the app, where the shell sets it first.
 window.softphone = standIn.softphone;
-const { useAppStore } = await import('../../../src/renderer/store/appStore');
+const { useAppStore } = await import('../../../src/renderer/shared/appStore');
 const { addCall, dispatchCall, showPhoneError, usePhoneStore } = await import('../../../src/renderer/phone/phoneStore');
-const { PhoneView } = await import('../../../src/renderer/components/phone/PhoneView');
+const { PhoneView } = await import('../../../src/renderer/phone/PhoneView');
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 

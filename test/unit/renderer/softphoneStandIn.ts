@@ -1,6 +1,6 @@
 import type { Result } from '../../../src/core/errors';
 import type { CallAction, SoftphoneApi, SoftphoneDebugApi } from '../../../src/core/ipc/contract';
-import type { DialTarget } from '../../../src/core/numbers/phoneNumber';
+import type { DialTarget } from '../../../src/core/phone/numbers/phoneNumber';
 import type { AppState } from '../../../src/core/state/appState';
 
 type Answer = (channel: string, payload: unknown) => Promise<Result<unknown>>;

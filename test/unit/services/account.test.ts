@@ -2,7 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AppState } from '../../../src/core/state/appState';
-import type { DialTarget } from '../../../src/core/numbers/phoneNumber';
+import type { DialTarget } from '../../../src/core/phone/numbers/phoneNumber';
 import { openTestApp } from '../../helpers/services';
 import { useTempDirs } from '../../helpers/tempDir';
 import { missedCall } from '../../helpers/historyEntry';

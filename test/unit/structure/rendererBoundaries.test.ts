@@ -19,7 +19,7 @@ describe('the renderer boundaries of npm run lint', { timeout: 60_000 }, () => {
   });
 
   it('refuse a bare softphone global outside the contract client', async () => {
-    expect(await ruleIds("export const a = softphone.invoke('state:get', null);\n", 'src/renderer/components/Notices.tsx')).toEqual([
+    expect(await ruleIds("export const a = softphone.invoke('state:get', null);\n", 'src/renderer/shell/Notices.tsx')).toEqual([
       'no-restricted-globals',
     ]);
   });
