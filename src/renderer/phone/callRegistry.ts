@@ -1,44 +1,25 @@
-import type {
-  EndEvent,
-  IncomingDTMFEvent,
-  IncomingInfoEvent,
-  OutgoingDTMFEvent,
-  OutgoingInfoEvent,
-  ReferEvent,
-} from 'jssip/lib/RTCSession';
+import type { ReferEvent } from 'jssip/lib/RTCSession';
 import type { CallOptions, RTCSessionEvent, UA } from 'jssip/lib/UA';
 import { fail, ok, type Result } from '../../core/errors';
-import { callOutcome, historyEntry } from '../../core/phone/callRecord';
 import type { ResolvedTarget } from '../../core/phone/dialTarget';
 import type { OutgoingIdentity } from '../../core/phone/identity';
-import { readIncomingBody } from '../../core/phone/message';
-import { namedFromDirectory } from '../../core/phone/directorySearch';
-import { partyLine } from '../../core/phone/partyDisplay';
-import { partyForTarget, UNKNOWN_PARTY, type CallerIdentity, type RemoteParty } from '../../core/phone/remoteParty';
-import { callFailure } from '../../core/phone/sipFailure';
-import { newCallView, type CallStatus, type CallView } from '../../core/phone/callView';
+import type { CallerIdentity } from '../../core/phone/remoteParty';
+import type { CallStatus } from '../../core/phone/callView';
 import { answerWithAnnouncement } from './announcementPlayback';
-import { followRemoteAudio, MICROPHONE, playToneFor, RecordingHook } from './callMedia';
-import { startCallRecording } from './callRecorder';
-import { tellOtherPartyRecorded } from './recordingNotice';
-import { translate } from '../../core/i18n/messages';
-import { blindTransfer } from './callTransfer';
-import { calledLineOf, callerIdentitiesOf, callerOf, handleIncoming, type ReceivedRequest } from './incomingCall';
+import { finishCall } from './callEnding';
+import { MICROPHONE, playToneFor } from './callMedia';
+import { partyText } from './callParty';
+import { CallRecordings } from './callRecordings';
+import { followSessionEvents } from './callSessionEvents';
+import { checkDtmf, establishedCall, holdAnswered, sendDtmf, setHold, setMuted, transfer } from './connectedCallActions';
+import { calledLineOf, callerIdentitiesOf, handleIncoming, type ReceivedRequest } from './incomingCall';
 import type { ConnectedCall } from './listenInSessions';
+import { newIncomingCall, newOutgoingCall, showCall, type PendingOutgoing } from './newTrackedCall';
 import type { PhoneEnvironment } from './phoneEnvironment';
-import { addCall, dispatchCall, endCall, showProblems } from './phoneStore';
+import { dispatchCall, showProblems } from './phoneStore';
 import { referredCall } from './referredCall';
 import type { TonePlayer } from './tones';
 import { attempt, clearTimers, hangUpQuietly, later, redirect, type TrackedCall } from './trackedCall';
-
-interface PendingOutgoing {
-  target: ResolvedTarget;
-  identity: OutgoingIdentity;
-  dtmfAfterConnect: string;
-  dialedAt: number;
-}
-
-const DTMF = /^[0-9A-D#*]+$/;
 
 /**
  * Every call in progress: follows each JsSIP session, carries out the user's actions on it, and
@@ -47,7 +28,7 @@ const DTMF = /^[0-9A-D#*]+$/;
  */
 export class CallRegistry {
   readonly #calls = new Map<string, TrackedCall>();
-  readonly #recording: RecordingHook;
+  readonly #recordings: CallRecordings;
   #pending: PendingOutgoing | null = null;
 
   constructor(
@@ -55,17 +36,11 @@ export class CallRegistry {
     private readonly tones: TonePlayer,
     private readonly callOptions: (identity: OutgoingIdentity) => CallOptions,
   ) {
-    this.#recording = new RecordingHook((connection, call) =>
-      startCallRecording(
-        connection,
-        { party: partyLine(call.remote, this.#labels()).slice(0, 200), direction: call.direction },
-        env.recordings,
-      ),
-    );
+    this.#recordings = new CallRecordings(env);
   }
 
   place(ua: UA, target: ResolvedTarget, identity: OutgoingIdentity, dtmfAfterConnect: string): Result<string> {
-    this.#holdAll();
+    holdAnswered(this.#calls.values());
     this.#pending = { target, identity, dtmfAfterConnect, dialedAt: performance.now() };
     try {
       return ok(ua.call(target.uri, this.callOptions(identity)).id);
@@ -78,50 +53,18 @@ export class CallRegistry {
 
   /** A new JsSIP session, ours or the network's. */
   track(event: RTCSessionEvent): void {
-    const { session } = event;
-    const base = {
-      id: session.id,
-      session,
-      startedAt: Date.now(),
-      answeredAt: null,
-      phoneAction: null,
-      announcement: null,
-      timers: new Set<ReturnType<typeof setTimeout>>(),
-      stopAudio: null,
-      recording: null,
-      inviteSentAt: null,
-      connectionLost: false,
-    };
     if (event.originator === 'local') {
-      const pending = this.#pending;
-      const call: TrackedCall = {
-        ...base,
-        direction: 'outgoing',
-        status: 'dialing',
-        remote: pending ? this.#named(partyForTarget(pending.target.uri, pending.target.number, pending.target.name)) : UNKNOWN_PARTY,
-        identity: pending?.identity ?? null,
-        dialedAt: pending?.dialedAt ?? null,
-        dtmfAfterConnect: pending?.dtmfAfterConnect ?? '',
-      };
+      const call = newOutgoingCall(event.session, this.#pending, this.env);
       this.#add(call);
       // JsSIP emits newRTCSession before it asks for the microphone; shown in a microtask, the call's
       // store update, and the renders and subscribers it wakes, run while the microphone opens.
       queueMicrotask(() => {
-        if (this.#calls.has(call.id)) this.#show(call, { onTheWire: false });
+        if (this.#calls.has(call.id)) showCall(call, { onTheWire: false });
       });
       return;
     }
     const identities = callerIdentitiesOf(event.request);
-    const vouchedAddresses = identities.flatMap((identity) => (identity.address === null ? [] : [`sip:${identity.address}`]));
-    const call: TrackedCall = {
-      ...base,
-      direction: 'incoming',
-      status: 'ringing',
-      remote: this.#named(callerOf(event.request), vouchedAddresses),
-      identity: null,
-      dialedAt: null,
-      dtmfAfterConnect: '',
-    };
+    const call = newIncomingCall(event.session, event.request, identities, this.env);
     this.#add(call);
     // Shown only once the profile has decided: a call it turns away never appears.
     this.#settleIncoming(call, event.request, identities);
@@ -131,7 +74,7 @@ export class CallRegistry {
     const call = this.#calls.get(id);
     if (!call || call.status !== 'ringing') return fail('call-not-ringing', 'That call is no longer ringing');
     clearTimers(call);
-    this.#holdAll();
+    holdAnswered(this.#calls.values());
     return attempt(() => call.session.answer(MICROPHONE));
   }
 
@@ -148,39 +91,25 @@ export class CallRegistry {
   }
 
   setHold(id: string, hold: boolean): Result<null> {
-    const call = this.#established(id);
-    if (!call.ok) return call;
-    const done = hold ? call.value.session.hold() : call.value.session.unhold();
-    return done
-      ? ok(null)
-      : fail('hold-not-possible', hold ? 'The call cannot be put on hold right now' : 'The call cannot be taken off hold right now');
+    const call = establishedCall(this.#calls, id);
+    return call.ok ? setHold(call.value, hold) : call;
   }
 
   setMuted(id: string, muted: boolean): Result<null> {
-    const call = this.#established(id);
-    if (!call.ok) return call;
-    return attempt(() => (muted ? call.value.session.mute({ audio: true }) : call.value.session.unmute({ audio: true })));
+    const call = establishedCall(this.#calls, id);
+    return call.ok ? setMuted(call.value, muted) : call;
   }
 
   sendDtmf(id: string, tones: string): Result<null> {
-    if (!DTMF.test(tones))
-      return fail('dtmf-invalid', `Only 0–9, *, # and A–D can be sent as tones, not ${JSON.stringify(tones.slice(0, 20))}`);
-    const call = this.#established(id);
-    if (!call.ok) return call;
-    for (const tone of tones) this.tones.dtmf(tone);
-    return attempt(() => call.value.session.sendDTMF(tones, { duration: 100, interToneGap: 70 }));
+    const checked = checkDtmf(tones);
+    if (!checked.ok) return checked;
+    const call = establishedCall(this.#calls, id);
+    return call.ok ? sendDtmf(call.value, tones, this.tones) : call;
   }
 
   transfer(id: string, target: ResolvedTarget): Result<null> {
-    const call = this.#established(id);
-    if (!call.ok) return call;
-    dispatchCall({ kind: 'transfer', id, transfer: { state: 'pending' } });
-    return blindTransfer(call.value.session, target, {
-      transferred: () => {
-        call.value.phoneAction = 'transferred';
-      },
-      refused: (error) => dispatchCall({ kind: 'transfer', id, transfer: { state: 'failed', error } }),
-    });
+    const call = establishedCall(this.#calls, id);
+    return call.ok ? transfer(call.value, target) : call;
   }
 
   /** The call the user is talking in now (connected, not on hold here), for a supervisor to listen to. */
@@ -209,74 +138,24 @@ export class CallRegistry {
     }
   }
 
+  /** The active profile may have changed: each connected call starts or stops recording from now. */
+  followProfile(): void {
+    this.#recordings.follow(this.#calls.values());
+  }
+
   #add(call: TrackedCall): void {
     this.#calls.set(call.id, call);
-    this.#listen(call);
-  }
-
-  #show(call: TrackedCall, change: Partial<CallView> = {}): void {
-    addCall(
-      newCallView({
-        id: call.id,
-        direction: call.direction,
-        remote: call.remote,
-        status: call.status,
-        startedAt: call.startedAt,
-        presented: call.identity ? { callerId: call.identity.callerId, number: call.identity.number } : null,
-        ...change,
-      }),
-    );
-  }
-
-  #listen(call: TrackedCall): void {
-    const { session } = call;
-    followRemoteAudio(call);
-    session.on('sending', () => {
-      call.inviteSentAt = performance.now();
-      // JsSIP emits this just before it writes the INVITE; the microtask runs once it is written, so
-      // the presence and dialog PUBLISHes the call causes never delay it.
-      queueMicrotask(() => dispatchCall({ kind: 'on-the-wire', id: call.id }));
+    followSessionEvents(call, {
+      isTracked: () => this.#calls.has(call.id),
+      setStatus: (status, answeredAt) => this.#setStatus(call, status, answeredAt),
+      talking: () => this.#recordings.start(call),
+      sendDtmf: (tones) => this.sendDtmf(call.id, tones),
+      ended: (event) => {
+        if (!this.#calls.delete(call.id)) return;
+        finishCall(call, event, { env: this.env, recordings: this.#recordings, tones: this.tones, updateTones: () => this.#updateTones() });
+      },
+      referred: (event) => this.#onRefer(event),
     });
-    session.on('progress', () => {
-      if (call.direction === 'outgoing' && call.status === 'dialing') this.#setStatus(call, 'alerting');
-    });
-    session.on('accepted', () => {
-      const answeredAt = Date.now();
-      call.answeredAt = answeredAt;
-      // JsSIP emits this on a 200 before it writes the ACK; the microtask runs once the ACK is
-      // written, so the view, the tones, the PUBLISHes and the recording never delay it.
-      queueMicrotask(() => {
-        if (!this.#calls.has(call.id)) return;
-        this.#setStatus(call, call.announcement ? 'announcing' : 'active', answeredAt);
-        if (call.status === 'active') this.#startRecording(call);
-      });
-    });
-    session.on('confirmed', () => {
-      if (call.dialedAt !== null && call.inviteSentAt !== null) {
-        const now = performance.now();
-        dispatchCall({ kind: 'setup', id: call.id, setup: { fromDialMs: now - call.dialedAt, fromInviteMs: now - call.inviteSentAt } });
-      }
-      if (call.dtmfAfterConnect !== '') this.sendDtmf(call.id, call.dtmfAfterConnect);
-    });
-    session.on('ended', (event) => this.#finish(call, event));
-    session.on('failed', (event) => this.#finish(call, event));
-    session.on('hold', ({ originator }) =>
-      dispatchCall({ kind: 'hold', id: call.id, originator: originator === 'local' ? 'local' : 'remote', held: true }),
-    );
-    session.on('unhold', ({ originator }) =>
-      dispatchCall({ kind: 'hold', id: call.id, originator: originator === 'local' ? 'local' : 'remote', held: false }),
-    );
-    session.on('muted', () => dispatchCall({ kind: 'mute', id: call.id, muted: true }));
-    session.on('unmuted', () => dispatchCall({ kind: 'mute', id: call.id, muted: false }));
-    session.on('newDTMF', (event: IncomingDTMFEvent | OutgoingDTMFEvent) =>
-      dispatchCall({ kind: 'dtmf', id: call.id, originator: event.originator === 'remote' ? 'remote' : 'local', tone: event.dtmf.tone }),
-    );
-    session.on('newInfo', (event: IncomingInfoEvent | OutgoingInfoEvent) => {
-      if (event.originator !== 'remote') return;
-      const text = readIncomingBody(event.info.contentType, event.info.body ?? '');
-      if (text.ok) dispatchCall({ kind: 'announcement', id: call.id, text: text.value });
-    });
-    session.on('refer', (event: ReferEvent) => this.#onRefer(event));
   }
 
   #settleIncoming(call: TrackedCall, invite: ReceivedRequest, caller: readonly CallerIdentity[]): void {
@@ -293,13 +172,13 @@ export class CallRegistry {
         announce: (announcement) => {
           call.announcement = announcement;
           call.status = 'announcing';
-          this.#show(call, { announcement: announcement.text });
+          showCall(call, { announcement: announcement.text });
           answerWithAnnouncement(call, announcement, this.tones, this.env);
         },
         ring: (callWaiting) => {
-          this.#show(call, { callWaiting });
+          showCall(call, { callWaiting });
           this.#updateTones();
-          this.env.notify('incomingCall', this.env.text('phone.notify.incoming.title'), partyLine(call.remote, this.#labels()), call.id);
+          this.env.notify('incomingCall', this.env.text('phone.notify.incoming.title'), partyText(this.env, call.remote), call.id);
         },
         later: (ms, action) => later(call, ms, action),
         problems: showProblems,
@@ -324,69 +203,6 @@ export class CallRegistry {
     }
   }
 
-  #finish(call: TrackedCall, { cause, originator, message }: EndEvent): void {
-    if (!this.#calls.delete(call.id)) return;
-    clearTimers(call);
-    call.stopAudio?.();
-    const statusCode = originator === 'remote' && message && 'status_code' in message ? message.status_code : null;
-    const failure = callFailure(call, cause, statusCode);
-    const outcome = callOutcome({
-      direction: call.direction,
-      answered: call.answeredAt !== null,
-      cause,
-      originator,
-      phoneAction: call.phoneAction,
-      statusCode,
-    });
-    this.env.recordHistory(
-      historyEntry({
-        id: call.id,
-        direction: call.direction,
-        remote: call.remote,
-        startedAt: call.startedAt,
-        answeredAt: call.phoneAction === 'announced' || call.phoneAction === 'announced-transferred' ? null : call.answeredAt,
-        endedAt: Date.now(),
-        outcome,
-        callerIdShown: call.identity?.callerId ?? null,
-        failure,
-      }),
-    );
-    // After the history entry, so main has the entry to link the file from.
-    void this.#recording.finish(call, call.id);
-    if (call.direction === 'incoming' && outcome === 'missed') {
-      this.env.notify('missedCall', this.env.text('phone.notify.missed.title'), partyLine(call.remote, this.#labels()));
-    }
-    endCall({ id: call.id, remote: call.remote, outcome, failure });
-    this.#updateTones();
-    if (call.direction === 'outgoing' && outcome === 'busy') this.tones.busy();
-  }
-
-  /** The active profile may have changed: each connected call starts or stops recording from now. */
-  followProfile(): void {
-    const context = this.env.context();
-    for (const call of this.#calls.values()) {
-      if (call.status !== 'active') continue;
-      const change = this.#recording.follow(call, call.session.connection ?? null, context);
-      if (change) dispatchCall({ kind: 'recording', id: call.id, recording: change === 'started' });
-      if (change === 'started') this.#tellRecorded(call);
-    }
-  }
-
-  #startRecording(call: TrackedCall): void {
-    if (!this.#recording.begin(call, call.session.connection ?? null, this.env.context())) return;
-    dispatchCall({ kind: 'recording', id: call.id, recording: true });
-    this.#tellRecorded(call);
-  }
-
-  /** Where the profile says so, the other party hears that the call is recorded, in the announcements' language. */
-  #tellRecorded(call: TrackedCall): void {
-    const context = this.env.context();
-    const connection = call.session.connection ?? null;
-    if (!context?.profile.announceRecording || !connection) return;
-    const language = context.account.announcementLanguage;
-    void tellOtherPartyRecorded(connection, this.env.speak(translate(language, 'phone.recordingNotice'), language));
-  }
-
   #setStatus(call: TrackedCall, status: CallStatus, answeredAt?: number): void {
     call.status = status;
     dispatchCall(answeredAt === undefined ? { kind: 'status', id: call.id, status } : { kind: 'status', id: call.id, status, answeredAt });
@@ -398,26 +214,5 @@ export class CallRegistry {
       this.tones,
       [...this.#calls.values()].map((call) => call.status),
     );
-  }
-
-  /** Holds every answered call, before the user answers or places another. */
-  #holdAll(): void {
-    for (const call of this.#calls.values()) {
-      if (call.status === 'active' && !call.session.isOnHold().local) call.session.hold();
-    }
-  }
-
-  #established(id: string): Result<TrackedCall> {
-    const call = this.#calls.get(id);
-    if (!call || !call.session.isEstablished()) return fail('call-not-active', 'That call is not connected');
-    return ok(call);
-  }
-
-  #named(party: RemoteParty, alsoAt: readonly string[] = []): RemoteParty {
-    return namedFromDirectory(party, this.env.context()?.account.directory ?? [], alsoAt);
-  }
-
-  #labels() {
-    return { hidden: this.env.text('phone.party.hidden'), unknown: this.env.text('phone.party.unknown') };
   }
 }
