@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
+import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 
 interface ConfirmDialogProps {
   title: string;
@@ -10,51 +11,30 @@ interface ConfirmDialogProps {
 }
 
 /**
- * A modal `<dialog>`: the browser traps focus, makes the page behind it inert and closes it on
- * Escape. The safe choice (cancel) has focus first, and focus goes back where it was.
+ * A question that must be answered before anything else: react-aria's modal, the same one the
+ * end-time dialog uses, traps focus, hides the page behind it and closes on Escape. The safe choice
+ * (cancel) has focus first, and focus goes back where it was. A click outside does not answer.
  */
 export function ConfirmDialog({ title, body, confirmLabel, cancelLabel, onConfirm, onCancel }: ConfirmDialogProps) {
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const cancelRef = useRef<HTMLButtonElement>(null);
-  const titleId = useId();
   const bodyId = useId();
-
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    if (!dialog.open) dialog.showModal();
-    cancelRef.current?.focus();
-    return () => {
-      dialog.close();
-      if (opener?.isConnected) opener.focus();
-    };
-  }, []);
-
   return (
-    <dialog
-      ref={dialogRef}
-      role="alertdialog"
-      className="editor-dialog"
-      aria-labelledby={titleId}
-      aria-describedby={bodyId}
-      onCancel={(event) => {
-        event.preventDefault();
-        onCancel();
-      }}
-    >
-      <h2 id={titleId} className="editor-dialog__title">
-        {title}
-      </h2>
-      <p id={bodyId}>{body}</p>
-      <div className="editor-dialog__actions">
-        <button ref={cancelRef} type="button" className="editor-button" onClick={onCancel}>
-          {cancelLabel}
-        </button>
-        <button type="button" className="editor-button editor-button--danger" onClick={onConfirm}>
-          {confirmLabel}
-        </button>
-      </div>
-    </dialog>
+    <ModalOverlay isOpen onOpenChange={(open) => !open && onCancel()} className="modal-overlay">
+      <Modal className="modal">
+        <Dialog role="alertdialog" aria-describedby={bodyId} className="confirm-dialog">
+          <Heading slot="title" className="confirm-dialog__title">
+            {title}
+          </Heading>
+          <p id={bodyId}>{body}</p>
+          <div className="confirm-dialog__actions">
+            <Button autoFocus className="editor-button" onPress={onCancel}>
+              {cancelLabel}
+            </Button>
+            <Button className="editor-button editor-button--danger" onPress={onConfirm}>
+              {confirmLabel}
+            </Button>
+          </div>
+        </Dialog>
+      </Modal>
+    </ModalOverlay>
   );
 }
