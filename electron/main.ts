@@ -1,6 +1,12 @@
 import { app, BrowserWindow, dialog, Notification, powerMonitor, session, type RenderProcessGoneDetails } from 'electron';
 import { randomUUID } from 'node:crypto';
-import { EVENT_APP_QUITTING, EVENT_PHONE_CALL_ACTION, EVENT_PHONE_DIAL, EVENT_STATE_CHANGED } from '../src/core/ipc/channels';
+import {
+  EVENT_APP_QUITTING,
+  EVENT_PHONE_CALL_ACTION,
+  EVENT_PHONE_DIAL,
+  EVENT_PROFILE_ACTIVATING,
+  EVENT_STATE_CHANGED,
+} from '../src/core/ipc/channels';
 import { translate } from '../src/core/i18n/messages';
 import { systemClock } from '../src/core/time/clock';
 import { createAppWindow, restrictPermissions } from './adapters/appWindow';
@@ -158,6 +164,7 @@ if (!app.requestSingleInstanceLock()) {
     });
     appServices.onQuitting(() => window?.webContents.send(EVENT_APP_QUITTING, null));
     appServices.onCallAction((action) => window?.webContents.send(EVENT_PHONE_CALL_ACTION, action));
+    appServices.profiles.activations.onPresence((presence) => window?.webContents.send(EVENT_PROFILE_ACTIVATING, presence));
     appServices.onDialRequest((target) => {
       showWindow();
       window?.webContents.send(EVENT_PHONE_DIAL, target);

@@ -18,6 +18,7 @@ import type { Settings } from '../../src/core/settings/schema';
 import { formatEndTime } from '../../src/core/time/format';
 import type { Clock, Scheduler } from '../../src/core/time/clock';
 import type { TimeContext } from '../../src/core/time/workingHours';
+import { ActivationAnnouncer } from './activationAnnouncer';
 import type { NotificationCenter } from './notificationCenter';
 import type { SettingsStore } from './settingsStore';
 
@@ -49,6 +50,8 @@ export interface ProfileServiceDeps {
 }
 
 export class ProfileService {
+  /** Where the shells hear, ahead of the save, what a profile chosen by hand shows colleagues. */
+  readonly activations = new ActivationAnnouncer();
   readonly #listeners = new Set<() => void>();
   #cancelTimer: (() => void) | null = null;
   /** The activation (`profileId@since`) already reminded of its end, so it is reminded once. */
@@ -101,7 +104,12 @@ export class ProfileService {
     const now = this.deps.clock.now();
     const activated = activateProfile(this.settings, request, now, this.timeContext);
     if (!activated.ok) return activated;
-    return this.#apply(ok(markChosenByHand(activated.value, this.deps.calendarActivationsAt(now), now)));
+    const decided = markChosenByHand(activated.value, this.deps.calendarActivationsAt(now), now);
+    return this.activations.announceThenSave(
+      decided,
+      () => this.#apply(ok(decided)),
+      () => this.settings,
+    );
   }
 
   setMessage(temporaryMessage: string | null): Result<Settings> {
@@ -128,6 +136,7 @@ export class ProfileService {
     this.#cancelTimer?.();
     this.#cancelTimer = null;
     this.#listeners.clear();
+    this.activations.dispose();
   }
 
   /** Saves settings another service changed, through the same write and change notice. */

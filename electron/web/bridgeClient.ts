@@ -7,6 +7,7 @@ import {
   EVENT_APP_QUITTING,
   EVENT_PHONE_CALL_ACTION,
   EVENT_PHONE_DIAL,
+  EVENT_PROFILE_ACTIVATING,
   EVENT_STATE_CHANGED,
   type EventChannel,
 } from '../../src/core/ipc/channels';
@@ -92,6 +93,7 @@ const softphone: SoftphoneApi = {
   onDialRequest: (listener) => listen<DialTarget>(EVENT_PHONE_DIAL, listener),
   onQuitting: (listener) => listen<null>(EVENT_APP_QUITTING, () => listener()),
   onCallAction: (listener) => listen<CallAction>(EVENT_PHONE_CALL_ACTION, listener),
+  onProfileActivating: (listener) => listen<unknown>(EVENT_PROFILE_ACTIVATING, listener),
 };
 const softphoneDebug: SoftphoneDebugApi = { invoke: (channel, payload) => send(channel, payload) };
 

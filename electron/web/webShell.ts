@@ -8,7 +8,13 @@ import { build } from 'esbuild';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { describeInput } from '../../src/core/describeInput';
 import { fail, ok, type Result } from '../../src/core/errors';
-import { EVENT_APP_QUITTING, EVENT_PHONE_CALL_ACTION, EVENT_PHONE_DIAL, EVENT_STATE_CHANGED } from '../../src/core/ipc/channels';
+import {
+  EVENT_APP_QUITTING,
+  EVENT_PHONE_CALL_ACTION,
+  EVENT_PHONE_DIAL,
+  EVENT_PROFILE_ACTIVATING,
+  EVENT_STATE_CHANGED,
+} from '../../src/core/ipc/channels';
 import type { ChannelPayload } from '../../src/core/ipc/contract';
 import { DEFAULT_MAX_ICS_BYTES } from '../../src/core/calendar/parse';
 import type { NotificationRecord } from '../../src/core/state/appState';
@@ -137,6 +143,7 @@ function attachClient(client: WebSocket, services: AppServices, clock: OffsetClo
     services.onDialRequest((target) => send({ type: 'event', event: EVENT_PHONE_DIAL, payload: target })),
     services.onQuitting(() => send({ type: 'event', event: EVENT_APP_QUITTING, payload: null })),
     services.onCallAction((action) => send({ type: 'event', event: EVENT_PHONE_CALL_ACTION, payload: action })),
+    services.profiles.activations.onPresence((presence) => send({ type: 'event', event: EVENT_PROFILE_ACTIVATING, payload: presence })),
   ];
   client.on('close', () => unsubscribers.forEach((unsubscribe) => unsubscribe()));
   client.on('message', (data) => {

@@ -56,7 +56,7 @@ export const DEBUG_CHANNELS = [
 ] as const;
 
 /** Main pushes these to the renderer. */
-export const EVENT_CHANNELS = ['state:changed', 'phone:dial', 'app:quitting', 'phone:call-action'] as const;
+export const EVENT_CHANNELS = ['state:changed', 'phone:dial', 'app:quitting', 'phone:call-action', 'profile:activating'] as const;
 
 export type InvokeChannel = (typeof INVOKE_CHANNELS)[number];
 export type AsyncChannel = (typeof ASYNC_CHANNELS)[number];
@@ -69,6 +69,8 @@ export const EVENT_PHONE_DIAL = 'phone:dial';
 export const EVENT_PHONE_CALL_ACTION = 'phone:call-action';
 /** The app is about to quit: the renderer signs off (presence, registration) and answers `app:ready-to-quit`. */
 export const EVENT_APP_QUITTING = 'app:quitting';
+/** A profile chosen by hand, before main saves it, or the one kept when the save was refused: the page publishes it at once. */
+export const EVENT_PROFILE_ACTIVATING = 'profile:activating';
 
 export function isInvokeChannel(channel: unknown): channel is InvokeChannel {
   return (INVOKE_CHANNELS as readonly unknown[]).includes(channel);

@@ -171,6 +171,8 @@ export interface SoftphoneApi {
   onQuitting(listener: () => void): () => void;
   /** Svara or Avvisa on a ringing call's OS notification. */
   onCallAction(listener: (action: CallAction) => void): () => void;
+  /** A profile chosen by hand is about to be saved (or was refused): what colleagues should see now, unchecked. */
+  onProfileActivating(listener: (presence: unknown) => void): () => void;
 }
 
 export interface CallAction {

@@ -9,7 +9,9 @@ import type {
   SoftphoneApi,
   SoftphoneDebugApi,
 } from '../../core/ipc/contract';
+import { ProfileActivatingSchema } from '../../core/ipc/profileActivating';
 import type { DialTarget } from '../../core/phone/numbers/phoneNumber';
+import type { ProfilePresence } from '../../core/presence/profilePresence';
 import type { AppState } from '../../core/state/appState';
 
 /** What main sends with each event. */
@@ -18,6 +20,7 @@ export interface ContractEvents {
   'phone:dial': DialTarget;
   'app:quitting': null;
   'phone:call-action': CallAction;
+  'profile:activating': ProfilePresence;
 }
 
 export interface ContractClient {
@@ -43,6 +46,12 @@ export function createContractClient(softphone: SoftphoneApi, softphoneDebug: So
     'phone:dial': (handler) => softphone.onDialRequest(handler),
     'app:quitting': (handler) => softphone.onQuitting(() => handler(null)),
     'phone:call-action': (handler) => softphone.onCallAction(handler),
+    'profile:activating': (handler) =>
+      softphone.onProfileActivating((payload) => {
+        const checked = ProfileActivatingSchema.safeParse(payload);
+        if (checked.success) handler(checked.data);
+        else console.error(`The app sent a profile:activating the page cannot read: ${checked.error.issues[0]?.message ?? ''}`);
+      }),
   };
   return {
     invoke: (channel, payload) => reaching(channel, () => softphone.invoke(channel, payload)),

@@ -43,24 +43,41 @@ export const useColleagueStore = create<ColleagueStore>((set) => ({
 }));
 
 /**
- * Collects updates and hands them to the store once per frame, so a thousand colleagues
- * changing at once cost one render, not a thousand.
+ * Collects updates and hands them to the store at most once per frame, so a thousand colleagues
+ * changing at once cost one render, not a thousand. The first change after a quiet frame goes at
+ * once (after the task that brought it, so updates of one message go together): waiting for the
+ * next frame, then rendering, would show a lone switch a frame later than it could be.
  */
 export class FrameBatcher {
   #pending = new Map<string, Partial<ColleagueEntry>>();
-  #scheduled = false;
+  /** 'idle': nothing handed over this frame; 'soon': a hand-over is queued; 'frame': one went this frame, later ones wait for the next. */
+  #phase: 'idle' | 'soon' | 'frame' = 'idle';
 
   constructor(private readonly flush: (updates: Map<string, Partial<ColleagueEntry>>) => void) {}
 
   add(uri: string, update: Partial<ColleagueEntry>): void {
     this.#pending.set(uri, { ...this.#pending.get(uri), ...update });
-    if (this.#scheduled) return;
-    this.#scheduled = true;
-    requestAnimationFrame(() => {
-      this.#scheduled = false;
-      const updates = this.#pending;
-      this.#pending = new Map();
-      this.flush(updates);
+    if (this.#phase !== 'idle') return;
+    this.#phase = 'soon';
+    queueMicrotask(() => {
+      this.#phase = 'frame';
+      requestAnimationFrame(() => this.#nextFrame());
+      this.#handOver();
     });
+  }
+
+  #nextFrame(): void {
+    if (this.#pending.size === 0) {
+      this.#phase = 'idle';
+      return;
+    }
+    requestAnimationFrame(() => this.#nextFrame());
+    this.#handOver();
+  }
+
+  #handOver(): void {
+    const updates = this.#pending;
+    this.#pending = new Map();
+    this.flush(updates);
   }
 }

@@ -1,10 +1,11 @@
 import type { UA } from 'jssip/lib/UA';
 import type { Colleague } from '../../core/account/model';
 import type { ColleagueState } from '../../core/presence/colleagueState';
-import { activeProfile } from '../../core/profiles/activation';
 import { callStateFor, summariseCalls } from '../../core/presence/callState';
 import type { PhoneCall } from '../../core/presence/dialogInfo';
+import { profilePresenceOf, type ProfilePresence } from '../../core/presence/profilePresence';
 import type { AppState } from '../../core/state/appState';
+import { contract } from '../contract/client';
 import { usePhoneStore } from '../phone/phoneStore';
 import { useAppStore } from '../shared/appStore';
 import { appPhoneEnvironment } from '../phone/phoneEnvironment';
@@ -18,13 +19,13 @@ type Calls = ReturnType<typeof usePhoneStore.getState>['calls'];
 /** The calls colleagues may learn of: an outgoing call counts once its INVITE has left. */
 const onTheWire = (calls: Calls): Calls => calls.filter((call) => call.onTheWire);
 
-/** What colleagues see, from the app state and the phone's calls. */
-function publicationInput(state: AppState, calls: Calls) {
-  const profile = activeProfile(state);
+/** What colleagues see, from the profile's presence, the app state and the phone's calls. */
+function publicationInput({ profile, message, until }: ProfilePresence, state: AppState, calls: Calls) {
+  // Built field by field, so the same presence gives the same document key whether it came with a state or ahead of one.
   return {
     profile: { id: profile.id, name: profile.name, number: profile.number, status: profile.status },
-    message: state.active.temporaryMessage ?? profile.statusMessage,
-    until: state.active.until,
+    message,
+    until,
     callState: callStateFor(profile.status, summariseCalls(onTheWire(calls))),
     language: state.account.announcementLanguage,
     timeZone: state.timeZone,
@@ -45,8 +46,8 @@ function tellIfWatched(colleague: Colleague, state: ColleagueState): void {
 }
 
 /** The calls a desk phone may see, or null while the active profile hides call state. */
-function visibleDialogs(state: AppState, calls: Calls): PhoneCall[] | null {
-  if (activeProfile(state).status !== 'available') return null;
+function visibleDialogs(presence: ProfilePresence, calls: Calls): PhoneCall[] | null {
+  if (presence.profile.status !== 'available') return null;
   return onTheWire(calls).map(({ id, direction, status }) => ({ id, direction, status }));
 }
 
@@ -61,7 +62,10 @@ export function connectPresence(currentUa: () => UA | null): { signOff(): Promis
   let dialogs: DialogPublisher | null = null;
   let controllerUa: UA | null = null;
   let signedOff = false;
+  /** What main announced ahead of saving a profile chosen by hand; the next state from main replaces it. */
+  let announced: ProfilePresence | null = null;
   const testHook = installPresenceTestHook();
+  const presenceOf = (state: AppState) => announced ?? profilePresenceOf(state);
 
   const update = () => {
     if (signedOff) return;
@@ -75,8 +79,9 @@ export function connectPresence(currentUa: () => UA | null): { signOff(): Promis
       dialogs = new DialogPublisher(ua, phone.registration.aor, browserTimers, lifetime);
       controllerUa = ua;
     }
-    controller?.publish(publicationInput(state, phone.calls));
-    dialogs?.update(visibleDialogs(state, phone.calls));
+    const presence = presenceOf(state);
+    controller?.publish(publicationInput(presence, state, phone.calls));
+    dialogs?.update(visibleDialogs(presence, phone.calls));
     controller?.watch(state.account.directory);
   };
 
@@ -85,8 +90,9 @@ export function connectPresence(currentUa: () => UA | null): { signOff(): Promis
     // After a PBX restart the server may have lost the publications and the subscriptions.
     if (registrations > previous && controller && state && !signedOff) {
       const { calls } = usePhoneStore.getState();
-      controller.renew(publicationInput(state, calls));
-      dialogs?.renew(visibleDialogs(state, calls));
+      const presence = presenceOf(state);
+      controller.renew(publicationInput(presence, state, calls));
+      dialogs?.renew(visibleDialogs(presence, calls));
     }
     update();
   };
@@ -96,7 +102,13 @@ export function connectPresence(currentUa: () => UA | null): { signOff(): Promis
     else if (store.calls !== previous.calls || store.registration !== previous.registration) update();
   });
   const stopApp = useAppStore.subscribe((store, previous) => {
-    if (store.state !== previous.state) update();
+    if (store.state === previous.state) return;
+    announced = null;
+    update();
+  });
+  const stopAnnouncements = contract.on('profile:activating', (presence) => {
+    announced = presence;
+    update();
   });
   const signOff = async () => {
     signedOff = true;
@@ -116,6 +128,7 @@ export function connectPresence(currentUa: () => UA | null): { signOff(): Promis
     disconnect() {
       stopPhone();
       stopApp();
+      stopAnnouncements();
       window.removeEventListener('pagehide', leave);
       void signOff();
       testHook.remove();

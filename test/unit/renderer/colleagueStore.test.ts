@@ -55,4 +55,35 @@ describe('FrameBatcher', () => {
     expect(flushed).toHaveLength(2);
     expect(flushed[1]).toEqual(new Map([[CAROL, { subscription: 'terminated' }]]));
   });
+
+  it('hands a lone update after a quiet frame over at once, without waiting for the next frame', async () => {
+    const flushed: Map<string, Partial<ColleagueEntry>>[] = [];
+    const batcher = new FrameBatcher((updates) => flushed.push(updates));
+    await nextFrame();
+    batcher.add(BOB, { subscription: 'active' });
+    expect(flushed).toEqual([]);
+    await Promise.resolve();
+    expect(flushed).toEqual([new Map([[BOB, { subscription: 'active' }]])]);
+  });
+
+  it('holds what arrives in the frame of a hand-over for the next frame, and hands it over then in one', async () => {
+    const flushed: Map<string, Partial<ColleagueEntry>>[] = [];
+    const batcher = new FrameBatcher((updates) => flushed.push(updates));
+    batcher.add(BOB, { subscription: 'pending' });
+    await Promise.resolve();
+    expect(flushed).toHaveLength(1);
+    batcher.add(BOB, { subscription: 'active' });
+    batcher.add(CAROL, { subscription: 'active' });
+    await Promise.resolve();
+    expect(flushed).toHaveLength(1);
+    await nextFrame();
+    await nextFrame();
+    expect(flushed).toEqual([
+      new Map([[BOB, { subscription: 'pending' }]]),
+      new Map([
+        [BOB, { subscription: 'active' }],
+        [CAROL, { subscription: 'active' }],
+      ]),
+    ]);
+  });
 });

@@ -71,6 +71,35 @@ describe('the contract client', () => {
     expect([standIn.listeners.state.size, standIn.listeners.dial.size, standIn.listeners.quitting.size]).toEqual([0, 0, 0]);
   });
 
+  it('hands on a profile:activating that reads as a presence, and drops one that does not', () => {
+    const standIn = softphoneStandIn(async () => ok(null));
+    const client = createContractClient(standIn.softphone, undefined);
+    const heard: unknown[] = [];
+    const stop = client.on('profile:activating', (presence) => heard.push(presence));
+    const presence = {
+      profile: { id: 'meeting', name: 'Möte', number: 3, status: 'unavailable' },
+      message: 'I rummet Ekorren',
+      until: null,
+    };
+    const refusals: unknown[] = [];
+    const consoleError = console.error;
+    console.error = (...args: unknown[]) => refusals.push(args.join(' '));
+    try {
+      for (const listener of standIn.listeners.profileActivating) {
+        listener(presence);
+        listener({ ...presence, profile: { ...presence.profile, status: 'sleeping' } });
+        listener({ ...presence, extra: true });
+        listener('Möte');
+      }
+    } finally {
+      console.error = consoleError;
+    }
+    expect(heard).toEqual([presence]);
+    expect(refusals).toHaveLength(3);
+    stop();
+    expect(standIn.listeners.profileActivating.size).toBe(0);
+  });
+
   it('offers the debug requests only where the shell gives them, with the same failure on a closed connection', async () => {
     const standIn = softphoneStandIn(async (channel) => (channel === 'debug:resume' ? ok(STATE) : Promise.reject(new Error('closed'))));
     expect(createContractClient(standIn.softphone, undefined).debug).toBeNull();

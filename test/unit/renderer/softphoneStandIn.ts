@@ -16,6 +16,7 @@ export function softphoneStandIn(answer: Answer) {
     dial: new Set<(target: DialTarget) => void>(),
     quitting: new Set<() => void>(),
     callAction: new Set<(action: CallAction) => void>(),
+    profileActivating: new Set<(presence: unknown) => void>(),
   };
   const listen =
     <T>(set: Set<T>) =>
@@ -32,6 +33,7 @@ export function softphoneStandIn(answer: Answer) {
     onDialRequest: listen(listeners.dial),
     onQuitting: listen(listeners.quitting),
     onCallAction: listen(listeners.callAction),
+    onProfileActivating: listen(listeners.profileActivating),
   };
   const debug: SoftphoneDebugApi = {
     invoke: ((channel: string, payload: unknown) => {
