@@ -11,6 +11,7 @@ import { SUBSCRIBE_WINDOW, SubscribeWindow } from '../../core/presence/subscribe
 import type { Scheduler } from '../../core/time/clock';
 import type { ColleagueEntry } from './colleagueStore';
 import { onEveryNotify } from './notifyHook';
+import { authorizeSubscribesUpFront } from './subscribeCredentials';
 
 const SUBSCRIPTION_EXPIRES = 3600;
 const DIALOG_INFO_CONTENT_TYPE = 'application/dialog-info+xml';
@@ -71,7 +72,9 @@ export class ColleagueWatcher {
   constructor(
     private readonly ua: UA,
     private readonly env: WatcherEnvironment,
-  ) {}
+  ) {
+    authorizeSubscribesUpFront(ua);
+  }
 
   watch(colleagues: readonly Colleague[]): void {
     const wanted = new Map(colleagues.map((colleague) => [colleague.uri, colleague]));
