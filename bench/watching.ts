@@ -145,7 +145,14 @@ function refreshesPerHour(grantedExpires: number[]): number {
   return perSubscription.reduce((sum, rate) => sum + rate, 0);
 }
 
-function report(label: string, counts: WireCounts, subscriptions: number): { startMessages: number; refreshPerHour: number } {
+interface StartUp {
+  startMessages: number;
+  subscribes: number;
+  challenges: number;
+  refreshPerHour: number;
+}
+
+function report(label: string, counts: WireCounts, subscriptions: number): StartUp {
   const sent = (kind: string) => counts.sent[kind] ?? { count: 0, bytes: 0 };
   const received = (kind: string) => counts.received[kind] ?? { count: 0, bytes: 0 };
   const subscribes = sent('SUBSCRIBE');
@@ -164,11 +171,14 @@ function report(label: string, counts: WireCounts, subscriptions: number): { sta
   console.log(
     `    start-up: ${subscribes.count} SUBSCRIBE (${(subscribes.bytes / 1024).toFixed(0)} kB), ${challenged} of them challenged, ${notifies.count} NOTIFY (${(notifies.bytes / 1024).toFixed(0)} kB)`,
   );
+  console.log(
+    `              ${(challenged / colleagueCount).toFixed(3)} challenges per colleague, ${(subscribes.count / subscriptions).toFixed(2)} SUBSCRIBE per subscription`,
+  );
   console.log(`              ${messages} SIP messages, ${(bytes / 1024).toFixed(0)} kB both ways, in ${seconds.toFixed(1)} s`);
   console.log(
     `    refresh:  Expires granted ${meanExpires.toFixed(0)} s → ${perHour.toFixed(0)} re-SUBSCRIBE per hour, each with its 200 and a NOTIFY and its 200: ${(perHour * 4).toFixed(0)} SIP messages per hour`,
   );
-  return { startMessages: messages, refreshPerHour: perHour };
+  return { startMessages: messages, subscribes: subscribes.count, challenges: challenged, refreshPerHour: perHour };
 }
 
 async function main(): Promise<void> {
@@ -216,6 +226,22 @@ async function main(): Promise<void> {
         app: ours.startMessages,
         anchorName: 'bare JsSIP',
         anchor: anchor.startMessages,
+      },
+      {
+        figure: `watching ${colleagueCount} colleagues: start-up challenges`,
+        definition: `401/407 answers to SUBSCRIBE until every subscription is active (${subscriptions} subscriptions), against bare JsSIP`,
+        unit: 'count',
+        app: ours.challenges,
+        anchorName: 'bare JsSIP',
+        anchor: anchor.challenges,
+      },
+      {
+        figure: `watching ${colleagueCount} colleagues: start-up SUBSCRIBEs`,
+        definition: 'SUBSCRIBE requests sent until every subscription is active, a challenged one counted twice, against bare JsSIP',
+        unit: 'count',
+        app: ours.subscribes,
+        anchorName: 'bare JsSIP',
+        anchor: anchor.subscribes,
       },
       {
         figure: `watching ${colleagueCount} colleagues: re-SUBSCRIBE per hour`,

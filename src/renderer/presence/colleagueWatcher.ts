@@ -6,10 +6,12 @@ import { applyDialogInfo, callStateOfDialogState, type DialogState } from '../..
 import { hasMediaType } from '../../core/presence/contentType';
 import { OFFLINE_PRESENCE, parseDialogInfo, parsePresence, type ColleaguePresence } from '../../core/presence/parse';
 import { PIDF_CONTENT_TYPE } from '../../core/presence/pidf';
-import { RENEWAL_WINDOW, RenewalWindow, resubscribeDelayMs } from '../../core/presence/renewal';
+import { resubscribeDelayMs } from '../../core/presence/renewal';
+import { SUBSCRIBE_WINDOW, SubscribeWindow } from '../../core/presence/subscribeWindow';
 import type { Scheduler } from '../../core/time/clock';
 import type { ColleagueEntry } from './colleagueStore';
 import { onEveryNotify } from './notifyHook';
+import { authorizeSubscribesUpFront } from './subscribeCredentials';
 
 const SUBSCRIPTION_EXPIRES = 3600;
 const DIALOG_INFO_CONTENT_TYPE = 'application/dialog-info+xml';
@@ -53,52 +55,55 @@ const key = (uri: string, eventPackage: EventPackage) => `${eventPackage} ${uri}
 
 /**
  * Watches the directory's colleagues over one registered UA: a `presence` and a `dialog`
- * subscription each, merged into one colleague state. A subscription that ends without us ending it
- * clears what it told and is renewed with backoff.
+ * subscription each, merged into one colleague state. New watches go a few at a time (see
+ * SubscribeWindow), every presence watch before any dialog watch: who is there matters before who is
+ * in a call. A subscription that ends without us ending it clears what it told and is renewed with
+ * backoff.
  */
 export class ColleagueWatcher {
   readonly #watches = new Map<string, Watch>();
   readonly #retries = new Map<string, () => void>();
   readonly #heard = new Map<string, Heard>();
   readonly #colleagues = new Map<string, Colleague>();
-  readonly #renewal = new RenewalWindow<string>(RENEWAL_WINDOW);
+  readonly #window = new SubscribeWindow<string>(SUBSCRIBE_WINDOW);
   /** False once the PBX has refused the dialog package before ever granting it: it does not offer it. */
   #dialogOffered: boolean | null = null;
 
   constructor(
     private readonly ua: UA,
     private readonly env: WatcherEnvironment,
-  ) {}
+  ) {
+    authorizeSubscribesUpFront(ua);
+  }
 
   watch(colleagues: readonly Colleague[]): void {
     const wanted = new Map(colleagues.map((colleague) => [colleague.uri, colleague]));
     for (const uri of [...this.#colleagues.keys()]) if (!wanted.has(uri)) this.#forget(uri);
-    for (const [uri, colleague] of wanted) {
-      const known = this.#colleagues.has(uri);
-      this.#colleagues.set(uri, colleague);
-      if (!known) for (const eventPackage of this.#packages()) this.#subscribe(uri, eventPackage, 0);
-    }
+    const added = [...wanted.keys()].filter((uri) => !this.#colleagues.has(uri));
+    for (const [uri, colleague] of wanted) this.#colleagues.set(uri, colleague);
+    for (const uri of added) this.env.update(uri, { subscription: 'pending' });
+    this.#resubscribe(this.#window.add(this.#keysOf(added)));
   }
 
-  /**
-   * Subscribes anew to everyone, a few at a time (see RenewalWindow), for a PBX that may have lost
-   * them all. Every presence watch goes before any dialog watch: who is there matters before who is
-   * in a call.
-   */
+  /** Subscribes anew to everyone, for a PBX that may have lost them all. */
   renew(): void {
     for (const cancel of this.#retries.values()) cancel();
     this.#retries.clear();
-    const keys = this.#packages().flatMap((eventPackage) => [...this.#colleagues.keys()].map((uri) => key(uri, eventPackage)));
-    this.#resubscribe(this.#renewal.begin(keys));
+    this.#resubscribe(this.#window.begin(this.#keysOf([...this.#colleagues.keys()])));
   }
 
   stop(): void {
-    this.#renewal.cancel();
+    this.#window.cancel();
     for (const uri of [...this.#colleagues.keys()]) this.#forget(uri);
   }
 
   #packages(): readonly EventPackage[] {
     return this.#dialogOffered === false ? ['presence'] : PACKAGES;
+  }
+
+  /** Every presence watch before any dialog watch. */
+  #keysOf(uris: readonly string[]): string[] {
+    return this.#packages().flatMap((eventPackage) => uris.map((uri) => key(uri, eventPackage)));
   }
 
   #forget(uri: string): void {
@@ -113,6 +118,8 @@ export class ColleagueWatcher {
     const watch = this.#watches.get(watchKey);
     this.#watches.delete(watchKey);
     watch?.subscriber.terminate();
+    // Its own end is now ignored, so its place in the window is given up here.
+    this.#resubscribe(this.#window.settle(watchKey));
   }
 
   #resubscribe(keys: readonly string[]): void {
@@ -120,7 +127,7 @@ export class ColleagueWatcher {
       const [eventPackage, uri] = splitKey(watchKey);
       const old = this.#watches.get(watchKey);
       if (!this.#colleagues.has(uri) || (eventPackage === 'dialog' && this.#dialogOffered === false)) {
-        this.#resubscribe(this.#renewal.settle(watchKey));
+        this.#resubscribe(this.#window.settle(watchKey));
         continue;
       }
       // The new one first: the old one's end is then ignored, and what it showed stays shown.
@@ -141,7 +148,7 @@ export class ColleagueWatcher {
     subscriber.on('accepted', () => {
       accepted = true;
       if (eventPackage === 'dialog') this.#dialogOffered = true;
-      if (current()) this.#resubscribe(this.#renewal.settle(watchKey));
+      if (current()) this.#resubscribe(this.#window.settle(watchKey));
     });
     subscriber.on('active', () => {
       if (!current()) return;
@@ -156,7 +163,7 @@ export class ColleagueWatcher {
     });
     subscriber.on('terminated', (code, reason, retryAfter) => {
       if (!current()) return;
-      this.#resubscribe(this.#renewal.settle(watchKey));
+      this.#resubscribe(this.#window.settle(watchKey));
       this.#watches.delete(watchKey);
       this.#clear(uri, eventPackage);
       if (eventPackage === 'dialog' && !accepted && this.#dialogOffered === null && code === subscriber.C.SUBSCRIBE_NON_OK_RESPONSE) {

@@ -54,7 +54,7 @@ export class PresenceController {
   /**
    * Publishes `input` again, then re-subscribes, for when the server may have lost both (a PBX
    * restart). The publication goes first, as colleagues see the user by it; the SUBSCRIBEs then go
-   * a few at a time (see RenewalWindow).
+   * a few at a time (see SubscribeWindow).
    */
   renew(input: Omit<PidfInput, 'entity' | 'timestamp'>): void {
     const run = ++this.#renewalRun;
