@@ -83,6 +83,7 @@ test.beforeAll(async ({ browser }) => {
     password: first.password,
     displayName: 'Kollega 1',
   });
+  await expect.poll(async () => (await publisher.state()).registered).toBe(true);
   expect((await publisher.publish('presence', 'application/pidf+xml', OPEN_PIDF(uriOf(first)), { expires: 600 })).status).toBe(200);
   const directory = COLLEAGUES.map((colleague, index) => ({ name: `Kollega ${index + 1}`, uri: uriOf(colleague) }));
   alice = (await phones.open(browser, pbx, ALICE, { directory }, watchSubscribeWire)).page;
