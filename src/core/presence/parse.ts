@@ -2,17 +2,8 @@ import type { CodedError, Result } from '../errors';
 import { VISIBLE_CALL_STATES, type ColleagueCallState, type VisibleCallState } from './callState';
 import { MAX_NOTE_CHARS, MAX_PROFILE_NAME_CHARS, toDisplayText } from './displayText';
 import { DATA_MODEL_NS, DIALOG_INFO_NS, PIDF_NS, PROFILTELEFON_NS, RPID_NS, XML_NS } from './namespaces';
-import {
-  attributeValue,
-  childElements,
-  firstChildElement,
-  firstDescendant,
-  isElement,
-  parseUntrustedXml,
-  textContent,
-  type XmlElement,
-  type XmlErrorCode,
-} from './safeXml';
+import { parseUntrustedXml, type XmlElement, type XmlErrorCode } from './safeXml';
+import { attributeValue, childElements, firstChildElement, firstDescendant, isElement, textContent } from './xmlTree';
 
 export { MAX_DOCUMENT_BYTES, MAX_ELEMENT_DEPTH } from './safeXml';
 export { MAX_NOTE_CHARS } from './displayText';
