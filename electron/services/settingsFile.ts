@@ -4,6 +4,7 @@ import { migrateSettings } from '../../src/core/settings/migrations';
 import { repairSettings } from '../../src/core/settings/repair';
 import { defaultSettings, type Settings } from '../../src/core/settings/schema';
 import type { Notice } from '../../src/core/state/appState';
+import { MAX_NESTING_DEPTH, nestedTooDeep } from '../../src/core/nesting';
 
 export interface LoadedSettings {
   settings: Settings;
@@ -27,6 +28,7 @@ function readSettingsFile(path: string, now: number): Reading {
   if (typeof document !== 'object' || document === null || Array.isArray(document)) {
     return { kind: 'unusable', reason: 'the file does not hold a settings object' };
   }
+  if (nestedTooDeep(document)) return { kind: 'unusable', reason: `values nested deeper than ${MAX_NESTING_DEPTH} levels` };
   const migration = migrateSettings(document as Record<string, unknown>);
   if (migration.kind === 'unsupported') return { kind: 'unusable', reason: migration.reason };
   const repair = repairSettings(migration.document, now);

@@ -6,6 +6,7 @@ import { LanguageSchema } from '../i18n/language';
 import { AccountPatchSchema, applyAccountPatch } from './patch';
 import { WorkingHoursSchema, type WorkingHours } from '../time/workingHours';
 import type { Account } from './model';
+import { MAX_NESTING_DEPTH, nestedTooDeep } from '../nesting';
 
 /** What a company may roll out: the account, its SIP password, and a few defaults. */
 export const ProvisioningSchema = z
@@ -33,6 +34,8 @@ export function parseProvisioning(text: string): Result<Provisioning> {
   } catch (error) {
     return fail('provisioning-not-json', `The provisioning file is not valid JSON: ${(error as Error).message}`);
   }
+  if (nestedTooDeep(document))
+    return fail('provisioning-invalid', `The provisioning file nests values deeper than ${MAX_NESTING_DEPTH} levels.`);
   const parsed = ProvisioningSchema.safeParse(document);
   if (parsed.success) {
     if (parsed.data.timeZone !== undefined && !isKnownTimeZone(parsed.data.timeZone)) {

@@ -132,6 +132,11 @@ describe('provisioning', () => {
   const bad: [string, string, string[]][] = [
     ['not JSON', '{"account": ', ['provisioning-not-json']],
     [
+      'values nested 50,000 deep',
+      `{"account": {"displayName": {"length": ${'['.repeat(50_000)}${']'.repeat(50_000)}}}}`,
+      ['provisioning-invalid'],
+    ],
+    [
       'unknown fields and wrong types',
       JSON.stringify({ account: { sip: { serverUrl: 5 } }, colour: 'blue', ui: { language: 'fi' } }),
       ['account.sip.serverUrl', 'ui.language', 'colour'],

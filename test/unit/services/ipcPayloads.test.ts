@@ -7,6 +7,12 @@ import { useTempDirs } from '../../helpers/tempDir';
 
 const newDir = useTempDirs();
 
+function deeplyNested(depth: number): unknown {
+  let value: unknown = [];
+  for (let level = 0; level < depth; level++) value = [value];
+  return value;
+}
+
 describe('IPC payloads are checked before any handler runs', () => {
   const cases: [string, unknown, unknown, string][] = [
     ['an unknown channel', 'profile:explode', {}, 'unknown-channel'],
@@ -21,6 +27,12 @@ describe('IPC payloads are checked before any handler runs', () => {
     ['an extra field', 'profile:delete', { profileId: 'lunch', force: true }, 'invalid-payload'],
     ['a prototype-polluting key', 'ui:update', JSON.parse('{"__proto__": {"polluted": true}, "language": "xx"}'), 'invalid-payload'],
     ['a non-object', 'notice:dismiss', 'all', 'invalid-payload'],
+    [
+      'a value nested 100,000 deep under a length key',
+      'calendar:skip',
+      { key: { length: deeplyNested(100_000) }, skipped: true },
+      'invalid-payload',
+    ],
   ];
 
   for (const [what, channel, payload, code] of cases) {

@@ -31,6 +31,11 @@ describe('a settings file that cannot be used', () => {
       JSON.stringify({ ...defaultSettings(0), ui: { language: 'fi', showProfileNumbers: false } }),
       'schema violation at ui.language',
     ],
+    [
+      'values nested 50,000 deep',
+      `{"schemaVersion": 3, "ui": {"language": {"length": ${'['.repeat(50_000)}${']'.repeat(50_000)}}}}`,
+      'values nested deeper than 32 levels',
+    ],
   ];
 
   for (const [what, contents, reason] of broken) {
