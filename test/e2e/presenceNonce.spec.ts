@@ -3,7 +3,7 @@
 // in one round trip, with the credentials for the nonce the PBX handed out.
 import { expect, test, type Page } from '@playwright/test';
 import { startPbx, type RunningPbx } from '../pbx/pbx';
-import { ALICE, pbxUser, showView, startPhoneShell } from './support/phoneUsers';
+import { ALICE, BOB, dial, pbxUser, showView, startPhoneShell } from './support/phoneUsers';
 import type { ShellProcess } from './support/shellProcess';
 
 interface SentPublish {
@@ -56,11 +56,19 @@ function watchPublishes(page: Page, wsUrl: string): PublishWire {
   return wire;
 }
 
+/** The final status of each PUBLISH of `event` sent since the `from`th, null while it is unanswered. */
+function finalStatuses(wire: PublishWire, from: number, event = 'presence'): (number | null)[] {
+  return wire.sent
+    .slice(from)
+    .filter((publish) => publish.event === event)
+    .map((publish) => wire.statuses.get(publish.key)?.at(-1) ?? null);
+}
+
 let pbx: RunningPbx;
 let shell: ShellProcess;
 
 test.beforeAll(async () => {
-  pbx = await startPbx({ users: [pbxUser(ALICE)] });
+  pbx = await startPbx({ users: [pbxUser(ALICE), pbxUser(BOB)] });
   shell = await startPhoneShell(pbx, ALICE);
 });
 
@@ -75,13 +83,8 @@ test('once her first PUBLISH was challenged, each profile switch is accepted wit
   await page.goto(shell.url);
   await showView(page, 'Telefon');
   await expect(page.getByTestId('registration-status')).toHaveAttribute('data-state', 'registered');
-  const finalStatuses = (from: number, event = 'presence') =>
-    wire.sent
-      .slice(from)
-      .filter((publish) => publish.event === event)
-      .map((publish) => wire.statuses.get(publish.key)?.at(-1) ?? null);
   // Her first publication: the PBX challenges it (stock Kamailio), and the answer to the challenge is accepted.
-  await expect.poll(() => finalStatuses(0)).toContain(200);
+  await expect.poll(() => finalStatuses(wire, 0)).toContain(200);
   const first = wire.sent.find((publish) => publish.event === 'presence')!;
   expect(first.withCredentials).toBe(false);
   expect(wire.statuses.get(first.key)).toEqual([407]);
@@ -92,11 +95,31 @@ test('once her first PUBLISH was challenged, each profile switch is accepted wit
     const button = page.getByRole('button', { name: `Aktivera ${name}` });
     await button.click();
     await expect(button).toHaveAttribute('aria-pressed', 'true');
-    await expect.poll(() => finalStatuses(from).length > 0 && !finalStatuses(from).includes(null)).toBe(true);
+    await expect.poll(() => finalStatuses(wire, from).length > 0 && !finalStatuses(wire, from).includes(null)).toBe(true);
 
     const switched = wire.sent.slice(from).filter((publish) => publish.event === 'presence');
     expect(switched.map((publish) => wire.statuses.get(publish.key))).toEqual(switched.map(() => [200]));
     expect(switched.every((publish) => publish.withCredentials)).toBe(true);
   }
+  await page.context().close();
+});
+
+test('the dialog PUBLISH of a call carries the credentials her presence already earned: it is never challenged itself', async ({
+  browser,
+}) => {
+  const page = await (await browser.newContext()).newPage();
+  const wire = watchPublishes(page, pbx.wsUrl);
+  await page.goto(shell.url);
+  await showView(page, 'Telefon');
+  await expect(page.getByTestId('registration-status')).toHaveAttribute('data-state', 'registered');
+  await expect.poll(() => finalStatuses(wire, 0)).toContain(200);
+
+  const from = wire.sent.length;
+  // bob has an account but no phone registered, so the PBX turns the call away: the call's dialog state is published all the same.
+  await dial(page, BOB.landline);
+  await expect.poll(() => finalStatuses(wire, from, 'dialog').length > 0 && !finalStatuses(wire, from, 'dialog').includes(null)).toBe(true);
+  const dialogs = wire.sent.slice(from).filter((publish) => publish.event === 'dialog');
+  expect(dialogs.every((publish) => publish.withCredentials)).toBe(true);
+  expect(dialogs.map((publish) => wire.statuses.get(publish.key))).toEqual(dialogs.map(() => [200]));
   await page.context().close();
 });

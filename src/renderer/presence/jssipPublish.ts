@@ -21,7 +21,7 @@ function headerNumber(value: string | undefined): number | null {
  * again and answered as usual.
  */
 export function jssipSendPublish(ua: UA, aor: string, event: string, contentType: string): SendPublish {
-  const challenge = new KeptChallenge(ua);
+  const challenge = KeptChallenge.of(ua);
   return ({ etag, expires, body }) =>
     new Promise((resolve) => {
       const target = URI.parse(aor) as unknown as SipUri | undefined;

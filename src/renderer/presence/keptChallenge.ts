@@ -31,12 +31,27 @@ function challengeAnswered(request: OutgoingRequest): { challenge: Challenge; nc
  * §22.3) instead of being challenged each: one round trip instead of two. One UA talks to one PBX,
  * so there is one realm. A nonce the PBX no longer takes is challenged again (stale) and answered
  * by JsSIP as usual; keeping that answer replaces the challenge.
+ *
+ * There is one per UA, shared by all its senders: two would each count uses of the same nonce, and
+ * a PBX that checks nonce counts would see an nc twice.
  */
 export class KeptChallenge {
+  static readonly #perUa = new WeakMap<UA, KeptChallenge>();
+
   #challenge: Challenge | null = null;
   #digest: DigestAuthentication | null = null;
 
-  constructor(private readonly ua: UA) {}
+  private constructor(private readonly ua: UA) {}
+
+  /** The UA's one kept challenge. */
+  static of(ua: UA): KeptChallenge {
+    let kept = KeptChallenge.#perUa.get(ua);
+    if (kept === undefined) {
+      kept = new KeptChallenge(ua);
+      KeptChallenge.#perUa.set(ua, kept);
+    }
+    return kept;
+  }
 
   /** Keeps the challenge that `request`, as JsSIP resent it with credentials, answered. */
   keep(request: OutgoingRequest): void {

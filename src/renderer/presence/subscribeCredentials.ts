@@ -18,7 +18,7 @@ const NON_INVITE_CLIENT = 'nict';
  * answer to a challenge, whose challenge is kept; any other gets credentials from it.
  */
 export function authorizeSubscribesUpFront(ua: UA): void {
-  const challenge = new KeptChallenge(ua);
+  const challenge = KeptChallenge.of(ua);
   (ua as unknown as TransactionSource).on('newTransaction', ({ transaction }) => {
     const { request } = transaction;
     if (transaction.type !== NON_INVITE_CLIENT || request.method !== 'SUBSCRIBE') return;
