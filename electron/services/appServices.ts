@@ -12,6 +12,7 @@ import { composeServices, type AppServicesOptions, type Services } from './compo
 import { followLaunchArguments, type LaunchOutcome } from './launchArguments';
 import type { PresenceSignals } from './presenceSignals';
 import type { ProfileService } from './profileService';
+import { Listeners } from './listeners';
 import { RequestDispatcher } from './requestDispatcher';
 import { requestHandlers } from './requestHandlers';
 export type TrayAction = { kind: 'handled' } | { kind: 'open' } | { kind: 'quit' };
@@ -24,7 +25,7 @@ export class AppServices {
   readonly presenceSignals: PresenceSignals;
   readonly log: AppLog;
   readonly #services: Services;
-  readonly #stateListeners = new Set<(state: AppState) => void>();
+  readonly #stateListeners = new Listeners<AppState>('state');
   #phoneStatus: PhoneStatus = 'not-configured';
   readonly #requests: RequestDispatcher;
 
@@ -95,8 +96,7 @@ export class AppServices {
   }
 
   onStateChanged(listener: (state: AppState) => void): () => void {
-    this.#stateListeners.add(listener);
-    return () => this.#stateListeners.delete(listener);
+    return this.#stateListeners.add(listener);
   }
 
   onDialRequest(listener: (target: DialTarget) => void): () => void {
@@ -196,18 +196,10 @@ export class AppServices {
     this.#services.rendererLink.dispose();
   }
 
-  /** A listener that throws (a closed window, a socket gone) is logged; the others still hear of the change. */
   #emit(): void {
     if (this.#stateListeners.size === 0) return;
     try {
-      const state = this.state;
-      for (const listener of this.#stateListeners) {
-        try {
-          listener(state);
-        } catch (error) {
-          console.error('A state listener failed:', error);
-        }
-      }
+      this.#stateListeners.tell(this.state);
     } catch (error) {
       console.error('The state could not be built:', error);
     }

@@ -18,6 +18,7 @@ import type { SourceReadContext } from './calendarSourceReader';
 import { SourceRuntimes } from './calendarSourceRuntime';
 import { sourceStatus } from './calendarSourceStatus';
 import { CalendarSync } from './calendarSync';
+import { Listeners } from './listeners';
 import { ManagedCalendarFiles } from './managedCalendarFiles';
 
 export { DEFAULT_CALENDAR_OPTIONS, type CalendarSecrets, type CalendarServiceOptions } from './calendarOptions';
@@ -47,7 +48,7 @@ export interface CalendarServiceDeps {
 export class CalendarService {
   readonly #planner = new CalendarPlanner();
   readonly #runtimes = new SourceRuntimes();
-  readonly #listeners = new Set<() => void>();
+  readonly #listeners = new Listeners<void>('calendar');
   readonly #shutdown = new AbortController();
   readonly #sync: CalendarSync;
   readonly #refresh: CalendarRefresh;
@@ -96,8 +97,7 @@ export class CalendarService {
   }
 
   onChange(listener: () => void): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+    return this.#listeners.add(listener);
   }
 
   activationsAt(now: number): readonly CalendarActivation[] {
@@ -228,6 +228,6 @@ export class CalendarService {
   }
 
   #emit(): void {
-    for (const listener of this.#listeners) listener();
+    this.#listeners.tell();
   }
 }

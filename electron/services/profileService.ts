@@ -19,6 +19,7 @@ import { formatEndTime } from '../../src/core/time/format';
 import type { Clock, Scheduler } from '../../src/core/time/clock';
 import type { TimeContext } from '../../src/core/time/workingHours';
 import { ActivationAnnouncer } from './activationAnnouncer';
+import { Listeners } from './listeners';
 import type { NotificationCenter } from './notificationCenter';
 import type { SettingsStore } from './settingsStore';
 
@@ -52,7 +53,7 @@ export interface ProfileServiceDeps {
 export class ProfileService {
   /** Where the shells hear, ahead of the save, what a profile chosen by hand shows colleagues. */
   readonly activations = new ActivationAnnouncer();
-  readonly #listeners = new Set<() => void>();
+  readonly #listeners = new Listeners<void>('settings');
   #cancelTimer: (() => void) | null = null;
   /** The activation (`profileId@since`) already reminded of its end, so it is reminded once. */
   #remindedActivation: string | null = null;
@@ -72,8 +73,7 @@ export class ProfileService {
   }
 
   onChange(listener: () => void): () => void {
-    this.#listeners.add(listener);
-    return () => this.#listeners.delete(listener);
+    return this.#listeners.add(listener);
   }
 
   /**
@@ -155,7 +155,7 @@ export class ProfileService {
 
   #commit(settings: Settings): Result<Settings> {
     const saved = this.deps.store.set(settings);
-    if (saved.ok) for (const listener of this.#listeners) listener();
+    if (saved.ok) this.#listeners.tell();
     return saved;
   }
 

@@ -1,6 +1,7 @@
 import type { CallAction } from '../../src/core/ipc/contract';
 import type { DialTarget } from '../../src/core/phone/numbers/phoneNumber';
 import type { Scheduler } from '../../src/core/time/clock';
+import { Listeners } from './listeners';
 
 const QUIT_GRACE_MS = 3_000;
 
@@ -9,34 +10,31 @@ const QUIT_GRACE_MS = 3_000;
  * and sign off before the app quits. The shells listen here and carry each request to the page.
  */
 export class RendererLink {
-  readonly #dialListeners = new Set<(target: DialTarget) => void>();
-  readonly #callActionListeners = new Set<(action: CallAction) => void>();
-  readonly #quitListeners = new Set<() => void>();
+  readonly #dialListeners = new Listeners<DialTarget>('dial');
+  readonly #callActionListeners = new Listeners<CallAction>('call action');
+  readonly #quitListeners = new Listeners<void>('quit');
   #signedOff: (() => void) | null = null;
 
   constructor(private readonly scheduler: Scheduler) {}
 
   onDialRequest(listener: (target: DialTarget) => void): () => void {
-    this.#dialListeners.add(listener);
-    return () => this.#dialListeners.delete(listener);
+    return this.#dialListeners.add(listener);
   }
 
   onCallAction(listener: (action: CallAction) => void): () => void {
-    this.#callActionListeners.add(listener);
-    return () => this.#callActionListeners.delete(listener);
+    return this.#callActionListeners.add(listener);
   }
 
   onQuitting(listener: () => void): () => void {
-    this.#quitListeners.add(listener);
-    return () => this.#quitListeners.delete(listener);
+    return this.#quitListeners.add(listener);
   }
 
   dial(target: DialTarget): void {
-    for (const listener of this.#dialListeners) listener(target);
+    this.#dialListeners.tell(target);
   }
 
   callAction(action: CallAction): void {
-    for (const listener of this.#callActionListeners) listener(action);
+    this.#callActionListeners.tell(action);
   }
 
   /**
@@ -54,7 +52,7 @@ export class RendererLink {
       if (this.#quitListeners.size === 0) return finish();
       this.#signedOff = finish;
       cancelGrace = this.scheduler.schedule(finish, QUIT_GRACE_MS);
-      for (const listener of this.#quitListeners) listener();
+      this.#quitListeners.tell();
     });
   }
 

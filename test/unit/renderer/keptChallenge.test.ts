@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { UA, URI } from 'jssip';
 import type { URI as SipUri } from 'jssip/lib/URI';
 import DigestAuthentication from 'jssip/lib/DigestAuthentication';
+import type { OutgoingRequest as SipRequest } from 'jssip/lib/SIPMessage';
 import { OutgoingRequest } from 'jssip/lib/SIPMessage.js';
 import { KeptChallenge } from '../../../src/renderer/presence/keptChallenge';
 
@@ -20,13 +21,13 @@ function unstartedUa(): UA {
   return new UA({ sockets: [socket], uri: 'sip:alice@pbx.test', password: 'secret', register: false } as never);
 }
 
-function publish(ua: UA): OutgoingRequest {
+function publish(ua: UA): SipRequest {
   const target = URI.parse('sip:alice@pbx.test') as unknown as SipUri;
   return new OutgoingRequest('PUBLISH', target, ua, { to_uri: target }, ['Event: presence'], 'body');
 }
 
 /** The request as JsSIP resends it after a 407: credentials with nc=1. */
-function answeredByJssip(ua: UA): OutgoingRequest {
+function answeredByJssip(ua: UA): SipRequest {
   const request = publish(ua);
   const digest = new DigestAuthentication({ username: 'alice', password: 'secret', realm: null, ha1: null });
   digest.authenticate(request, CHALLENGE);
@@ -34,7 +35,7 @@ function answeredByJssip(ua: UA): OutgoingRequest {
   return request;
 }
 
-function nonceCount(request: OutgoingRequest): string | undefined {
+function nonceCount(request: SipRequest): string | undefined {
   return /nc=([0-9a-f]{8})/.exec(request.getHeader('proxy-authorization') ?? '')?.[1];
 }
 
