@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRoughlyValidHost, parseSipAddress } from '../../../src/core/phone/numbers/sipAddress';
+import { isRoughlyValidHost, parseSipAddress } from '../../../../src/core/phone/numbers/sipAddress';
 
 describe('parseSipAddress', () => {
   it.each([

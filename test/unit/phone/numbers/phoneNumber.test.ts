@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatForDisplay, normalizeDialString, normalizeToE164 } from '../../../src/core/phone/numbers/phoneNumber';
+import { formatForDisplay, normalizeDialString, normalizeToE164 } from '../../../../src/core/phone/numbers/phoneNumber';
 
 function errorCode(result: { ok: boolean; error?: { code: string } }): string | undefined {
   return result.ok ? undefined : result.error?.code;
