@@ -75,6 +75,30 @@ async function setAliceAllowsListenIn(allow: boolean): Promise<void> {
   await editProfile(alice, 'available', (profile) => ({ ...profile, allowListenIn: allow }));
 }
 
+const confirmedCalls = async () => (await callerState(caller)).events.filter((event) => event === 'confirmed').length;
+
+/** Alice in an answered call with the caller: placed again when a test before this one ended it. */
+async function aliceTalkingWithCaller(): Promise<void> {
+  if ((await activeCall(alice).count()) > 0) return;
+  const confirmedBefore = await confirmedCalls();
+  await callFrom(caller, ALICE.user, true);
+  await expect(incomingCall(alice)).toBeVisible();
+  await incomingCall(alice)
+    .getByRole('button', { name: /^Svara/ })
+    .click();
+  await expect(activeCall(alice)).toHaveAttribute('data-status', 'active');
+  await expect.poll(confirmedCalls).toBe(confirmedBefore + 1);
+}
+
+/** Bob listening in on alice's call, whatever the tests before this one left. */
+async function bobListening(): Promise<void> {
+  await setAliceAllowsListenIn(true);
+  const status = listenInStatus(bob);
+  if ((await status.count()) > 0 && (await status.getAttribute('data-state')) === 'listening') return;
+  await listenInOnAlice(bob);
+  await expect(status).toHaveAttribute('data-state', 'listening');
+}
+
 test.beforeAll(async () => {
   test.setTimeout(120_000);
   work = mkdtempSync(join(tmpdir(), 'profiltelefon-listen-in-'));
@@ -109,14 +133,9 @@ test.beforeAll(async () => {
   await showView(carol, 'Kollegor');
 
   caller = await openCaller(callerBrowser, callerUrlOf(pageServer), pbx, CALLER);
-  await callFrom(caller, ALICE.user, true);
-  await expect(incomingCall(alice)).toBeVisible();
-  await incomingCall(alice)
-    .getByRole('button', { name: /^Svara/ })
-    .click();
-  await expect(activeCall(alice)).toHaveAttribute('data-status', 'active');
-  await expect.poll(async () => (await callerState(caller)).events).toContain('confirmed');
 });
+
+test.beforeEach(aliceTalkingWithCaller);
 
 test.afterAll(async () => {
   await phones.closeAll();
@@ -128,6 +147,7 @@ test.afterAll(async () => {
 });
 
 test('on a profile that does not allow listen-in, bob is told so and alice’s call goes on untouched', async () => {
+  await setAliceAllowsListenIn(false);
   await listenInOnAlice(bob);
   await expect(listenInStatus(bob)).toHaveAttribute('data-state', 'refused');
   await expect(listenInStatus(bob)).toHaveText(
@@ -141,9 +161,7 @@ test('on a profile that does not allow listen-in, bob is told so and alice’s c
 
 test('bob listens in: he hears both alice and the caller, alice sees him and hears nothing from him', async () => {
   test.setTimeout(150_000);
-  await setAliceAllowsListenIn(true);
-  await listenInOnAlice(bob);
-  await expect(listenInStatus(bob)).toHaveAttribute('data-state', 'listening');
+  await bobListening();
   await expect(listenInStatus(bob)).toContainText(`Du lyssnar på samtalet hos ${ALICE.displayName}.`);
   await expect(listenerIndicator(alice)).toHaveText(`${BOB.displayName} lyssnar`);
   await expect(listenerIndicator(alice)).toHaveAttribute('role', 'status');
@@ -173,6 +191,7 @@ test('bob listens in: he hears both alice and the caller, alice sees him and hea
 });
 
 test('carol, whom alice’s directory does not make a supervisor, is refused with the same marker', async () => {
+  await bobListening();
   await listenInOnAlice(carol);
   await expect(listenInStatus(carol)).toHaveAttribute('data-state', 'refused');
   await expect(listenInStatus(carol)).toHaveText(
@@ -183,6 +202,7 @@ test('carol, whom alice’s directory does not make a supervisor, is refused wit
 });
 
 test('a caller who names himself bob and forges bob’s P-Asserted-Identity is refused: the PBX asserts who he is', async () => {
+  await bobListening();
   const eve = await harness.open(browsers[2]!, {
     wsUrl: pbx.wsUrl,
     domain: pbx.domain,
@@ -203,6 +223,7 @@ test('a caller who names himself bob and forges bob’s P-Asserted-Identity is r
 });
 
 test('a profile change that no longer allows listen-in ends it at once; the call goes on', async () => {
+  await bobListening();
   await setAliceAllowsListenIn(false);
   await expect(listenInStatus(bob)).toHaveAttribute('data-state', 'ended');
   await expect(listenInStatus(bob)).toHaveText(`Medlyssningen hos ${ALICE.displayName} har avslutats.`);
@@ -211,9 +232,7 @@ test('a profile change that no longer allows listen-in ends it at once; the call
 });
 
 test('the supervisor can stop, and a listen-in ends with the call', async () => {
-  await setAliceAllowsListenIn(true);
-  await listenInOnAlice(bob);
-  await expect(listenInStatus(bob)).toHaveAttribute('data-state', 'listening');
+  await bobListening();
   await bob.getByRole('button', { name: 'Sluta lyssna' }).click();
   await expect(listenInStatus(bob)).toHaveAttribute('data-state', 'ended');
   await expect(listenerIndicator(alice)).toHaveCount(0);
