@@ -43,8 +43,6 @@ export interface CallView {
   transfer: { state: 'pending' } | { state: 'failed'; error: AppError } | null;
   /** The call is being recorded. */
   recording: boolean;
-  /** False for an outgoing call whose INVITE has not left yet; colleagues are not shown it before then. */
-  onTheWire: boolean;
 }
 
 /** Something that happened to a call, as the call list shows it. */
@@ -58,7 +56,6 @@ export type CallViewEvent =
   | { kind: 'setup'; id: string; setup: NonNullable<CallView['setup']> }
   | { kind: 'transfer'; id: string; transfer: CallView['transfer'] }
   | { kind: 'recording'; id: string; recording: boolean }
-  | { kind: 'on-the-wire'; id: string }
   | { kind: 'ended'; id: string };
 
 const KEPT_DTMF = 64;
@@ -80,7 +77,6 @@ export function newCallView(
     setup: null,
     transfer: null,
     recording: false,
-    onTheWire: true,
     ...call,
   };
 }
@@ -112,7 +108,5 @@ function applyToCall(call: CallView, event: Exclude<CallViewEvent, { kind: 'adde
       return { ...call, transfer: event.transfer };
     case 'recording':
       return { ...call, recording: event.recording };
-    case 'on-the-wire':
-      return { ...call, onTheWire: true };
   }
 }

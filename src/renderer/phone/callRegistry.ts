@@ -56,11 +56,15 @@ export class CallRegistry {
     if (event.originator === 'local') {
       const call = newOutgoingCall(event.session, this.#pending, this.env);
       this.#add(call);
-      // JsSIP emits newRTCSession before it asks for the microphone; shown in a microtask, the call's
-      // store update, and the renders and subscribers it wakes, run while the microphone opens.
-      queueMicrotask(() => {
-        if (this.#calls.has(call.id)) showCall(call, { onTheWire: false });
-      });
+      // Shown once its INVITE is written: JsSIP emits `sending` just before it writes it, so the
+      // store update, and the renders and subscribers it wakes, never hold up the microphone, the
+      // offer or the INVITE. A call that fails before its INVITE (no microphone) is not shown;
+      // its ending is.
+      call.session.once('sending', () =>
+        queueMicrotask(() => {
+          if (this.#calls.has(call.id)) showCall(call);
+        }),
+      );
       return;
     }
     const identities = callerIdentitiesOf(event.request);

@@ -31,9 +31,6 @@ export function followSessionEvents(call: TrackedCall, steps: SessionSteps): voi
   followRemoteAudio(call);
   session.on('sending', () => {
     call.inviteSentAt = performance.now();
-    // JsSIP emits this just before it writes the INVITE; the microtask runs once it is written, so
-    // the presence and dialog PUBLISHes the call causes never delay it.
-    queueMicrotask(() => dispatchCall({ kind: 'on-the-wire', id: call.id }));
   });
   session.on('progress', () => {
     if (call.direction === 'outgoing' && call.status === 'dialing') steps.setStatus('alerting');

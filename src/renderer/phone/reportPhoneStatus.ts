@@ -29,21 +29,13 @@ export function reportPhoneStatus(): () => void {
   let reported: PhoneStatus | null = null;
   // Sent once at start too: after a reload in the middle of a call, main must not go on holding.
   let reportedInCall: boolean | null = null;
-  const report = ({
-    registration,
-    calls,
-  }: {
-    registration: RegistrationState;
-    calls: readonly Pick<CallView, 'status' | 'onTheWire'>[];
-  }) => {
+  const report = ({ registration, calls }: { registration: RegistrationState; calls: readonly Pick<CallView, 'status'>[] }) => {
     const status = phoneStatusOf(registration);
     if (status !== reported) {
       reported = status;
       void contract.invoke('phone:status', { status });
     }
-    // Like presence, main learns of an outgoing call once its INVITE has left: what main does about
-    // it (holding notifications, away rules, a new state for the page) must not delay the INVITE.
-    const inCall = userIsInCall(calls.filter((call) => call.onTheWire));
+    const inCall = userIsInCall(calls);
     if (inCall !== reportedInCall) {
       reportedInCall = inCall;
       void contract.invoke('phone:in-call', { inCall });

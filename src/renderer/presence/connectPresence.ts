@@ -16,9 +16,6 @@ import { installPresenceTestHook } from './testHook';
 
 type Calls = ReturnType<typeof usePhoneStore.getState>['calls'];
 
-/** The calls colleagues may learn of: an outgoing call counts once its INVITE has left. */
-const onTheWire = (calls: Calls): Calls => calls.filter((call) => call.onTheWire);
-
 /** What colleagues see, from the profile's presence, the app state and the phone's calls. */
 function publicationInput({ profile, message, until }: ProfilePresence, state: AppState, calls: Calls) {
   // Built field by field, so the same presence gives the same document key whether it came with a state or ahead of one.
@@ -26,7 +23,7 @@ function publicationInput({ profile, message, until }: ProfilePresence, state: A
     profile: { id: profile.id, name: profile.name, number: profile.number, status: profile.status },
     message,
     until,
-    callState: callStateFor(profile.status, summariseCalls(onTheWire(calls))),
+    callState: callStateFor(profile.status, summariseCalls(calls)),
     language: state.account.announcementLanguage,
     timeZone: state.timeZone,
   };
@@ -48,7 +45,7 @@ function tellIfWatched(colleague: Colleague, state: ColleagueState): void {
 /** The calls a desk phone may see, or null while the active profile hides call state. */
 function visibleDialogs(presence: ProfilePresence, calls: Calls): PhoneCall[] | null {
   if (presence.profile.status !== 'available') return null;
-  return onTheWire(calls).map(({ id, direction, status }) => ({ id, direction, status }));
+  return calls.map(({ id, direction, status }) => ({ id, direction, status }));
 }
 
 /**

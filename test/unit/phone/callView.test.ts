@@ -26,17 +26,16 @@ describe('newCallView', () => {
       transfer: null,
       recording: false,
       callWaiting: false,
-      onTheWire: true,
     });
     expect(call('a', { callWaiting: true }).callWaiting).toBe(true);
   });
 });
 
 describe('reduceCalls', () => {
-  it('puts an outgoing call on the wire once its INVITE has left, and changes no other call', () => {
-    const calls = [call('a', { onTheWire: false }), call('b', { onTheWire: false })];
-    const next = reduceCalls(calls, { kind: 'on-the-wire', id: 'a' });
-    expect(next.map((view) => view.onTheWire)).toEqual([true, false]);
+  it('changes the call an event names, and no other call', () => {
+    const calls = [call('a'), call('b')];
+    const next = reduceCalls(calls, { kind: 'recording', id: 'a', recording: true });
+    expect(next.map((view) => view.recording)).toEqual([true, false]);
     expect(next[1]).toBe(calls[1]);
   });
 

@@ -79,12 +79,10 @@ describe('the Telefon view', () => {
           status: 'dialing',
           startedAt: app.clock.now(),
           presented: null,
-          onTheWire: false,
         }),
       );
       showPhoneError(null);
     });
-    await act(async () => dispatchCall({ kind: 'on-the-wire', id }));
     app.clock.advance(1_000);
     await act(async () => stateFromMain());
     await act(async () => dispatchCall({ kind: 'status', id, status: 'alerting' }));
