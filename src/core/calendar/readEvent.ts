@@ -6,9 +6,11 @@ import {
   endFromDuration,
   isIcalPeriod,
   isIcalTime,
+  plainTimeOf,
+  plainTimesOf,
   type IcalComponent,
   type IcalProperty,
-  type IcalTime,
+  type PlainTime,
 } from './icalValues';
 import { reason } from './reason';
 import { ruleProblem } from './recurrence';
@@ -49,9 +51,10 @@ export class EventReader {
     this.warnings.push({ code, uid: this.uid, message });
   }
 
-  private timeOf(value: IcalTime, property: IcalProperty): CalendarTime {
-    if (!(value.year >= EVENT_YEARS.first && value.year <= EVENT_YEARS.last)) {
-      throw new OutOfRange(`${property.name.toUpperCase()} is in the year ${value.year}, outside ${EVENT_YEARS.first}–${EVENT_YEARS.last}`);
+  private timeOf(value: PlainTime, property: IcalProperty): CalendarTime {
+    const { year } = value.wall;
+    if (!(year >= EVENT_YEARS.first && year <= EVENT_YEARS.last)) {
+      throw new OutOfRange(`${property.name.toUpperCase()} is in the year ${year}, outside ${EVENT_YEARS.first}–${EVENT_YEARS.last}`);
     }
     const tzid = property.getParameter('tzid');
     const reading = calendarTimeOf(value, typeof tzid === 'string' ? tzid : null, this.resolveTzid);
@@ -65,9 +68,17 @@ export class EventReader {
   private firstTime(name: string): CalendarTime | null {
     const property = this.vevent.getFirstProperty(name);
     if (!property) return null;
+    const plain = plainTimesOf(property)?.[0];
+    if (plain) return this.timeOf(plain, property);
     const value = property.getFirstValue();
     if (!isIcalTime(value)) throw new Error(`${name.toUpperCase()} is not a date or date-time`);
-    return this.timeOf(value, property);
+    return this.timeOf(plainTimeOf(value), property);
+  }
+
+  /** The DATE and DATE-TIME values of `property`; others (a PERIOD) are left out. */
+  private timesOf(property: IcalProperty): CalendarTime[] {
+    const values = plainTimesOf(property) ?? property.getValues().filter(isIcalTime).map(plainTimeOf);
+    return values.map((value) => this.timeOf(value, property));
   }
 
   private readEvent(): CalendarEvent | null {
@@ -146,27 +157,27 @@ export class EventReader {
   }
 
   private readExceptionDates(): CalendarTime[] {
-    return this.vevent.getAllProperties('exdate').flatMap((property) =>
-      property
-        .getValues()
-        .filter(isIcalTime)
-        .map((value) => this.timeOf(value, property)),
-    );
+    return this.vevent.getAllProperties('exdate').flatMap((property) => this.timesOf(property));
   }
 
   private readRecurrenceDates(): RecurrenceDate[] {
     const dates: RecurrenceDate[] = [];
     for (const property of this.vevent.getAllProperties('rdate')) {
+      const plain = plainTimesOf(property);
+      if (plain) {
+        dates.push(...plain.map((value) => ({ start: this.timeOf(value, property), end: null })));
+        continue;
+      }
       for (const value of property.getValues()) {
         if (isIcalTime(value)) {
-          dates.push({ start: this.timeOf(value, property), end: null });
+          dates.push({ start: this.timeOf(plainTimeOf(value), property), end: null });
         } else if (isIcalPeriod(value)) {
           const end: EventEnd | null = value.end
-            ? { kind: 'at', time: this.timeOf(value.end, property) }
+            ? { kind: 'at', time: this.timeOf(plainTimeOf(value.end), property) }
             : value.duration
               ? endFromDuration(checkedLength(durationParts(value.duration)))
               : null;
-          dates.push({ start: this.timeOf(value.start, property), end });
+          dates.push({ start: this.timeOf(plainTimeOf(value.start), property), end });
         }
       }
     }
