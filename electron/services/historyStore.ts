@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { z } from 'zod';
 import { CALL_HISTORY_LIMIT, CallHistoryEntrySchema, type CallHistoryEntry } from '../../src/core/phone/history';
+import { nestedTooDeep } from '../../src/core/nesting';
 import type { Notice } from '../../src/core/state/appState';
 import { writeFileDurably, type WriteResult } from './durableFile';
 import { backupPathFor } from './settingsFile';
@@ -74,6 +75,8 @@ export class HistoryStore {
 
 function validEntries(stored: readonly unknown[]): CallHistoryEntry[] {
   return stored.flatMap((entry) => {
+    // zod's checks recurse into a value nested thousands deep and overflow the stack, which would lose every call.
+    if (nestedTooDeep(entry)) return [];
     const parsed = CallHistoryEntrySchema.safeParse(entry);
     return parsed.success ? [parsed.data] : [];
   });

@@ -185,6 +185,18 @@ describe('files an older version wrote with values outside the bounds', () => {
     expect(app.services.state.notices).toMatchObject([{ kind: 'settings-repaired', fields: ['profiles.1.name'] }]);
   });
 
+  it('a history entry nested thousands deep is dropped like any bad one; the good calls stay', () => {
+    const dir = newDir();
+    const good = missedCall('good', Date.UTC(2026, 10, 20, 9));
+    // A string field holding `{"length": [[[…]]]}`: zod's length check reads such a value through.
+    const deep = { ...missedCall('deep', Date.UTC(2026, 10, 20, 8)), id: { length: '['.repeat(5_000) + ']'.repeat(5_000) } };
+    const text = JSON.stringify({ entries: [deep, good] }).replace(/"\[+\]+"/, '['.repeat(5_000) + ']'.repeat(5_000));
+    writeFileSync(join(dir, 'history.json'), text);
+    const app = openTestApp(dir);
+    expect(app.services.state.history).toEqual([good]);
+    expect(app.services.state.notices).toMatchObject([{ kind: 'history-repaired', dropped: 1 }]);
+  });
+
   it('a history file with a call at 1e308 keeps the good calls, drops the bad one, and says so', () => {
     const dir = newDir();
     const good = missedCall('good', Date.UTC(2026, 10, 20, 9));
