@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { z } from 'zod';
-import { CALL_HISTORY_LIMIT, CallHistoryEntrySchema, type CallHistoryEntry } from '../../src/core/phone/history';
 import { nestedTooDeep } from '../../src/core/nesting';
+import { CALL_HISTORY_LIMIT, CallHistoryEntrySchema, type CallHistoryEntry } from '../../src/core/phone/history';
 import type { Notice } from '../../src/core/state/appState';
 import { writeFileDurably, type WriteResult } from './durableFile';
 import { backupPathFor } from './settingsFile';
