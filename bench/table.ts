@@ -48,7 +48,7 @@ function goalText(row: BenchRow): string {
 }
 
 function value(n: number, unit: BenchRow['unit']): string {
-  const digits = unit === 'ms' && n < 10 ? 1 : 0;
+  const digits = (unit === 'ms' && n < 10) || unit === '%' ? 1 : 0;
   return `${n.toFixed(digits)} ${unit}`;
 }
 
@@ -60,7 +60,7 @@ export function formatTable(rows: readonly BenchRow[]): string {
       row.figure,
       value(row.app, row.unit),
       `${row.anchorName} ${value(row.anchor, row.unit)}`,
-      `${ratioOf(row).toFixed(2)}×`,
+      Number.isFinite(ratioOf(row)) ? `${ratioOf(row).toFixed(2)}×` : '—',
       goalText(row),
       met === null ? '' : met ? 'yes' : 'NO',
     ];

@@ -30,4 +30,10 @@ describe('the bench table', () => {
     expect(table).toMatch(/call setup\s+110 ms\s+bare JsSIP 100 ms\s+1\.10×\s+≤ 1\.05×\s+NO/);
     expect(table).toContain('- call setup: from the click to the ACK');
   });
+
+  it('prints a share with its decimal, and no ratio against an anchor of zero', () => {
+    const table = formatTable([row({ figure: 'dropped frames', unit: '%', app: 0.4, anchor: 0 })]);
+    expect(table).toMatch(/dropped frames\s+0\.4 %\s+bare JsSIP 0\.0 %\s+—\s/);
+    expect(table).not.toContain('NaN');
+  });
 });
