@@ -15,6 +15,7 @@ const BENCHES = [
   ['call setup through rtpengine, to a softphone and to a desk phone: the app against bare JsSIP', 'bench/callSetup.ts'],
   ['presence: switch to screen, and fan-out to 200 subscribers', 'bench/presence.ts'],
   ['watching: SUBSCRIBE traffic for 1,000 colleagues, against bare JsSIP', 'bench/watching.ts'],
+  ['colleagues: scroll 1,000 with the wheel, quiet and while 200 change state', 'bench/colleagues.ts'],
   ['start: shell spawn → URL, and page load → the ten profiles shown', 'bench/start.ts'],
 ] as const;
 
