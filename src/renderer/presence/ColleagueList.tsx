@@ -1,4 +1,4 @@
-import { useMemo, useState, type UIEvent } from 'react';
+import { memo, useMemo, useState, type UIEvent } from 'react';
 import type { Colleague } from '../../core/account/model';
 import type { ColleagueState } from '../../core/presence/colleagueState';
 import { canListenIn } from '../../core/phone/listenIn';
@@ -12,6 +12,8 @@ import { ListenInStatus } from './ListenInStatus';
 const ROW_HEIGHT = 56;
 const VIEWPORT_HEIGHT = 448;
 const OVERSCAN = 6;
+/** Rows partly in view when the top one is cut: one more than fit whole. */
+const ROWS_IN_VIEW = Math.ceil(VIEWPORT_HEIGHT / ROW_HEIGHT) + 1;
 const NO_COLLEAGUES: Colleague[] = [];
 
 const ICON_PATHS = {
@@ -65,7 +67,8 @@ function useStatusText(entry: ColleagueEntry | undefined): { profile: string; de
   return { profile, detail: parts.join(' · '), tone: toneOf(state) };
 }
 
-function ColleagueRow({
+/** Memoised: a scroll renders only the rows that come into view, and a NOTIFY only its colleague's row. */
+const ColleagueRow = memo(function ColleagueRow({
   colleague,
   top,
   onCall,
@@ -107,7 +110,7 @@ function ColleagueRow({
       )}
     </li>
   );
-}
+});
 
 /** Only the rows in view are rendered, so a thousand colleagues scroll as smoothly as ten. */
 export function ColleagueList({ onCall, onMessage, onListenIn }: ColleagueListProps) {
@@ -116,13 +119,14 @@ export function ColleagueList({ onCall, onMessage, onListenIn }: ColleagueListPr
   const directory = useAppStore((store) => store.state?.account.directory ?? NO_COLLEAGUES);
   const announcement = useColleagueStore((store) => store.announcement);
   const [filter, setFilter] = useState('');
-  const [scrollTop, setScrollTop] = useState(0);
+  // The first row in view, not the scroll offset: a scroll within a row changes nothing to render.
+  const [topRow, setTopRow] = useState(0);
   const shown = useMemo(() => {
     const needle = filter.trim().toLocaleLowerCase('sv');
     return needle === '' ? directory : directory.filter((colleague) => colleague.name.toLocaleLowerCase('sv').includes(needle));
   }, [directory, filter]);
-  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(shown.length, Math.ceil((scrollTop + VIEWPORT_HEIGHT) / ROW_HEIGHT) + OVERSCAN);
+  const first = Math.max(0, topRow - OVERSCAN);
+  const last = Math.min(shown.length, topRow + ROWS_IN_VIEW + OVERSCAN);
   const announcedName = directory.find((colleague) => colleague.uri === announcement)?.name;
 
   return (
@@ -142,7 +146,7 @@ export function ColleagueList({ onCall, onMessage, onListenIn }: ColleagueListPr
         <div
           className="colleagues__viewport"
           style={{ height: VIEWPORT_HEIGHT }}
-          onScroll={(event: UIEvent<HTMLDivElement>) => setScrollTop(event.currentTarget.scrollTop)}
+          onScroll={(event: UIEvent<HTMLDivElement>) => setTopRow(Math.floor(event.currentTarget.scrollTop / ROW_HEIGHT))}
         >
           <ul aria-label={t('presence.heading')} style={{ height: shown.length * ROW_HEIGHT }}>
             {shown.slice(first, last).map((colleague, index) => (
