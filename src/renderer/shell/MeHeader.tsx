@@ -6,7 +6,7 @@ import { formatEndTime, formatRemaining } from '../../core/time/format';
 import { useAppStore } from '../shared/appStore';
 import { useServiceNow } from '../shared/useServiceNow';
 import { useLanguage, useTranslation } from '../shared/useTranslation';
-import { ChooseEnd, useActivationKey } from '../switcher/ProfileList';
+import { ChooseEnd } from '../switcher/ProfileList';
 import { ProfileRows } from '../switcher/ProfileRows';
 import { TemporaryMessageField } from '../switcher/TemporaryMessageField';
 import { ChevronDownIcon, ProfilesIcon } from '../shared/icons';
@@ -54,7 +54,6 @@ export function MeHeader() {
   const popover = useRef<HTMLDivElement>(null);
   const [open, setOpen] = useState(false);
   const [choosingEnd, setChoosingEnd] = useState<Profile | null>(null);
-  const activationKey = useActivationKey();
   const showNumbers = useAppStore((store) => store.state?.ui.showProfileNumbers ?? false);
   const ready = useAppStore((store) => store.state !== null);
 
@@ -79,7 +78,7 @@ export function MeHeader() {
       <div ref={popover} id={popoverId} popover="auto" role="dialog" aria-label={t('switcher.heading')} className="switcher-popover">
         {open && (
           <>
-            <TemporaryMessageField key={activationKey} />
+            <TemporaryMessageField />
             <ProfileRows
               autoFocus
               showNumbers={showNumbers}

@@ -19,11 +19,6 @@ export function ChooseEnd({ profile, onClose }: { profile: Profile | null; onClo
   );
 }
 
-/** The key that starts the message field afresh whenever another activation begins. */
-export function useActivationKey(): string {
-  return useAppStore((store) => (store.state ? `${store.state.active.profileId}:${store.state.active.since}` : ''));
-}
-
 /** The Profiler view: the whole switcher, with the incoming-call summary under each profile. */
 export function ProfileList() {
   const t = useTranslation();
@@ -31,7 +26,6 @@ export function ProfileList() {
   const invoke = useAppStore((store) => store.invoke);
   const [shownNumbers, showNumbersNow] = useOptimistic(showNumbers);
   const [choosingEnd, setChoosingEnd] = useState<Profile | null>(null);
-  const activationKey = useActivationKey();
   const toggleNumbers = (show: boolean) =>
     startTransition(async () => {
       showNumbersNow(show);
@@ -47,7 +41,7 @@ export function ProfileList() {
           {t('profiles.showNumbers')}
         </label>
       </div>
-      <TemporaryMessageField key={activationKey} />
+      <TemporaryMessageField />
       <ProfileRows showNumbers={shownNumbers} onChooseEnd={setChoosingEnd} />
       <ChooseEnd profile={choosingEnd} onClose={() => setChoosingEnd(null)} />
     </section>
