@@ -82,9 +82,11 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
   services.start();
   const quit = () => void services.prepareToQuit().then(() => options.onQuit?.());
   const bridgeScript = await bundleBridge();
+  // Deferred, the bridge still runs before the app's module script (both run in document order once
+  // the page is parsed), while the parser goes on to fetch the app's scripts.
   const indexHtml = (await readFile(join(options.rendererDir, 'index.html'), 'utf8')).replace(
     '<head>',
-    `<head>\n    <script src="${SHELL_BRIDGE_PATH}"></script>`,
+    `<head>\n    <script defer src="${SHELL_BRIDGE_PATH}"></script>`,
   );
 
   const server = createServer((request, response) => {

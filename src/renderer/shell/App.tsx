@@ -1,5 +1,5 @@
 import { Suspense, useEffect, useState } from 'react';
-import { connectAppStore, useAppStore } from '../shared/appStore';
+import { useAppStore } from '../shared/appStore';
 import { useLanguage, useTranslation } from '../shared/useTranslation';
 import { LanguagePicker } from './LanguagePicker';
 import {
@@ -27,7 +27,6 @@ export function App() {
   const ready = useAppStore((store) => store.state !== null);
   const firstStart = useAppStore((store) => store.state !== null && !accountStarted(store.state.account));
   const [view, setView] = useState<View>('switcher');
-  useEffect(() => connectAppStore(), []);
   useEffect(() => {
     document.documentElement.lang = language;
     document.title = t('app.title');
