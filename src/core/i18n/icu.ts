@@ -49,6 +49,8 @@ export function messageArguments(language: Language, key: string, pattern: strin
  * so a missing parameter reads oddly instead of breaking the whole view.
  */
 export function formatMessage(language: Language, key: string, pattern: string, params: MessageParams = {}): string {
+  // Most messages are plain text, and compiling one costs a locale lookup: at start, dozens of them.
+  if (!/[{}']/.test(pattern)) return pattern;
   const { format, argumentNames } = compile(language, key, pattern);
   const values: MessageParams = {};
   for (const name of argumentNames) values[name] = params[name] ?? `{${name}}`;

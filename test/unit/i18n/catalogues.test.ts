@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { catalogue, translate, type MessageKey } from '../../../src/core/i18n/messages';
+import { IntlMessageFormat } from 'intl-messageformat';
 import { formatMessage, messageArguments } from '../../../src/core/i18n/icu';
 
 const sv = catalogue('sv');
@@ -44,6 +45,17 @@ describe('an ICU message', () => {
 
   it('keeps apostrophes in English prose', () => {
     expect(translate('en', 'account.passwordHint')).toContain("operating system's keychain");
+  });
+
+  it('shows a message with no argument or quote as ICU would, without compiling it', () => {
+    for (const [language, messages] of [['sv', sv] as const, ['en', en] as const]) {
+      const plain = Object.entries(messages).filter(([, pattern]) => !/[{}']/.test(pattern));
+      expect(plain.length).toBeGreaterThan(100);
+      for (const [key, pattern] of plain) {
+        const compiled = new IntlMessageFormat(pattern, language, undefined, { ignoreTag: true }).format();
+        expect(formatMessage(language, key, pattern), key).toBe(compiled);
+      }
+    }
   });
 
   it('keeps a number argument as written, without grouping', () => {
